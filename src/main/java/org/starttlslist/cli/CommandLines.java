@@ -1,0 +1,61 @@
+package org.starttlslist.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.starttlslist.failure.CouldNotCompleteException;
+import org.starttlslist.failure.RejectedException;
+import picocli.CommandLine;
+
+/** Wires picocli once: streams, the error handler and the exception-to-exit-code mapping. */
+final class CommandLines {
+    private CommandLines() {}
+
+    static CommandLine create(PrintWriter out, PrintWriter err) {
+        RootCommand root = new RootCommand();
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            PrintWriter stderr = cmd.getErr();
+            if (root.stacktrace) {
+                exception.printStackTrace(stderr);
+            }
+            stderr.println(cmd.getCommandName() + ": " + describe(exception));
+            stderr.flush();
+            return exitCode(exception);
+        });
+        return commandLine;
+    }
+
+    static int exitCode(Throwable exception) {
+        if (exception instanceof RejectedException) {
+            return ExitCodes.REJECTED;
+        }
+        if (exception instanceof UsageException) {
+            return ExitCodes.USAGE;
+        }
+        // CouldNotComplete, I/O and anything unexpected: the work was not done.
+        return ExitCodes.COULD_NOT_COMPLETE;
+    }
+
+    private static String describe(Throwable exception) {
+        if (exception instanceof RejectedException
+                || exception instanceof CouldNotCompleteException
+                || exception instanceof UsageException) {
+            return exception.getMessage();
+        }
+        if (exception instanceof UncheckedIOException unchecked) {
+            return describeIo(unchecked.getCause());
+        }
+        if (exception instanceof IOException io) {
+            return describeIo(io);
+        }
+        return "internal error: " + exception + " (run again with --stacktrace and report it)";
+    }
+
+    private static String describeIo(IOException e) {
+        return "I/O error: " + e.getMessage();
+    }
+}

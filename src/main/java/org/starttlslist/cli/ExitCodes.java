@@ -1,0 +1,15 @@
+package org.starttlslist.cli;
+
+/** The exit codes, the same for every command. */
+public final class ExitCodes {
+    /** The command did what was asked. */
+    public static final int OK = 0;
+    /** Checked and rejected: invalid sources, bad signature, expired list, rollback. */
+    public static final int REJECTED = 1;
+    /** The command line was wrong. */
+    public static final int USAGE = 2;
+    /** Could not complete: I/O, network, git, key unavailable. */
+    public static final int COULD_NOT_COMPLETE = 3;
+
+    private ExitCodes() {}
+}

@@ -1,0 +1,23 @@
+package org.starttlslist.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** The program's entry point. Only {@link #main} exits; everything else returns a code. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line, printing to {@code out} and {@code err}, and returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return CommandLines.create(out, err).execute(args);
+    }
+}

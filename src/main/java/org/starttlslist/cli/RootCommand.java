@@ -1,0 +1,59 @@
+package org.starttlslist.cli;
+
+import java.nio.file.Path;
+import org.starttlslist.source.ListRepository;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+@Command(
+        name = "starttls-list",
+        mixinStandardHelpOptions = true,
+        versionProvider = ManifestVersionProvider.class,
+        description = "Build, sign, verify, mirror and export a STARTTLS policy list.",
+        footer = {
+            "",
+            "Exit codes:",
+            "  0  success",
+            "  1  checked and rejected (invalid, bad signature, expired, rollback)",
+            "  2  usage error",
+            "  3  could not complete (I/O, network, git, key unavailable)",
+        },
+        subcommands = {
+            ValidateCommand.class,
+            BuildCommand.class,
+            ImportCommand.class,
+            DiffCommand.class,
+            FmtCommand.class,
+            KeygenCommand.class,
+            SignCommand.class,
+            VerifyCommand.class,
+            ReleaseCommand.class,
+            PublishCommand.class,
+            StatusCommand.class,
+            DemoCommand.class,
+            MirrorCommand.class,
+            ExportCommand.class,
+        })
+final class RootCommand implements Runnable {
+    @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
+            description = "Print the stack trace of an error (for bug reports).")
+    boolean stacktrace;
+
+    @Option(names = "-C", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Run as if started in DIR (the list repository), as git -C does.")
+    Path directory;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** The list repository the command works on. */
+    ListRepository repository() {
+        return new ListRepository(directory == null ? Path.of("") : directory);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

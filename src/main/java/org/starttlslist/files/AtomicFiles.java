@@ -1,0 +1,69 @@
+package org.starttlslist.files;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * The one place that writes files: to a temporary file in the target's directory, flushed to
+ * disk, then renamed over the target, so a reader sees the old bytes or the new bytes, never a
+ * part, and a crash leaves at most a stray temporary file.
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {}
+
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, bytes, null);
+    }
+
+    /** As {@link #write(Path, byte[])}, with the file created with exactly these permissions (POSIX). */
+    public static void write(Path target, byte[] bytes, Set<PosixFilePermission> permissions) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path directory = absolute.getParent();
+        Files.createDirectories(directory);
+        Path temporary = createTemporary(directory, absolute.getFileName().toString(), permissions);
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("cannot replace " + target + " atomically on this file system", e);
+            }
+            syncDirectory(directory);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static Path createTemporary(Path directory, String name, Set<PosixFilePermission> permissions)
+            throws IOException {
+        if (permissions != null && directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempFile(directory, "." + name + ".", ".tmp",
+                    PosixFilePermissions.asFileAttribute(permissions));
+        }
+        return Files.createTempFile(directory, "." + name + ".", ".tmp");
+    }
+
+    /** Makes a rename durable: on Linux a rename is on disk only once its directory is synced. */
+    public static void syncDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Some file systems refuse to open a directory; the rename is still atomic there.
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.starttlslist.json;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The program's one configured JSON mapper, and the strict way every file is read.
+ *
+ * <p>Strict means: UTF-8 only, no byte-order mark, no duplicate object keys (Jackson and Python
+ * both silently keep the last one otherwise), nothing after the top-level value, and a nesting
+ * limit so that a hostile file is an error, never a stack overflow.
+ */
+public final class Json {
+    /** Deeper than any list or source file needs (they nest four levels), far below a stack risk. */
+    public static final int MAX_NESTING_DEPTH = 64;
+
+    private static final JsonMapper MAPPER = JsonMapper.builder(
+                    JsonFactory.builder()
+                            .streamReadConstraints(StreamReadConstraints.builder()
+                                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                                    .build())
+                            .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private Json() {}
+
+    public static JsonMapper mapper() {
+        return MAPPER;
+    }
+
+    /**
+     * Decodes bytes as strict UTF-8 and parses them as one JSON value.
+     *
+     * @throws NotJsonException with a message naming what is wrong and, where known, the line and
+     *     column
+     */
+    public static JsonNode readStrict(byte[] bytes) {
+        String text = decodeUtf8(bytes);
+        if (text.isBlank()) {
+            throw new NotJsonException("is empty; it must hold one JSON object", 1, 1);
+        }
+        try {
+            return MAPPER.readTree(text);
+        } catch (JacksonException e) {
+            TokenStreamLocation where = e.getLocation();
+            int line = where == null ? 1 : Math.max(1, where.getLineNr());
+            int column = where == null ? 1 : Math.max(1, where.getColumnNr());
+            throw new NotJsonException("is not valid JSON: " + firstLine(e.getOriginalMessage()), line, column);
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /**
+     * Decodes strict UTF-8, refusing a byte-order mark and malformed sequences. Parsing from the
+     * decoded text (not the bytes) keeps Jackson from guessing UTF-16 or UTF-32.
+     */
+    public static String decodeUtf8(byte[] bytes) {
+        if (bytes.length >= 3
+                && (bytes[0] & 0xff) == 0xEF
+                && (bytes[1] & 0xff) == 0xBB
+                && (bytes[2] & 0xff) == 0xBF) {
+            throw new NotJsonException("starts with a UTF-8 byte-order mark; save the file as UTF-8 without BOM", 1, 1);
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return decoder.decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            int offset = firstInvalidUtf8Offset(bytes);
+            int[] lineColumn = lineColumnOfByte(bytes, offset);
+            throw new NotJsonException(
+                    "is not valid UTF-8 (byte offset " + offset + "); save the file as UTF-8",
+                    lineColumn[0], lineColumn[1]);
+        }
+    }
+
+    private static int firstInvalidUtf8Offset(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        decoder.decode(in, out, true);
+        return in.position();
+    }
+
+    private static int[] lineColumnOfByte(byte[] bytes, int offset) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < offset && i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                column = 1;
+            } else if ((bytes[i] & 0xC0) != 0x80) {
+                column++;
+            }
+        }
+        return new int[] {line, column};
+    }
+}

@@ -1,0 +1,105 @@
+package org.starttlslist.model;
+
+import java.net.IDN;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The one grammar for domain names in the list: lower-case A-labels (RFC 5890), letters, digits
+ * and hyphens, labels of 1 to 63 characters that neither start nor end with a hyphen, at least two
+ * labels, at most 253 characters, no trailing dot. The last label is alphabetic or an IDN
+ * A-label ({@code xn--…}); the predecessor's schema wrongly refused the latter.
+ */
+public final class HostNames {
+    public static final int MAX_NAME_LENGTH = 253;
+    public static final int MAX_LABEL_LENGTH = 63;
+
+    private HostNames() {}
+
+    /** True when {@code name} is a domain in the form the list stores. */
+    public static boolean isCanonicalDomain(String name) {
+        return problem(name).isEmpty();
+    }
+
+    /** Why {@code name} is not a canonical domain, as a phrase that completes "the name …". */
+    public static Optional<String> problem(String name) {
+        if (name == null || name.isEmpty()) {
+            return Optional.of("is empty");
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            return Optional.of("is longer than " + MAX_NAME_LENGTH + " characters");
+        }
+        if (name.endsWith(".")) {
+            return Optional.of("ends with a dot; remove the trailing dot");
+        }
+        if (name.startsWith("*.")) {
+            return Optional.of("starts with '*.'; write a suffix as '.example.com' instead");
+        }
+        if (!name.equals(name.toLowerCase(Locale.ROOT))) {
+            return Optional.of("has upper-case letters; write it in lower case");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) > 0x7f) {
+                return Optional.of("is not ASCII; write it as an A-label (punycode), e.g. "
+                        + toALabel(name).orElse("xn--…"));
+            }
+        }
+        String[] labels = name.split("\\.", -1);
+        if (labels.length < 2) {
+            return Optional.of("has a single label; a mail domain has at least two");
+        }
+        for (String label : labels) {
+            Optional<String> labelProblem = labelProblem(label);
+            if (labelProblem.isPresent()) {
+                return labelProblem;
+            }
+        }
+        String tld = labels[labels.length - 1];
+        if (!tld.startsWith("xn--") && !tld.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+            return Optional.of("has a top-level label '" + tld + "' that is neither alphabetic nor an A-label");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> labelProblem(String label) {
+        if (label.isEmpty()) {
+            return Optional.of("has an empty label (two dots in a row)");
+        }
+        if (label.length() > MAX_LABEL_LENGTH) {
+            return Optional.of("has a label longer than " + MAX_LABEL_LENGTH + " characters");
+        }
+        if (label.startsWith("-") || label.endsWith("-")) {
+            return Optional.of("has a label '" + label + "' that starts or ends with a hyphen");
+        }
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            boolean ldh = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+            if (!ldh) {
+                return Optional.of("has the character '" + c + "'; only letters, digits, hyphens and dots are allowed");
+            }
+        }
+        if (label.length() >= 4 && label.charAt(2) == '-' && label.charAt(3) == '-' && !label.startsWith("xn--")) {
+            return Optional.of("has a label '" + label + "' with '--' in positions 3-4 that is not an A-label");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The canonical form of a name someone typed: IDNA A-labels, lower case, no trailing dot.
+     * Empty when the name cannot be converted.
+     */
+    public static Optional<String> toALabel(String name) {
+        if (name == null || name.isEmpty()) {
+            return Optional.empty();
+        }
+        String trimmed = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        try {
+            // IDN implements IDNA 2003; for the LDH and common IDN names in the list it agrees
+            // with IDNA 2008, and validate still checks the result against our grammar.
+            String ascii = IDN.toASCII(trimmed, IDN.USE_STD3_ASCII_RULES);
+            return Optional.of(ascii.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

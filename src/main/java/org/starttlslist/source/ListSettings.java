@@ -1,0 +1,39 @@
+package org.starttlslist.source;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The list-level settings in {@code release/config.json}.
+ *
+ * @param author published as the list's {@code author}
+ * @param version the format version, always {@code "0.1"}
+ * @param validity how long a published list stays valid ({@code expires - timestamp})
+ * @param minimumValidity a list with less than this left is due for a new release; no list is
+ *     published with a validity shorter than this
+ * @param releaseBranch the branch releases are cut from
+ * @param maintainerFingerprints full OpenPGP fingerprints (40 upper-case hex digits) of the keys
+ *     allowed to sign a release; their public keys are in {@code release/keys/}
+ */
+public record ListSettings(
+        String author,
+        String version,
+        Duration validity,
+        Duration minimumValidity,
+        String releaseBranch,
+        List<String> maintainerFingerprints) {
+
+    public static final Duration DEFAULT_VALIDITY = Duration.ofDays(14);
+    public static final Duration DEFAULT_MINIMUM_VALIDITY = Duration.ofDays(7);
+    public static final String DEFAULT_RELEASE_BRANCH = "main";
+
+    public ListSettings {
+        Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(validity, "validity");
+        Objects.requireNonNull(minimumValidity, "minimumValidity");
+        Objects.requireNonNull(releaseBranch, "releaseBranch");
+        maintainerFingerprints = List.copyOf(maintainerFingerprints);
+    }
+}

@@ -3,6 +3,7 @@ package org.starttlslist.source;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The list-level settings in {@code release/config.json}.
@@ -15,6 +16,8 @@ import java.util.Objects;
  * @param releaseBranch the branch releases are cut from
  * @param maintainerFingerprints full OpenPGP fingerprints (40 upper-case hex digits) of the keys
  *     allowed to sign a release; their public keys are in {@code release/keys/}
+ * @param committer who release commits and tags are made by, when the config names one; never
+ *     taken silently from the environment or the user's git config
  */
 public record ListSettings(
         String author,
@@ -22,7 +25,16 @@ public record ListSettings(
         Duration validity,
         Duration minimumValidity,
         String releaseBranch,
-        List<String> maintainerFingerprints) {
+        List<String> maintainerFingerprints,
+        Optional<Committer> committer) {
+
+    /** A name and e-mail address for commits and tags. */
+    public record Committer(String name, String email) {
+        public Committer {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(email, "email");
+        }
+    }
 
     public static final Duration DEFAULT_VALIDITY = Duration.ofDays(14);
     public static final Duration DEFAULT_MINIMUM_VALIDITY = Duration.ofDays(7);
@@ -35,5 +47,6 @@ public record ListSettings(
         Objects.requireNonNull(minimumValidity, "minimumValidity");
         Objects.requireNonNull(releaseBranch, "releaseBranch");
         maintainerFingerprints = List.copyOf(maintainerFingerprints);
+        Objects.requireNonNull(committer, "committer");
     }
 }

@@ -81,7 +81,12 @@ public final class Validator {
                     Duration.ofDays(node.path("validity-days").asLong(ListSettings.DEFAULT_VALIDITY.toDays())),
                     Duration.ofDays(node.path("minimum-validity-days").asLong(ListSettings.DEFAULT_MINIMUM_VALIDITY.toDays())),
                     node.path("release-branch").asString(ListSettings.DEFAULT_RELEASE_BRANCH),
-                    fingerprints));
+                    fingerprints,
+                    node.has("committer")
+                            ? Optional.of(new ListSettings.Committer(
+                                    node.path("committer").path("name").asString(""),
+                                    node.path("committer").path("email").asString("")))
+                            : Optional.empty()));
         } catch (RuntimeException e) {
             findings.add(Finding.error("config.invalid", name, 1, 1, "", e.getMessage()));
             return Optional.empty();

@@ -9,7 +9,8 @@ import java.util.Map;
  * {@code json.dumps(value, indent=2)} with its default ASCII escaping, plus a final newline.
  *
  * <p>Values are {@link String}, {@link Map} (written in its iteration order, so callers pass an
- * ordered map) and {@link List}. A hand-written emitter rather than Jackson's pretty printer:
+ * ordered map), {@link List}, {@link Boolean}, {@link RawNumber} and {@code null} (the last three
+ * only occur when {@code fmt} keeps a field that validation will report). A hand-written emitter rather than Jackson's pretty printer:
  * the bytes are a contract, and a library upgrade must not be able to change them.
  */
 final class CanonicalJson {
@@ -26,8 +27,17 @@ final class CanonicalJson {
         return out.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** A JSON number, written as Jackson reads it back out (fmt keeps numbers only in fields validate reports). */
+    record RawNumber(String text) {}
+
     private static void write(StringBuilder out, Object value, int depth) {
-        if (value instanceof String text) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof Boolean bool) {
+            out.append(bool ? "true" : "false");
+        } else if (value instanceof RawNumber number) {
+            out.append(number.text());
+        } else if (value instanceof String text) {
             string(out, text);
         } else if (value instanceof Map<?, ?> map) {
             object(out, map, depth);

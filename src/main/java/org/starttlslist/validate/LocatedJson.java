@@ -13,6 +13,7 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,6 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  * while a contributor should see every duplicate key at once, each at its own position.
  */
 record LocatedJson(JsonNode root, Map<String, Position> positions, List<DuplicateKey> duplicateKeys) {
+
+    private static final ObjectReader READER = Json.mapper().reader().without(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     /** A 1-based line and column (in characters). */
     record Position(int line, int column) {
@@ -73,9 +76,7 @@ record LocatedJson(JsonNode root, Map<String, Position> positions, List<Duplicat
     static LocatedJson parse(String text) throws Unparseable {
         Map<String, Position> positions = new HashMap<>();
         List<DuplicateKey> duplicates = new ArrayList<>();
-        try (JsonParser parser = Json.mapper().reader()
-                .without(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .createParser(text)) {
+        try (JsonParser parser = READER.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new Unparseable("holds no JSON value", Position.START, false);

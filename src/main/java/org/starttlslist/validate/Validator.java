@@ -1,7 +1,10 @@
 package org.starttlslist.validate;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -287,9 +290,17 @@ public final class Validator {
                 }
                 return Optional.empty();
             }
-            try (InputStream in = Files.newInputStream(item.file(), LinkOption.NOFOLLOW_LINKS)) {
-                return Optional.of(in.readNBytes(MAX_FILE_BYTES + 1));
+            // Exactly as large as the file said it was, plus one byte to notice that it grew.
+            ByteBuffer buffer = ByteBuffer.allocate((int) attributes.size() + 1);
+            try (SeekableByteChannel channel = Files.newByteChannel(item.file(), Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+                while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                    // keep reading until the buffer is full or the file ends
+                }
             }
+            if (!buffer.hasRemaining()) {
+                return Optional.of(new byte[MAX_FILE_BYTES + 1]);
+            }
+            return Optional.of(Arrays.copyOf(buffer.array(), buffer.position()));
         } catch (NoSuchFileException e) {
             if (item.kind() == Kind.CONFIG) {
                 return Optional.empty();

@@ -77,18 +77,22 @@ record LocatedJson(JsonNode root, Map<String, Position> positions, List<Duplicat
         Map<String, Position> positions = new HashMap<>();
         List<DuplicateKey> duplicates = new ArrayList<>();
         try (JsonParser parser = READER.createParser(text)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                throw new Unparseable("holds no JSON value", Position.START, false);
+            try {
+                JsonToken first = parser.nextToken();
+                if (first == null) {
+                    throw new Unparseable("holds no JSON value", Position.START, false);
+                }
+                JsonNode root = value(parser, "", positions, duplicates);
+                if (parser.nextToken() != null) {
+                    throw new Unparseable("has more after the end of the top-level value",
+                            Position.of(parser.currentTokenLocation()), false);
+                }
+                return new LocatedJson(root, positions, duplicates);
+            } catch (StreamConstraintsException e) {
+                // The exception carries no location; the parser stands just past the opening
+                // bracket that went one level too deep.
+                throw new Unparseable(e.getOriginalMessage(), Position.of(parser.currentTokenLocation()), true);
             }
-            JsonNode root = value(parser, "", positions, duplicates);
-            if (parser.nextToken() != null) {
-                throw new Unparseable("has more after the end of the top-level value",
-                        Position.of(parser.currentTokenLocation()), false);
-            }
-            return new LocatedJson(root, positions, duplicates);
-        } catch (StreamConstraintsException e) {
-            return rethrow(e, true);
         } catch (JacksonException e) {
             return rethrow(e, false);
         }

@@ -101,7 +101,7 @@ final class SourceFileCheck {
         } catch (CharacterCodingException e) {
             int offset = firstInvalidByte(bytes);
             findings.errorAt("file.not-utf8", positionOfByte(bytes, offset), "",
-                    "the file is not valid UTF-8 (byte " + offset + "); save it as UTF-8");
+                    "the file is not valid UTF-8 (byte offset " + offset + "); save it as UTF-8");
             return Optional.empty();
         }
         if (text.isBlank()) {
@@ -325,7 +325,7 @@ final class SourceFileCheck {
             if (findings.covers(pointer) || !reported.add(pointer + " " + violation.keyword())) {
                 continue;
             }
-            String[] codeAndMessage = describe(kind, violation, pointer);
+            String[] codeAndMessage = describe(kind, document, violation, pointer);
             if (codeAndMessage == null) {
                 continue;
             }
@@ -334,11 +334,14 @@ final class SourceFileCheck {
     }
 
     /** {code, message}, or null for a violation that only restates another (if/then/else). */
-    private static String[] describe(Kind kind, Violation violation, String pointer) {
+    private static String[] describe(Kind kind, LocatedJson document, Violation violation, String pointer) {
         String property = violation.property();
-        String name = pointer.isEmpty() ? "the file" : "\"" + pointer.substring(pointer.lastIndexOf('/') + 1) + "\"";
+        String name = displayName(pointer);
         switch (violation.keyword()) {
             case "required":
+                if (kind == Kind.ALIAS && document.root().has("policy-alias")) {
+                    return null; // reported once, as alias.references-alias
+                }
                 return new String[] {"field.missing", "add " + name + ": " + hint(kind, property)};
             case "additionalProperties":
                 if (kind == Kind.ALIAS && "policy-alias".equals(property)) {
@@ -362,6 +365,23 @@ final class SourceFileCheck {
             default:
                 return new String[] {"schema." + violation.keyword(), name + ": " + violation.message()};
         }
+    }
+
+    /** {@code "mxs"[1]} for {@code /mxs/1}: how a person finds the value in the file. */
+    static String displayName(String pointer) {
+        if (pointer.isEmpty()) {
+            return "the file";
+        }
+        StringBuilder name = new StringBuilder();
+        for (String part : pointer.substring(1).split("/", -1)) {
+            String key = part.replace("~1", "/").replace("~0", "~");
+            if (!key.isEmpty() && key.chars().allMatch(Character::isDigit) && name.length() > 0) {
+                name.append('[').append(key).append(']');
+            } else {
+                name.append(name.length() == 0 ? "" : ".").append('"').append(key).append('"');
+            }
+        }
+        return name.toString();
     }
 
     private static String hint(Kind kind, String property) {

@@ -4,83 +4,75 @@ import java.io.Console;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.starttlslist.failure.CouldNotCompleteException;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /**
- * Where a secret key's passphrase comes from: a file, an environment variable, or typed at the
- * console without echo. Never a command-line argument, which other users can read in the process
- * list. With none of them and no console (a script, a test), the passphrase is empty: right for an
- * unprotected key, and an unprotected key is the only kind that works unattended anyway.
+ * Where a passphrase comes from: a file, an environment variable, or the terminal (without echo).
+ * Never from the command line, where other users see it in the process list, and never printed.
  */
 final class PassphraseOptions {
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    Source source;
+    @Option(names = "--passphrase-file", paramLabel = "FILE",
+            description = "Read the passphrase from the first line of FILE.")
+    Path file;
 
-    static final class Source {
-        @Option(names = "--passphrase-file", paramLabel = "FILE",
-                description = "Read the key's passphrase from FILE (one trailing newline is ignored).")
-        Path file;
+    @Option(names = "--passphrase-env", paramLabel = "VAR",
+            description = "Read the passphrase from environment variable VAR.")
+    String variable;
 
-        @Option(names = "--passphrase-env", paramLabel = "VAR",
-                description = "Read the key's passphrase from environment variable VAR.")
-        String variable;
-    }
-
-    /** The passphrase; the caller clears the array when done. */
-    char[] read(Path keyFile) {
-        if (source != null && source.file != null) {
-            return fromFile(source.file);
+    /** The passphrase; asks on the terminal ({@code confirm}: twice) when no option is given. */
+    char[] read(String prompt, boolean confirm) {
+        if (file != null && variable != null) {
+            throw new UsageException("give either --passphrase-file or --passphrase-env, not both");
         }
-        if (source != null && source.variable != null) {
-            String value = System.getenv(source.variable);
+        if (file != null) {
+            return fromFile(file);
+        }
+        if (variable != null) {
+            String value = System.getenv(variable);
             if (value == null) {
-                throw new UsageException("environment variable " + source.variable + " (--passphrase-env) is not set");
+                throw new UsageException("--passphrase-env " + variable + ": the environment variable is not set");
             }
             return value.toCharArray();
         }
         Console console = System.console();
         if (console == null) {
-            return new char[0];
+            throw new UsageException("no passphrase: pass --passphrase-file FILE or --passphrase-env VAR"
+                    + " (there is no terminal to ask on)");
         }
-        char[] typed = console.readPassword("Passphrase for %s (empty if none): ", keyFile);
-        return typed == null ? new char[0] : typed;
+        char[] first = console.readPassword("%s: ", prompt);
+        if (first == null) {
+            throw new UsageException("no passphrase was entered");
+        }
+        if (confirm) {
+            char[] second = console.readPassword("%s (again): ", prompt);
+            if (second == null || !Arrays.equals(first, second)) {
+                throw new UsageException("the two passphrases differ; run the command again");
+            }
+            Arrays.fill(second, '\0');
+        }
+        return first;
     }
 
-    private static char[] fromFile(Path file) {
+    private static char[] fromFile(Path path) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = Files.readAllBytes(path);
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot read the passphrase file " + file + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException("cannot read --passphrase-file " + path + ": " + e);
         }
-        int end = bytes.length;
-        if (end > 0 && bytes[end - 1] == '\n') {
-            end--;
-            if (end > 0 && bytes[end - 1] == '\r') {
-                end--;
-            }
+        int end = 0;
+        while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') {
+            end++;
         }
-        try {
-            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, 0, end));
-            char[] passphrase = new char[chars.remaining()];
-            chars.get(passphrase);
-            Arrays.fill(chars.array(), '\0');
-            return passphrase;
-        } catch (CharacterCodingException e) {
-            throw new UsageException("the passphrase file " + file + " is not UTF-8 text");
-        } finally {
-            Arrays.fill(bytes, (byte) 0);
-        }
+        CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes, 0, end));
+        char[] passphrase = new char[chars.remaining()];
+        chars.get(passphrase);
+        Arrays.fill(bytes, (byte) 0);
+        return passphrase;
     }
 }

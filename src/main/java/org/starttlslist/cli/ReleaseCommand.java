@@ -68,9 +68,11 @@ final class ReleaseCommand implements Callable<Integer> {
     }
 
     private SigningKey loadKey() {
-        char[] secret = passphrase.read(key);
+        // As with git -C, a relative path is relative to the -C directory.
+        Path file = root.directory == null ? key : root.directory.resolve(key);
+        char[] secret = passphrase.read("Passphrase for " + file, false);
         try {
-            return SigningKey.load(key, secret);
+            return SigningKey.load(file, secret);
         } finally {
             Arrays.fill(secret, '\0');
         }

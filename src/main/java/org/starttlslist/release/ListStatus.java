@@ -70,8 +70,8 @@ public record ListStatus(
         boolean verified;
         String verification;
         try {
-            ListVerifier.Verified result = ListVerifier.verify(pair.list(), pair.signature(), new ListVerifier.Options(
-                    PinnedKeys.files(repository), now, 1, Duration.ZERO, Optional.empty()));
+            ListVerifier.Verified result = ListVerifier.verify(pair.list(), pair.signature(), ListVerifier.Options.of(
+                    PinnedKeyFiles.files(repository), now));
             verified = true;
             verification = "verified with release/keys/ (" + String.join(", ", result.signerFingerprints()) + ")";
         } catch (RejectedException e) {

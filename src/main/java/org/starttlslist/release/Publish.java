@@ -1,7 +1,6 @@
 package org.starttlslist.release;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -51,8 +50,9 @@ public final class Publish {
                     .map(PublishedPair::list);
             ListVerifier.Verified verified;
             try {
-                verified = ListVerifier.verify(pair.list(), pair.signature(), new ListVerifier.Options(
-                        PinnedKeys.files(repository), now, 1, Duration.ZERO, previous));
+                ListVerifier.Options options = ListVerifier.Options.of(PinnedKeyFiles.files(repository), now);
+                verified = ListVerifier.verify(pair.list(), pair.signature(),
+                        previous.isPresent() ? options.withPrevious(previous.get()) : options);
             } catch (RejectedException e) {
                 throw new SelfVerifyFailedException(e);
             }

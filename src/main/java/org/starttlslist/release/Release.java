@@ -1,6 +1,6 @@
 package org.starttlslist.release;
 
-import java.time.Duration;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -30,6 +30,7 @@ import org.starttlslist.validate.Severity;
 import org.starttlslist.validate.ValidationReport;
 import org.starttlslist.validate.Validator;
 import org.starttlslist.verify.ListVerifier;
+import org.starttlslist.verify.PinnedKeysUnusableException;
 
 /**
  * Cuts a release: the only sequence there is, so a list is never signed before it is merged,
@@ -142,14 +143,18 @@ public final class Release {
             if (!settings.maintainerFingerprints().contains(signer)) {
                 throw new SignerNotMaintainerException(signer, "is not listed under \"maintainers\" in release/config.json");
             }
+            List<Path> pinned = PinnedKeyFiles.files(repository);
+            if (!PinnedKeyFiles.fingerprints(pinned).contains(signer)) {
+                throw new SignerNotMaintainerException(signer, "has no public key in release/keys/, so mirrors could not verify the release");
+            }
             byte[] signature = key.signDetached(listBytes, timestamp);
             progress.accept("sign: release/policy.json.asc by " + signer);
             ListVerifier.Verified verified;
             try {
-                verified = ListVerifier.verify(listBytes, signature, new ListVerifier.Options(
-                        PinnedKeys.files(repository), request.now(), 1, Duration.ZERO,
-                        published.map(PublishedPair::list)));
-            } catch (RejectedException e) {
+                ListVerifier.Options options = ListVerifier.Options.of(pinned, request.now());
+                verified = ListVerifier.verify(listBytes, signature,
+                        published.isPresent() ? options.withPrevious(published.get().list()) : options);
+            } catch (RejectedException | PinnedKeysUnusableException e) {
                 throw new SelfVerifyFailedException(e);
             }
             progress.accept("verify: the signed list passes verify with release/keys/ (signed by "

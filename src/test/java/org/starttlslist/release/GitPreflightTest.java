@@ -17,17 +17,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.starttlslist.source.ListRepository;
 import org.starttlslist.testing.GitConfigIsolation;
+import org.starttlslist.testing.TestKeys;
+import org.starttlslist.testing.TestKeys.TestKey;
 
 @ExtendWith(GitConfigIsolation.class)
 class GitPreflightTest {
-    private static TestKeys.TestKey key;
+    private static TestKey key;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void makeKey() {
-        key = TestKeys.generate("Test Maintainer <maintainer@example.invalid>");
+        key = TestKeys.ed25519("maintainer");
     }
 
     @Test

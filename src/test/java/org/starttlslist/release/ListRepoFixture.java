@@ -19,6 +19,8 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.URIish;
 import org.starttlslist.source.ListRepository;
+import org.starttlslist.testing.TestKeys;
+import org.starttlslist.testing.TestKeys.TestKey;
 
 /**
  * A list repository in a temporary directory, made from this project's {@code policies/} and
@@ -31,21 +33,21 @@ final class ListRepoFixture {
 
     final Path list;
     final Path remote;
-    final TestKeys.TestKey key;
+    final TestKey key;
 
-    private ListRepoFixture(Path list, Path remote, TestKeys.TestKey key) {
+    private ListRepoFixture(Path list, Path remote, TestKey key) {
         this.list = list;
         this.remote = remote;
         this.key = key;
     }
 
-    static ListRepoFixture create(Path dir, TestKeys.TestKey key) {
+    static ListRepoFixture create(Path dir, TestKey key) {
         try {
             Path list = dir.resolve("list");
             Path remote = dir.resolve("publish.git");
             copyTree(Path.of("policies"), list.resolve("policies"));
             Files.createDirectories(list.resolve("release/keys"));
-            Files.writeString(list.resolve("release/keys/" + key.fingerprint() + ".asc"), key.publicKeyArmored());
+            Files.writeString(list.resolve("release/keys/" + key.fingerprint() + ".asc"), TestKeys.text(key.publicKey()));
             String config = Files.readString(Path.of("release/config.json"))
                     .replace("\"maintainers\": []", "\"maintainers\": [{\"name\": \"test maintainer\", \"fingerprint\": \"" + key.fingerprint() + "\"}]");
             Files.writeString(list.resolve("release/config.json"), config);

@@ -12,18 +12,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.starttlslist.testing.CliRun;
 import org.starttlslist.testing.GitConfigIsolation;
+import org.starttlslist.testing.TestKeys;
+import org.starttlslist.testing.TestKeys.TestKey;
 
 /** The release, publish and status command lines: usage errors and one-line refusals. */
 @ExtendWith(GitConfigIsolation.class)
 class ReleaseCliTest {
-    private static TestKeys.TestKey key;
+    private static TestKey key;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void makeKey() {
-        key = TestKeys.generate("Test Maintainer <maintainer@example.invalid>");
+        key = TestKeys.ed25519("maintainer");
     }
 
     @Test

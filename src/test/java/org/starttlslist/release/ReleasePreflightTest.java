@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.starttlslist.failure.RejectedException;
 import org.starttlslist.signing.SigningKey;
 import org.starttlslist.testing.GitConfigIsolation;
+import org.starttlslist.testing.TestKeys;
+import org.starttlslist.testing.TestKeys.TestKey;
 
 /**
  * Every refusal of {@link Release} before the build: each throws its own exception, never asks
@@ -30,14 +32,14 @@ class ReleasePreflightTest {
             new ReleaseTransaction.Identity("release bot", "release@example.invalid");
     private static final Consumer<String> QUIET = step -> { };
 
-    private static TestKeys.TestKey key;
+    private static TestKey key;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void makeKey() {
-        key = TestKeys.generate("Test Maintainer <maintainer@example.invalid>");
+        key = TestKeys.ed25519("maintainer");
     }
 
     private static Release.Request request(ListRepoFixture fixture, boolean push) {

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.starttlslist.testing.GitConfigIsolation;
+import org.starttlslist.testing.TestKeys;
+import org.starttlslist.testing.TestKeys.TestKey;
 
 @ExtendWith(GitConfigIsolation.class)
 class ReleaseTransactionTest {
@@ -32,14 +34,14 @@ class ReleaseTransactionTest {
     private static final ReleaseTransaction.Identity WHO =
             new ReleaseTransaction.Identity("release bot", "release@example.invalid");
 
-    private static TestKeys.TestKey key;
+    private static TestKey key;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void makeKey() {
-        key = TestKeys.generate("Test Maintainer <maintainer@example.invalid>");
+        key = TestKeys.ed25519("maintainer");
     }
 
     private ReleaseTransaction.Plan plan(Git git, boolean push) {
@@ -51,7 +53,7 @@ class ReleaseTransactionTest {
     }
 
     private static OpenPgpTagSigner signer() {
-        return new OpenPgpTagSigner(key.signing(), NOW);
+        return new OpenPgpTagSigner(key.signer(), NOW);
     }
 
     @Test
@@ -172,7 +174,7 @@ class ReleaseTransactionTest {
         Path gnupg = Files.createDirectories(home.resolve("gnupg"));
         Files.setPosixFilePermissions(gnupg, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         Path publicKey = dir.resolve("maintainer.asc");
-        Files.writeString(publicKey, key.publicKeyArmored());
+        Files.writeString(publicKey, TestKeys.text(key.publicKey()));
         ProcessBuilder importKey = new ProcessBuilder("gpg", "--batch", "--homedir", gnupg.toString(), "--import", publicKey.toString())
                 .redirectErrorStream(true);
         Process imported = importKey.start();

@@ -60,7 +60,7 @@ public final class Demo {
         Path maintainerDir = dir.resolve("maintainer");
         DemoKey key = keyMaker.make(maintainerDir, now);
         step(out, "1. throwaway maintainer key", key.fingerprint() + "\n     secret key: " + key.secretKeyFile()
-                + "\n     public key: " + key.publicKeyFile());
+                + " (passphrase in " + key.passphraseFile() + ")\n     public key: " + key.publicKeyFile());
 
         ListSettings settings = ReleaseSettings.read(source, now);
         Path listDir = dir.resolve("list");
@@ -74,11 +74,11 @@ public final class Demo {
                 + source.root() + ",\n     the throwaway key pinned in release/keys/ and listed as the only maintainer");
         step(out, "3. bare remote", remoteDir + " (origin of the scratch repository)");
 
-        out.println("4. release (the code path of 'starttls-list -C " + listDir + " release --key "
-                + key.secretKeyFile() + "'):");
+        out.println("4. release, the code of 'starttls-list -C " + listDir + " release --key "
+                + key.secretKeyFile() + " --passphrase-file " + key.passphraseFile() + "':");
         out.flush();
         Release.Outcome release = Release.run(
-                new Release.Request(scratch, now, () -> SigningKey.load(key.secretKeyFile(), new char[0]),
+                new Release.Request(scratch, now, () -> loadKey(key),
                         committer, "origin", true),
                 line -> {
                     out.println("   " + line);
@@ -96,10 +96,26 @@ public final class Demo {
         out.println("  its signature:   " + scratch.publishedSignature());
         out.println("  release commit:  " + release.commit().name() + " on " + release.branch());
         out.println("  check it:        git -C " + listDir + " log --stat -1 " + release.tagName());
-        out.println("                   ./starttls-list verify --help   (verify the pair against "
-                + key.publicKeyFile() + ")");
+        out.println("  verify it:       ./starttls-list verify " + scratch.publishedList() + " --keys " + key.publicKeyFile()
+                + " --now " + ListTimes.format(now));
+        out.println("  the remote:      git clone " + remoteDir + "   (then: git verify-tag " + release.tagName()
+                + " once gpg has imported " + key.publicKeyFile() + ")");
         out.flush();
         return new Outcome(dir, maintainerDir, listDir, remoteDir, key, release);
+    }
+
+    private static SigningKey loadKey(DemoKey key) {
+        char[] passphrase;
+        try {
+            passphrase = Files.readString(key.passphraseFile(), java.nio.charset.StandardCharsets.UTF_8).strip().toCharArray();
+        } catch (IOException e) {
+            throw new CouldNotCompleteException("cannot read " + key.passphraseFile() + ": " + e.getMessage(), e);
+        }
+        try {
+            return SigningKey.load(key.secretKeyFile(), passphrase);
+        } finally {
+            java.util.Arrays.fill(passphrase, '\0');
+        }
     }
 
     private static void step(PrintWriter out, String name, String result) {

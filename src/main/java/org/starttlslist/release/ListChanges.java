@@ -2,71 +2,55 @@ package org.starttlslist.release;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import org.starttlslist.model.InlinePolicy;
+import org.starttlslist.diff.ListDiff;
 import org.starttlslist.model.ListTimes;
 import org.starttlslist.model.PolicyList;
 
 /**
- * What a release changes for senders: domains added, removed, or whose effective policy (aliases
- * followed) changed. Written into the release commit so the history says what each release did.
+ * What a release changes for senders, for the release commit's message: the {@code diff}
+ * summary against the previous release, then one line per domain added, removed or changed.
  */
-public record ListChanges(Optional<PolicyList> previous, List<String> added, List<String> removed, List<String> changed) {
+public record ListChanges(Optional<PolicyList> previous, Optional<ListDiff> diff, int domains) {
     private static final int LISTED = 40;
 
-    public ListChanges {
-        added = List.copyOf(added);
-        removed = List.copyOf(removed);
-        changed = List.copyOf(changed);
-    }
-
     public static ListChanges between(Optional<PolicyList> previous, PolicyList next) {
-        SortedMap<String, InlinePolicy> before = previous.map(PolicyList::resolvedPolicies).orElseGet(TreeMap::new);
-        SortedMap<String, InlinePolicy> after = next.resolvedPolicies();
-        List<String> added = new ArrayList<>();
-        List<String> removed = new ArrayList<>();
-        List<String> changed = new ArrayList<>();
-        for (Map.Entry<String, InlinePolicy> entry : after.entrySet()) {
-            InlinePolicy old = before.get(entry.getKey());
-            if (old == null) {
-                added.add(entry.getKey());
-            } else if (!old.equals(entry.getValue())) {
-                changed.add(entry.getKey());
-            }
-        }
-        for (String domain : before.keySet()) {
-            if (!after.containsKey(domain)) {
-                removed.add(domain);
-            }
-        }
-        return new ListChanges(previous, added, removed, changed);
+        return new ListChanges(previous, previous.map(p -> ListDiff.between(p, next)), next.policies().size());
     }
 
-    /** One line: "since 2026-11-01T00:00:00Z: 2 added, 0 removed, 1 changed", or "first release". */
+    /** One line: "since 2026-11-01T00:00:00Z: +2 domains, …; expires A -> B", or "first release". */
     public String summary() {
-        if (previous.isEmpty()) {
-            return "first release: " + added.size() + " domains added";
+        if (diff.isEmpty()) {
+            return "first release: " + domains + (domains == 1 ? " domain" : " domains");
         }
-        return "since " + ListTimes.format(previous.get().timestamp()) + ": " + added.size() + " added, "
-                + removed.size() + " removed, " + changed.size() + " changed";
+        return "since " + ListTimes.format(previous.orElseThrow().timestamp()) + ": " + diff.get().summary();
     }
 
-    /** The summary, then one line per domain ("+ a", "- b", "~ c"), at most 40 of them. */
+    /** The summary, then "+ a", "- b", "~ c (testing->enforce)" lines, at most 40 of them. */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
         lines.add(summary());
-        List<String> domains = new ArrayList<>();
-        added.forEach(d -> domains.add("+ " + d));
-        removed.forEach(d -> domains.add("- " + d));
-        changed.forEach(d -> domains.add("~ " + d));
-        if (previous.isPresent()) {
-            domains.stream().limit(LISTED).forEach(lines::add);
-            if (domains.size() > LISTED) {
-                lines.add("(and " + (domains.size() - LISTED) + " more)");
+        if (diff.isEmpty()) {
+            return lines;
+        }
+        List<String> domainLines = new ArrayList<>();
+        diff.get().added().forEach(d -> domainLines.add("+ " + d.domain()));
+        diff.get().removed().forEach(d -> domainLines.add("- " + d.domain()));
+        for (ListDiff.DomainChange change : diff.get().changed()) {
+            List<String> what = new ArrayList<>();
+            if (change.modeChanged()) {
+                what.add(change.modeBefore().map(Object::toString).orElse("?") + "->"
+                        + change.modeAfter().map(Object::toString).orElse("?"));
             }
+            if (change.mxsChanged()) {
+                what.add("MXs");
+            }
+            change.viaAlias().ifPresent(alias -> what.add("via alias " + alias));
+            domainLines.add("~ " + change.domain() + (what.isEmpty() ? "" : " (" + String.join(", ", what) + ")"));
+        }
+        domainLines.stream().limit(LISTED).forEach(lines::add);
+        if (domainLines.size() > LISTED) {
+            lines.add("(and " + (domainLines.size() - LISTED) + " more)");
         }
         return lines;
     }

@@ -90,8 +90,10 @@ class ReleaseEndToEndTest {
                 Instant.parse(NOW), 1, Duration.ZERO, Optional.empty()));
         assertEquals(List.of(key.fingerprint()), verified.signerFingerprints());
         assertEquals(Instant.parse(NOW), PolicyListParser.parse(list).timestamp());
-        CliRun verifyCommand = CliRun.of("verify", "--help");
+        CliRun verifyCommand = CliRun.of("verify", cloned.resolve("release/policy.json").toString(),
+                "--keys", cloned.resolve("release/keys/" + key.fingerprint() + ".asc").toString(), "--now", NOW);
         assertEquals(0, verifyCommand.exitCode(), verifyCommand.toString());
+        assertTrue(verifyCommand.out().contains("signed by:  " + key.fingerprint()), verifyCommand.toString());
 
         assumeTrue(ListRepoFixture.onPath("gpg"), "skipped: gpg is not installed, so git verify-tag cannot run");
         Path gnupg = Files.createDirectories(home.resolve("gnupg"));
@@ -123,7 +125,7 @@ class ReleaseEndToEndTest {
         assertEquals(0, second.exitCode(), second.toString());
         try (Git git = fixture.git()) {
             String message = git.log().setMaxCount(1).call().iterator().next().getFullMessage();
-            assertTrue(message.contains("since 2026-11-28T12:00:00Z: 1 added, 0 removed, 0 changed\n+ new.example\n"), message);
+            assertTrue(message.contains("since 2026-11-28T12:00:00Z: +1 domain; expires 2026-12-12T12:00:00Z -> 2026-12-13T12:00:00Z\n+ new.example\n"), message);
         }
         Map<String, String> refs = ListRepoFixture.refs(fixture.list);
         Map<String, String> remote = ListRepoFixture.refs(fixture.remote);

@@ -243,6 +243,19 @@ class ReleaseEndToEndTest {
         assertEquals(1, expired.exitCode(), expired.toString());
         assertTrue(expired.out().contains("EXPIRED"), expired.toString());
 
+        // A commit on top of the release: its tag is no longer at HEAD, so there is nothing to publish.
+        Files.writeString(fixture.list.resolve("notes.md"), "after the release\n");
+        try (Git git = fixture.git()) {
+            git.add().addFilepattern("notes.md").call();
+            ListRepoFixture.commit(git, "A commit after the release");
+        }
+        CliRun moved = CliRun.of("-C", fixture.list.toString(), "publish", "--now", "2026-11-28T14:00:00Z");
+        assertEquals(1, moved.exitCode(), moved.toString());
+        assertTrue(moved.err().contains("tag " + TAG + " points at"), moved.toString());
+        try (Git git = fixture.git()) {
+            git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef("HEAD~1").call();
+        }
+
         CliRun again = CliRun.of("-C", fixture.list.toString(), "publish", "--now", "2026-11-28T14:00:00Z");
         assertEquals(0, again.exitCode(), "publishing what is already published changes nothing: " + again);
         assertFalse(again.err().contains("refused"), again.toString());

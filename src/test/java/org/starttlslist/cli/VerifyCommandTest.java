@@ -144,7 +144,11 @@ class VerifyCommandTest {
     @Test
     void aKeyInsideTheSignatureFileIsNeverTrusted() throws IOException {
         byte[] bobSignature = bob.sign(Files.readAllBytes(list), SIGNED);
+        // Armoured: the armour says it is a key block, not a signature.
         Files.write(signature, TestKeys.concatenate(bob.publicKey(), bobSignature));
+        assertRejected(verify(), "armour holds PGP PUBLIC KEY BLOCK, expected PGP SIGNATURE");
+        // Binary: the packets say so.
+        Files.write(signature, OpenPgpFiles.dearmor(TestKeys.concatenate(bob.publicKey(), bobSignature)));
         assertRejected(verify(), "holds PGPPublicKeyRing, not only detached signatures");
     }
 

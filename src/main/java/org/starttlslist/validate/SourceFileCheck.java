@@ -93,7 +93,10 @@ final class SourceFileCheck {
             return Optional.empty();
         }
         String text;
-        try {
+        if (isAscii(bytes)) {
+            // Nearly every source is ASCII: no decoder, and the String shares Latin-1 storage.
+            text = new String(bytes, StandardCharsets.ISO_8859_1);
+        } else try {
             text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -125,6 +128,15 @@ final class SourceFileCheck {
             }
             return Optional.empty();
         }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int firstInvalidByte(byte[] bytes) {

@@ -27,8 +27,8 @@ git_bench() { git -c user.name=bench -c user.email=bench@example.org -c commit.g
 measure() {
     local out=() line
     for _ in $(seq "$runs"); do
-        line=$( { /usr/bin/time -f "%e %M" ./starttls-list "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-        out+=("$line")
+        /usr/bin/time -o "$bench_dir/time.out" -f "%e %M" ./starttls-list "$@" >/dev/null 2>&1 || true
+        out+=("$(tail -1 "$bench_dir/time.out")")
     done
     printf '%s\n' "${out[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
 }

@@ -23,8 +23,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.starttlslist.failure.CouldNotCompleteException;
+import org.starttlslist.signing.ArmoredKeyFingerprints;
+import org.starttlslist.signing.MalformedKeyException;
 import org.starttlslist.source.AliasSource;
 import org.starttlslist.source.DomainSource;
 import org.starttlslist.source.ListRepository;
@@ -155,9 +158,9 @@ public final class Validator {
         if (path.equals(repository.configFile())) {
             items.put(path, new Item(Kind.CONFIG, path));
         } else if (parent.equals(repository.policiesDir())) {
-            addFile(path, Kind.DOMAIN, items, findings);
+            items.put(path, new Item(Kind.DOMAIN, path));
         } else if (parent.equals(repository.aliasesDir())) {
-            addFile(path, Kind.ALIAS, items, findings);
+            items.put(path, new Item(Kind.ALIAS, path));
         } else if (path.startsWith(repository.policiesDir())) {
             stray(path, findings);
         } else {
@@ -184,10 +187,6 @@ public final class Validator {
         } catch (IOException e) {
             throw new CouldNotCompleteException("cannot list " + repository.display(directory) + ": " + e.getMessage(), e);
         }
-    }
-
-    private void addFile(Path file, Kind kind, Map<Path, Item> items, List<Finding> findings) {
-        items.put(file, new Item(kind, file));
     }
 
     /** A finding for an entry that is not a source by its name, or empty for a {@code .json} file. */
@@ -238,7 +237,8 @@ public final class Validator {
     /** Checks the items, then the aliases the checked domains refer to that were not among them. */
     private ValidationReport checkWithReferences(Map<Path, Item> items, List<Finding> findings) {
         Set<String> aliasNames = aliasNames();
-        List<Checked> results = checkAll(items.values(), aliasNames);
+        Map<String, String> keyFiles = readKeys(findings);
+        List<Checked> results = checkAll(items.values(), aliasNames, keyFiles);
         Map<Path, Item> referenced = new LinkedHashMap<>();
         for (Checked checked : results) {
             checked.referencedAlias().filter(aliasNames::contains).ifPresent(name -> {
@@ -249,17 +249,76 @@ public final class Validator {
             });
         }
         List<Checked> all = new ArrayList<>(results);
-        all.addAll(checkAll(referenced.values(), aliasNames));
-        return report(all, findings);
+        all.addAll(checkAll(referenced.values(), aliasNames, keyFiles));
+        return report(all, findings, keyFiles);
     }
 
     private ValidationReport check(Map<Path, Item> items, List<Finding> findings) {
-        return report(checkAll(items.values(), aliasNames()), findings);
+        Map<String, String> keyFiles = readKeys(findings);
+        return report(checkAll(items.values(), aliasNames(), keyFiles), findings, keyFiles);
     }
 
-    private List<Checked> checkAll(Collection<Item> items, Set<String> aliasNames) {
-        SourceFileCheck check = new SourceFileCheck(today, aliasNames);
+    private List<Checked> checkAll(Collection<Item> items, Set<String> aliasNames, Map<String, String> keyFiles) {
+        SourceFileCheck check = new SourceFileCheck(today, aliasNames, keyFiles);
         return items.parallelStream().map(item -> checkOne(check, item)).toList();
+    }
+
+    /** Largest key file we read: a public key with many certifications stays well below it. */
+    static final int MAX_KEY_BYTES = 1024 * 1024;
+
+    /**
+     * The primary-key fingerprints of {@code release/keys/*.asc}, each with its file; a file that is
+     * a link, too large or not a key is a finding. Read with the JDK alone (no BouncyCastle).
+     */
+    private Map<String, String> readKeys(List<Finding> findings) {
+        Map<String, String> keys = new TreeMap<>();
+        Path directory = repository.keysDir();
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return keys;
+        }
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*.asc")) {
+            entries.forEach(files::add);
+        } catch (IOException e) {
+            throw new CouldNotCompleteException("cannot list " + repository.display(directory) + ": " + e.getMessage(), e);
+        }
+        files.sort(null);
+        for (Path file : files) {
+            String display = repository.display(file);
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (attributes.isSymbolicLink()) {
+                    findings.add(Finding.error("file.symlink", display, 1, 1, "",
+                            "symbolic links are not allowed for keys (they can point outside the repository); replace it with the key file"));
+                    continue;
+                }
+                if (!attributes.isRegularFile() || attributes.size() > MAX_KEY_BYTES) {
+                    findings.add(Finding.error("key.malformed", display, 1, 1, "",
+                            "not a public key file of at most 1 MiB; export the key with gpg --armor --export FINGERPRINT"));
+                    continue;
+                }
+                for (String fingerprint : ArmoredKeyFingerprints.primaryFingerprints(Files.readAllBytes(file), display)) {
+                    keys.putIfAbsent(fingerprint, display);
+                }
+            } catch (MalformedKeyException e) {
+                findings.add(Finding.error("key.malformed", display, 1, 1, "", e.getMessage()
+                        + "; export the key with gpg --armor --export FINGERPRINT"));
+            } catch (IOException e) {
+                throw new CouldNotCompleteException("cannot read " + display + ": " + e.getMessage(), e);
+            }
+        }
+        return keys;
+    }
+
+    /** Keys in release/keys/ that release/config.json does not name: mirrors would pin a key nobody listed. */
+    private static void unlistedKeys(Map<String, String> keyFiles, ListSettings settings, List<Finding> findings) {
+        keyFiles.forEach((fingerprint, file) -> {
+            if (!settings.maintainerFingerprints().contains(fingerprint)) {
+                findings.add(Finding.error("key.unlisted", file, 1, 1, "", "holds the key " + fingerprint
+                        + ", which release/config.json does not list; add {\"fingerprint\": \"" + fingerprint
+                        + "\"} to its maintainers or remove the key"));
+            }
+        });
     }
 
     private Checked checkOne(SourceFileCheck check, Item item) {
@@ -347,7 +406,7 @@ public final class Validator {
         return names;
     }
 
-    private static ValidationReport report(List<Checked> results, List<Finding> findings) {
+    private static ValidationReport report(List<Checked> results, List<Finding> findings, Map<String, String> keyFiles) {
         List<Finding> all = new ArrayList<>(findings);
         List<DomainSource> domains = new ArrayList<>();
         List<AliasSource> aliases = new ArrayList<>();
@@ -362,6 +421,9 @@ public final class Validator {
             } else if (loaded instanceof ListSettings loadedSettings) {
                 settings = loadedSettings;
             }
+        }
+        if (settings != null) {
+            unlistedKeys(keyFiles, settings, all);
         }
         domains.sort(java.util.Comparator.comparing(DomainSource::domain));
         aliases.sort(java.util.Comparator.comparing(AliasSource::name));

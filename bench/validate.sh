@@ -23,11 +23,11 @@ mkdir -p "$bench_dir"
 
 git_bench() { git -c user.name=bench -c user.email=bench@example.org -c commit.gpgsign=false "$@"; }
 
-# The median of the runs' "seconds kilobytes" lines, by time.
+# The median (by wall time) of the runs' "wall-seconds peak-KB user-seconds system-seconds" lines.
 measure() {
     local out=() line
     for _ in $(seq "$runs"); do
-        /usr/bin/time -o "$bench_dir/time.out" -f "%e %M" ./starttls-list "$@" >/dev/null 2>&1 || true
+        /usr/bin/time -o "$bench_dir/time.out" -f "%e %M %U %S" ./starttls-list "$@" >/dev/null 2>&1 || true
         out+=("$(tail -1 "$bench_dir/time.out")")
     done
     printf '%s\n' "${out[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
@@ -38,8 +38,8 @@ classes() { # JGit / BouncyCastle classes a run loads
         | grep -cE 'org\.(eclipse\.jgit|bouncycastle)\.' || true
 }
 
-echo "| domains | full validate: wall s | peak MB | --changed-since (10 files): wall s | peak MB | JGit/BC classes loaded (full / changed-since) |"
-echo "|---|---|---|---|---|---|"
+echo "| domains | full: wall s | full: CPU s | full: peak MB | changed-since (10 files): wall s | CPU s | peak MB | JGit/BC classes loaded (full / changed-since) |"
+echo "|---|---|---|---|---|---|---|---|"
 for n in "${sizes[@]}"; do
     repo="$bench_dir/repo-$n"
     if [ ! -d "$repo/.git" ]; then
@@ -51,7 +51,8 @@ for n in "${sizes[@]}"; do
     fi
     git_bench -C "$repo" checkout -q -- . && git_bench -C "$repo" clean -qfd
     # 10 changes against main: 8 domains edited in place, 2 new (untracked) domains.
-    ls "$repo/policies" | grep '\.json$' | head -8 | while read -r f; do
+    mapfile -t files < <(cd "$repo/policies" && ls -- *.json | sort)
+    for f in "${files[@]:0:8}"; do
         printf '{\n  "contact": "postmaster@example.org",\n  "mode": "enforce",\n  "mxs": ["mx9.example.org"]\n}\n' > "$repo/policies/$f"
     done
     for i in 1 2; do
@@ -62,9 +63,11 @@ for n in "${sizes[@]}"; do
     changed=$(measure -C "$repo" validate --now "$now" --changed-since main)
     full_classes=$(classes -C "$repo" validate --now "$now")
     changed_classes=$(classes -C "$repo" validate --now "$now" --changed-since main)
-    read -r ft fm <<<"$full"
-    read -r ct cm <<<"$changed"
-    echo "| $n | $ft | $((fm / 1024)) | $ct | $((cm / 1024)) | $full_classes / $changed_classes |"
+    read -r ft fm fu fs <<<"$full"
+    read -r ct cm cu cs <<<"$changed"
+    fc=$(awk "BEGIN {print $fu + $fs}")
+    cc=$(awk "BEGIN {print $cu + $cs}")
+    echo "| $n | $ft | $fc | $((fm / 1024)) | $ct | $cc | $((cm / 1024)) | $full_classes / $changed_classes |"
     git_bench -C "$repo" checkout -q -- . && git_bench -C "$repo" clean -qfd
 done
 echo

@@ -51,7 +51,7 @@ for n in "${sizes[@]}"; do
     fi
     git_bench -C "$repo" checkout -q -- . && git_bench -C "$repo" clean -qfd
     # 10 changes against main: 8 domains edited in place, 2 new (untracked) domains.
-    mapfile -t files < <(cd "$repo/policies" && ls -- *.json | sort)
+    mapfile -t files < <(find "$repo/policies" -maxdepth 1 -name "*.json" -printf "%f\n" | sort)
     for f in "${files[@]:0:8}"; do
         printf '{\n  "contact": "postmaster@example.org",\n  "mode": "enforce",\n  "mxs": ["mx9.example.org"]\n}\n' > "$repo/policies/$f"
     done

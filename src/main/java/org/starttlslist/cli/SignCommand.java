@@ -1,13 +1,136 @@
 package org.starttlslist.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.starttlslist.failure.CouldNotCompleteException;
+import org.starttlslist.files.AtomicFiles;
+import org.starttlslist.model.ListTimes;
+import org.starttlslist.signing.GnuPgSigner;
+import org.starttlslist.signing.SigningKey;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
-@Command(name = "sign", mixinStandardHelpOptions = true, description = "Write a detached signature of a file (issue #4).")
+@Command(name = "sign", mixinStandardHelpOptions = true,
+        description = {"Write FILE.asc: a detached, ASCII-armoured, SHA-512 OpenPGP signature of FILE's exact bytes.",
+            "Signs in-process with --key, or hands the signing to the installed gpg with --with-gpg --local-user."})
 final class SignCommand implements Callable<Integer> {
+    @ParentCommand
+    RootCommand root;
+
+    @Mixin
+    NowOption now;
+
+    @Mixin
+    PassphraseOptions passphrase;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The file to sign (e.g. policy.json).")
+    Path file;
+
+    @Option(names = "--key", paramLabel = "SECRET.asc", description = "Armoured secret key file (from keygen or gpg --export-secret-keys --armor).")
+    Path key;
+
+    @Option(names = "--with-gpg", description = "Sign with the installed gpg (key in gpg-agent or on a token).")
+    boolean withGpg;
+
+    @Option(names = "--local-user", paramLabel = "FINGERPRINT", description = "With --with-gpg: the fingerprint of the key to sign with.")
+    String localUser;
+
+    @Option(names = "--gpg-homedir", paramLabel = "DIR", description = "With --with-gpg: GnuPG home directory (default: $GNUPGHOME or ~/.gnupg).")
+    Path gpgHome;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() {
-        throw new CouldNotCompleteException("'sign' is not implemented yet");
+    public Integer call() throws IOException {
+        Path data = resolve(file);
+        Path signatureFile = data.resolveSibling(data.getFileName() + ".asc");
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        byte[] signature;
+        String signer;
+        Instant created;
+        if (withGpg) {
+            if (key != null) {
+                throw new UsageException("give either --key or --with-gpg, not both");
+            }
+            if (localUser == null || !localUser.replace(" ", "").matches("[0-9A-Fa-f]{40}|[0-9A-Fa-f]{64}")) {
+                throw new UsageException("--with-gpg needs --local-user FINGERPRINT (the full 40-digit fingerprint)");
+            }
+            readData(data);
+            Optional<Instant> at = now.now == null ? Optional.empty() : Optional.of(now.instant());
+            signature = new GnuPgSigner(localUser.replace(" ", ""), Optional.ofNullable(gpgHome).map(this::resolve))
+                    .signDetached(data, at);
+            signer = localUser.replace(" ", "").toUpperCase(java.util.Locale.ROOT) + " (via gpg)";
+            created = at.orElse(null);
+        } else {
+            if (key == null) {
+                throw new UsageException("pass --key SECRET.asc, or --with-gpg --local-user FINGERPRINT");
+            }
+            if (localUser != null || gpgHome != null) {
+                throw new UsageException("--local-user and --gpg-homedir go with --with-gpg");
+            }
+            Path keyFile = resolve(key);
+            warnIfOthersCanRead(keyFile, err);
+            byte[] bytes = readData(data);
+            created = now.instant();
+            char[] secret = passphrase.read("Passphrase for " + keyFile, false);
+            try {
+                SigningKey signingKey = SigningKey.load(keyFile, secret);
+                signer = signingKey.signingFingerprint(created)
+                        + (signingKey.signingFingerprint(created).equals(signingKey.primaryFingerprint())
+                                ? "" : " (subkey of " + signingKey.primaryFingerprint() + ")");
+                signature = signingKey.signDetached(bytes, created);
+            } finally {
+                Arrays.fill(secret, '\0');
+            }
+        }
+        AtomicFiles.write(signatureFile, signature);
+        out.println("signed " + data + " with key " + signer
+                + (created == null ? "" : " at " + ListTimes.format(created)));
+        out.println("wrote " + signatureFile);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private Path resolve(Path path) {
+        return root.directory == null ? path : root.directory.resolve(path);
+    }
+
+    private static byte[] readData(Path data) {
+        try {
+            return Files.readAllBytes(data);
+        } catch (NoSuchFileException e) {
+            throw new CouldNotCompleteException("cannot sign " + data + ": no such file");
+        } catch (IOException e) {
+            throw new CouldNotCompleteException("cannot read " + data + ": " + e);
+        }
+    }
+
+    /** As ssh does for private keys: a secret key others can read is no longer secret. */
+    private static void warnIfOthersCanRead(Path keyFile, PrintWriter err) {
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(keyFile);
+            if (permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ)) {
+                err.println("sign: warning: secret key " + keyFile + " is readable by "
+                        + (permissions.contains(PosixFilePermission.OTHERS_READ) ? "others" : "its group")
+                        + "; run chmod 600 " + keyFile);
+                err.flush();
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // Missing file: loading reports it. Not POSIX: nothing to check.
+        }
     }
 }

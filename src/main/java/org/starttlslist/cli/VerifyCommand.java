@@ -1,13 +1,133 @@
 package org.starttlslist.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.starttlslist.failure.CouldNotCompleteException;
+import org.starttlslist.failure.RejectedException;
+import org.starttlslist.model.ListTimes;
+import org.starttlslist.verify.ListVerifier;
+import org.starttlslist.verify.SignatureMissingException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
-@Command(name = "verify", mixinStandardHelpOptions = true, description = "Verify a signed list against pinned keys (issue #4).")
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Verify a signed list against pinned keys: signature, threshold, signature policy, schema,",
+            "expiry and (with --previous) rollback. Prints who signed it, when, and how long it stays valid."})
 final class VerifyCommand implements Callable<Integer> {
+    @ParentCommand
+    RootCommand root;
+
+    @Mixin
+    NowOption now;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The list (e.g. policy.json).")
+    Path file;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "SIG", description = "Its detached signature (default: FILE.asc).")
+    Path signatureFile;
+
+    @Option(names = "--keys", required = true, split = ",", paramLabel = "PINNED.asc",
+            description = "The pinned public key files (comma-separated); only these keys are trusted.")
+    List<Path> keys;
+
+    @Option(names = "--previous", paramLabel = "OLD", description = "The last list you accepted: refuse anything older.")
+    Path previous;
+
+    @Option(names = "--threshold", paramLabel = "K", defaultValue = "1",
+            description = "Signatures required from distinct pinned keys (default: ${DEFAULT-VALUE}).")
+    int threshold;
+
+    @Option(names = "--skew", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Allowed clock difference for signature and list times (default: ${DEFAULT-VALUE}).")
+    long skewSeconds;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        throw new CouldNotCompleteException("'verify' is not implemented yet");
+        if (threshold < 1) {
+            throw new UsageException("--threshold " + threshold + ": at least one signature is always required");
+        }
+        if (skewSeconds < 0) {
+            throw new UsageException("--skew " + skewSeconds + ": the allowed skew cannot be negative");
+        }
+        Path list = resolve(file);
+        Path signature = signatureFile == null ? list.resolveSibling(list.getFileName() + ".asc") : resolve(signatureFile);
+        byte[] listBytes = read(list, "the list");
+        byte[] signatureBytes;
+        try {
+            signatureBytes = Files.readAllBytes(signature);
+        } catch (NoSuchFileException e) {
+            throw new SignatureMissingException(list, signature);
+        } catch (IOException e) {
+            throw new CouldNotCompleteException("cannot read the signature " + signature + ": " + e);
+        }
+        Instant reference = now.instant();
+        ListVerifier.Options options = ListVerifier.Options.of(keys.stream().map(this::resolve).toList(), reference)
+                .withThreshold(threshold)
+                .withSkew(Duration.ofSeconds(skewSeconds));
+        if (previous != null) {
+            options = options.withPrevious(read(resolve(previous), "the previous list"));
+        }
+        ListVerifier.Verified verified;
+        try {
+            verified = ListVerifier.verify(listBytes, signatureBytes, options);
+        } catch (RejectedException e) {
+            // Name the file: the verifier works on bytes and does not know it.
+            throw new RejectedException(list + ": " + e.getMessage(), e);
+        }
+        print(list, verified, reference);
+        return ExitCodes.OK;
+    }
+
+    private void print(Path list, ListVerifier.Verified verified, Instant reference) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("good list:  " + list + (verified.unchangedFromPrevious() ? " (unchanged from the previous list)" : ""));
+        out.println("signed by:  " + String.join(", ", verified.signerFingerprints()));
+        out.println("signed at:  " + ListTimes.format(verified.signatureTime()));
+        out.println("timestamp:  " + ListTimes.format(verified.list().timestamp()));
+        out.println("expires:    " + ListTimes.format(verified.list().expires())
+                + " (" + describe(Duration.between(reference, verified.list().expires())) + " left)");
+        out.println("domains:    " + verified.list().policies().size());
+        out.flush();
+    }
+
+    static String describe(Duration left) {
+        long days = left.toDays();
+        long hours = left.toHoursPart();
+        long minutes = left.toMinutesPart();
+        if (days > 0) {
+            return days + (days == 1 ? " day " : " days ") + hours + (hours == 1 ? " hour" : " hours");
+        }
+        if (hours > 0) {
+            return hours + (hours == 1 ? " hour " : " hours ") + minutes + (minutes == 1 ? " minute" : " minutes");
+        }
+        return Math.max(minutes, 0) + (minutes == 1 ? " minute" : " minutes");
+    }
+
+    private Path resolve(Path path) {
+        return root.directory == null ? path : root.directory.resolve(path);
+    }
+
+    private static byte[] read(Path path, String what) {
+        try {
+            return Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new CouldNotCompleteException("cannot read " + what + " " + path + ": no such file");
+        } catch (IOException e) {
+            throw new CouldNotCompleteException("cannot read " + what + " " + path + ": " + e);
+        }
     }
 }

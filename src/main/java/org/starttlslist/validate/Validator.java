@@ -1,193 +1,353 @@
 package org.starttlslist.validate;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.Set;
+import java.util.TreeSet;
 import org.starttlslist.failure.CouldNotCompleteException;
-import org.starttlslist.json.Json;
-import org.starttlslist.json.NotJsonException;
-import org.starttlslist.model.AliasReference;
-import org.starttlslist.model.InlinePolicy;
-import org.starttlslist.model.Mode;
-import org.starttlslist.model.MxPattern;
-import org.starttlslist.model.Policy;
 import org.starttlslist.source.AliasSource;
 import org.starttlslist.source.DomainSource;
 import org.starttlslist.source.ListRepository;
 import org.starttlslist.source.ListSettings;
 import org.starttlslist.source.SourceSet;
-import tools.jackson.databind.JsonNode;
+import org.starttlslist.validate.SourceFileCheck.Checked;
+import org.starttlslist.validate.SourceSchemas.Kind;
 
 /**
- * Checks a list repository's sources and loads them.
+ * Checks a list repository's sources and loads them: every file under {@code policies/} and
+ * {@code release/config.json} ({@link #validateAll}), the files named on the command line
+ * ({@link #validate}), or those a change touched ({@link #validateChanged}).
  *
- * <p>FOUNDATION VERSION: a minimal loader with the essential checks, so that the commands built
- * on it can be written in parallel. Issue #2 replaces its insides (schemas, line numbers, every
- * semantic check, --changed-since) and keeps this entry point.
+ * <p>Files are checked in parallel; each one is read at most {@link #MAX_FILE_BYTES} bytes far,
+ * never through a symbolic link, so a hostile pull request costs a finding, not the machine.
  */
 public final class Validator {
+    /** A source file holds one small object; 64 KiB is hundreds of MX names. */
+    public static final int MAX_FILE_BYTES = 64 * 1024;
+
     private final ListRepository repository;
-    private final Instant now;
+    private final LocalDate today;
 
     public Validator(ListRepository repository, Instant now) {
         this.repository = repository;
-        this.now = now;
+        this.today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     }
+
+    /** One file to check and which schema applies. */
+    private record Item(Kind kind, Path file) {}
 
     /** Everything under {@code policies/} plus {@code release/config.json}. */
     public ValidationReport validateAll() {
+        Path policies = repository.policiesDir();
+        if (!Files.exists(policies, LinkOption.NOFOLLOW_LINKS) && !Files.exists(repository.configFile(), LinkOption.NOFOLLOW_LINKS)) {
+            throw new CouldNotCompleteException(repository.root() + " is not a list repository: it has neither policies/ nor "
+                    + "release/config.json; run in the repository or name it with -C DIR");
+        }
         List<Finding> findings = new ArrayList<>();
-        Optional<ListSettings> settings = readSettings(findings);
-        List<AliasSource> aliases = new ArrayList<>();
-        for (Path file : jsonFiles(repository.aliasesDir())) {
-            readAlias(file, findings).ifPresent(aliases::add);
+        Map<Path, Item> items = new LinkedHashMap<>();
+        items.put(repository.configFile(), new Item(Kind.CONFIG, repository.configFile()));
+        if (refuseLink(policies, findings)) {
+            scanDirectory(policies, Kind.DOMAIN, items, findings);
         }
-        List<DomainSource> domains = new ArrayList<>();
-        for (Path file : jsonFiles(repository.policiesDir())) {
-            readDomain(file, findings).ifPresent(domains::add);
-        }
-        List<String> aliasNames = aliases.stream().map(AliasSource::name).toList();
-        for (DomainSource domain : domains) {
-            if (domain.policy() instanceof AliasReference ref && !aliasNames.contains(ref.alias())) {
-                findings.add(Finding.error("alias.unknown", repository.display(domain.file()), 1, 1, "/policy-alias",
-                        "alias '" + ref.alias() + "' does not exist; add policies/aliases/" + ref.alias() + ".json or use an inline policy"));
+        return check(items, findings);
+    }
+
+    /**
+     * The named files and directories (relative to the repository root, or absolute inside it),
+     * plus {@code release/config.json}.
+     */
+    public ValidationReport validate(List<Path> paths) {
+        List<Finding> findings = new ArrayList<>();
+        Map<Path, Item> items = new LinkedHashMap<>();
+        items.put(repository.configFile(), new Item(Kind.CONFIG, repository.configFile()));
+        for (Path given : paths) {
+            Path path = repository.root().resolve(given).normalize();
+            if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                throw new CouldNotCompleteException("cannot read " + given + ": no such file");
             }
+            addPath(path, items, findings);
         }
-        return new ValidationReport(findings, settings.map(s -> new SourceSet(s, domains, aliases)));
+        return checkWithReferences(items, findings);
     }
 
-    private Optional<ListSettings> readSettings(List<Finding> findings) {
-        Path file = repository.configFile();
-        String name = repository.display(file);
-        Optional<JsonNode> root = readJson(file, findings);
-        if (root.isEmpty()) {
-            return Optional.empty();
-        }
-        JsonNode node = root.get();
-        List<String> fingerprints = new ArrayList<>();
-        node.path("maintainers").forEach(m -> fingerprints.add(m.path("fingerprint").asString("")));
-        try {
-            return Optional.of(new ListSettings(
-                    node.path("author").asString("starttls-list"),
-                    node.path("version").asString("0.1"),
-                    Duration.ofDays(node.path("validity-days").asLong(ListSettings.DEFAULT_VALIDITY.toDays())),
-                    Duration.ofDays(node.path("minimum-validity-days").asLong(ListSettings.DEFAULT_MINIMUM_VALIDITY.toDays())),
-                    node.path("release-branch").asString(ListSettings.DEFAULT_RELEASE_BRANCH),
-                    fingerprints,
-                    node.has("committer")
-                            ? Optional.of(new ListSettings.Committer(
-                                    node.path("committer").path("name").asString(""),
-                                    node.path("committer").path("email").asString("")))
-                            : Optional.empty()));
-        } catch (RuntimeException e) {
-            findings.add(Finding.error("config.invalid", name, 1, 1, "", e.getMessage()));
-            return Optional.empty();
-        }
-    }
-
-    private Optional<AliasSource> readAlias(Path file, List<Finding> findings) {
-        String fileName = file.getFileName().toString();
-        String name = fileName.substring(0, fileName.length() - ".json".length());
-        return readJson(file, findings).flatMap(node -> inline(node, file, findings))
-                .map(policy -> new AliasSource(file, name, policy));
-    }
-
-    private Optional<DomainSource> readDomain(Path file, List<Finding> findings) {
-        String fileName = file.getFileName().toString();
-        String domain = fileName.substring(0, fileName.length() - ".json".length());
-        String display = repository.display(file);
-        Optional<JsonNode> root = readJson(file, findings);
-        if (root.isEmpty()) {
-            return Optional.empty();
-        }
-        JsonNode node = root.get();
-        String contact = node.path("contact").asString("");
-        if (contact.isEmpty()) {
-            findings.add(Finding.error("contact.missing", display, 1, 1, "/contact",
-                    "add \"contact\": the e-mail address of whoever operates the domain"));
-        }
-        Optional<LocalDate> testingSince = Optional.empty();
-        if (node.has("testing-since")) {
-            try {
-                LocalDate date = LocalDate.parse(node.get("testing-since").asString(""));
-                if (date.isAfter(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC))) {
-                    findings.add(Finding.error("testing-since.future", display, 1, 1, "/testing-since",
-                            "testing-since is in the future; use the date the domain entered testing"));
+    /**
+     * The files a change touched (repository-relative paths, '/'-separated), plus the aliases the
+     * changed domains refer to and {@code release/config.json}. Files that no longer exist are
+     * fine, except a removed alias: the domains that used it can only be found by reading them
+     * all, so that falls back to {@link #validateAll}.
+     */
+    public ValidationReport validateChanged(Collection<String> changedPaths) {
+        List<Finding> findings = new ArrayList<>();
+        Map<Path, Item> items = new LinkedHashMap<>();
+        items.put(repository.configFile(), new Item(Kind.CONFIG, repository.configFile()));
+        for (String relative : new TreeSet<>(changedPaths)) {
+            Path path = repository.root().resolve(relative).normalize();
+            if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                if (relative.startsWith("policies/aliases/")) {
+                    return validateAll();
                 }
-                testingSince = Optional.of(date);
-            } catch (DateTimeParseException e) {
-                findings.add(Finding.error("testing-since.invalid", display, 1, 1, "/testing-since",
-                        "testing-since must be a date as YYYY-MM-DD"));
+                continue;
+            }
+            addPath(path, items, findings);
+        }
+        return checkWithReferences(items, findings);
+    }
+
+    // --- finding the files ---------------------------------------------------------------------
+
+    private void addPath(Path path, Map<Path, Item> items, List<Finding> findings) {
+        if (!path.startsWith(repository.root())) {
+            findings.add(Finding.error("file.not-a-source", path.toString(), 1, 1, "",
+                    "the file is outside the repository " + repository.root() + "; validate checks policies/ and release/config.json"));
+            return;
+        }
+        Path relative = repository.root().relativize(path);
+        Path prefix = repository.root();
+        for (Path part : relative) {
+            if (part.toString().isEmpty()) {
+                continue;
+            }
+            prefix = prefix.resolve(part);
+            if (!refuseLink(prefix, findings)) {
+                return;
             }
         }
-        Policy policy;
-        if (node.has("policy-alias")) {
-            policy = new AliasReference(node.get("policy-alias").asString(""));
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            Kind kind = path.equals(repository.aliasesDir()) ? Kind.ALIAS : Kind.DOMAIN;
+            if (path.equals(repository.policiesDir()) || path.equals(repository.aliasesDir())) {
+                scanDirectory(path, kind, items, findings);
+            } else if (path.equals(repository.root())) {
+                if (refuseLink(repository.policiesDir(), findings) && Files.isDirectory(repository.policiesDir(), LinkOption.NOFOLLOW_LINKS)) {
+                    scanDirectory(repository.policiesDir(), Kind.DOMAIN, items, findings);
+                }
+            } else if (path.startsWith(repository.policiesDir())) {
+                stray(path, findings);
+            } else {
+                notASource(path, findings);
+            }
+            return;
+        }
+        classify(path, items, findings);
+    }
+
+    private void classify(Path path, Map<Path, Item> items, List<Finding> findings) {
+        Path parent = path.getParent();
+        if (path.equals(repository.configFile())) {
+            items.put(path, new Item(Kind.CONFIG, path));
+        } else if (parent.equals(repository.policiesDir())) {
+            addFile(path, Kind.DOMAIN, items, findings);
+        } else if (parent.equals(repository.aliasesDir())) {
+            addFile(path, Kind.ALIAS, items, findings);
+        } else if (path.startsWith(repository.policiesDir())) {
+            stray(path, findings);
         } else {
-            Optional<InlinePolicy> inline = inline(node, file, findings);
-            if (inline.isEmpty()) {
+            notASource(path, findings);
+        }
+    }
+
+    /** Lists a directory without following links: domain (or alias) files, aliases/, and strays. */
+    private void scanDirectory(Path directory, Kind kind, Map<Path, Item> items, List<Finding> findings) {
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            for (Path entry : entries) {
+                BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (attributes.isSymbolicLink()) {
+                    findings.add(symlink(entry));
+                } else if (attributes.isDirectory()) {
+                    if (kind == Kind.DOMAIN && entry.equals(repository.aliasesDir())) {
+                        scanDirectory(entry, Kind.ALIAS, items, findings);
+                    } else {
+                        stray(entry, findings);
+                    }
+                } else {
+                    addFile(entry, kind, items, findings);
+                }
+            }
+        } catch (IOException e) {
+            throw new CouldNotCompleteException("cannot list " + repository.display(directory) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void addFile(Path file, Kind kind, Map<Path, Item> items, List<Finding> findings) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".json")) {
+            items.put(file, new Item(kind, file));
+        } else if (name.toLowerCase(Locale.ROOT).endsWith(".json")) {
+            findings.add(Finding.error("file.extension", repository.display(file), 1, 1, "",
+                    "the file name must end in lower-case .json; rename it to "
+                            + name.substring(0, name.length() - 5).toLowerCase(Locale.ROOT) + ".json"));
+        } else {
+            stray(file, findings);
+        }
+    }
+
+    /** False (and a finding) when {@code path} is a symbolic link, which validate never follows. */
+    private boolean refuseLink(Path path, List<Finding> findings) {
+        if (Files.isSymbolicLink(path)) {
+            findings.add(symlink(path));
+            return false;
+        }
+        return true;
+    }
+
+    private Finding symlink(Path path) {
+        return Finding.error("file.symlink", repository.display(path), 1, 1, "",
+                "symbolic links are not allowed under policies/ (they can point outside the repository); replace it with a regular file");
+    }
+
+    private void stray(Path path, List<Finding> findings) {
+        findings.add(Finding.warning("file.stray", repository.display(path), 1, 1, "",
+                "policies/ holds only <domain>.json files and aliases/<name>.json; move or remove this "
+                        + (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? "directory" : "file")));
+    }
+
+    private void notASource(Path path, List<Finding> findings) {
+        findings.add(Finding.error("file.not-a-source", repository.display(path), 1, 1, "",
+                "not a list source; validate checks policies/<domain>.json, policies/aliases/<name>.json and release/config.json"));
+    }
+
+    // --- checking them ------------------------------------------------------------------------
+
+    /** Checks the items, then the aliases the checked domains refer to that were not among them. */
+    private ValidationReport checkWithReferences(Map<Path, Item> items, List<Finding> findings) {
+        Set<String> aliasNames = aliasNames();
+        List<Checked> results = checkAll(items.values(), aliasNames);
+        Map<Path, Item> referenced = new LinkedHashMap<>();
+        for (Checked checked : results) {
+            checked.referencedAlias().filter(aliasNames::contains).ifPresent(name -> {
+                Path file = repository.aliasesDir().resolve(name + ".json");
+                if (!items.containsKey(file)) {
+                    referenced.put(file, new Item(Kind.ALIAS, file));
+                }
+            });
+        }
+        List<Checked> all = new ArrayList<>(results);
+        all.addAll(checkAll(referenced.values(), aliasNames));
+        return report(all, findings);
+    }
+
+    private ValidationReport check(Map<Path, Item> items, List<Finding> findings) {
+        return report(checkAll(items.values(), aliasNames()), findings);
+    }
+
+    private List<Checked> checkAll(Collection<Item> items, Set<String> aliasNames) {
+        SourceFileCheck check = new SourceFileCheck(today, aliasNames);
+        return items.parallelStream().map(item -> checkOne(check, item)).toList();
+    }
+
+    private Checked checkOne(SourceFileCheck check, Item item) {
+        String display = repository.display(item.file());
+        Optional<byte[]> bytes = read(item, display);
+        if (bytes.isEmpty()) {
+            return new Checked(List.of(item.kind() == Kind.CONFIG
+                    ? Finding.error("config.missing", display, 1, 1, "", "release/config.json is missing; add it (see schema/README.md)")
+                    : tooLarge(item, display)), Optional.empty(), Optional.empty());
+        }
+        if (bytes.get().length > MAX_FILE_BYTES) {
+            return new Checked(List.of(tooLarge(item, display)), Optional.empty(), Optional.empty());
+        }
+        return check.check(item.kind(), item.file(), display, bytes.get());
+    }
+
+    private static Finding tooLarge(Item item, String display) {
+        return Finding.error("file.too-large", display, 1, 1, "",
+                "the file is larger than " + MAX_FILE_BYTES + " bytes (64 KiB), far more than one domain's policy needs; shorten it");
+    }
+
+    /**
+     * At most {@code MAX_FILE_BYTES + 1} bytes, never through a link: the size is checked before
+     * reading and the read is bounded too (the file may grow in between). Empty for a missing
+     * config or a file whose size alone is too large.
+     */
+    private Optional<byte[]> read(Item item, String display) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(item.file(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (attributes.isSymbolicLink() || !attributes.isRegularFile() || attributes.size() > MAX_FILE_BYTES) {
+                if (attributes.isSymbolicLink()) {
+                    throw new CouldNotCompleteException(display + " became a symbolic link while validating; run again");
+                }
                 return Optional.empty();
             }
-            policy = inline.get();
-        }
-        return Optional.of(new DomainSource(file, domain, policy, contact, testingSince));
-    }
-
-    private Optional<InlinePolicy> inline(JsonNode node, Path file, List<Finding> findings) {
-        String display = repository.display(file);
-        Optional<Mode> mode = Mode.fromWire(node.path("mode").asString(""));
-        if (mode.isEmpty()) {
-            findings.add(Finding.error("mode.invalid", display, 1, 1, "/mode", "mode must be \"testing\" or \"enforce\""));
-            return Optional.empty();
-        }
-        List<MxPattern> mxs = new ArrayList<>();
-        JsonNode array = node.path("mxs");
-        for (int i = 0; i < array.size(); i++) {
-            String text = array.get(i).asString("");
-            Optional<String> problem = MxPattern.problem(text);
-            if (problem.isPresent()) {
-                findings.add(Finding.error("mx.pattern.invalid", display, 1, 1, "/mxs/" + i, "MX pattern '" + text + "' " + problem.get()));
-            } else {
-                mxs.add(new MxPattern(text));
+            // Exactly as large as the file said it was, plus one byte to notice that it grew.
+            ByteBuffer buffer = ByteBuffer.allocate((int) attributes.size() + 1);
+            try (SeekableByteChannel channel = Files.newByteChannel(item.file(), Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+                while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                    // keep reading until the buffer is full or the file ends
+                }
             }
-        }
-        if (mxs.isEmpty()) {
-            findings.add(Finding.error("mxs.empty", display, 1, 1, "/mxs", "list at least one MX host name in \"mxs\""));
-            return Optional.empty();
-        }
-        return Optional.of(new InlinePolicy(mode.get(), mxs));
-    }
-
-    private Optional<JsonNode> readJson(Path file, List<Finding> findings) {
-        String display = repository.display(file);
-        try {
-            return Optional.of(Json.readStrict(Files.readAllBytes(file)));
-        } catch (NotJsonException e) {
-            findings.add(Finding.error("json.invalid", display, e.line(), e.column(), "", "file " + e.getMessage()));
-            return Optional.empty();
+            if (!buffer.hasRemaining()) {
+                return Optional.of(new byte[MAX_FILE_BYTES + 1]);
+            }
+            return Optional.of(Arrays.copyOf(buffer.array(), buffer.position()));
+        } catch (NoSuchFileException e) {
+            if (item.kind() == Kind.CONFIG) {
+                return Optional.empty();
+            }
+            throw new CouldNotCompleteException("cannot read " + display + ": the file disappeared while validating", e);
         } catch (IOException e) {
             throw new CouldNotCompleteException("cannot read " + display + ": " + e.getMessage(), e);
         }
     }
 
-    private static List<Path> jsonFiles(Path directory) {
-        if (!Files.isDirectory(directory)) {
-            return List.of();
+    /** The aliases that exist: regular {@code *.json} files in {@code policies/aliases/}. */
+    private Set<String> aliasNames() {
+        Set<String> names = new HashSet<>();
+        Path directory = repository.aliasesDir();
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return names;
         }
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
-                    .sorted()
-                    .toList();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*.json")) {
+            for (Path entry : entries) {
+                if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    names.add(SourceFileCheck.stem(entry.getFileName().toString()));
+                }
+            }
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot list " + directory + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException("cannot list " + repository.display(directory) + ": " + e.getMessage(), e);
         }
+        return names;
+    }
+
+    private static ValidationReport report(List<Checked> results, List<Finding> findings) {
+        List<Finding> all = new ArrayList<>(findings);
+        List<DomainSource> domains = new ArrayList<>();
+        List<AliasSource> aliases = new ArrayList<>();
+        ListSettings settings = null;
+        for (Checked checked : results) {
+            all.addAll(checked.findings());
+            Object loaded = checked.loaded().orElse(null);
+            if (loaded instanceof DomainSource domain) {
+                domains.add(domain);
+            } else if (loaded instanceof AliasSource alias) {
+                aliases.add(alias);
+            } else if (loaded instanceof ListSettings loadedSettings) {
+                settings = loadedSettings;
+            }
+        }
+        domains.sort(java.util.Comparator.comparing(DomainSource::domain));
+        aliases.sort(java.util.Comparator.comparing(AliasSource::name));
+        return new ValidationReport(all, Optional.ofNullable(settings).map(s -> new SourceSet(s, domains, aliases)));
     }
 }

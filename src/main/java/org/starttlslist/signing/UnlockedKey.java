@@ -1,0 +1,175 @@
+package org.starttlslist.signing;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.Iterator;
+import java.util.List;
+import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.bcpg.KeyIdentifier;
+import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
+import org.bouncycastle.bcpg.sig.KeyFlags;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPPrivateKey;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPSecretKey;
+import org.bouncycastle.openpgp.PGPSecretKeyRing;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureGenerator;
+import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
+import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
+import org.bouncycastle.openpgp.api.OpenPGPCertificate;
+import org.bouncycastle.openpgp.api.bc.BcOpenPGPImplementation;
+import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
+
+/**
+ * A secret key ring with its signing-capable keys decrypted. Uses BouncyCastle's lightweight (Bc*)
+ * operators only, so nothing is registered with the JCA.
+ */
+final class UnlockedKey implements SigningKey {
+    private record Candidate(PGPPublicKey publicKey, PGPPrivateKey privateKey) {}
+
+    private final String primaryFingerprint;
+    private final OpenPGPCertificate certificate;
+    private final List<Candidate> candidates;
+
+    private UnlockedKey(String primaryFingerprint, OpenPGPCertificate certificate, List<Candidate> candidates) {
+        this.primaryFingerprint = primaryFingerprint;
+        this.certificate = certificate;
+        this.candidates = candidates;
+    }
+
+    static UnlockedKey unlock(byte[] file, char[] passphrase, String name) {
+        PGPSecretKeyRing ring = readSingleSecretRing(file, name);
+        String primary = OpenPgpFiles.fingerprint(ring.getPublicKey());
+        OpenPGPCertificate certificate = new OpenPGPCertificate(ring.toCertificate(), new BcOpenPGPImplementation());
+        List<PGPSecretKey> signers = new ArrayList<>();
+        for (PGPSecretKey secret : ring) {
+            if (!secret.isPrivateKeyEmpty() && canSign(secret.getPublicKey())) {
+                signers.add(secret);
+            }
+        }
+        if (signers.isEmpty()) {
+            throw new NoSigningKeyException(name, "holds no secret key flagged for signing (key " + primary + ")");
+        }
+        List<Candidate> unlocked = new ArrayList<>();
+        for (PGPSecretKey secret : signers) {
+            try {
+                PGPPrivateKey privateKey = secret.extractPrivateKey(
+                        new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider()).build(passphrase));
+                unlocked.add(new Candidate(secret.getPublicKey(), privateKey));
+            } catch (PGPException e) {
+                throw new WrongPassphraseException(name, primary);
+            }
+        }
+        return new UnlockedKey(primary, certificate, List.copyOf(unlocked));
+    }
+
+    private static PGPSecretKeyRing readSingleSecretRing(byte[] file, String name) {
+        List<PGPSecretKeyRing> rings = new ArrayList<>();
+        boolean sawPublic = false;
+        try {
+            BcPGPObjectFactory factory = new BcPGPObjectFactory(OpenPgpFiles.dearmor(file));
+            Object object;
+            while ((object = factory.nextObject()) != null) {
+                if (object instanceof PGPSecretKeyRing ring) {
+                    rings.add(ring);
+                } else if (object instanceof org.bouncycastle.openpgp.PGPPublicKeyRing) {
+                    sawPublic = true;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedKeyException(name, "is not an OpenPGP secret key file (" + e.getMessage() + ")");
+        }
+        if (rings.isEmpty()) {
+            throw new MalformedKeyException(name, sawPublic
+                    ? "holds a public key, not a secret key; pass the secret key file"
+                    : "holds no OpenPGP secret key");
+        }
+        if (rings.size() > 1) {
+            throw new MalformedKeyException(name, "holds " + rings.size() + " secret keys; export only the one to sign with");
+        }
+        return rings.get(0);
+    }
+
+    /**
+     * Whether any self-signature ever gave this key the sign-data flag. Whether it may sign at a
+     * given instant (bound, not expired, not revoked) is decided later, at that instant.
+     */
+    private static boolean canSign(PGPPublicKey key) {
+        boolean sawFlags = false;
+        Iterator<PGPSignature> signatures = key.getSignatures();
+        while (signatures.hasNext()) {
+            PGPSignatureSubpacketVector hashed = signatures.next().getHashedSubPackets();
+            if (hashed != null && hashed.hasSubpacket(org.bouncycastle.bcpg.SignatureSubpacketTags.KEY_FLAGS)) {
+                sawFlags = true;
+                if ((hashed.getKeyFlags() & KeyFlags.SIGN_DATA) != 0) {
+                    return true;
+                }
+            }
+        }
+        // Keys from before key flags existed: a primary key of a signing algorithm signs.
+        return !sawFlags && key.isMasterKey() && signingAlgorithm(key.getAlgorithm());
+    }
+
+    private static boolean signingAlgorithm(int algorithm) {
+        return switch (algorithm) {
+            case PublicKeyAlgorithmTags.RSA_GENERAL, PublicKeyAlgorithmTags.RSA_SIGN, PublicKeyAlgorithmTags.DSA,
+                    PublicKeyAlgorithmTags.ECDSA, PublicKeyAlgorithmTags.EDDSA_LEGACY,
+                    PublicKeyAlgorithmTags.Ed25519, PublicKeyAlgorithmTags.Ed448 -> true;
+            default -> false;
+        };
+    }
+
+    @Override
+    public String primaryFingerprint() {
+        return primaryFingerprint;
+    }
+
+    @Override
+    public String signingFingerprint(Instant creationTime) {
+        return OpenPgpFiles.fingerprint(choose(creationTime).publicKey());
+    }
+
+    /** The newest signing key valid at that instant; a subkey wins a tie, as in GnuPG. */
+    private Candidate choose(Instant creationTime) {
+        // getSigningKeys(at) holds the keys bound, flagged for signing, unexpired and unrevoked then.
+        List<KeyIdentifier> valid = certificate.getSigningKeys(Date.from(creationTime)).stream()
+                .map(OpenPGPCertificate.OpenPGPComponentKey::getKeyIdentifier)
+                .toList();
+        return candidates.stream()
+                .filter(c -> valid.contains(c.publicKey().getKeyIdentifier()))
+                .max(Comparator.comparing((Candidate c) -> c.publicKey().getCreationTime())
+                        .thenComparing(c -> !c.publicKey().isMasterKey()))
+                .orElseThrow(() -> new SigningKeyNotValidException(primaryFingerprint, creationTime));
+    }
+
+    @Override
+    public byte[] signDetached(byte[] data, Instant creationTime) {
+        Instant seconds = Instant.ofEpochSecond(creationTime.getEpochSecond());
+        Candidate signer = choose(seconds);
+        try {
+            PGPSignatureGenerator generator = new PGPSignatureGenerator(
+                    new BcPGPContentSignerBuilder(signer.publicKey().getAlgorithm(), HashAlgorithmTags.SHA512),
+                    signer.publicKey());
+            PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
+            hashed.setSignatureCreationTime(false, Date.from(seconds));
+            hashed.setIssuerFingerprint(false, signer.publicKey());
+            PGPSignatureSubpacketGenerator unhashed = new PGPSignatureSubpacketGenerator();
+            // Where GnuPG puts it; readers that predate the fingerprint subpacket look for it.
+            unhashed.setIssuerKeyID(false, signer.publicKey().getKeyID());
+            generator.setHashedSubpackets(hashed.generate());
+            generator.setUnhashedSubpackets(unhashed.generate());
+            generator.init(PGPSignature.BINARY_DOCUMENT, signer.privateKey());
+            generator.update(data);
+            return OpenPgpFiles.armor(generator.generate().getEncoded());
+        } catch (PGPException | IOException e) {
+            throw new IllegalStateException("signing with key " + primaryFingerprint + " failed", e);
+        }
+    }
+}

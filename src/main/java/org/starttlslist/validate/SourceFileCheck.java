@@ -1,0 +1,449 @@
+package org.starttlslist.validate;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.starttlslist.model.AliasReference;
+import org.starttlslist.model.HostNames;
+import org.starttlslist.model.InlinePolicy;
+import org.starttlslist.model.Mode;
+import org.starttlslist.model.MxPattern;
+import org.starttlslist.model.Policy;
+import org.starttlslist.source.AliasSource;
+import org.starttlslist.source.DomainSource;
+import org.starttlslist.source.ListSettings;
+import org.starttlslist.validate.SourceSchemas.Kind;
+import org.starttlslist.validate.SourceSchemas.Violation;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checks one source file's bytes: encoding, JSON, its name, its schema and the rules the schema
+ * cannot state. Each problem is one finding at the offending value; the file is loaded only when
+ * it has no error.
+ */
+final class SourceFileCheck {
+    /** What checking one file gave: its findings and, when it has no error, what it holds. */
+    record Checked(List<Finding> findings, Optional<Object> loaded, Optional<String> referencedAlias) {}
+
+    static final Pattern ALIAS_NAME = Pattern.compile("[a-z0-9]([a-z0-9._-]{0,62}[a-z0-9])?");
+    private static final Pattern FINGERPRINT = Pattern.compile("[0-9A-F]{40}");
+    private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
+
+    private final LocalDate today;
+    private final Set<String> aliasNames;
+
+    /**
+     * @param today the date of {@code --now} in UTC; a testing date after it is in the future
+     * @param aliasNames every alias that exists, for resolving {@code policy-alias}
+     */
+    SourceFileCheck(LocalDate today, Set<String> aliasNames) {
+        this.today = today;
+        this.aliasNames = aliasNames;
+    }
+
+    Checked check(Kind kind, Path file, String display, byte[] bytes) {
+        FileFindings findings = new FileFindings(display);
+        String stem = stem(file.getFileName().toString());
+        if (kind == Kind.DOMAIN) {
+            checkDomainName(stem, findings);
+        } else if (kind == Kind.ALIAS) {
+            checkAliasName(stem, findings);
+        }
+        Optional<LocatedJson> parsed = parse(bytes, findings);
+        if (parsed.isEmpty()) {
+            return new Checked(findings.list(), Optional.empty(), Optional.empty());
+        }
+        LocatedJson document = parsed.get();
+        findings.locateIn(document);
+        JsonNode root = document.root();
+        if (root.isObject()) {
+            switch (kind) {
+                case DOMAIN -> checkDomainFields(root, findings);
+                case ALIAS -> checkAliasFields(root, findings);
+                case CONFIG -> checkConfigFields(root, findings);
+            }
+        }
+        reportSchema(kind, document, findings);
+        Optional<String> reference = root.path("policy-alias").isString()
+                ? Optional.of(root.path("policy-alias").stringValue()) : Optional.empty();
+        boolean clean = findings.list().stream().noneMatch(f -> f.severity() == Severity.ERROR);
+        Optional<Object> loaded = clean ? Optional.of(load(kind, file, stem, root)) : Optional.empty();
+        return new Checked(findings.list(), loaded, reference);
+    }
+
+    // --- encoding and syntax ---------------------------------------------------------------
+
+    private static Optional<LocatedJson> parse(byte[] bytes, FileFindings findings) {
+        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+            findings.error("file.bom", "", "the file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM");
+            return Optional.empty();
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            int offset = firstInvalidByte(bytes);
+            findings.errorAt("file.not-utf8", positionOfByte(bytes, offset), "",
+                    "the file is not valid UTF-8 (byte offset " + offset + "); save it as UTF-8");
+            return Optional.empty();
+        }
+        if (text.isBlank()) {
+            findings.error("json.empty", "", "the file is empty; it must hold one JSON object (see schema/README.md)");
+            return Optional.empty();
+        }
+        try {
+            LocatedJson document = LocatedJson.parse(text);
+            for (LocatedJson.DuplicateKey duplicate : document.duplicateKeys()) {
+                findings.errorAt("json.duplicate-key", duplicate.position(), duplicate.pointer(),
+                        "the key \"" + duplicate.key() + "\" appears twice in the same object; keep one");
+            }
+            return Optional.of(document);
+        } catch (LocatedJson.Unparseable e) {
+            if (e.tooDeep) {
+                findings.errorAt("json.too-deep", e.position, "",
+                        "the JSON nests deeper than " + org.starttlslist.json.Json.MAX_NESTING_DEPTH
+                                + " levels; a source file nests at most 3");
+            } else {
+                findings.errorAt("json.invalid", e.position, "", "the file is not valid JSON: " + e.getMessage());
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static int firstInvalidByte(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        decoder.decode(in, java.nio.CharBuffer.allocate(bytes.length + 1), true);
+        return in.position();
+    }
+
+    private static LocatedJson.Position positionOfByte(byte[] bytes, int offset) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < offset && i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                column = 1;
+            } else if ((bytes[i] & 0xC0) != 0x80) {
+                column++;
+            }
+        }
+        return new LocatedJson.Position(line, column);
+    }
+
+    // --- file names --------------------------------------------------------------------------
+
+    private static void checkDomainName(String stem, FileFindings findings) {
+        Optional<String> problem = HostNames.problem(stem);
+        if (problem.isEmpty()) {
+            return;
+        }
+        Optional<String> canonical = HostNames.toALabel(stem).filter(HostNames::isCanonicalDomain);
+        boolean ascii = stem.chars().allMatch(c -> c < 0x80);
+        if (!ascii) {
+            findings.error("domain.u-label", "", "the file name '" + stem + ".json' is not ASCII; store an IDN domain as its A-label: "
+                    + canonical.map(c -> "rename the file to policies/" + c + ".json").orElse("its punycode form (xn--…)"));
+        } else if (!stem.equals(stem.toLowerCase(Locale.ROOT))) {
+            findings.error("domain.not-lowercase", "", "the file name '" + stem + ".json' has upper-case letters; "
+                    + canonical.map(c -> "rename the file to policies/" + c + ".json").orElse("write it in lower case"));
+        } else if (canonical.isPresent() && !canonical.get().equals(stem)) {
+            findings.error("domain.file-name-mismatch", "", "the file name '" + stem + ".json' is not the domain's canonical form; rename the file to policies/"
+                    + canonical.get() + ".json");
+        } else {
+            findings.error("domain.invalid", "", "the file name must be a mail domain plus .json, but '" + stem + "' " + problem.get());
+        }
+    }
+
+    private static void checkAliasName(String stem, FileFindings findings) {
+        if (!ALIAS_NAME.matcher(stem).matches()) {
+            findings.error("alias.name.invalid", "", "the alias name '" + stem + "' must be lower-case letters, digits, '.', '_' or '-', "
+                    + "starting and ending with a letter or digit, at most 64 characters; rename the file");
+        }
+    }
+
+    // --- semantic checks ---------------------------------------------------------------------
+
+    private void checkDomainFields(JsonNode root, FileFindings findings) {
+        JsonNode contact = root.path("contact");
+        if (contact.isString()) {
+            EmailAddresses.problem(contact.stringValue()).ifPresent(p -> findings.error("contact.invalid", "/contact",
+                    "contact must be the e-mail address of whoever operates the domain, but '" + contact.stringValue() + "' " + p));
+        }
+        JsonNode since = root.path("testing-since");
+        if (since.isString()) {
+            try {
+                LocalDate date = LocalDate.parse(since.stringValue());
+                if (date.isAfter(today)) {
+                    findings.error("testing-since.future", "/testing-since", "testing-since " + date
+                            + " is after today (" + today + "); use the date the domain entered testing");
+                }
+            } catch (DateTimeParseException e) {
+                findings.error("testing-since.invalid", "/testing-since", "testing-since '" + since.stringValue()
+                        + "' is not a real date; write it as YYYY-MM-DD, e.g. " + today);
+            }
+        }
+        JsonNode alias = root.path("policy-alias");
+        if (alias.isString()) {
+            String name = alias.stringValue();
+            if (!ALIAS_NAME.matcher(name).matches()) {
+                findings.error("alias.name.invalid", "/policy-alias", "policy-alias '" + name + "' is not an alias name (lower-case letters, digits, '.', '_', '-')");
+            } else if (!aliasNames.contains(name)) {
+                findings.error("alias.unknown", "/policy-alias", "policy-alias '" + name + "' does not exist; add policies/aliases/"
+                        + name + ".json or write the policy inline (mode and mxs)");
+            }
+        }
+        checkMxs(root, findings);
+    }
+
+    private static void checkAliasFields(JsonNode root, FileFindings findings) {
+        if (root.has("policy-alias")) {
+            findings.error("alias.references-alias", "/policy-alias",
+                    "an alias cannot refer to another alias; copy that alias's mode and mxs here instead of policy-alias");
+        }
+        checkMxs(root, findings);
+    }
+
+    private static void checkMxs(JsonNode root, FileFindings findings) {
+        JsonNode mxs = root.path("mxs");
+        if (!mxs.isArray()) {
+            return;
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < mxs.size(); i++) {
+            JsonNode item = mxs.get(i);
+            if (!item.isString()) {
+                continue;
+            }
+            String text = item.stringValue();
+            String pointer = "/mxs/" + i;
+            Integer first = seen.putIfAbsent(text.toLowerCase(Locale.ROOT), i);
+            if (first != null) {
+                findings.error("mx.pattern.duplicate", pointer, "MX pattern '" + text + "' repeats mxs[" + first
+                        + "] (names compare case-insensitively); remove it");
+                continue;
+            }
+            mxProblem(text).ifPresent(p -> findings.error(p[0], pointer, p[1]));
+        }
+    }
+
+    /** {code, message} for a bad MX pattern, the most specific rule first. */
+    private static Optional<String[]> mxProblem(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (text.startsWith("*.")) {
+            return Optional.of(new String[] {"mx.pattern.wildcard", "MX pattern '" + text + "' uses '*.'; write the suffix as '"
+                    + text.substring(1) + "' (a leading dot matches exactly one more label)"});
+        }
+        if (text.endsWith(".") && text.length() > 1) {
+            return Optional.of(new String[] {"mx.pattern.trailing-dot", "MX pattern '" + text + "' ends with a dot; write '"
+                    + text.substring(0, text.length() - 1) + "'"});
+        }
+        if (!text.equals(lower) && MxPattern.problem(lower).isEmpty()) {
+            return Optional.of(new String[] {"mx.pattern.not-lowercase", "MX pattern '" + text + "' has upper-case letters; write '" + lower + "'"});
+        }
+        return MxPattern.problem(text).map(p -> new String[] {"mx.pattern.invalid", "MX pattern '" + text + "' " + p
+                + "; write a host name (mx1.example.com) or a leading-dot suffix (.mail.example.com)"});
+    }
+
+    private static void checkConfigFields(JsonNode root, FileFindings findings) {
+        JsonNode validity = root.path("validity-days");
+        JsonNode minimum = root.path("minimum-validity-days");
+        long validityDays = validity.isIntegralNumber() ? validity.asLong() : ListSettings.DEFAULT_VALIDITY.toDays();
+        long minimumDays = minimum.isIntegralNumber() ? minimum.asLong() : ListSettings.DEFAULT_MINIMUM_VALIDITY.toDays();
+        if (validityDays < minimumDays) {
+            findings.error("config.validity.below-minimum", minimum.isIntegralNumber() ? "/minimum-validity-days" : "/validity-days",
+                    "validity-days (" + validityDays + ") is less than minimum-validity-days (" + minimumDays
+                            + "); a list would be due for release the moment it is published: raise validity-days or lower minimum-validity-days");
+        }
+        JsonNode email = root.path("committer").path("email");
+        if (email.isString()) {
+            EmailAddresses.problem(email.stringValue()).ifPresent(p -> findings.error("config.committer.email.invalid",
+                    "/committer/email", "committer email '" + email.stringValue() + "' " + p));
+        }
+        JsonNode maintainers = root.path("maintainers");
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; maintainers.isArray() && i < maintainers.size(); i++) {
+            JsonNode fingerprint = maintainers.get(i).path("fingerprint");
+            if (!fingerprint.isString()) {
+                continue;
+            }
+            String pointer = "/maintainers/" + i + "/fingerprint";
+            String text = fingerprint.stringValue();
+            String compact = text.replace(" ", "").toUpperCase(Locale.ROOT);
+            if (!FINGERPRINT.matcher(text).matches()) {
+                String fix;
+                if (compact.length() == 40 && HEX.matcher(compact).matches()) {
+                    fix = "write it as " + compact + " (40 upper-case hex digits, no spaces)";
+                } else if (HEX.matcher(compact).matches() && (compact.length() == 16 || compact.length() == 8)) {
+                    fix = "that is a key ID; give the full 40-digit fingerprint (gpg --with-colons --fingerprint)";
+                } else {
+                    fix = "a v4 OpenPGP fingerprint is 40 hex digits (gpg --with-colons --fingerprint)";
+                }
+                findings.error("config.fingerprint.invalid", pointer, "fingerprint '" + text + "' is not valid; " + fix);
+                continue;
+            }
+            Integer first = seen.putIfAbsent(compact, i);
+            if (first != null) {
+                findings.error("config.fingerprint.duplicate", pointer, "fingerprint " + text + " repeats maintainers["
+                        + first + "]; remove it");
+            }
+        }
+    }
+
+    // --- schema -------------------------------------------------------------------------------
+
+    /**
+     * Adds the schema's violations that the semantic checks above did not already report at the
+     * same value, so that each problem is one finding with the most helpful message.
+     */
+    private static void reportSchema(Kind kind, LocatedJson document, FileFindings findings) {
+        Set<String> reported = new HashSet<>();
+        List<Violation> violations = new ArrayList<>(SourceSchemas.check(kind, document.root()));
+        for (Violation violation : violations) {
+            String base = violation.pointer().equals("/") ? "" : violation.pointer();
+            boolean member = violation.property() != null
+                    && (violation.keyword().equals("required") || violation.keyword().equals("additionalProperties"));
+            String pointer = member ? base + "/" + LocatedJson.escape(violation.property()) : base;
+            if (findings.covers(pointer) || !reported.add(pointer + " " + violation.keyword())) {
+                continue;
+            }
+            String[] codeAndMessage = describe(kind, document, violation, pointer);
+            if (codeAndMessage == null) {
+                continue;
+            }
+            findings.error(codeAndMessage[0], pointer, codeAndMessage[1]);
+        }
+    }
+
+    /** {code, message}, or null for a violation that only restates another (if/then/else). */
+    private static String[] describe(Kind kind, LocatedJson document, Violation violation, String pointer) {
+        String property = violation.property();
+        String name = displayName(pointer);
+        switch (violation.keyword()) {
+            case "required":
+                if (kind == Kind.ALIAS && document.root().has("policy-alias")) {
+                    return null; // reported once, as alias.references-alias
+                }
+                return new String[] {"field.missing", "add " + name + ": " + hint(kind, property)};
+            case "additionalProperties":
+                if (kind == Kind.ALIAS && "policy-alias".equals(property)) {
+                    return null;
+                }
+                return new String[] {"field.unknown", "unknown field " + name + "; remove it (allowed: " + allowed(kind, pointer) + ")"};
+            case "false":
+                return new String[] {"policy.ambiguous", "remove " + name + ": a file with policy-alias takes its mode and mxs from the alias"};
+            case "type":
+                return new String[] {"field.type", name + " has the wrong type: " + violation.message()};
+            case "enum":
+                return new String[] {"mode.invalid", name + " must be \"testing\" or \"enforce\""};
+            case "const":
+                return new String[] {"config.version", name + " must be \"0.1\", the only format version"};
+            case "minItems":
+                return new String[] {"mxs.empty", "list at least one MX host name in " + name};
+            case "if":
+            case "then":
+            case "else":
+                return null;
+            default:
+                return new String[] {"schema." + violation.keyword(), name + ": " + violation.message()};
+        }
+    }
+
+    /** {@code "mxs"[1]} for {@code /mxs/1}: how a person finds the value in the file. */
+    static String displayName(String pointer) {
+        if (pointer.isEmpty()) {
+            return "the file";
+        }
+        StringBuilder name = new StringBuilder();
+        for (String part : pointer.substring(1).split("/", -1)) {
+            String key = part.replace("~1", "/").replace("~0", "~");
+            if (!key.isEmpty() && key.chars().allMatch(Character::isDigit) && name.length() > 0) {
+                name.append('[').append(key).append(']');
+            } else {
+                name.append(name.length() == 0 ? "" : ".").append('"').append(key).append('"');
+            }
+        }
+        return name.toString();
+    }
+
+    private static String hint(Kind kind, String property) {
+        return switch (property) {
+            case "contact" -> "the e-mail address of whoever operates the domain's mail";
+            case "mode" -> "\"testing\" (new domains) or \"enforce\"";
+            case "mxs" -> "the list of MX host names, e.g. [\"mx1.example.com\"]"
+                    + (kind == Kind.DOMAIN ? ", or refer to a shared policy with policy-alias instead" : "");
+            case "fingerprint" -> "the maintainer's 40-digit OpenPGP fingerprint";
+            case "name", "email" -> "the release committer's " + property;
+            default -> "see schema/" + kind.file;
+        };
+    }
+
+    private static String allowed(Kind kind, String pointer) {
+        return switch (kind) {
+            case DOMAIN -> "contact, testing-since, mode, mxs, policy-alias";
+            case ALIAS -> "mode, mxs";
+            case CONFIG -> pointer.startsWith("/committer/") ? "name, email"
+                    : pointer.startsWith("/maintainers/") ? "name, fingerprint"
+                    : "author, version, validity-days, minimum-validity-days, release-branch, committer, maintainers";
+        };
+    }
+
+    // --- loading ------------------------------------------------------------------------------
+
+    private static Object load(Kind kind, Path file, String stem, JsonNode root) {
+        return switch (kind) {
+            case DOMAIN -> new DomainSource(file, stem, policy(root), root.path("contact").stringValue(),
+                    root.has("testing-since") ? Optional.of(LocalDate.parse(root.get("testing-since").stringValue())) : Optional.empty());
+            case ALIAS -> new AliasSource(file, stem, inline(root));
+            case CONFIG -> settings(root);
+        };
+    }
+
+    private static Policy policy(JsonNode root) {
+        return root.has("policy-alias") ? new AliasReference(root.get("policy-alias").stringValue()) : inline(root);
+    }
+
+    private static InlinePolicy inline(JsonNode root) {
+        List<MxPattern> mxs = new ArrayList<>();
+        root.get("mxs").forEach(mx -> mxs.add(new MxPattern(mx.stringValue())));
+        return new InlinePolicy(Mode.fromWire(root.get("mode").stringValue()).orElseThrow(), mxs);
+    }
+
+    private static ListSettings settings(JsonNode root) {
+        List<String> fingerprints = new ArrayList<>();
+        root.path("maintainers").forEach(m -> fingerprints.add(m.path("fingerprint").stringValue()));
+        JsonNode committer = root.path("committer");
+        return new ListSettings(
+                root.get("author").stringValue(),
+                root.get("version").stringValue(),
+                Duration.ofDays(root.path("validity-days").asLong(ListSettings.DEFAULT_VALIDITY.toDays())),
+                Duration.ofDays(root.path("minimum-validity-days").asLong(ListSettings.DEFAULT_MINIMUM_VALIDITY.toDays())),
+                root.path("release-branch").asString(ListSettings.DEFAULT_RELEASE_BRANCH),
+                fingerprints,
+                committer.isObject()
+                        ? Optional.of(new ListSettings.Committer(committer.get("name").stringValue(), committer.get("email").stringValue()))
+                        : Optional.empty());
+    }
+
+    static String stem(String fileName) {
+        return fileName.endsWith(".json") ? fileName.substring(0, fileName.length() - ".json".length()) : fileName;
+    }
+}

@@ -1,0 +1,18 @@
+package org.starttlslist.verify;
+
+import org.starttlslist.failure.RejectedException;
+
+/** Step 1: the signature does not match these exact bytes with the pinned key it names. */
+public final class BadSignatureException extends RejectedException {
+    private static final long serialVersionUID = 1L;
+    private final String fingerprint;
+
+    public BadSignatureException(String fingerprint, String detail) {
+        super("BAD signature by pinned key " + fingerprint + ": " + detail);
+        this.fingerprint = fingerprint;
+    }
+
+    public String fingerprint() {
+        return fingerprint;
+    }
+}

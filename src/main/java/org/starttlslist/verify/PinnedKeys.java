@@ -1,0 +1,125 @@
+package org.starttlslist.verify;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPSecretKeyRing;
+import org.bouncycastle.openpgp.api.OpenPGPCertificate;
+import org.bouncycastle.openpgp.api.bc.BcOpenPGPImplementation;
+import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+import org.starttlslist.signing.OpenPgpFiles;
+
+/**
+ * The public keys a consumer trusts, read from files it was given out of band. A file may hold
+ * several keys (several maintainers). Nothing else is ever trusted: keys inside a signature file,
+ * a keyring or a key server play no part.
+ */
+public final class PinnedKeys {
+    /** One key (primary or subkey) of a pinned certificate. */
+    record Component(OpenPGPCertificate certificate, PGPPublicKey key) {
+        String fingerprint() {
+            return OpenPgpFiles.fingerprint(key);
+        }
+
+        String primaryFingerprint() {
+            return OpenPgpFiles.fingerprint(certificate.getPGPPublicKeyRing().getPublicKey());
+        }
+    }
+
+    private final List<OpenPGPCertificate> certificates;
+
+    private PinnedKeys(List<OpenPGPCertificate> certificates) {
+        this.certificates = List.copyOf(certificates);
+    }
+
+    /**
+     * Reads every key in these armoured (or binary) public key files.
+     *
+     * @throws PinnedKeysUnusableException when a file cannot be read or holds no public key
+     */
+    public static PinnedKeys load(List<Path> files) {
+        if (files.isEmpty()) {
+            throw new PinnedKeysUnusableException("no pinned key file given; pass the maintainers' public keys with --keys", null);
+        }
+        Map<String, OpenPGPCertificate> byFingerprint = new LinkedHashMap<>();
+        for (Path file : files) {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new PinnedKeysUnusableException("cannot read pinned key file " + file + ": " + e, e);
+            }
+            for (OpenPGPCertificate certificate : parse(bytes, file.toString())) {
+                byFingerprint.putIfAbsent(OpenPgpFiles.hex(certificate.getFingerprint()), certificate);
+            }
+        }
+        return new PinnedKeys(new ArrayList<>(byFingerprint.values()));
+    }
+
+    /** The keys of one key file's bytes; {@code name} is used in messages. */
+    public static PinnedKeys fromBytes(byte[] keyFile, String name) {
+        return new PinnedKeys(parse(keyFile, name));
+    }
+
+    private static List<OpenPGPCertificate> parse(byte[] bytes, String name) {
+        List<OpenPGPCertificate> found = new ArrayList<>();
+        try {
+            BcPGPObjectFactory factory = new BcPGPObjectFactory(OpenPgpFiles.dearmor(bytes));
+            Object object;
+            while ((object = factory.nextObject()) != null) {
+                if (object instanceof PGPPublicKeyRing ring) {
+                    found.add(new OpenPGPCertificate(ring, new BcOpenPGPImplementation()));
+                } else if (object instanceof PGPSecretKeyRing) {
+                    throw new PinnedKeysUnusableException("pinned key file " + name
+                            + " holds a SECRET key; pin only the public key (gpg --export --armor FINGERPRINT)", null);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof PinnedKeysUnusableException unusable) {
+                throw unusable;
+            }
+            throw new PinnedKeysUnusableException("pinned key file " + name + " is not an OpenPGP public key file: " + e.getMessage(), e);
+        }
+        if (found.isEmpty()) {
+            throw new PinnedKeysUnusableException("pinned key file " + name + " holds no OpenPGP public key", null);
+        }
+        return found;
+    }
+
+    /** Full fingerprints of the pinned primary keys, upper-case hex. */
+    public List<String> primaryFingerprints() {
+        return certificates.stream().map(c -> OpenPgpFiles.hex(c.getFingerprint())).toList();
+    }
+
+    /** The pinned key (primary or subkey) with exactly this fingerprint. */
+    List<Component> withFingerprint(byte[] fingerprint) {
+        return matching(key -> Arrays.equals(key.getFingerprint(), fingerprint));
+    }
+
+    /** Pinned keys whose 64-bit key id is this; only candidates: the signature check decides. */
+    List<Component> withKeyId(long keyId) {
+        return matching(key -> key.getKeyID() == keyId);
+    }
+
+    private List<Component> matching(java.util.function.Predicate<PGPPublicKey> test) {
+        List<Component> result = new ArrayList<>();
+        for (OpenPGPCertificate certificate : certificates) {
+            Iterator<PGPPublicKey> keys = certificate.getPGPPublicKeyRing().getPublicKeys();
+            while (keys.hasNext()) {
+                PGPPublicKey key = keys.next();
+                if (test.test(key)) {
+                    result.add(new Component(certificate, key));
+                }
+            }
+        }
+        return result;
+    }
+}

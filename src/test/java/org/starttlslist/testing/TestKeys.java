@@ -1,0 +1,136 @@
+package org.starttlslist.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.bcpg.sig.RevocationReasonTags;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPPrivateKey;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPSecretKeyRing;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureGenerator;
+import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
+import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
+import org.starttlslist.signing.GeneratedKey;
+import org.starttlslist.signing.KeyGenerator;
+import org.starttlslist.signing.KeySpec;
+import org.starttlslist.signing.OpenPgpFiles;
+import org.starttlslist.signing.SigningKey;
+
+/**
+ * Keys for tests, made once per JVM and name (Ed25519 takes milliseconds). All are created at
+ * {@link #CREATED}, protected with {@link #PASSPHRASE} under a cheap S2K so that unlocking is fast.
+ */
+public final class TestKeys {
+    public static final String PASSPHRASE = "correct horse battery staple";
+    public static final Instant CREATED = Instant.parse("2020-01-01T00:00:00Z");
+    /** A cheap S2K count byte (65536 bytes hashed): tests unlock keys hundreds of times. */
+    private static final int CHEAP_S2K = 0x60;
+
+    private static final Map<String, TestKey> CACHE = new ConcurrentHashMap<>();
+
+    /** A generated key with its files' bytes and the unlocked signer. */
+    public record TestKey(String fingerprint, byte[] secretKey, byte[] publicKey, SigningKey signer) {
+        public Path writeSecret(Path directory) {
+            return write(directory.resolve(fingerprint + "-secret.asc"), secretKey, "rw-------");
+        }
+
+        public Path writePublic(Path directory) {
+            return write(directory.resolve(fingerprint + ".asc"), publicKey, "rw-r--r--");
+        }
+
+        public byte[] sign(byte[] data, Instant at) {
+            return signer.signDetached(data, at);
+        }
+    }
+
+    private TestKeys() {}
+
+    /** An Ed25519 key whose primary key signs; the same name gives the same key in one JVM. */
+    public static TestKey ed25519(String name) {
+        return CACHE.computeIfAbsent("ed25519:" + name, k -> make(KeySpec.ed25519(userId(name), CREATED)));
+    }
+
+    /** An Ed25519 key that certifies with its primary key and signs with a subkey, like the predecessor's. */
+    public static TestKey withSigningSubkey(String name) {
+        return CACHE.computeIfAbsent("subkey:" + name,
+                k -> make(KeySpec.ed25519(userId(name), CREATED).withSigningSubkey()));
+    }
+
+    /** An Ed25519 key that expires {@code validity} after {@link #CREATED}. */
+    public static TestKey expiring(String name, Duration validity) {
+        return CACHE.computeIfAbsent("expiring:" + name + ":" + validity,
+                k -> make(KeySpec.ed25519(userId(name), CREATED).withValidity(validity)));
+    }
+
+    /** An Ed25519 key with a revocation ("key retired") made at {@code revokedAt}. */
+    public static TestKey revoked(String name, Instant revokedAt) {
+        return CACHE.computeIfAbsent("revoked:" + name + ":" + revokedAt,
+                k -> revoke(ed25519("to-revoke-" + name + "-" + revokedAt), revokedAt));
+    }
+
+    public static String userId(String name) {
+        return "Test " + name + " <" + name.replaceAll("[^A-Za-z0-9]", "") + "@example.org>";
+    }
+
+    private static TestKey make(KeySpec spec) {
+        GeneratedKey key = KeyGenerator.generate(spec, PASSPHRASE.toCharArray(), CHEAP_S2K);
+        SigningKey signer = SigningKey.fromBytes(key.armoredSecretKey(), PASSPHRASE.toCharArray(), "test key");
+        return new TestKey(key.fingerprint(), key.armoredSecretKey(), key.armoredPublicKey(), signer);
+    }
+
+    private static TestKey revoke(TestKey key, Instant revokedAt) {
+        try {
+            PGPSecretKeyRing secret = (PGPSecretKeyRing) new BcPGPObjectFactory(OpenPgpFiles.dearmor(key.secretKey())).nextObject();
+            PGPPublicKey primary = secret.getPublicKey();
+            PGPPrivateKey privateKey = secret.getSecretKey().extractPrivateKey(
+                    new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider()).build(PASSPHRASE.toCharArray()));
+            PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
+            hashed.setSignatureCreationTime(false, Date.from(revokedAt));
+            hashed.setIssuerFingerprint(false, primary);
+            hashed.setRevocationReason(false, RevocationReasonTags.KEY_RETIRED, "retired in a test");
+            PGPSignatureGenerator generator = new PGPSignatureGenerator(
+                    new BcPGPContentSignerBuilder(primary.getAlgorithm(), HashAlgorithmTags.SHA512), primary);
+            generator.setHashedSubpackets(hashed.generate());
+            generator.init(PGPSignature.KEY_REVOCATION, privateKey);
+            PGPSignature revocation = generator.generateCertification(primary);
+            PGPPublicKey revokedPrimary = PGPPublicKey.addCertification(primary, revocation);
+            PGPPublicKeyRing publicRing = PGPPublicKeyRing.insertPublicKey(secret.toCertificate(), revokedPrimary);
+            PGPSecretKeyRing secretRing = PGPSecretKeyRing.replacePublicKeys(secret, publicRing);
+            byte[] secretArmor = OpenPgpFiles.armor(secretRing.getEncoded());
+            SigningKey signer = SigningKey.fromBytes(secretArmor, PASSPHRASE.toCharArray(), "revoked test key");
+            return new TestKey(key.fingerprint(), secretArmor, OpenPgpFiles.armor(publicRing.getEncoded()), signer);
+        } catch (IOException | PGPException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path write(Path file, byte[] bytes, String permissions) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.starttlslist.testing.CliRun;
@@ -14,11 +13,6 @@ import org.starttlslist.testing.SharedFixtures;
 
 /** The predecessor's real signed lists (EFF, May 2020) through the mirror. */
 class EffListMirrorTest {
-    @BeforeAll
-    static void verifier() {
-        VerifierReady.assume();
-    }
-
     @Test
     void theNewestInstallsAndTheOlderIsRefusedAsARollback(@TempDir Path tmp) throws Exception {
         Path eff = SharedFixtures.require("fixtures/eff");

@@ -25,7 +25,6 @@ class MirrorConcurrencyTest {
 
     @BeforeAll
     static void makeKey() throws Exception {
-        VerifierReady.assume();
         maintainer = GpgTestKey.create(shared, "maintainer", TestLists.KEY_CREATED);
     }
 

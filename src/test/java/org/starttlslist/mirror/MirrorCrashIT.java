@@ -38,7 +38,6 @@ class MirrorCrashIT {
 
     @BeforeAll
     static void makeKey() throws Exception {
-        VerifierReady.assume();
         maintainer = GpgTestKey.create(shared, "maintainer", TestLists.KEY_CREATED);
     }
 

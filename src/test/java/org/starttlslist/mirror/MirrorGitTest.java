@@ -39,7 +39,6 @@ class MirrorGitTest {
 
     @BeforeAll
     static void makeKey() throws Exception {
-        VerifierReady.assume();
         maintainer = GpgTestKey.create(shared, "maintainer", TestLists.KEY_CREATED);
     }
 

@@ -33,7 +33,6 @@ class MirrorHttpsTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        VerifierReady.assume();
         maintainer = GpgTestKey.create(shared, "maintainer", TestLists.KEY_CREATED);
         pki = TestHttpsServer.Pki.create(shared);
     }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,7 +37,7 @@ import org.starttlslist.verify.ListVerifier;
  */
 public final class ListExporter {
     /** How far a consumer's clock may lag the maintainer's (signature time and list timestamp). */
-    public static final Duration SKEW = Duration.ofMinutes(5);
+    public static final Duration SKEW = ListVerifier.DEFAULT_SKEW;
     /** Within this time of expiry the outcome carries a warning: the mirror should have refreshed. */
     public static final Duration EXPIRY_WARNING = Duration.ofHours(48);
 
@@ -127,7 +128,8 @@ public final class ListExporter {
 
     private static void write(Path out, byte[] bytes) {
         try {
-            AtomicFiles.write(out, bytes);
+            // Readable by all, like the list it comes from; postmap and Postfix run as other users.
+            AtomicFiles.write(out, bytes, PosixFilePermissions.fromString("rw-r--r--"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         }

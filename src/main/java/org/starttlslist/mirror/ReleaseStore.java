@@ -1,7 +1,6 @@
 package org.starttlslist.mirror;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -10,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.starttlslist.files.AtomicFiles;
 
@@ -38,6 +40,8 @@ final class ReleaseStore {
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final String STAGING_PREFIX = ".staging-";
     private static final String LINK_PREFIX = "current.tmp-";
+    static final Set<PosixFilePermission> PUBLIC_FILE = PosixFilePermissions.fromString("rw-r--r--");
+    static final Set<PosixFilePermission> PUBLIC_DIRECTORY = PosixFilePermissions.fromString("rwxr-xr-x");
 
     private final MirrorLayout layout;
 
@@ -60,8 +64,10 @@ final class ReleaseStore {
         boolean isCurrent = current.isPresent() && current.get().getFileName().toString().equals(name);
         if (!reuse && !isCurrent) {
             Path staging = Files.createTempDirectory(releases, STAGING_PREFIX);
-            AtomicFiles.write(staging.resolve(MirrorLayout.LIST), pair.list());
-            AtomicFiles.write(staging.resolve(MirrorLayout.SIGNATURE), pair.signature());
+            // The list is public: the MTA's export, a web server or another user may read it.
+            Files.setPosixFilePermissions(staging, PUBLIC_DIRECTORY);
+            AtomicFiles.write(staging.resolve(MirrorLayout.LIST), pair.list(), PUBLIC_FILE);
+            AtomicFiles.write(staging.resolve(MirrorLayout.SIGNATURE), pair.signature(), PUBLIC_FILE);
             AtomicFiles.syncDirectory(staging);
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 // A leftover of a run that died before switching; it is not current.
@@ -151,9 +157,5 @@ final class ReleaseStore {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
-    }
-
-    static UncheckedIOException unchecked(String what, IOException e) {
-        return new UncheckedIOException(what + ": " + e.getMessage(), e);
     }
 }

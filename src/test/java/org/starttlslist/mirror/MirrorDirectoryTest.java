@@ -80,6 +80,11 @@ class MirrorDirectoryTest {
         String name = ReleaseStore.releaseName(at(0), list);
         assertEquals(Path.of("releases", name), Files.readSymbolicLink(mirror.resolve("current")));
         assertTrue(name.startsWith("20261101T000000Z-"), name);
+        // Public data: readable by the MTA's export and by a web server.
+        assertEquals("rwxr-xr-x", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(mirror.resolve("releases").resolve(name))));
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(mirror.resolve("current/policy.json"))));
     }
 
     @Test
@@ -113,7 +118,7 @@ class MirrorDirectoryTest {
         assertEquals(0, mirrorAt(at(11)).exitCode());
         publishSigned(at(5), 1);
         CliRun run = refused(1, at(12));
-        assertTrue(run.err().contains("mirror: "), run.err());
+        assertTrue(run.err().startsWith("mirror: rollback: "), run.err());
     }
 
     @Test

@@ -222,6 +222,15 @@ class MirrorHttpsTest {
     }
 
     @Test
+    void aServerThatStallsInTheMiddleOfTheBodyTimesOut() throws Exception {
+        installFirst();
+        Signed second = signed(at(6), 5);
+        server.hangAfterHeaders("/list/policy.json", second.list());
+        CliRun run = refused(3, at(7), "--timeout", "1");
+        assertTrue(run.err().contains("no complete response within 1 s"), run.err());
+    }
+
+    @Test
     void aServerThatHangsTimesOut() throws Exception {
         installFirst();
         server.hang("/list/policy.json");

@@ -155,6 +155,22 @@ final class TestHttpsServer implements AutoCloseable {
         });
     }
 
+    /** Sends the headers and part of the body, then stalls until the server is closed. */
+    void hangAfterHeaders(String path, byte[] body) {
+        routes.put(path, exchange -> {
+            exchange.sendResponseHeaders(200, body.length);
+            OutputStream out = exchange.getResponseBody();
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            try {
+                released.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+    }
+
     @Override
     public void close() {
         released.countDown();

@@ -13,8 +13,7 @@ public final class ReleaseSettings {
     public static ListSettings read(ListRepository repository, Instant now) {
         ValidationReport report = new Validator(repository, now).validateAll();
         return report.sources()
-                .orElseThrow(() -> new SourcesInvalidException(Math.max(1, report.findings().size()),
-                        "release/config.json could not be read"))
+                .orElseThrow(() -> SourcesInvalidException.of(report))
                 .settings();
     }
 }

@@ -149,7 +149,8 @@ class ReleaseEndToEndTest {
         Map<String, String> remote = ListRepoFixture.refs(fixture.remote);
         CliRun run = release(fixture, NOW);
         assertEquals(1, run.exitCode(), run.toString());
-        assertTrue(run.err().contains("has no public key in release/keys/"), run.toString());
+        // validate already refuses a maintainer without a pinned key; release checks it again before signing.
+        assertTrue(run.err().contains("no public key with fingerprint " + key.fingerprint() + " in release/keys/"), run.toString());
         assertEquals(refs, ListRepoFixture.refs(fixture.list));
         assertEquals(files, ListRepoFixture.files(fixture.list));
         assertEquals(remote, ListRepoFixture.refs(fixture.remote));
@@ -179,17 +180,18 @@ class ReleaseEndToEndTest {
     @Test
     void aKeyThatIsNoMaintainerIsRefused() throws Exception {
         ListRepoFixture fixture = ListRepoFixture.create(dir, key);
-        Path config = fixture.list.resolve("release/config.json");
-        Files.writeString(config, Files.readString(config).replace(key.fingerprint(), "0".repeat(40)));
-        try (Git git = fixture.git()) {
-            git.add().addFilepattern("release").call();
-            ListRepoFixture.commit(git, "Another maintainer");
-        }
+        TestKey outsider = TestKeys.ed25519("outsider");
+        Path outsiderKey = outsider.writeSecret(dir.resolve("outsider"));
+        Path passphrase = dir.resolve("passphrase");
+        Files.writeString(passphrase, TestKeys.PASSPHRASE + "\n");
         Map<String, String> refs = ListRepoFixture.refs(fixture.list);
-        CliRun run = release(fixture, NOW);
+        Map<String, String> files = ListRepoFixture.files(fixture.list);
+        CliRun run = CliRun.of("-C", fixture.list.toString(), "release", "--key", outsiderKey.toString(),
+                "--passphrase-file", passphrase.toString(), "--now", NOW);
         assertEquals(1, run.exitCode(), run.toString());
-        assertTrue(run.err().contains("is not listed under \"maintainers\""), run.toString());
+        assertTrue(run.err().contains("the signing key " + outsider.fingerprint() + " is not listed under \"maintainers\""), run.toString());
         assertEquals(refs, ListRepoFixture.refs(fixture.list));
+        assertEquals(files, ListRepoFixture.files(fixture.list));
     }
 
     @Test

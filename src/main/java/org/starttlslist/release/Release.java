@@ -154,7 +154,7 @@ public final class Release {
                 verified = ListVerifier.verify(listBytes, signature,
                         published.isPresent() ? options.withPrevious(published.get().list()) : options);
             } catch (RejectedException | PinnedKeysUnusableException e) {
-                throw new SelfVerifyFailedException(e);
+                throw new SelfVerifyFailedException(e, "nothing was committed");
             }
             progress.accept("verify: the signed list passes verify with release/keys/ (signed by "
                     + String.join(", ", verified.signerFingerprints()) + ")");

@@ -192,7 +192,7 @@ public final class Release {
         }
     }
 
-    private static SourcesInvalidException invalid(ValidationReport report) {
+    static SourcesInvalidException invalid(ValidationReport report) {
         List<Finding> errors = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
         String first = errors.isEmpty()
                 ? "release/config.json could not be read"

@@ -12,9 +12,6 @@ public final class ReleaseSettings {
 
     public static ListSettings read(ListRepository repository, Instant now) {
         ValidationReport report = new Validator(repository, now).validateAll();
-        return report.sources()
-                .orElseThrow(() -> new SourcesInvalidException(Math.max(1, report.findings().size()),
-                        "release/config.json could not be read"))
-                .settings();
+        return report.sources().orElseThrow(() -> Release.invalid(report)).settings();
     }
 }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import org.starttlslist.build.InvalidSourcesException;
+import org.starttlslist.build.SourcesRejectedException;
 import org.starttlslist.build.ListBuild;
 import org.starttlslist.failure.CouldNotCompleteException;
 import org.starttlslist.files.AtomicFiles;
@@ -12,6 +12,7 @@ import org.starttlslist.model.ListTimes;
 import org.starttlslist.model.Mode;
 import org.starttlslist.model.PolicyList;
 import org.starttlslist.source.ListRepository;
+import org.starttlslist.validate.ReportFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,11 +49,13 @@ final class BuildCommand implements Callable<Integer> {
         ListBuild.Result result;
         try {
             result = ListBuild.run(repository, timestamp);
-        } catch (InvalidSourcesException e) {
-            FindingsPrinter.print(spec.commandLine().getOut(), e.report());
+        } catch (SourcesRejectedException e) {
+            ReportFormat.TEXT.write(e.report(), spec.commandLine().getOut());
+            spec.commandLine().getOut().flush();
             throw e;
         }
-        FindingsPrinter.print(spec.commandLine().getOut(), result.report());
+        // Warnings, in validate's own text form.
+        ReportFormat.TEXT.write(result.report(), spec.commandLine().getOut());
         Path target = repository.root().resolve(out == null ? Path.of("target", "policy.json") : out);
         try {
             AtomicFiles.write(target, result.bytes());

@@ -23,10 +23,13 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {
             "Validate the sources and merge them into one canonical policy.json.",
-            "The same sources and instant give the same bytes on any machine, locale or time zone.",
-            "The timestamp is --now, else SOURCE_DATE_EPOCH (seconds), else the clock; expires is",
-            "the timestamp plus validity-days from release/config.json. With any validation error",
-            "nothing is written. The published copy in release/ is written only by 'release'."
+            "",
+            "Same sources and instant, same bytes, on any machine, locale or time zone.",
+            "The timestamp is --now, else SOURCE_DATE_EPOCH (seconds), else the clock;",
+            "expires is the timestamp plus validity-days (release/config.json).",
+            "With any validation error nothing is written. The published copy in",
+            "release/ is written only by 'release'.",
+            ""
         })
 final class BuildCommand implements Callable<Integer> {
     @ParentCommand

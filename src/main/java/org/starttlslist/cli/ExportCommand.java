@@ -1,13 +1,101 @@
 package org.starttlslist.cli;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
-import org.starttlslist.failure.CouldNotCompleteException;
+import org.starttlslist.export.ListExporter;
+import org.starttlslist.export.MtaConfigGenerator;
+import org.starttlslist.export.PostfixPolicyMap;
+import org.starttlslist.mirror.MirrorLayout;
+import org.starttlslist.model.ListTimes;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "export", mixinStandardHelpOptions = true, description = "Turn a verified list into MTA configuration (issue #6).")
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Turn an installed list into MTA configuration.",
+        subcommands = ExportCommand.Postfix.class)
 final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        throw new CouldNotCompleteException("'export' is not implemented yet");
+        throw new UsageException("name the MTA: starttls-list export postfix --list DIR|FILE");
+    }
+
+    @Command(name = "postfix", mixinStandardHelpOptions = true,
+            description = {
+                "Write a Postfix smtp_tls_policy_maps table from an installed list.",
+                "enforce -> 'domain  secure match=mx1:mx2'; testing -> a comment (or secure with --early-adopter).",
+                "An expired list gives a one-line fallback table (opportunistic TLS), 'ACTION REQUIRED' and exit 1."})
+    static final class Postfix implements Callable<Integer> {
+        @Option(names = "--list", required = true, paramLabel = "DIR|FILE",
+                description = "A mirror directory (its current list), a directory holding policy.json, or a policy.json file.")
+        Path list;
+
+        @Option(names = "--keys", split = ",", paramLabel = "PINNED.asc",
+                description = "Verify the list's signature (the .asc beside it) against these pinned public keys.")
+        List<Path> keys = new ArrayList<>();
+
+        @Option(names = "--early-adopter", description = "Treat 'testing' domains as 'enforce'.")
+        boolean earlyAdopter;
+
+        @Option(names = "--out", paramLabel = "FILE",
+                description = "Where to write the table. Default: postfix_tls_policy beside the list (in the mirror directory).")
+        Path out;
+
+        @Mixin
+        NowOption now;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return run(new PostfixPolicyMap(earlyAdopter), spec, list, keys, out, now);
+        }
+    }
+
+    /** Shared by every MTA subcommand: locate, export, report. */
+    static int run(MtaConfigGenerator generator, CommandSpec spec, Path list, List<Path> keys, Path out, NowOption now) {
+        MirrorLayout.ListFiles files = MirrorLayout.locate(list);
+        Path target = out != null ? out
+                : (java.nio.file.Files.isDirectory(list) ? list : files.list().toAbsolutePath().getParent())
+                        .resolve(generator.defaultFileName());
+        ListExporter.Outcome outcome = new ListExporter(generator).export(
+                new ListExporter.Request(files.list(), files.signature(), keys, now.instant(), target));
+        var stdout = spec.commandLine().getOut();
+        var stderr = spec.commandLine().getErr();
+        if (outcome instanceof ListExporter.Outcome.Expired expired) {
+            stderr.println("ACTION REQUIRED: the policy list at " + expired.listFile() + " expired at "
+                    + ListTimes.format(expired.expiredAt()) + ". Wrote " + expired.out()
+                    + " with no policies, so mail falls back to opportunistic TLS. Check that your mirror"
+                    + " (systemd timer or cron job running 'starttls-list mirror') works, then export again.");
+            stderr.flush();
+            stdout.println("Wrote the fallback table " + expired.out() + "; run 'postmap hash:" + expired.out().toAbsolutePath() + "'.");
+            stdout.flush();
+            return ExitCodes.REJECTED;
+        }
+        ListExporter.Outcome.Written written = (ListExporter.Outcome.Written) outcome;
+        stdout.println("Wrote " + written.out() + ": " + written.enforce() + " enforce, " + written.testing() + " testing"
+                + " (list of " + ListTimes.format(written.list().timestamp()) + ", expires "
+                + ListTimes.format(written.list().expires()) + ", signature "
+                + (written.signatureChecked() ? "verified" : "NOT checked: pass --keys to check it") + ").");
+        for (String line : generator.instructions(written.out())) {
+            stdout.println(line);
+        }
+        stdout.flush();
+        written.expiresSoon().ifPresent(left -> {
+            stderr.println("warning: the list expires in " + hours(left) + "; the mirror should have replaced it by now."
+                    + " Check that 'starttls-list mirror' runs (at least every 48 hours).");
+            stderr.flush();
+        });
+        return ExitCodes.OK;
+    }
+
+    private static String hours(Duration left) {
+        return left.toHours() + " hours";
     }
 }

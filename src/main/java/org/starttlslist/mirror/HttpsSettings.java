@@ -1,0 +1,61 @@
+package org.starttlslist.mirror;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.Collection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.starttlslist.failure.CouldNotCompleteException;
+
+/**
+ * How an HTTPS source connects: which certificate authorities it trusts (the JDK's by default, or
+ * only those in a PEM file, e.g. an organisation's own CA or a test's) and how long it waits.
+ */
+public record HttpsSettings(SSLContext sslContext, Duration connectTimeout, Duration requestTimeout, int maxRedirects) {
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(20);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(120);
+    /** Same-host redirects followed at most this many times. */
+    public static final int DEFAULT_MAX_REDIRECTS = 3;
+
+    public static HttpsSettings defaults(Duration timeout) {
+        try {
+            return new HttpsSettings(SSLContext.getDefault(), min(DEFAULT_CONNECT_TIMEOUT, timeout), timeout, DEFAULT_MAX_REDIRECTS);
+        } catch (GeneralSecurityException e) {
+            throw new CouldNotCompleteException("the JDK has no default TLS context: " + e.getMessage(), e);
+        }
+    }
+
+    /** Trust only the CA certificates in {@code pemFile}. */
+    public static HttpsSettings trusting(Path pemFile, Duration timeout) {
+        try (InputStream in = Files.newInputStream(pemFile)) {
+            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            if (certificates.isEmpty()) {
+                throw new CouldNotCompleteException(pemFile + " holds no PEM certificate");
+            }
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int i = 0;
+            for (Certificate certificate : certificates) {
+                store.setCertificateEntry("ca-" + i++, certificate);
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return new HttpsSettings(context, min(DEFAULT_CONNECT_TIMEOUT, timeout), timeout, DEFAULT_MAX_REDIRECTS);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new CouldNotCompleteException("cannot read the CA certificates in " + pemFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

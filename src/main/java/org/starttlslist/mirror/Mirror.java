@@ -1,0 +1,152 @@
+package org.starttlslist.mirror;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.starttlslist.failure.RejectedException;
+import org.starttlslist.listfile.PolicyListParser;
+import org.starttlslist.model.ListTimes;
+import org.starttlslist.model.PolicyList;
+import org.starttlslist.verify.ListVerifier;
+
+/**
+ * One mirror run: fetch, verify, install as one unit. The steps, in order:
+ *
+ * <ol>
+ *   <li>The reference time is fixed once by the caller ({@link Options#now}).
+ *   <li>Take the directory's lock, so no other run interleaves.
+ *   <li>Read the installed pair. It is the rollback reference ({@code previous}) when it still
+ *       parses and verifies against the pinned keys as of its own validity; an expired list still
+ *       counts. A corrupt or foreign installed copy is set aside with a note, never a blocker
+ *       (the predecessor's updater failed forever on a corrupt local copy).
+ *   <li>Fetch both files with byte caps.
+ *   <li>Run the verification checklist ({@link ListVerifier}): pinned keys, threshold, hashes,
+ *       times, schema, expiry, and a strictly newer timestamp than {@code previous} unless the
+ *       bytes are identical.
+ *   <li>Identical to the installed list: nothing to do ("already current").
+ *   <li>Install: new versioned directory, flushed, then {@code current} replaced atomically.
+ *   <li>Prune releases beyond the newest {@link Options#keep}, after the switch.
+ * </ol>
+ * Any failure before step 7 leaves the directory exactly as it was.
+ */
+public final class Mirror {
+    public record Options(List<Path> pinnedKeys, Instant now, int threshold, Duration skew, FetchLimits limits,
+            Duration lockWait, int keep) {
+        public Options {
+            pinnedKeys = List.copyOf(pinnedKeys);
+            if (keep < 1) {
+                throw new IllegalArgumentException("keep at least the current release");
+            }
+        }
+    }
+
+    public enum Status { INSTALLED, ALREADY_CURRENT }
+
+    public record Outcome(Status status, Path release, PolicyList list, List<String> signers, String origin,
+            List<String> notes, List<Path> pruned) {}
+
+    private final MirrorLayout layout;
+    private final Options options;
+
+    public Mirror(MirrorLayout layout, Options options) {
+        this.layout = layout;
+        this.options = options;
+    }
+
+    public Outcome run(ListSource source) {
+        try {
+            Files.createDirectories(layout.root());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the mirror directory " + layout.root() + ": " + e.getMessage(), e);
+        }
+        // 2.
+        try (MirrorLock lock = MirrorLock.acquire(layout.lockFile(), options.lockWait())) {
+            List<String> notes = new ArrayList<>();
+            // 3.
+            Optional<InstalledPair> installed = InstalledPair.read(layout);
+            Optional<byte[]> previous = installed.flatMap(pair -> rollbackReference(pair, notes));
+            // 4.
+            ListPair fetched = source.fetch(options.limits());
+            // 5.
+            ListVerifier.Verified verified = ListVerifier.verify(fetched.list(), fetched.signature(), new ListVerifier.Options(
+                    options.pinnedKeys(), options.now(), options.threshold(), options.skew(), previous));
+            // 6.
+            if (installed.isPresent() && (verified.unchangedFromPrevious()
+                    || Arrays.equals(installed.get().list(), fetched.list()))) {
+                return new Outcome(Status.ALREADY_CURRENT, installed.get().directory(), verified.list(),
+                        verified.signerFingerprints(), fetched.origin(), notes, List.of());
+            }
+            ReleaseStore store = new ReleaseStore(layout);
+            try {
+                // 7.
+                Path release = store.install(fetched, verified.list().timestamp());
+                // 8.
+                List<Path> pruned = store.prune(options.keep());
+                return new Outcome(Status.INSTALLED, release, verified.list(), verified.signerFingerprints(),
+                        fetched.origin(), notes, pruned);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot install into " + layout.root() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private Optional<byte[]> rollbackReference(InstalledPair installed, List<String> notes) {
+        PolicyList list;
+        try {
+            list = PolicyListParser.parse(installed.list());
+        } catch (RejectedException e) {
+            notes.add("the installed list " + installed.directory() + " cannot be read (" + e.getMessage()
+                    + "); verifying without the rollback check and replacing it");
+            return Optional.empty();
+        }
+        if (installed.signature().isEmpty()) {
+            notes.add("the installed list " + installed.directory() + " has no signature; verifying without the rollback check");
+            return Optional.empty();
+        }
+        // Authentic as of its own validity: an expired installed list still guards against rollback.
+        Instant reference = list.expires().isAfter(options.now()) ? options.now() : list.expires().minusSeconds(1);
+        try {
+            ListVerifier.verify(installed.list(), installed.signature().get(), new ListVerifier.Options(
+                    options.pinnedKeys(), reference, options.threshold(), options.skew(), Optional.empty()));
+        } catch (RejectedException e) {
+            notes.add("the installed list " + installed.directory() + " does not verify against the pinned keys ("
+                    + e.getMessage() + "); verifying without the rollback check and replacing it");
+            return Optional.empty();
+        }
+        if (!list.expires().isAfter(options.now())) {
+            notes.add("the installed list expired at " + ListTimes.format(list.expires()));
+        }
+        return Optional.of(installed.list());
+    }
+
+    /** The pair {@code current} points to, read through one resolution of the link. */
+    record InstalledPair(Path directory, byte[] list, Optional<byte[]> signature) {
+        static Optional<InstalledPair> read(MirrorLayout layout) {
+            Optional<Path> release = layout.currentRelease();
+            if (release.isEmpty()) {
+                return Optional.empty();
+            }
+            Path directory = release.get();
+            try {
+                byte[] list = Files.readAllBytes(directory.resolve(MirrorLayout.LIST));
+                Optional<byte[]> signature;
+                try {
+                    signature = Optional.of(Files.readAllBytes(directory.resolve(MirrorLayout.SIGNATURE)));
+                } catch (NoSuchFileException e) {
+                    signature = Optional.empty();
+                }
+                return Optional.of(new InstalledPair(directory, list, signature));
+            } catch (IOException e) {
+                return Optional.of(new InstalledPair(directory, new byte[0], Optional.empty()));
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.starttlslist.mirror;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.starttlslist.failure.RejectedException;
+import org.starttlslist.listfile.PolicyListParser;
+import org.starttlslist.model.ListTimes;
+
+/**
+ * Whether the list a mirror serves is about to stop protecting mail: expired, expiring within
+ * {@link #HORIZON}, or unreadable. Mirrors must refresh at least every 48 hours; a list this close to
+ * its end means the refreshes are failing and a person must look.
+ */
+public final class Staleness {
+    public static final Duration HORIZON = Duration.ofHours(48);
+
+    private Staleness() {}
+
+    /** The ACTION REQUIRED message, or empty when the installed list is fresh or nothing is installed. */
+    public static Optional<String> check(MirrorLayout layout, Instant now) {
+        Optional<java.nio.file.Path> release = layout.currentRelease();
+        if (release.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant expires;
+        try {
+            expires = PolicyListParser.parse(Files.readAllBytes(release.get().resolve(MirrorLayout.LIST))).expires();
+        } catch (IOException | RejectedException e) {
+            return Optional.of("ACTION REQUIRED: the installed list in " + release.get() + " cannot be read ("
+                    + e.getMessage() + ") and no valid list could be installed; fix the source or the pinned keys and run the mirror again.");
+        }
+        if (!expires.isAfter(now)) {
+            return Optional.of("ACTION REQUIRED: the installed list in " + layout.root() + " expired at " + ListTimes.format(expires)
+                    + " and no newer list could be installed. Mail servers using it fall back to opportunistic TLS."
+                    + " Fix the cause above and run the mirror again.");
+        }
+        if (Duration.between(now, expires).compareTo(HORIZON) <= 0) {
+            return Optional.of("ACTION REQUIRED: the installed list in " + layout.root() + " expires at " + ListTimes.format(expires)
+                    + " (in " + Duration.between(now, expires).toHours() + " hours) and no newer list could be installed."
+                    + " Fix the cause above, or ask the list's maintainers for a new release.");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,6 +1,7 @@
 package org.starttlslist.build;
 
 import org.starttlslist.failure.RejectedException;
+import org.starttlslist.validate.Finding;
 import org.starttlslist.validate.Severity;
 import org.starttlslist.validate.ValidationReport;
 
@@ -23,7 +24,11 @@ public final class InvalidSourcesException extends RejectedException {
         if (errors == 0) {
             return "the sources could not be loaded (release/config.json is missing or unreadable); nothing was built";
         }
-        return errors + (errors == 1 ? " error" : " errors")
-                + " in the sources (listed above; run 'starttls-list validate'); nothing was built";
+        // The first error in the message itself: a caller that does not print the report (a
+        // release, a test) still says what to fix.
+        Finding first = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).findFirst().orElseThrow();
+        return errors + (errors == 1 ? " error" : " errors") + " in the sources, first " + first.file() + ":"
+                + first.line() + ":" + first.column() + ": " + first.message()
+                + "; run 'starttls-list validate' to see all; nothing was built";
     }
 }

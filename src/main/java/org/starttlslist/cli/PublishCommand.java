@@ -1,13 +1,44 @@
 package org.starttlslist.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.starttlslist.failure.CouldNotCompleteException;
+import org.starttlslist.model.ListTimes;
+import org.starttlslist.release.Publish;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
-@Command(name = "publish", mixinStandardHelpOptions = true, description = "Push a release prepared with release --no-push (issue #5).")
+@Command(name = "publish", mixinStandardHelpOptions = true,
+        description = {
+            "Push a release prepared with 'release --no-push': checks the branch, the working tree, the remote,",
+            "that release/policy.json verifies with release/keys/ and that its tag is at HEAD, then pushes",
+            "branch and tag atomically."
+        })
 final class PublishCommand implements Callable<Integer> {
+    @ParentCommand
+    RootCommand root;
+
+    @Mixin
+    NowOption now;
+
+    @Option(names = "--remote", paramLabel = "NAME", defaultValue = "origin",
+            description = "The git remote to push to (default: ${DEFAULT-VALUE}).")
+    String remote;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        throw new CouldNotCompleteException("'publish' is not implemented yet");
+        PrintWriter out = spec.commandLine().getOut();
+        Publish.Outcome outcome = Publish.run(root.repository(), now.instant(), remote, step -> {
+            out.println(step);
+            out.flush();
+        });
+        out.println("published " + ListTimes.format(outcome.list().timestamp()) + " as " + outcome.tagName()
+                + " to " + outcome.remote());
+        out.flush();
+        return ExitCodes.OK;
     }
 }

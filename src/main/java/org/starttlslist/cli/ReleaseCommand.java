@@ -1,13 +1,80 @@
 package org.starttlslist.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
-import org.starttlslist.failure.CouldNotCompleteException;
+import org.starttlslist.model.ListTimes;
+import org.starttlslist.release.Release;
+import org.starttlslist.release.ReleaseSettings;
+import org.starttlslist.signing.SigningKey;
+import org.starttlslist.source.ListRepository;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
-@Command(name = "release", mixinStandardHelpOptions = true, description = "Validate, build, sign, commit, tag and push a release (issue #5).")
+@Command(name = "release", mixinStandardHelpOptions = true,
+        description = {
+            "Validate, build, sign, verify, commit, tag (signed) and push a release, all or nothing.",
+            "Refuses (exit 1) when not on the release branch, the working tree is not clean, the branch is behind",
+            "the remote, validate finds an error, the new list is not newer than release/policy.json, or the",
+            "signed list does not verify with release/keys/. If the push fails, the branch and tags are put",
+            "back as they were (exit 3)."
+        })
 final class ReleaseCommand implements Callable<Integer> {
+    @ParentCommand
+    RootCommand root;
+
+    @Mixin
+    NowOption now;
+
+    @Option(names = "--key", required = true, paramLabel = "SECRET.asc",
+            description = "The maintainer's armoured secret key file.")
+    Path key;
+
+    @Mixin
+    PassphraseOptions passphrase;
+
+    @Mixin
+    CommitterOptions committer;
+
+    @Option(names = "--remote", paramLabel = "NAME", defaultValue = "origin",
+            description = "The git remote to check against and push to (default: ${DEFAULT-VALUE}).")
+    String remote;
+
+    @Option(names = "--no-push", description = "Stop after the signed tag; push later with 'starttls-list publish'.")
+    boolean noPush;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        throw new CouldNotCompleteException("'release' is not implemented yet");
+        PrintWriter out = spec.commandLine().getOut();
+        ListRepository repository = root.repository();
+        var identity = committer.resolve(ReleaseSettings.read(repository, now.instant()));
+        Release.Outcome outcome = Release.run(
+                new Release.Request(repository, now.instant(), this::loadKey, identity, remote, !noPush),
+                step -> {
+                    out.println(step);
+                    out.flush();
+                });
+        out.println((outcome.pushedTo().isPresent() ? "released " : "prepared ")
+                + ListTimes.format(outcome.list().timestamp()) + " as " + outcome.tagName()
+                + (outcome.pushedTo().isPresent() ? " (pushed to " + outcome.pushedTo().get() + ")" : " (not pushed)"));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private SigningKey loadKey() {
+        // As with git -C, a relative path is relative to the -C directory.
+        Path file = root.directory == null ? key : root.directory.resolve(key);
+        char[] secret = passphrase.read("Passphrase for " + file, false);
+        try {
+            return SigningKey.load(file, secret);
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
     }
 }

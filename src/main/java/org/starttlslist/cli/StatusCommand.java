@@ -1,13 +1,84 @@
 package org.starttlslist.cli;
 
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.starttlslist.failure.CouldNotCompleteException;
+import org.starttlslist.model.ListTimes;
+import org.starttlslist.model.Mode;
+import org.starttlslist.release.ListStatus;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
-@Command(name = "status", mixinStandardHelpOptions = true, description = "Show the published list's freshness (issue #5).")
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {
+            "Show the published list: timestamp, expiry, time left, domains by mode, signer.",
+            "Exit 1 when it has expired, has less than minimum-validity-days left (a release is due),",
+            "or its signature does not verify with release/keys/; exit 0 otherwise."
+        })
 final class StatusCommand implements Callable<Integer> {
+    @ParentCommand
+    RootCommand root;
+
+    @Mixin
+    NowOption now;
+
+    @Option(names = "--remote", paramLabel = "NAME",
+            description = "Read the list on this remote's release branch (fetched, nothing checked out) instead of release/.")
+    String remote;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        throw new CouldNotCompleteException("'status' is not implemented yet");
+        PrintWriter out = spec.commandLine().getOut();
+        ListStatus status = ListStatus.read(root.repository(), now.instant(), Optional.ofNullable(remote));
+        var list = status.list();
+        out.println("list:      " + status.where());
+        out.println("timestamp: " + ListTimes.format(list.timestamp()));
+        out.println("expires:   " + ListTimes.format(list.expires()));
+        out.println("time left: " + describe(status.left()) + " (a release is due with less than "
+                + describe(status.minimumValidity()) + " left)");
+        out.println("domains:   " + list.policies().size() + " (" + list.count(Mode.ENFORCE) + " enforce, "
+                + list.count(Mode.TESTING) + " testing)");
+        out.println("signed by: " + (status.signers().isEmpty() ? "(no readable signature)" : String.join(", ", status.signers())));
+        out.println("signature: " + status.verification());
+        boolean ok = switch (status.state()) {
+            case OK -> {
+                out.println("status:    ok");
+                yield true;
+            }
+            case DUE -> {
+                out.println("status:    RELEASE DUE: less than " + describe(status.minimumValidity())
+                        + " left; run 'starttls-list release'");
+                yield false;
+            }
+            case EXPIRED -> {
+                out.println("status:    EXPIRED: mirrors no longer accept this list; run 'starttls-list release' now");
+                yield false;
+            }
+        };
+        if (ok && !status.verified()) {
+            out.println("status:    the published signature does not verify; release again with a pinned key");
+            ok = false;
+        }
+        out.flush();
+        return ok ? ExitCodes.OK : ExitCodes.REJECTED;
+    }
+
+    static String describe(Duration duration) {
+        if (duration.isNegative()) {
+            return "none (" + describe(duration.negated()) + " ago)";
+        }
+        long days = duration.toDays();
+        long hours = duration.toHoursPart();
+        long minutes = duration.toMinutesPart();
+        if (days > 0) {
+            return days + "d " + hours + "h";
+        }
+        return hours + "h " + minutes + "m";
     }
 }

@@ -74,8 +74,12 @@ final class ValidateCommand implements Callable<Integer> {
         }
         var err = spec.commandLine().getErr();
         err.println("validate: ok, no errors" + (warnings > 0 ? ", " + warnings + (warnings == 1 ? " warning" : " warnings") : "")
-                + report.sources().map(s -> " (" + s.domains().size() + " domains, " + s.aliases().size() + " aliases loaded)").orElse(""));
+                + report.sources().map(s -> " (" + count(s.domains().size(), "domain") + ", " + count(s.aliases().size(), "alias") + " loaded)").orElse(""));
         err.flush();
         return ExitCodes.OK;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : noun.endsWith("s") ? "es" : "s");
     }
 }

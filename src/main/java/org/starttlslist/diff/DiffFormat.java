@@ -74,7 +74,7 @@ public enum DiffFormat {
     private static String markdown(ListDiff diff) {
         StringBuilder out = new StringBuilder();
         out.append("### Policy list changes\n\n");
-        out.append(diff.summary().replace("->", "→")).append("\n\n");
+        out.append("**Summary:** ").append(diff.summary().replace("->", "→")).append("\n\n");
         if (!diff.downgrades().isEmpty()) {
             out.append("> [!WARNING]\n> **").append(ListDiff.count(diff.downgrades().size(), "domain"))
                     .append(" downgraded from `enforce` to `testing`:** ")

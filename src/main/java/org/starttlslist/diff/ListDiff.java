@@ -89,7 +89,10 @@ public record ListDiff(
 
         /** The entry itself changed (inline ↔ alias, or another alias), not only what an alias says. */
         public boolean entryChanged() {
-            return !sameEntry(before, after);
+            if (before instanceof AliasReference a && after instanceof AliasReference b) {
+                return !a.alias().equals(b.alias());
+            }
+            return before.getClass() != after.getClass();
         }
 
         /** The alias this domain uses in both lists when only that alias changed. */

@@ -20,7 +20,7 @@ import org.bouncycastle.openpgp.PGPPublicKey;
  */
 public final class OpenPgpFiles {
     private static final Pattern ARMOR_BLOCK = Pattern.compile(
-            "-----BEGIN PGP [A-Z ,0-9/]+-----.*?-----END PGP [A-Z ,0-9/]+-----", Pattern.DOTALL);
+            "-----BEGIN PGP ([A-Z ,0-9/]+)-----.*?-----END PGP ([A-Z ,0-9/]+)-----", Pattern.DOTALL);
 
     private OpenPgpFiles() {}
 
@@ -40,6 +40,14 @@ public final class OpenPgpFiles {
      * @throws IOException when an armour block is damaged (bad base64 or checksum)
      */
     public static byte[] dearmor(byte[] file) throws IOException {
+        return dearmor(file, null);
+    }
+
+    /**
+     * As {@link #dearmor(byte[])}, requiring every armour block to be of this type (e.g.
+     * "SIGNATURE") with matching BEGIN and END lines; {@code null} accepts any type.
+     */
+    public static byte[] dearmor(byte[] file, String expectedType) throws IOException {
         if (!looksArmored(file)) {
             return file;
         }
@@ -49,6 +57,12 @@ public final class OpenPgpFiles {
         boolean any = false;
         while (matcher.find()) {
             any = true;
+            if (!matcher.group(1).equals(matcher.group(2))) {
+                throw new IOException("armour BEGIN PGP " + matcher.group(1) + " ends with END PGP " + matcher.group(2));
+            }
+            if (expectedType != null && !matcher.group(1).equals(expectedType)) {
+                throw new IOException("armour holds PGP " + matcher.group(1) + ", expected PGP " + expectedType);
+            }
             byte[] block = matcher.group().getBytes(StandardCharsets.US_ASCII);
             try (InputStream in = new ArmoredInputStream(new ByteArrayInputStream(block))) {
                 in.transferTo(packets);

@@ -8,8 +8,8 @@ import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
-import org.bouncycastle.bcpg.KeyIdentifier;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
+import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.bcpg.sig.KeyFlags;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPrivateKey;
@@ -20,12 +20,13 @@ import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
-import org.bouncycastle.openpgp.api.OpenPGPCertificate;
-import org.bouncycastle.openpgp.api.bc.BcOpenPGPImplementation;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+import org.bouncycastle.openpgp.operator.PBESecretKeyDecryptor;
 import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPDigestCalculatorProviderBuilder;
+import org.bouncycastle.openpgp.operator.jcajce.JcePBESecretKeyDecryptorBuilder;
 
 /**
  * A secret key ring with its signing-capable keys decrypted. Uses BouncyCastle's lightweight (Bc*)
@@ -35,19 +36,18 @@ final class UnlockedKey implements SigningKey {
     private record Candidate(PGPPublicKey publicKey, PGPPrivateKey privateKey) {}
 
     private final String primaryFingerprint;
-    private final OpenPGPCertificate certificate;
+    private final PGPPublicKey primaryKey;
     private final List<Candidate> candidates;
 
-    private UnlockedKey(String primaryFingerprint, OpenPGPCertificate certificate, List<Candidate> candidates) {
+    private UnlockedKey(String primaryFingerprint, PGPPublicKey primaryKey, List<Candidate> candidates) {
         this.primaryFingerprint = primaryFingerprint;
-        this.certificate = certificate;
+        this.primaryKey = primaryKey;
         this.candidates = candidates;
     }
 
     static UnlockedKey unlock(byte[] file, char[] passphrase, String name) {
         PGPSecretKeyRing ring = readSingleSecretRing(file, name);
         String primary = OpenPgpFiles.fingerprint(ring.getPublicKey());
-        OpenPGPCertificate certificate = new OpenPGPCertificate(ring.toCertificate(), new BcOpenPGPImplementation());
         List<PGPSecretKey> signers = new ArrayList<>();
         for (PGPSecretKey secret : ring) {
             if (!secret.isPrivateKeyEmpty() && canSign(secret.getPublicKey())) {
@@ -60,14 +60,28 @@ final class UnlockedKey implements SigningKey {
         List<Candidate> unlocked = new ArrayList<>();
         for (PGPSecretKey secret : signers) {
             try {
-                PGPPrivateKey privateKey = secret.extractPrivateKey(
-                        new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider()).build(passphrase));
+                PGPPrivateKey privateKey = secret.extractPrivateKey(decryptor(secret, passphrase));
                 unlocked.add(new Candidate(secret.getPublicKey(), privateKey));
             } catch (PGPException e) {
                 throw new WrongPassphraseException(name, primary);
             }
         }
-        return new UnlockedKey(primary, certificate, List.copyOf(unlocked));
+        return new UnlockedKey(primary, ring.getPublicKey(), List.copyOf(unlocked));
+    }
+
+    /**
+     * Unlocking runs the passphrase through an iterated S2K, tens of millions of hash rounds. The
+     * JDK's own SHA and AES (its default providers, nothing registered) do it several times faster
+     * than BouncyCastle's pure-Java ones, which matters on every {@code sign}; ciphers the JDK
+     * lacks (CAST5 from old GnuPG exports, Twofish, Camellia) fall back to BouncyCastle.
+     */
+    private static PBESecretKeyDecryptor decryptor(PGPSecretKey secret, char[] passphrase) throws PGPException {
+        int cipher = secret.getKeyEncryptionAlgorithm();
+        if (cipher == SymmetricKeyAlgorithmTags.AES_128 || cipher == SymmetricKeyAlgorithmTags.AES_192
+                || cipher == SymmetricKeyAlgorithmTags.AES_256 || cipher == SymmetricKeyAlgorithmTags.TRIPLE_DES) {
+            return new JcePBESecretKeyDecryptorBuilder(new JcaPGPDigestCalculatorProviderBuilder().build()).build(passphrase);
+        }
+        return new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider()).build(passphrase);
     }
 
     private static PGPSecretKeyRing readSingleSecretRing(byte[] file, String name) {
@@ -138,15 +152,25 @@ final class UnlockedKey implements SigningKey {
 
     /** The newest signing key valid at that instant; a subkey wins a tie, as in GnuPG. */
     private Candidate choose(Instant creationTime) {
-        // getSigningKeys(at) holds the keys bound, flagged for signing, unexpired and unrevoked then.
-        List<KeyIdentifier> valid = certificate.getSigningKeys(Date.from(creationTime)).stream()
-                .map(OpenPGPCertificate.OpenPGPComponentKey::getKeyIdentifier)
-                .toList();
         return candidates.stream()
-                .filter(c -> valid.contains(c.publicKey().getKeyIdentifier()))
+                .filter(c -> validAt(c.publicKey(), creationTime) && validAt(primaryKey, creationTime))
                 .max(Comparator.comparing((Candidate c) -> c.publicKey().getCreationTime())
                         .thenComparing(c -> !c.publicKey().isMasterKey()))
                 .orElseThrow(() -> new SigningKeyNotValidException(primaryFingerprint, creationTime));
+    }
+
+    /**
+     * Made by then, not revoked, not expired by its latest self-signature. This is our own key, so
+     * the quick reading of the classic API is enough here (the full certificate evaluation costs a
+     * second of class loading on every sign); what others accept is decided by the verifier.
+     */
+    private static boolean validAt(PGPPublicKey key, Instant at) {
+        Instant created = key.getCreationTime().toInstant();
+        if (created.isAfter(at) || key.hasRevocation()) {
+            return false;
+        }
+        long validSeconds = key.getValidSeconds();
+        return validSeconds <= 0 || at.isBefore(created.plusSeconds(validSeconds));
     }
 
     @Override

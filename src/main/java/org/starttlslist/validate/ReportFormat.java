@@ -44,7 +44,6 @@ public enum ReportFormat {
             ObjectNode run = log.putArray("runs").addObject();
             ObjectNode driver = run.putObject("tool").putObject("driver");
             driver.put("name", "starttls-list");
-            driver.put("informationUri", "https://github.com/starttls-list/starttls-list/blob/main/schema/README.md");
             Map<String, Integer> ruleIndex = new TreeMap<>();
             report.findings().forEach(f -> ruleIndex.putIfAbsent(f.code(), 0));
             ArrayNode rules = driver.putArray("rules");

@@ -45,14 +45,17 @@ final class SourceFileCheck {
 
     private final LocalDate today;
     private final Set<String> aliasNames;
+    private final Map<String, String> keyFiles;
 
     /**
      * @param today the date of {@code --now} in UTC; a testing date after it is in the future
      * @param aliasNames every alias that exists, for resolving {@code policy-alias}
+     * @param keyFiles the primary-key fingerprints in {@code release/keys/}, each with its file
      */
-    SourceFileCheck(LocalDate today, Set<String> aliasNames) {
+    SourceFileCheck(LocalDate today, Set<String> aliasNames, Map<String, String> keyFiles) {
         this.today = today;
         this.aliasNames = aliasNames;
+        this.keyFiles = keyFiles;
     }
 
     Checked check(Kind kind, Path file, String display, byte[] bytes) {
@@ -74,7 +77,7 @@ final class SourceFileCheck {
             switch (kind) {
                 case DOMAIN -> checkDomainFields(root, findings);
                 case ALIAS -> checkAliasFields(root, findings);
-                case CONFIG -> checkConfigFields(root, findings);
+                case CONFIG -> checkConfigFields(root, findings, keyFiles);
             }
         }
         reportSchema(kind, document, findings);
@@ -92,18 +95,11 @@ final class SourceFileCheck {
             findings.error("file.bom", "", "the file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM");
             return Optional.empty();
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            int offset = firstInvalidByte(bytes);
-            findings.errorAt("file.not-utf8", positionOfByte(bytes, offset), "",
-                    "the file is not valid UTF-8 (byte offset " + offset + "); save it as UTF-8");
+        Optional<String> decoded = decode(bytes, findings);
+        if (decoded.isEmpty()) {
             return Optional.empty();
         }
+        String text = decoded.get();
         if (text.isBlank()) {
             findings.error("json.empty", "", "the file is empty; it must hold one JSON object (see schema/README.md)");
             return Optional.empty();
@@ -125,6 +121,34 @@ final class SourceFileCheck {
             }
             return Optional.empty();
         }
+    }
+
+    /** Strict UTF-8, or empty and a finding at the first byte that is not. */
+    private static Optional<String> decode(byte[] bytes, FileFindings findings) {
+        if (isAscii(bytes)) {
+            // Nearly every source is ASCII: no decoder, and the String keeps Latin-1 storage.
+            return Optional.of(new String(bytes, StandardCharsets.ISO_8859_1));
+        }
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            int offset = firstInvalidByte(bytes);
+            findings.errorAt("file.not-utf8", positionOfByte(bytes, offset), "",
+                    "the file is not valid UTF-8 (byte offset " + offset + "); save it as UTF-8");
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int firstInvalidByte(byte[] bytes) {
@@ -263,7 +287,7 @@ final class SourceFileCheck {
                 + "; write a host name (mx1.example.com) or a leading-dot suffix (.mail.example.com)"});
     }
 
-    private static void checkConfigFields(JsonNode root, FileFindings findings) {
+    private static void checkConfigFields(JsonNode root, FileFindings findings, Map<String, String> keyFiles) {
         JsonNode validity = root.path("validity-days");
         JsonNode minimum = root.path("minimum-validity-days");
         long validityDays = validity.isIntegralNumber() ? validity.asLong() : ListSettings.DEFAULT_VALIDITY.toDays();
@@ -304,6 +328,10 @@ final class SourceFileCheck {
             if (first != null) {
                 findings.error("config.fingerprint.duplicate", pointer, "fingerprint " + text + " repeats maintainers["
                         + first + "]; remove it");
+            } else if (!keyFiles.containsKey(text)) {
+                findings.error("config.key.missing", pointer, "no public key with fingerprint " + text
+                        + " in release/keys/; add it (gpg --armor --export " + text + " > release/keys/" + text + ".asc) "
+                        + "or remove this maintainer");
             }
         }
     }

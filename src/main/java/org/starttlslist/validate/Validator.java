@@ -23,8 +23,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.starttlslist.failure.CouldNotCompleteException;
+import org.starttlslist.signing.ArmoredKeyFingerprints;
+import org.starttlslist.signing.MalformedKeyException;
 import org.starttlslist.source.AliasSource;
 import org.starttlslist.source.DomainSource;
 import org.starttlslist.source.ListRepository;
@@ -155,9 +158,9 @@ public final class Validator {
         if (path.equals(repository.configFile())) {
             items.put(path, new Item(Kind.CONFIG, path));
         } else if (parent.equals(repository.policiesDir())) {
-            addFile(path, Kind.DOMAIN, items, findings);
+            items.put(path, new Item(Kind.DOMAIN, path));
         } else if (parent.equals(repository.aliasesDir())) {
-            addFile(path, Kind.ALIAS, items, findings);
+            items.put(path, new Item(Kind.ALIAS, path));
         } else if (path.startsWith(repository.policiesDir())) {
             stray(path, findings);
         } else {
@@ -172,17 +175,13 @@ public final class Validator {
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path entry : entries) {
-                BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                if (attributes.isSymbolicLink()) {
-                    findings.add(symlink(entry));
-                } else if (attributes.isDirectory()) {
-                    if (kind == Kind.DOMAIN && entry.equals(repository.aliasesDir())) {
-                        scanDirectory(entry, Kind.ALIAS, items, findings);
-                    } else {
-                        stray(entry, findings);
-                    }
+                // Only aliases/ needs a look here; every other entry is classified (link,
+                // directory, stray, source) by its own lstat in the parallel phase.
+                if (kind == Kind.DOMAIN && entry.equals(repository.aliasesDir())
+                        && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    scanDirectory(entry, Kind.ALIAS, items, findings);
                 } else {
-                    addFile(entry, kind, items, findings);
+                    items.put(entry, new Item(kind, entry));
                 }
             }
         } catch (IOException e) {
@@ -190,17 +189,18 @@ public final class Validator {
         }
     }
 
-    private void addFile(Path file, Kind kind, Map<Path, Item> items, List<Finding> findings) {
+    /** A finding for an entry that is not a source by its name, or empty for a {@code .json} file. */
+    private Optional<Finding> misnamed(Path file) {
         String name = file.getFileName().toString();
         if (name.endsWith(".json")) {
-            items.put(file, new Item(kind, file));
-        } else if (name.toLowerCase(Locale.ROOT).endsWith(".json")) {
-            findings.add(Finding.error("file.extension", repository.display(file), 1, 1, "",
+            return Optional.empty();
+        }
+        if (name.toLowerCase(Locale.ROOT).endsWith(".json")) {
+            return Optional.of(Finding.error("file.extension", repository.display(file), 1, 1, "",
                     "the file name must end in lower-case .json; rename it to "
                             + name.substring(0, name.length() - 5).toLowerCase(Locale.ROOT) + ".json"));
-        } else {
-            stray(file, findings);
         }
+        return Optional.of(strayFinding(file, false));
     }
 
     /** False (and a finding) when {@code path} is a symbolic link, which validate never follows. */
@@ -218,9 +218,13 @@ public final class Validator {
     }
 
     private void stray(Path path, List<Finding> findings) {
-        findings.add(Finding.warning("file.stray", repository.display(path), 1, 1, "",
+        findings.add(strayFinding(path, Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)));
+    }
+
+    private Finding strayFinding(Path path, boolean directory) {
+        return Finding.warning("file.stray", repository.display(path), 1, 1, "",
                 "policies/ holds only <domain>.json files and aliases/<name>.json; move or remove this "
-                        + (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? "directory" : "file")));
+                        + (directory ? "directory" : "file"));
     }
 
     private void notASource(Path path, List<Finding> findings) {
@@ -233,7 +237,8 @@ public final class Validator {
     /** Checks the items, then the aliases the checked domains refer to that were not among them. */
     private ValidationReport checkWithReferences(Map<Path, Item> items, List<Finding> findings) {
         Set<String> aliasNames = aliasNames();
-        List<Checked> results = checkAll(items.values(), aliasNames);
+        Map<String, String> keyFiles = readKeys(findings);
+        List<Checked> results = checkAll(items.values(), aliasNames, keyFiles);
         Map<Path, Item> referenced = new LinkedHashMap<>();
         for (Checked checked : results) {
             checked.referencedAlias().filter(aliasNames::contains).ifPresent(name -> {
@@ -244,71 +249,142 @@ public final class Validator {
             });
         }
         List<Checked> all = new ArrayList<>(results);
-        all.addAll(checkAll(referenced.values(), aliasNames));
-        return report(all, findings);
+        all.addAll(checkAll(referenced.values(), aliasNames, keyFiles));
+        return report(all, findings, keyFiles);
     }
 
     private ValidationReport check(Map<Path, Item> items, List<Finding> findings) {
-        return report(checkAll(items.values(), aliasNames()), findings);
+        Map<String, String> keyFiles = readKeys(findings);
+        return report(checkAll(items.values(), aliasNames(), keyFiles), findings, keyFiles);
     }
 
-    private List<Checked> checkAll(Collection<Item> items, Set<String> aliasNames) {
-        SourceFileCheck check = new SourceFileCheck(today, aliasNames);
+    private List<Checked> checkAll(Collection<Item> items, Set<String> aliasNames, Map<String, String> keyFiles) {
+        SourceFileCheck check = new SourceFileCheck(today, aliasNames, keyFiles);
         return items.parallelStream().map(item -> checkOne(check, item)).toList();
+    }
+
+    /** Largest key file we read: a public key with many certifications stays well below it. */
+    static final int MAX_KEY_BYTES = 1024 * 1024;
+
+    /**
+     * The primary-key fingerprints of {@code release/keys/*.asc}, each with its file; a file that is
+     * a link, too large or not a key is a finding. Read with the JDK alone (no BouncyCastle).
+     */
+    private Map<String, String> readKeys(List<Finding> findings) {
+        Map<String, String> keys = new TreeMap<>();
+        Path directory = repository.keysDir();
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return keys;
+        }
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*.asc")) {
+            entries.forEach(files::add);
+        } catch (IOException e) {
+            throw new CouldNotCompleteException("cannot list " + repository.display(directory) + ": " + e.getMessage(), e);
+        }
+        files.sort(null);
+        for (Path file : files) {
+            String display = repository.display(file);
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (attributes.isSymbolicLink()) {
+                    findings.add(Finding.error("file.symlink", display, 1, 1, "",
+                            "symbolic links are not allowed for keys (they can point outside the repository); replace it with the key file"));
+                    continue;
+                }
+                if (!attributes.isRegularFile() || attributes.size() > MAX_KEY_BYTES) {
+                    findings.add(Finding.error("key.malformed", display, 1, 1, "",
+                            "not a public key file of at most 1 MiB; export the key with gpg --armor --export FINGERPRINT"));
+                    continue;
+                }
+                for (String fingerprint : ArmoredKeyFingerprints.primaryFingerprints(Files.readAllBytes(file), display)) {
+                    keys.putIfAbsent(fingerprint, display);
+                }
+            } catch (MalformedKeyException e) {
+                findings.add(Finding.error("key.malformed", display, 1, 1, "", e.getMessage()
+                        + "; export the key with gpg --armor --export FINGERPRINT"));
+            } catch (IOException e) {
+                throw new CouldNotCompleteException("cannot read " + display + ": " + e.getMessage(), e);
+            }
+        }
+        return keys;
+    }
+
+    /** Keys in release/keys/ that release/config.json does not name: mirrors would pin a key nobody listed. */
+    private static void unlistedKeys(Map<String, String> keyFiles, ListSettings settings, List<Finding> findings) {
+        keyFiles.forEach((fingerprint, file) -> {
+            if (!settings.maintainerFingerprints().contains(fingerprint)) {
+                findings.add(Finding.error("key.unlisted", file, 1, 1, "", "holds the key " + fingerprint
+                        + ", which release/config.json does not list; add {\"fingerprint\": \"" + fingerprint
+                        + "\"} to its maintainers or remove the key"));
+            }
+        });
     }
 
     private Checked checkOne(SourceFileCheck check, Item item) {
         String display = repository.display(item.file());
-        Optional<byte[]> bytes = read(item, display);
-        if (bytes.isEmpty()) {
-            return new Checked(List.of(item.kind() == Kind.CONFIG
-                    ? Finding.error("config.missing", display, 1, 1, "", "release/config.json is missing; add it (see schema/README.md)")
-                    : tooLarge(item, display)), Optional.empty(), Optional.empty());
-        }
-        if (bytes.get().length > MAX_FILE_BYTES) {
-            return new Checked(List.of(tooLarge(item, display)), Optional.empty(), Optional.empty());
-        }
-        return check.check(item.kind(), item.file(), display, bytes.get());
-    }
-
-    private static Finding tooLarge(Item item, String display) {
-        return Finding.error("file.too-large", display, 1, 1, "",
-                "the file is larger than " + MAX_FILE_BYTES + " bytes (64 KiB), far more than one domain's policy needs; shorten it");
-    }
-
-    /**
-     * At most {@code MAX_FILE_BYTES + 1} bytes, never through a link: the size is checked before
-     * reading and the read is bounded too (the file may grow in between). Empty for a missing
-     * config or a file whose size alone is too large.
-     */
-    private Optional<byte[]> read(Item item, String display) {
+        BasicFileAttributes attributes;
         try {
-            BasicFileAttributes attributes = Files.readAttributes(item.file(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (attributes.isSymbolicLink() || !attributes.isRegularFile() || attributes.size() > MAX_FILE_BYTES) {
-                if (attributes.isSymbolicLink()) {
-                    throw new CouldNotCompleteException(display + " became a symbolic link while validating; run again");
-                }
-                return Optional.empty();
-            }
-            // Exactly as large as the file said it was, plus one byte to notice that it grew.
-            ByteBuffer buffer = ByteBuffer.allocate((int) attributes.size() + 1);
-            try (SeekableByteChannel channel = Files.newByteChannel(item.file(), Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
-                while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-                    // keep reading until the buffer is full or the file ends
-                }
-            }
-            if (!buffer.hasRemaining()) {
-                return Optional.of(new byte[MAX_FILE_BYTES + 1]);
-            }
-            return Optional.of(Arrays.copyOf(buffer.array(), buffer.position()));
+            attributes = Files.readAttributes(item.file(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             if (item.kind() == Kind.CONFIG) {
-                return Optional.empty();
+                return only(Finding.error("config.missing", display, 1, 1, "", "release/config.json is missing; add it (see schema/README.md)"));
             }
             throw new CouldNotCompleteException("cannot read " + display + ": the file disappeared while validating", e);
         } catch (IOException e) {
             throw new CouldNotCompleteException("cannot read " + display + ": " + e.getMessage(), e);
         }
+        if (attributes.isSymbolicLink()) {
+            return only(symlink(item.file()));
+        }
+        if (item.kind() != Kind.CONFIG) {
+            if (attributes.isDirectory()) {
+                return only(strayFinding(item.file(), true));
+            }
+            Optional<Finding> misnamed = misnamed(item.file());
+            if (misnamed.isPresent()) {
+                return only(misnamed.get());
+            }
+        }
+        if (!attributes.isRegularFile()) {
+            return only(Finding.error("file.not-regular", display, 1, 1, "", "not a regular file; replace it with a JSON file"));
+        }
+        if (attributes.size() > MAX_FILE_BYTES) {
+            return only(tooLarge(display));
+        }
+        byte[] bytes = read(item.file(), display, attributes.size());
+        if (bytes.length > MAX_FILE_BYTES) {
+            return only(tooLarge(display));
+        }
+        return check.check(item.kind(), item.file(), display, bytes);
+    }
+
+    private static Checked only(Finding finding) {
+        return new Checked(List.of(finding), Optional.empty(), Optional.empty());
+    }
+
+    private static Finding tooLarge(String display) {
+        return Finding.error("file.too-large", display, 1, 1, "",
+                "the file is larger than " + MAX_FILE_BYTES + " bytes (64 KiB), far more than one domain's policy needs; shorten it");
+    }
+
+    /**
+     * The file's bytes, never through a link, at most {@code size + 1} of them: the size was
+     * checked before reading, and one byte more notices a file that grew in between.
+     */
+    private static byte[] read(Path file, String display, long size) {
+        ByteBuffer buffer = ByteBuffer.allocate((int) size + 1);
+        try (SeekableByteChannel channel = Files.newByteChannel(file, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // until the buffer is full or the file ends
+            }
+        } catch (IOException e) {
+            throw new CouldNotCompleteException("cannot read " + display + ": " + e.getMessage(), e);
+        }
+        if (!buffer.hasRemaining()) {
+            return new byte[MAX_FILE_BYTES + 1];
+        }
+        return Arrays.copyOf(buffer.array(), buffer.position());
     }
 
     /** The aliases that exist: regular {@code *.json} files in {@code policies/aliases/}. */
@@ -330,7 +406,7 @@ public final class Validator {
         return names;
     }
 
-    private static ValidationReport report(List<Checked> results, List<Finding> findings) {
+    private static ValidationReport report(List<Checked> results, List<Finding> findings, Map<String, String> keyFiles) {
         List<Finding> all = new ArrayList<>(findings);
         List<DomainSource> domains = new ArrayList<>();
         List<AliasSource> aliases = new ArrayList<>();
@@ -345,6 +421,9 @@ public final class Validator {
             } else if (loaded instanceof ListSettings loadedSettings) {
                 settings = loadedSettings;
             }
+        }
+        if (settings != null) {
+            unlistedKeys(keyFiles, settings, all);
         }
         domains.sort(java.util.Comparator.comparing(DomainSource::domain));
         aliases.sort(java.util.Comparator.comparing(AliasSource::name));

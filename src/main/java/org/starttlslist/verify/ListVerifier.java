@@ -183,7 +183,7 @@ public final class ListVerifier {
         }
         List<PGPSignature> signatures = new ArrayList<>();
         try {
-            BcPGPObjectFactory factory = new BcPGPObjectFactory(OpenPgpFiles.dearmor(file));
+            BcPGPObjectFactory factory = new BcPGPObjectFactory(OpenPgpFiles.dearmor(file, "SIGNATURE"));
             Object object;
             while ((object = factory.nextObject()) != null) {
                 if (object instanceof PGPSignatureList list) {

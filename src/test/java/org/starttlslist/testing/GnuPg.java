@@ -105,9 +105,13 @@ public final class GnuPg implements AutoCloseable {
         return result;
     }
 
-    /** Makes an Ed25519 signing key with gpg itself (no passphrase); returns its fingerprint. */
+    /**
+     * Makes an Ed25519 signing key with gpg itself (no passphrase), created at {@link TestKeys#CREATED}
+     * so that tests may sign at any later fixed instant; returns its fingerprint.
+     */
     public String generateKey(String userId) {
-        Result result = gpg("--passphrase", "", "--quick-gen-key", userId, "ed25519", "sign", "never");
+        Result result = gpg("--faked-system-time", TestKeys.CREATED.getEpochSecond() + "!",
+                "--passphrase", "", "--quick-gen-key", userId, "ed25519", "sign", "never");
         if (result.exitCode() != 0) {
             throw new AssertionError("gpg --quick-gen-key failed: " + result);
         }

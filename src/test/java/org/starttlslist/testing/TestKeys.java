@@ -119,6 +119,57 @@ public final class TestKeys {
         }
     }
 
+    /**
+     * A signature made by {@code key}'s primary key with every field chosen by the test, bypassing
+     * every check {@link SigningKey} makes: to forge issuers, use weak hashes, or sign after expiry.
+     *
+     * @param fingerprintSubpacket whether to include the issuer fingerprint subpacket
+     * @param issuerKeyId the issuer key id to claim (the real one: {@link #keyId(TestKey)})
+     */
+    public static byte[] rawSignature(TestKey key, byte[] data, Instant created, int hashAlgorithm,
+            boolean fingerprintSubpacket, long issuerKeyId) {
+        try {
+            PGPSecretKeyRing secret = (PGPSecretKeyRing) new BcPGPObjectFactory(OpenPgpFiles.dearmor(key.secretKey())).nextObject();
+            PGPPublicKey primary = secret.getPublicKey();
+            PGPPrivateKey privateKey = secret.getSecretKey().extractPrivateKey(
+                    new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider()).build(PASSPHRASE.toCharArray()));
+            PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
+            hashed.setSignatureCreationTime(false, Date.from(created));
+            if (fingerprintSubpacket) {
+                hashed.setIssuerFingerprint(false, primary);
+            }
+            PGPSignatureSubpacketGenerator unhashed = new PGPSignatureSubpacketGenerator();
+            unhashed.setIssuerKeyID(false, issuerKeyId);
+            PGPSignatureGenerator generator = new PGPSignatureGenerator(
+                    new BcPGPContentSignerBuilder(primary.getAlgorithm(), hashAlgorithm), primary);
+            generator.setHashedSubpackets(hashed.generate());
+            generator.setUnhashedSubpackets(unhashed.generate());
+            generator.init(PGPSignature.BINARY_DOCUMENT, privateKey);
+            generator.update(data);
+            return OpenPgpFiles.armor(generator.generate().getEncoded());
+        } catch (IOException | PGPException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The 64-bit key id of the primary key: the low 64 bits of its v4 fingerprint. */
+    public static long keyId(TestKey key) {
+        return Long.parseUnsignedLong(key.fingerprint().substring(24), 16);
+    }
+
+    /** Several armoured signatures as one signature file (binary packets concatenated, armoured once). */
+    public static byte[] concatenate(byte[]... armoredSignatures) {
+        try {
+            java.io.ByteArrayOutputStream packets = new java.io.ByteArrayOutputStream();
+            for (byte[] signature : armoredSignatures) {
+                packets.write(OpenPgpFiles.dearmor(signature));
+            }
+            return OpenPgpFiles.armor(packets.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Path write(Path file, byte[] bytes, String permissions) {
         try {
             Files.createDirectories(file.getParent());

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.starttlslist.failure.CouldNotCompleteException;
-import org.starttlslist.export.ListExporter;
 import org.starttlslist.failure.RejectedException;
 import org.starttlslist.mirror.FetchLimits;
 import org.starttlslist.mirror.HttpsSettings;
@@ -18,6 +17,7 @@ import org.starttlslist.mirror.MirrorLayout;
 import org.starttlslist.mirror.Schedule;
 import org.starttlslist.mirror.Staleness;
 import org.starttlslist.model.ListTimes;
+import org.starttlslist.verify.ListVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -112,7 +112,7 @@ final class MirrorCommand implements Callable<Integer> {
         } catch (ListSources.InvalidSourceException e) {
             throw new UsageException(e.getMessage());
         }
-        Mirror mirror = new Mirror(layout, new Mirror.Options(keys, instant, threshold, ListExporter.SKEW,
+        Mirror mirror = new Mirror(layout, new Mirror.Options(keys, instant, threshold, ListVerifier.DEFAULT_SKEW,
                 new FetchLimits(maxBytes, FetchLimits.DEFAULT_SIGNATURE_BYTES), Duration.ofSeconds(lockWaitSeconds), keep));
         RuntimeException failure = null;
         Optional<Mirror.Outcome> outcome = Optional.empty();

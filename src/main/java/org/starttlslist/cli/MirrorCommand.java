@@ -42,7 +42,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "     and no newer list could be installed (ACTION REQUIRED on stderr)"})
 final class MirrorCommand implements Callable<Integer> {
     /** The installed list is expired or about to be, and this run could not replace it. */
-    static final int STALE = 4;
+    static final int STALE = ExitCodes.STALE;
 
     @Option(names = "--from", paramLabel = "SOURCE", description = "Where to fetch from (see above).")
     String from;

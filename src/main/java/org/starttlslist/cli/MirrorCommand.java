@@ -26,14 +26,20 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "mirror", mixinStandardHelpOptions = true,
         description = {
-            "Fetch the list and its signature, verify them against pinned keys, and install them as one unit.",
-            "SOURCE: a local directory; an https:// base URL (serving policy.json and policy.json.asc);",
-            "or a git URL (file:, ssh:, git+https://, or https://….git), at the newest list-* tag or at URL#BRANCH."},
+            "Fetch the list and its signature, verify them against pinned keys,",
+            "and install them as one unit.",
+            "SOURCE is a local directory; an https:// base URL serving policy.json",
+            "and policy.json.asc; or a git URL (file:, ssh:, git+https://, or",
+            "https://….git) at its newest list-* tag, or at URL#BRANCH."},
         footer = {
             "",
-            "Exit codes: 0 installed or already current; 1 rejected (nothing changed); 2 usage;",
-            "3 could not fetch; 4 stale: the installed list has expired or expires within 48 hours",
-            "and no newer list could be installed (ACTION REQUIRED on stderr)."})
+            "Exit codes:",
+            "  0  installed, or already current",
+            "  1  rejected; nothing changed",
+            "  2  usage error",
+            "  3  could not fetch; nothing changed",
+            "  4  stale: the installed list has expired or expires within 48 hours",
+            "     and no newer list could be installed (ACTION REQUIRED on stderr)"})
 final class MirrorCommand implements Callable<Integer> {
     /** The installed list is expired or about to be, and this run could not replace it. */
     static final int STALE = 4;
@@ -86,7 +92,7 @@ final class MirrorCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         if (printSchedule) {
-            out.print(Schedule.text(commandLine(), into == null ? "/var/lib/starttls-list" : into.toString()));
+            out.print(Schedule.text(commandLine(), directoryOrExample(), keysOrExample()));
             out.flush();
             return ExitCodes.OK;
         }
@@ -141,7 +147,15 @@ final class MirrorCommand implements Callable<Integer> {
 
     private String commandLine() {
         return "/usr/local/bin/starttls-list mirror --from " + (from == null ? "https://LIST-HOST/PATH/" : from)
-                + " --keys " + (keys.isEmpty() ? "/etc/starttls-list/keys/maintainer.asc" : String.join(",", keys.stream().map(Path::toString).toList()))
-                + " --into " + (into == null ? "/var/lib/starttls-list" : into.toString());
+                + " --keys " + keysOrExample() + " --into " + directoryOrExample();
+    }
+
+    private String keysOrExample() {
+        return keys.isEmpty() ? "/etc/starttls-list/keys/maintainer.asc"
+                : String.join(",", keys.stream().map(p -> p.toAbsolutePath().toString()).toList());
+    }
+
+    private String directoryOrExample() {
+        return into == null ? "/var/lib/starttls-list" : into.toAbsolutePath().toString();
     }
 }

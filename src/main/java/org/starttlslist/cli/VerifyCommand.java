@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -74,7 +75,8 @@ final class VerifyCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CouldNotCompleteException("cannot read the signature " + signature + ": " + e);
         }
-        Instant reference = now.instant();
+        // The clock's nanoseconds only clutter messages; a given --now is kept as written.
+        Instant reference = now.now == null ? now.instant().truncatedTo(ChronoUnit.SECONDS) : now.instant();
         ListVerifier.Options options = ListVerifier.Options.of(keys.stream().map(this::resolve).toList(), reference)
                 .withThreshold(threshold)
                 .withSkew(Duration.ofSeconds(skewSeconds));

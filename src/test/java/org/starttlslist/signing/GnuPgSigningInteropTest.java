@@ -1,6 +1,7 @@
 package org.starttlslist.signing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -86,6 +87,44 @@ class GnuPgSigningInteropTest {
             GnuPg.Result signed = gpg.gpg("--passphrase", TestKeys.PASSPHRASE, "--local-user", key.fingerprint(),
                     "--detach-sign", "--armor", "--output", dir.resolve("data.asc").toString(), data.toString());
             assertEquals(0, signed.exitCode(), signed.toString());
+        }
+    }
+
+    /**
+     * A key made by gpg the way the predecessor's was (primary certifies, a subkey signs),
+     * exported with its passphrase: we sign with the subkey, and gpgv accepts it. The same with
+     * only the subkeys exported (the primary a stub, kept offline).
+     */
+    @Test
+    void aGpgExportedKeyWithASigningSubkeySignsWithTheSubkey() throws Exception {
+        String passphrase = "gpg passphrase";
+        try (GnuPg gpg = GnuPg.create(dir)) {
+            String faked = TestKeys.CREATED.getEpochSecond() + "!";
+            GnuPg.Result made = gpg.gpg("--faked-system-time", faked, "--passphrase", passphrase,
+                    "--quick-gen-key", "Maintainer <m@example.org>", "ed25519", "cert", "never");
+            assertEquals(0, made.exitCode(), made.toString());
+            String primary = made.statusFields("KEY_CREATED").get(1);
+            GnuPg.Result added = gpg.gpg("--faked-system-time", faked, "--passphrase", passphrase,
+                    "--quick-add-key", primary, "ed25519", "sign", "never");
+            assertEquals(0, added.exitCode(), added.toString());
+            Path data = Files.writeString(dir.resolve("policy.json"), "{}\n");
+            Path keyring = dir.resolve("key.gpg");
+            assertEquals(0, gpg.gpg("--output", keyring.toString(), "--export", primary).exitCode());
+
+            for (String export : new String[] {"--export-secret-keys", "--export-secret-subkeys"}) {
+                Path secret = dir.resolve("secret" + export + ".asc");
+                GnuPg.Result exported = gpg.gpg("--passphrase", passphrase, "--armor", "--output", secret.toString(),
+                        export, primary);
+                assertEquals(0, exported.exitCode(), exported.toString());
+                SigningKey key = SigningKey.load(secret, passphrase.toCharArray());
+                assertEquals(primary, key.primaryFingerprint());
+                assertNotEquals(primary, key.signingFingerprint(AT), export);
+                Path signature = Files.write(dir.resolve("policy.json.asc"), key.signDetached(Files.readAllBytes(data), AT));
+                GnuPg.Result gpgv = gpg.gpgv(keyring, signature, data);
+                assertEquals(0, gpgv.exitCode(), gpgv.toString());
+                assertEquals(key.signingFingerprint(AT), gpgv.statusFields("VALIDSIG").get(0));
+                assertEquals(primary, gpgv.statusFields("VALIDSIG").get(9));
+            }
         }
     }
 }

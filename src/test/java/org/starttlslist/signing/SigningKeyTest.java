@@ -52,8 +52,7 @@ class SigningKeyTest {
         assertEquals(4, signature.getVersion());
         assertEquals(AT, signature.getCreationTime().toInstant());
         assertEquals(key.fingerprint(), OpenPgpFiles.hex(signature.getHashedSubPackets().getIssuerFingerprint().getFingerprint()));
-        assertEquals(signature.getKeyID(), loaded.primaryFingerprint().equals(key.fingerprint())
-                ? Long.parseUnsignedLong(key.fingerprint().substring(24), 16) : 0);
+        assertEquals(TestKeys.keyId(key), signature.getKeyID());
     }
 
     @Test
@@ -121,5 +120,21 @@ class SigningKeyTest {
         byte[] signature = key.signDetached(DATA, AT);
         assertArrayEquals(signature, signature);
         assertTrue(new String(signature, StandardCharsets.US_ASCII).contains("BEGIN PGP SIGNATURE"));
+    }
+
+    @Test
+    void aKeyWhoseOnlySecretCannotSignIsRefused() throws Exception {
+        // The primary only certifies; without its signing subkey's secret there is nothing to sign with.
+        TestKey key = TestKeys.withSigningSubkey("no-signer");
+        org.bouncycastle.openpgp.PGPSecretKeyRing ring = (org.bouncycastle.openpgp.PGPSecretKeyRing)
+                new BcPGPObjectFactory(OpenPgpFiles.dearmor(key.secretKey())).nextObject();
+        java.util.Iterator<org.bouncycastle.openpgp.PGPSecretKey> keys = ring.getSecretKeys();
+        keys.next();
+        org.bouncycastle.openpgp.PGPSecretKeyRing primaryOnly =
+                org.bouncycastle.openpgp.PGPSecretKeyRing.removeSecretKey(ring, keys.next());
+        NoSigningKeyException e = assertThrows(NoSigningKeyException.class, () -> SigningKey.fromBytes(
+                OpenPgpFiles.armor(primaryOnly.getEncoded()), TestKeys.PASSPHRASE.toCharArray(), "certify-only.asc"));
+        assertTrue(e.getMessage().startsWith("certify-only.asc holds no secret key flagged for signing (key "
+                + key.fingerprint() + ")"), e.getMessage());
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.starttlslist.failure.CouldNotCompleteException;
-import org.starttlslist.export.ListExporter;
 import org.starttlslist.failure.RejectedException;
 import org.starttlslist.mirror.FetchLimits;
 import org.starttlslist.mirror.HttpsSettings;
@@ -18,6 +17,7 @@ import org.starttlslist.mirror.MirrorLayout;
 import org.starttlslist.mirror.Schedule;
 import org.starttlslist.mirror.Staleness;
 import org.starttlslist.model.ListTimes;
+import org.starttlslist.verify.ListVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,7 +42,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "     and no newer list could be installed (ACTION REQUIRED on stderr)"})
 final class MirrorCommand implements Callable<Integer> {
     /** The installed list is expired or about to be, and this run could not replace it. */
-    static final int STALE = 4;
+    static final int STALE = ExitCodes.STALE;
 
     @Option(names = "--from", paramLabel = "SOURCE", description = "Where to fetch from (see above).")
     String from;
@@ -112,7 +112,7 @@ final class MirrorCommand implements Callable<Integer> {
         } catch (ListSources.InvalidSourceException e) {
             throw new UsageException(e.getMessage());
         }
-        Mirror mirror = new Mirror(layout, new Mirror.Options(keys, instant, threshold, ListExporter.SKEW,
+        Mirror mirror = new Mirror(layout, new Mirror.Options(keys, instant, threshold, ListVerifier.DEFAULT_SKEW,
                 new FetchLimits(maxBytes, FetchLimits.DEFAULT_SIGNATURE_BYTES), Duration.ofSeconds(lockWaitSeconds), keep));
         RuntimeException failure = null;
         Optional<Mirror.Outcome> outcome = Optional.empty();

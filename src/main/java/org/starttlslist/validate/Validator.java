@@ -434,8 +434,11 @@ public final class Validator {
         if (settings != null) {
             unlistedKeys(keyFiles, settings, all);
         }
-        domains.sort(java.util.Comparator.comparing(DomainSource::domain));
+        // Directory order is arbitrary; sources come out sorted by name, on both cores.
+        DomainSource[] sortedDomains = domains.toArray(DomainSource[]::new);
+        Arrays.parallelSort(sortedDomains, java.util.Comparator.comparing(DomainSource::domain));
         aliases.sort(java.util.Comparator.comparing(AliasSource::name));
-        return new ValidationReport(all, Optional.ofNullable(settings).map(s -> new SourceSet(s, domains, aliases)));
+        return new ValidationReport(all, Optional.ofNullable(settings)
+                .map(s -> new SourceSet(s, Arrays.asList(sortedDomains), aliases)));
     }
 }

@@ -1,6 +1,7 @@
 package org.starttlslist.release;
 
 import java.time.Instant;
+import java.util.List;
 import org.starttlslist.source.ListRepository;
 import org.starttlslist.source.ListSettings;
 import org.starttlslist.validate.ValidationReport;
@@ -11,7 +12,9 @@ public final class ReleaseSettings {
     private ReleaseSettings() {}
 
     public static ListSettings read(ListRepository repository, Instant now) {
-        ValidationReport report = new Validator(repository, now).validateAll();
+        // Only release/config.json (and the keys it names): status, publish and the committer
+        // lookup must not pay for checking every source, which release does once, itself.
+        ValidationReport report = new Validator(repository, now).validate(List.of());
         return report.sources()
                 .orElseThrow(() -> SourcesInvalidException.of(report))
                 .settings();

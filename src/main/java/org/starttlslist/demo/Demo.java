@@ -2,11 +2,8 @@ package org.starttlslist.demo;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +15,7 @@ import org.starttlslist.failure.CouldNotCompleteException;
 import org.starttlslist.export.ListExporter;
 import org.starttlslist.export.PostfixPolicyMap;
 import org.starttlslist.files.AtomicFiles;
+import org.starttlslist.files.FileTrees;
 import org.starttlslist.json.Json;
 import org.starttlslist.mirror.FetchLimits;
 import org.starttlslist.mirror.HttpsSettings;
@@ -165,7 +163,7 @@ public final class Demo {
         try {
             String what;
             if (Files.isDirectory(dir) && Files.exists(dir.resolve(MARKER))) {
-                deleteTree(dir);
+                FileTrees.delete(dir);
                 what = dir + " (the previous demo there was removed)";
             } else if (Files.exists(dir) && !isEmptyDirectory(dir)) {
                 throw new DemoDirectoryInUseException(dir);
@@ -188,26 +186,6 @@ public final class Demo {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.findAny().isEmpty();
         }
-    }
-
-    /** Deletes the tree without following symbolic links out of it. */
-    private static void deleteTree(Path dir) throws IOException {
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
-                if (failure != null) {
-                    throw failure;
-                }
-                Files.delete(directory);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     private static void makeScratchRepository(ListRepository source, ListRepository scratch, DemoKey key, String branch,

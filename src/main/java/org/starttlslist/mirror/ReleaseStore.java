@@ -2,13 +2,10 @@ package org.starttlslist.mirror;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
@@ -24,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.starttlslist.files.AtomicFiles;
+import org.starttlslist.files.FileTrees;
 
 /**
  * Installs a pair as one unit and keeps the last few.
@@ -71,7 +69,7 @@ final class ReleaseStore {
             AtomicFiles.syncDirectory(staging);
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 // A leftover of a run that died before switching; it is not current.
-                deleteTree(target);
+                FileTrees.delete(target);
             }
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             AtomicFiles.syncDirectory(releases);
@@ -114,7 +112,7 @@ final class ReleaseStore {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(layout.releases())) {
             for (Path entry : entries) {
                 if (entry.getFileName().toString().startsWith(STAGING_PREFIX)) {
-                    deleteTree(entry);
+                    FileTrees.delete(entry);
                 } else if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
                     releases.add(entry);
                 }
@@ -126,29 +124,10 @@ final class ReleaseStore {
             if (current.isPresent() && current.get().equals(release.toRealPath())) {
                 continue;
             }
-            deleteTree(release);
+            FileTrees.delete(release);
             removed.add(release);
         }
         return removed;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     private static byte[] sha256(byte[] bytes) {

@@ -355,4 +355,20 @@ class VerifyCommandTest {
                 "--now", "2020-05-07T00:00:00Z");
         assertRejected(run, "rollback", "2020-05-06T18:18:30.191926Z", "2020-05-20T17:25:12.710034Z");
     }
+
+    @Test
+    void aSignatureWhoseOwnExpiryPassedIsRefused() throws IOException {
+        Files.write(signature, TestKeys.rawSignature(alice, Files.readAllBytes(list), SIGNED, HashAlgorithmTags.SHA512,
+                true, TestKeys.keyId(alice), hashed -> hashed.setSignatureExpirationTime(true, 600)));
+        assertRejected(verify(), "signature by " + alice.fingerprint() + " expired at " + SIGNED.plusSeconds(600));
+        assertEquals(0, CliRun.of("verify", list.toString(), "--keys", aliceKey.toString(),
+                "--now", SIGNED.plusSeconds(300).toString()).exitCode());
+    }
+
+    @Test
+    void anUnknownCriticalSubpacketVoidsTheSignature() throws IOException {
+        Files.write(signature, TestKeys.rawSignature(alice, Files.readAllBytes(list), SIGNED, HashAlgorithmTags.SHA512,
+                true, TestKeys.keyId(alice), hashed -> hashed.addPolicyURI(true, "https://example.org/policy")));
+        assertRejected(verify(), "BAD signature by pinned key " + alice.fingerprint(), "critical subpacket of unknown type 26");
+    }
 }

@@ -371,4 +371,36 @@ class VerifyCommandTest {
                 true, TestKeys.keyId(alice), hashed -> hashed.addPolicyURI(true, "https://example.org/policy")));
         assertRejected(verify(), "BAD signature by pinned key " + alice.fingerprint(), "critical subpacket of unknown type 26");
     }
+
+    @Test
+    void aSecretKeyIsNeverPinned() {
+        Path secret = alice.writeSecret(dir.resolve("secret"));
+        CliRun run = CliRun.of("verify", list.toString(), "--keys", secret.toString(), "--now", NOW.toString());
+        assertEquals(3, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("holds a SECRET key; pin only the public key"), run::toString);
+    }
+
+    @Test
+    void aPinnedFileThatIsNoKeyCouldNotComplete() throws IOException {
+        Path garbage = Files.writeString(dir.resolve("garbage.asc"), "not a key\n");
+        CliRun run = CliRun.of("verify", list.toString(), "--keys", garbage.toString(), "--now", NOW.toString());
+        assertEquals(3, run.exitCode(), run::toString);
+        assertEquals(1, run.err().strip().lines().count(), run::toString);
+        assertTrue(run.err().contains("is not an OpenPGP public key file"), run::toString);
+    }
+
+    @Test
+    void relativePathsAreResolvedAgainstMinusC() {
+        CliRun run = CliRun.of("-C", dir.toString(), "verify", "policy.json", "--keys",
+                dir.relativize(aliceKey).toString(), "--now", NOW.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+    }
+
+    @Test
+    void anExplicitSignatureFileIsUsed() throws IOException {
+        Path elsewhere = Files.move(signature, dir.resolve("elsewhere.sig"));
+        CliRun run = CliRun.of("verify", list.toString(), elsewhere.toString(), "--keys", aliceKey.toString(),
+                "--now", NOW.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+    }
 }

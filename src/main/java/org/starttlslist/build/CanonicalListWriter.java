@@ -50,8 +50,9 @@ public final class CanonicalListWriter {
     }
 
     static List<String> mxs(InlinePolicy policy) {
-        List<String> mxs = new ArrayList<>();
-        for (MxPattern mx : CanonicalPolicies.inline(policy).mxs()) {
+        List<MxPattern> canonical = CanonicalPolicies.inline(policy).mxs();
+        List<String> mxs = new ArrayList<>(canonical.size());
+        for (MxPattern mx : canonical) {
             mxs.add(mx.value());
         }
         return mxs;

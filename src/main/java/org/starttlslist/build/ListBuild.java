@@ -22,7 +22,7 @@ public final class ListBuild {
      * Builds the list of {@code repository} at {@code now}, which is both the instant validation
      * checks against and the list's timestamp.
      *
-     * @throws InvalidSourcesException when validation found an error (or could not load the
+     * @throws SourcesRejectedException when validation found an error (or could not load the
      *     settings)
      * @throws ValidityTooShortException see {@link ListBuilder#merge}
      * @throws ExpiryNotAfterTimestampException see {@link ListBuilder#merge}
@@ -30,7 +30,7 @@ public final class ListBuild {
     public static Result run(ListRepository repository, Instant now) {
         ValidationReport report = new Validator(repository, now).validateAll();
         if (report.hasErrors() || report.sources().isEmpty()) {
-            throw new InvalidSourcesException(report);
+            throw new SourcesRejectedException(report);
         }
         SourceSet sources = report.sources().get();
         PolicyList list = ListBuilder.merge(sources, now);

@@ -1,7 +1,9 @@
 /**
  * The build: a pure merge of validated sources into one {@link org.starttlslist.model.PolicyList}
  * ({@link org.starttlslist.build.ListBuilder}) and the one canonical serialisation of a list
- * ({@link org.starttlslist.build.CanonicalListWriter}).
+ * ({@link org.starttlslist.build.CanonicalListWriter}), and the canonical form of source files that
+ * {@code import} writes and {@code fmt} restores ({@link org.starttlslist.build.CanonicalSourceWriter},
+ * {@link org.starttlslist.build.SourceFormatter}).
  *
  * <h2>The canonical bytes of {@code policy.json}</h2>
  *

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import org.starttlslist.build.InvalidSourcesException;
+import org.starttlslist.build.SourcesRejectedException;
 import org.starttlslist.build.ListBuild;
 import org.starttlslist.failure.CouldNotCompleteException;
 import org.starttlslist.files.AtomicFiles;
@@ -12,6 +12,7 @@ import org.starttlslist.model.ListTimes;
 import org.starttlslist.model.Mode;
 import org.starttlslist.model.PolicyList;
 import org.starttlslist.source.ListRepository;
+import org.starttlslist.validate.ReportFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,10 +23,13 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {
             "Validate the sources and merge them into one canonical policy.json.",
-            "The same sources and instant give the same bytes on any machine, locale or time zone.",
-            "The timestamp is --now, else SOURCE_DATE_EPOCH (seconds), else the clock; expires is",
-            "the timestamp plus validity-days from release/config.json. With any validation error",
-            "nothing is written. The published copy in release/ is written only by 'release'."
+            "",
+            "Same sources and instant, same bytes, on any machine, locale or time zone.",
+            "The timestamp is --now, else SOURCE_DATE_EPOCH (seconds), else the clock;",
+            "expires is the timestamp plus validity-days (release/config.json).",
+            "With any validation error nothing is written. The published copy in",
+            "release/ is written only by 'release'.",
+            ""
         })
 final class BuildCommand implements Callable<Integer> {
     @ParentCommand
@@ -48,11 +52,13 @@ final class BuildCommand implements Callable<Integer> {
         ListBuild.Result result;
         try {
             result = ListBuild.run(repository, timestamp);
-        } catch (InvalidSourcesException e) {
-            FindingsPrinter.print(spec.commandLine().getOut(), e.report());
+        } catch (SourcesRejectedException e) {
+            ReportFormat.TEXT.write(e.report(), spec.commandLine().getOut());
+            spec.commandLine().getOut().flush();
             throw e;
         }
-        FindingsPrinter.print(spec.commandLine().getOut(), result.report());
+        // Warnings, in validate's own text form.
+        ReportFormat.TEXT.write(result.report(), spec.commandLine().getOut());
         Path target = repository.root().resolve(out == null ? Path.of("target", "policy.json") : out);
         try {
             AtomicFiles.write(target, result.bytes());

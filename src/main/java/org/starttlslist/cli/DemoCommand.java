@@ -35,7 +35,9 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ListRepository source = root.repository();
-        Path directory = dir != null ? dir : source.root().resolve("target").resolve("demo");
+        // As with git -C, a relative --dir is relative to the -C directory.
+        Path directory = dir == null ? source.root().resolve("target").resolve("demo")
+                : root.directory == null ? dir : root.directory.resolve(dir);
         PrintWriter out = spec.commandLine().getOut();
         Demo.run(source, directory, now.instant(), DemoKeys::generate, out);
         return ExitCodes.OK;

@@ -18,10 +18,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {
-            "Compare two published lists: domains added and removed, mode changes (enforce → testing",
-            "is flagged as a downgrade), MX changes, alias changes and the domains they affect, and",
-            "the change in validity. OLD and NEW are files or REF:path in the repository's git history",
-            "(e.g. HEAD~1:release/policy.json). Markdown output is ready for a pull-request comment."
+            "Compare two published lists: domains added and removed, mode changes",
+            "(enforce -> testing flagged as a downgrade), MX changes, alias changes",
+            "and the domains they affect, and the change in validity.",
+            "OLD and NEW are files or REF:path in the repository's git history",
+            "(e.g. HEAD~1:release/policy.json). Markdown suits a pull-request comment.",
+            ""
         })
 final class DiffCommand implements Callable<Integer> {
     @ParentCommand

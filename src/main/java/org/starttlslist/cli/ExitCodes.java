@@ -11,5 +11,11 @@ public final class ExitCodes {
     /** Could not complete: I/O, network, git, key unavailable. */
     public static final int COULD_NOT_COMPLETE = 3;
 
+    /**
+     * {@code mirror} only: the installed list has expired, or will within 48 hours, and no newer
+     * list could be installed. Distinct so that cron and systemd tell the operator.
+     */
+    public static final int STALE = 4;
+
     private ExitCodes() {}
 }

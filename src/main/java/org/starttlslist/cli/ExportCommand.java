@@ -28,8 +28,9 @@ final class ExportCommand implements Callable<Integer> {
     @Command(name = "postfix", mixinStandardHelpOptions = true,
             description = {
                 "Write a Postfix smtp_tls_policy_maps table from an installed list.",
-                "enforce -> 'domain  secure match=mx1:mx2'; testing -> a comment (or secure with --early-adopter).",
-                "An expired list gives a one-line fallback table (opportunistic TLS), 'ACTION REQUIRED' and exit 1."})
+                "enforce -> 'domain  secure match=mx1:mx2'; testing -> a comment",
+                "(or secure with --early-adopter). An expired list gives a one-line",
+                "fallback table (opportunistic TLS), ACTION REQUIRED and exit 1."})
     static final class Postfix implements Callable<Integer> {
         @Option(names = "--list", required = true, paramLabel = "DIR|FILE",
                 description = "A mirror directory (its current list), a directory holding policy.json, or a policy.json file.")

@@ -19,10 +19,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "fmt", mixinStandardHelpOptions = true,
         description = {
-            "Rewrite source files into canonical form: keys contact, testing-since, then mode and mxs",
-            "or policy-alias; two-space indent; MX patterns lower case, de-duplicated and sorted; a",
-            "final newline. Without PATH, every file under policies/. A file that is not a JSON object",
-            "is reported and never rewritten."
+            "Rewrite source files into canonical form: keys contact, testing-since,",
+            "then mode and mxs or policy-alias; two-space indent; MX patterns lower",
+            "case, de-duplicated and sorted; a final newline. Without PATH: every file",
+            "under policies/. A file that is not one JSON object is reported, never",
+            "rewritten.",
+            ""
         })
 final class FmtCommand implements Callable<Integer> {
     @ParentCommand

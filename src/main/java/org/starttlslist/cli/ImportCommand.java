@@ -24,10 +24,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {
-            "Turn a published policy.json (ours or the predecessor's, any date form) into one source",
-            "file per domain and per alias under policies/. Names are normalised to lower-case",
-            "A-labels and each change is printed, one line each. Existing source files are not",
-            "overwritten without --force; the import is installed all at once or not at all."
+            "Turn a published policy.json (ours or the predecessor's, any date form)",
+            "into one source file per domain and per alias under policies/. Names are",
+            "normalised to lower-case A-labels; each change is printed, one a line.",
+            "Existing source files are kept unless --force; the import is installed",
+            "all at once or not at all.",
+            ""
         })
 final class ImportCommand implements Callable<Integer> {
     @ParentCommand

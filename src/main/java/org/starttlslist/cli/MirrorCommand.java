@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.starttlslist.failure.CouldNotCompleteException;
-import org.starttlslist.export.ListExporter;
 import org.starttlslist.failure.RejectedException;
 import org.starttlslist.mirror.FetchLimits;
 import org.starttlslist.mirror.HttpsSettings;
@@ -18,6 +17,7 @@ import org.starttlslist.mirror.MirrorLayout;
 import org.starttlslist.mirror.Schedule;
 import org.starttlslist.mirror.Staleness;
 import org.starttlslist.model.ListTimes;
+import org.starttlslist.verify.ListVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,17 +26,23 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "mirror", mixinStandardHelpOptions = true,
         description = {
-            "Fetch the list and its signature, verify them against pinned keys, and install them as one unit.",
-            "SOURCE: a local directory; an https:// base URL (serving policy.json and policy.json.asc);",
-            "or a git URL (file:, ssh:, git+https://, or https://….git), at the newest list-* tag or at URL#BRANCH."},
+            "Fetch the list and its signature, verify them against pinned keys,",
+            "and install them as one unit.",
+            "SOURCE is a local directory; an https:// base URL serving policy.json",
+            "and policy.json.asc; or a git URL (file:, ssh:, git+https://, or",
+            "https://….git) at its newest list-* tag, or at URL#BRANCH."},
         footer = {
             "",
-            "Exit codes: 0 installed or already current; 1 rejected (nothing changed); 2 usage;",
-            "3 could not fetch; 4 stale: the installed list has expired or expires within 48 hours",
-            "and no newer list could be installed (ACTION REQUIRED on stderr)."})
+            "Exit codes:",
+            "  0  installed, or already current",
+            "  1  rejected; nothing changed",
+            "  2  usage error",
+            "  3  could not fetch; nothing changed",
+            "  4  stale: the installed list has expired or expires within 48 hours",
+            "     and no newer list could be installed (ACTION REQUIRED on stderr)"})
 final class MirrorCommand implements Callable<Integer> {
     /** The installed list is expired or about to be, and this run could not replace it. */
-    static final int STALE = 4;
+    static final int STALE = ExitCodes.STALE;
 
     @Option(names = "--from", paramLabel = "SOURCE", description = "Where to fetch from (see above).")
     String from;
@@ -86,7 +92,7 @@ final class MirrorCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         if (printSchedule) {
-            out.print(Schedule.text(commandLine(), into == null ? "/var/lib/starttls-list" : into.toString()));
+            out.print(Schedule.text(commandLine(), directoryOrExample(), keysOrExample()));
             out.flush();
             return ExitCodes.OK;
         }
@@ -106,7 +112,7 @@ final class MirrorCommand implements Callable<Integer> {
         } catch (ListSources.InvalidSourceException e) {
             throw new UsageException(e.getMessage());
         }
-        Mirror mirror = new Mirror(layout, new Mirror.Options(keys, instant, threshold, ListExporter.SKEW,
+        Mirror mirror = new Mirror(layout, new Mirror.Options(keys, instant, threshold, ListVerifier.DEFAULT_SKEW,
                 new FetchLimits(maxBytes, FetchLimits.DEFAULT_SIGNATURE_BYTES), Duration.ofSeconds(lockWaitSeconds), keep));
         RuntimeException failure = null;
         Optional<Mirror.Outcome> outcome = Optional.empty();
@@ -141,7 +147,15 @@ final class MirrorCommand implements Callable<Integer> {
 
     private String commandLine() {
         return "/usr/local/bin/starttls-list mirror --from " + (from == null ? "https://LIST-HOST/PATH/" : from)
-                + " --keys " + (keys.isEmpty() ? "/etc/starttls-list/keys/maintainer.asc" : String.join(",", keys.stream().map(Path::toString).toList()))
-                + " --into " + (into == null ? "/var/lib/starttls-list" : into.toString());
+                + " --keys " + keysOrExample() + " --into " + directoryOrExample();
+    }
+
+    private String keysOrExample() {
+        return keys.isEmpty() ? "/etc/starttls-list/keys/maintainer.asc"
+                : String.join(",", keys.stream().map(p -> p.toAbsolutePath().toString()).toList());
+    }
+
+    private String directoryOrExample() {
+        return into == null ? "/var/lib/starttls-list" : into.toAbsolutePath().toString();
     }
 }

@@ -18,6 +18,8 @@ import picocli.CommandLine.ScopeType;
             "  1  checked and rejected (invalid, bad signature, expired, rollback)",
             "  2  usage error",
             "  3  could not complete (I/O, network, git, key unavailable)",
+            "  4  mirror only: the installed list has expired or expires within 48 hours",
+            "     and no newer list could be installed (ACTION REQUIRED)",
         },
         subcommands = {
             ValidateCommand.class,

@@ -57,6 +57,7 @@ final class ValidateCommand implements Callable<Integer> {
         Validator validator = new Validator(root.repository(), now.instant());
         ValidationReport report;
         if (changedSince != null) {
+            Validator.prepareInBackground();
             Set<String> changed = ChangedFiles.since(root.repository(), changedSince);
             report = validator.validateChanged(changed);
         } else if (!paths.isEmpty()) {

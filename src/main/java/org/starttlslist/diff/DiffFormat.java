@@ -37,8 +37,12 @@ public enum DiffFormat {
         for (ListDiff.DomainChange c : diff.downgrades()) {
             out.append("!! DOWNGRADE enforce → testing: ").append(c.domain()).append(via(c)).append('\n');
         }
-        for (ListDiff.Listed l : diff.removedWhileEnforced()) {
-            out.append("!! REMOVED while in enforce: ").append(l.domain()).append('\n');
+        List<ListDiff.Listed> removedEnforced = diff.removedWhileEnforced();
+        if (!removedEnforced.isEmpty()) {
+            // One line, not one per domain: removing a whole list must not scroll the rest away.
+            out.append("!! REMOVED while in enforce: ").append(ListDiff.count(removedEnforced.size(), "domain")).append(": ")
+                    .append(String.join(", ", removedEnforced.stream().limit(10).map(ListDiff.Listed::domain).toList()))
+                    .append(removedEnforced.size() > 10 ? ", … (all under 'removed')" : "").append('\n');
         }
         out.append("timestamp ").append(ListTimes.format(diff.before().timestamp())).append(" → ")
                 .append(ListTimes.format(diff.after().timestamp())).append('\n');

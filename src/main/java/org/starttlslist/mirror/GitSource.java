@@ -77,8 +77,7 @@ public final class GitSource implements ListSource {
                 return new ListPair(list, signature, where);
             }
         } catch (GitAPIException e) {
-            throw new FetchFailedException(describe(), "git: " + e.getMessage()
-                    + (url.startsWith("ssh:") || url.contains("@") ? " (this build has no SSH transport; use https: or file:)" : ""), e);
+            throw failed(e);
         } catch (IOException e) {
             throw new FetchFailedException(describe(), "git: " + e.getMessage(), e);
         }
@@ -89,7 +88,7 @@ public final class GitSource implements ListSource {
         try {
             refs = git.lsRemote().setRemote(url).setTags(true).setTimeout((int) Math.max(1, timeout.toSeconds())).call();
         } catch (GitAPIException e) {
-            throw new FetchFailedException(describe(), "git: " + e.getMessage(), e);
+            throw failed(e);
         }
         return refs.stream()
                 .map(Ref::getName)
@@ -97,6 +96,12 @@ public final class GitSource implements ListSource {
                 .max(String::compareTo)
                 .orElseThrow(() -> new FetchFailedException(describe(),
                         "no list-<yyyyMMdd'T'HHmmss'Z'> tag; name a branch instead with " + url + "#BRANCH"));
+    }
+
+    private FetchFailedException failed(GitAPIException e) {
+        boolean ssh = url.startsWith("ssh:") || !url.contains("://");
+        return new FetchFailedException(describe(), "git: " + e.getMessage()
+                + (ssh ? " (this build has no JGit SSH transport; use an https: or file: URL)" : ""), e);
     }
 
     private Repository openCache() throws IOException {

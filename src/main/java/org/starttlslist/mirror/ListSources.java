@@ -10,7 +10,7 @@ import org.starttlslist.failure.CouldNotCompleteException;
 /**
  * Reads {@code --from}:
  * <ul>
- *   <li>{@code file:…}, {@code ssh:…}, {@code git+https://…}, or an {@code https://…} URL whose
+ *   <li>{@code file:…}, {@code ssh:…}, {@code user@host:path}, {@code git+https://…}, or an {@code https://…} URL whose
  *       path ends in {@code .git}: a git repository (optional {@code #branch}; default the newest
  *       {@code list-*} tag);
  *   <li>any other {@code https://…} URL: a base URL serving {@code policy.json} and its {@code .asc};
@@ -19,6 +19,8 @@ import org.starttlslist.failure.CouldNotCompleteException;
  * Plain {@code http://} is refused.
  */
 public final class ListSources {
+    /** git's scp-like form, {@code git@host:path}: an SSH URL. */
+    private static final java.util.regex.Pattern SCP_LIKE = java.util.regex.Pattern.compile("^[\\w.-]+@[\\w.-]+:[^/].*");
     private ListSources() {}
 
     public static ListSource parse(String from, MirrorLayout layout, HttpsSettings https, Duration timeout) {
@@ -28,6 +30,7 @@ public final class ListSources {
             throw new InvalidSourceException(from, "plain http is not accepted; use https");
         }
         if (lower.startsWith("file:") || lower.startsWith("ssh:") || lower.startsWith("git+https://")
+                || SCP_LIKE.matcher(text).matches()
                 || (lower.startsWith("https://") && pathOf(text).endsWith(".git"))) {
             int hash = text.indexOf('#');
             String url = hash < 0 ? text : text.substring(0, hash);

@@ -9,7 +9,7 @@ public final class Schedule {
     private Schedule() {}
 
     /** The systemd service, timer and cron line for this mirror command. */
-    public static String text(String mirrorCommand, String directory) {
+    public static String text(String mirrorCommand, String directory, String keys) {
         return """
                 # --- /etc/systemd/system/starttls-list-mirror.service
                 [Unit]
@@ -22,9 +22,10 @@ public final class Schedule {
                 # Exit 0 installed or already current; 1 rejected; 3 could not fetch; 4 stale: ACTION REQUIRED.
                 # Anything but 0 marks the unit failed: watch it with OnFailure= or your monitoring.
                 ExecStart=%1$s
-                # For a Postfix host, rebuild the table after every run (also when the list expired: the
-                # fallback table keeps mail flowing). Uncomment and adjust:
-                #ExecStopPost=/bin/sh -c 'starttls-list export postfix --list %2$s --out /etc/postfix/starttls_policy && postmap hash:/etc/postfix/starttls_policy && postfix reload'
+                # For a Postfix host, rebuild the table after every run, also when the list expired (export
+                # then writes the fallback table and exits 1, so postmap must run regardless). Needs root for
+                # 'postfix reload'. Uncomment and adjust:
+                #ExecStopPost=/bin/sh -c '/usr/local/bin/starttls-list export postfix --list %2$s --keys %3$s --out /etc/postfix/starttls_policy; postmap hash:/etc/postfix/starttls_policy && postfix reload'
 
                 # --- /etc/systemd/system/starttls-list-mirror.timer
                 [Unit]
@@ -45,6 +46,6 @@ public final class Schedule {
                 # (errors and ACTION REQUIRED) to MAILTO.
                 MAILTO=root
                 17 */6 * * * root sleep $(shuf -i 0-3599 -n 1) && %1$s >/dev/null
-                """.formatted(mirrorCommand, directory);
+                """.formatted(mirrorCommand, directory, keys);
     }
 }

@@ -34,12 +34,12 @@ public final class Staleness {
         }
         if (!expires.isAfter(now)) {
             return Optional.of("ACTION REQUIRED: the installed list in " + layout.root() + " expired at " + ListTimes.format(expires)
-                    + " and no newer list could be installed. Mail servers using it fall back to opportunistic TLS."
+                    + " and no newer list was installed. Mail servers using it fall back to opportunistic TLS."
                     + " Fix the cause above and run the mirror again.");
         }
         if (Duration.between(now, expires).compareTo(HORIZON) <= 0) {
             return Optional.of("ACTION REQUIRED: the installed list in " + layout.root() + " expires at " + ListTimes.format(expires)
-                    + " (in " + Duration.between(now, expires).toHours() + " hours) and no newer list could be installed."
+                    + " (in " + Duration.between(now, expires).toHours() + " hours) and no newer list was installed."
                     + " Fix the cause above, or ask the list's maintainers for a new release.");
         }
         return Optional.empty();

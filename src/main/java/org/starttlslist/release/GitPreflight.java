@@ -64,8 +64,9 @@ public final class GitPreflight {
             }
         }
         for (String folder : status.getUntrackedFolders()) {
-            if (folder.equals("policies") || folder.startsWith("policies/")
-                    || folder.equals("release") || folder.startsWith("release/")) {
+            boolean listed = dirty.stream().anyMatch(path -> path.startsWith(folder + "/"));
+            if (!listed && (folder.equals("policies") || folder.startsWith("policies/")
+                    || folder.equals("release") || folder.startsWith("release/"))) {
                 dirty.add(folder + "/ (untracked)");
             }
         }

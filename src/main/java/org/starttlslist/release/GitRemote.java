@@ -52,6 +52,12 @@ public final class GitRemote {
         String tracking = "refs/remotes/" + name + "/" + branch;
         FetchResult result;
         try {
+            // JGit refuses to fetch a ref the remote lacks; a remote without the branch is a first release.
+            boolean hasBranch = git.lsRemote().setRemote(name).setHeads(true).call().stream()
+                    .anyMatch(ref -> ref.getName().equals("refs/heads/" + branch));
+            if (!hasBranch) {
+                return Optional.empty();
+            }
             result = git.fetch()
                     .setRemote(name)
                     .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":" + tracking))
@@ -105,8 +111,11 @@ public final class GitRemote {
     }
 
     private static String describe(RemoteRefUpdate update) {
+        boolean tag = update.getRemoteName().startsWith(org.eclipse.jgit.lib.Constants.R_TAGS);
         String status = switch (update.getStatus()) {
-            case REJECTED_NONFASTFORWARD -> "rejected, the remote has commits this clone lacks (non-fast-forward)";
+            case REJECTED_NONFASTFORWARD -> tag
+                    ? "rejected, the remote already has this tag (tags are never moved)"
+                    : "rejected, the remote has commits this clone lacks (non-fast-forward)";
             case REJECTED_REMOTE_CHANGED -> "rejected, the remote changed during the push";
             case REJECTED_NODELETE -> "rejected, the remote does not allow deleting";
             case REJECTED_OTHER_REASON -> "rejected";

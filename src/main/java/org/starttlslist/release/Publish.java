@@ -54,7 +54,7 @@ public final class Publish {
                 verified = ListVerifier.verify(pair.list(), pair.signature(),
                         previous.isPresent() ? options.withPrevious(previous.get()) : options);
             } catch (RejectedException e) {
-                throw new SelfVerifyFailedException(e);
+                throw new SelfVerifyFailedException(e, "nothing was pushed");
             }
             progress.accept("verify: release/policy.json passes verify with release/keys/ (signed by "
                     + String.join(", ", verified.signerFingerprints()) + "), tag " + tagName + " is at HEAD");

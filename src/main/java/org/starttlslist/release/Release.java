@@ -25,7 +25,6 @@ import org.starttlslist.signing.SigningKey;
 import org.starttlslist.source.ListRepository;
 import org.starttlslist.source.ListSettings;
 import org.starttlslist.source.SourceSet;
-import org.starttlslist.validate.Finding;
 import org.starttlslist.validate.Severity;
 import org.starttlslist.validate.ValidationReport;
 import org.starttlslist.validate.Validator;
@@ -100,7 +99,7 @@ public final class Release {
         // 1. Preflight. Validation runs first only because the settings name the release branch;
         //    its errors are reported after the git checks, which are cheaper to fix.
         ValidationReport report = new Validator(repository, request.now()).validateAll();
-        SourceSet sources = report.sources().orElseThrow(() -> invalid(report));
+        SourceSet sources = report.sources().orElseThrow(() -> SourcesInvalidException.of(report));
         ListSettings settings = sources.settings();
         try (Git git = ListGit.open(repository)) {
             GitPreflight preflight = new GitPreflight(git);
@@ -116,7 +115,7 @@ public final class Release {
                         + request.remote() + "' to compare with)");
             }
             if (report.hasErrors()) {
-                throw invalid(report);
+                throw SourcesInvalidException.of(report);
             }
             progress.accept("validate: " + sources.domains().size() + " domain sources, " + sources.aliases().size()
                     + " aliases, " + report.count(Severity.WARNING) + " warning(s), no errors");
@@ -155,7 +154,7 @@ public final class Release {
                 verified = ListVerifier.verify(listBytes, signature,
                         published.isPresent() ? options.withPrevious(published.get().list()) : options);
             } catch (RejectedException | PinnedKeysUnusableException e) {
-                throw new SelfVerifyFailedException(e);
+                throw new SelfVerifyFailedException(e, "nothing was committed");
             }
             progress.accept("verify: the signed list passes verify with release/keys/ (signed by "
                     + String.join(", ", verified.signerFingerprints()) + ")");
@@ -190,14 +189,6 @@ public final class Release {
         } catch (RemoteNotConfiguredException e) {
             return Optional.empty();
         }
-    }
-
-    static SourcesInvalidException invalid(ValidationReport report) {
-        List<Finding> errors = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
-        String first = errors.isEmpty()
-                ? "release/config.json could not be read"
-                : errors.get(0).file() + ":" + errors.get(0).line() + ": " + errors.get(0).message();
-        return new SourcesInvalidException(Math.max(1, errors.size()), first);
     }
 
     static String counts(PolicyList list) {

@@ -12,6 +12,8 @@ public final class ReleaseSettings {
 
     public static ListSettings read(ListRepository repository, Instant now) {
         ValidationReport report = new Validator(repository, now).validateAll();
-        return report.sources().orElseThrow(() -> Release.invalid(report)).settings();
+        return report.sources()
+                .orElseThrow(() -> SourcesInvalidException.of(report))
+                .settings();
     }
 }

@@ -127,7 +127,7 @@ class DiffCommandTest {
         Files.writeString(repo.resolve("release/policy.json"), list("2026-01-09T00:00:00Z", "2026-01-23T00:00:00Z", ""));
         CliRun againstWorkingTree = CliRun.of("-C", repo.toString(), "diff", "HEAD:release/policy.json", "release/policy.json");
         assertEquals(0, againstWorkingTree.exitCode(), againstWorkingTree::toString);
-        assertTrue(againstWorkingTree.out().startsWith("!! REMOVED while in enforce: a.example\n"), againstWorkingTree::toString);
+        assertTrue(againstWorkingTree.out().startsWith("!! REMOVED while in enforce: 1 domain: a.example\n"), againstWorkingTree::toString);
 
         CliRun unknownRef = CliRun.of("-C", repo.toString(), "diff", "v9:release/policy.json", "release/policy.json");
         assertEquals(1, unknownRef.exitCode(), unknownRef::toString);

@@ -68,7 +68,7 @@ class ListDiffTest {
         assertEquals(List.of("gone.example"), diff.removedWhileEnforced().stream().map(ListDiff.Listed::domain).toList());
         assertEquals("+1 domain, -1 domain; expires 2026-01-15T00:00:00Z -> 2026-01-29T00:00:00Z", diff.summary());
         String text = DiffFormat.TEXT.render(diff);
-        assertTrue(text.startsWith("!! REMOVED while in enforce: gone.example\n"), text);
+        assertTrue(text.startsWith("!! REMOVED while in enforce: 1 domain: gone.example\n"), text);
         assertTrue(text.contains("added (1):\n  + new.example  testing [mx.new.example]\n"), text);
         assertTrue(text.contains("removed (1):\n  - gone.example  enforce [mx.gone.example]\n"), text);
     }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,8 +66,12 @@ class MirrorCrashIT {
         int killed = 0;
         long fullRunMillis = 0;
         int switched = 0;
+        int midInstall = 0;
+        java.util.Map<Moment, Integer> killedAt = new java.util.EnumMap<>(Moment.class);
         for (int i = 0; i < ITERATIONS; i++) {
             TestLists.publish(source, lists.get(i), signatures.get(i));
+            Set<String> before = entries(mirror);
+            String currentBefore = currentName(mirror);
             List<String> command = javaCommand();
             command.addAll(List.of("mirror", "--from", source.toString(), "--keys", maintainer.publicKey().toString(),
                     "--into", mirror.toString(), "--now", ListTimes.format(at(i).plusSeconds(60)), "--keep", "3"));
@@ -76,17 +81,35 @@ class MirrorCrashIT {
                     .start();
             long started = System.nanoTime();
             if (i == 0) {
-                // The first run is not killed: it measures how long a whole run takes here, so the
-                // kills below spread over JVM start, fetch, verification and the install itself.
+                // The first run is not killed: it measures how long a whole run takes here.
                 assertEquals(0, process.waitFor(), Files.readString(tmp.resolve("err-0")));
                 fullRunMillis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
             }
-            long delay = (long) (fullRunMillis * (0.3 + 1.2 * random.nextDouble()));
-            if (!process.waitFor(delay, TimeUnit.MILLISECONDS)) {
+            // Half the kills come after a random delay (anywhere in a run, on a loaded machine too);
+            // the others the moment the run is seen inside an install: a staging directory, a new
+            // release directory, or the new link, each caught at a random point of its writing.
+            Moment moment = i == 0 ? Moment.DELAY : random.nextBoolean() ? Moment.DELAY
+                    : Moment.values()[1 + random.nextInt(Moment.values().length - 1)];
+            boolean kill;
+            if (moment == Moment.DELAY) {
+                kill = !process.waitFor((long) (fullRunMillis * 1.5 * random.nextDouble()), TimeUnit.MILLISECONDS);
+            } else {
+                kill = false;
+                while (process.isAlive() && !kill) {
+                    kill = moment.seen(mirror, before);
+                    Thread.onSpinWait();
+                }
+            }
+            if (kill) {
                 process.destroyForcibly(); // SIGKILL on Unix
                 killed++;
+                killedAt.merge(moment, 1, Integer::sum);
             }
             assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+            Set<String> after = entries(mirror);
+            if (currentName(mirror).equals(currentBefore) && !before.containsAll(after)) {
+                midInstall++; // it wrote part of a release, but was killed before the switch
+            }
             Optional<Instant> installed = checkInstalledPair(mirror, at(i).plusSeconds(60));
             if (installed.isPresent()) {
                 assertFalse(installed.get().isBefore(newestSeen), "iteration " + i + ": the installed list went back in time");
@@ -110,8 +133,8 @@ class MirrorCrashIT {
         try (var releases = Files.list(mirror.resolve("releases"))) {
             assertTrue(releases.noneMatch(p -> p.getFileName().toString().startsWith(".")), "a staging directory was left");
         }
-        System.out.println("MirrorCrashIT: " + killed + " of " + ITERATIONS + " runs killed, current switched "
-                + switched + " times (seed " + SEED
+        System.out.println("MirrorCrashIT: " + killed + " of " + ITERATIONS + " runs killed " + killedAt + ", " + midInstall
+                + " left a release that was never switched to, current switched " + switched + " times (seed " + SEED
                 + ", a whole run took " + fullRunMillis + " ms)");
     }
 
@@ -128,6 +151,71 @@ class MirrorCrashIT {
         ListVerifier.verify(list, signature, new ListVerifier.Options(List.of(maintainer.publicKey()), now, 1,
                 ListExporter.SKEW, Optional.empty()));
         return Optional.of(PolicyListParser.parse(list).timestamp());
+    }
+
+    /** When to kill a run. */
+    enum Moment {
+        DELAY,
+        STAGING_DIRECTORY,
+        NEW_RELEASE_DIRECTORY,
+        NEW_LINK;
+
+        boolean seen(Path mirror, Set<String> before) throws java.io.IOException {
+            for (String name : entries(mirror)) {
+                boolean hit = switch (this) {
+                    case STAGING_DIRECTORY -> name.startsWith("releases/.staging-");
+                    case NEW_RELEASE_DIRECTORY -> name.startsWith("releases/") && !name.startsWith("releases/.")
+                            && !before.contains(name);
+                    case NEW_LINK -> name.startsWith("current.tmp-");
+                    case DELAY -> false;
+                };
+                if (hit) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The names in the mirror directory and in its releases/. */
+    private static Set<String> entries(Path mirror) throws java.io.IOException {
+        Set<String> names = new java.util.TreeSet<>();
+        for (Path dir : List.of(mirror, mirror.resolve("releases"))) {
+            if (Files.isDirectory(dir)) {
+                try (var list = Files.list(dir)) {
+                    list.forEach(p -> names.add(mirror.relativize(p).toString()));
+                }
+            }
+        }
+        return names;
+    }
+
+    private static String currentName(Path mirror) throws java.io.IOException {
+        Path current = mirror.resolve("current");
+        return Files.exists(current, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? Files.readSymbolicLink(current).toString() : "";
+    }
+
+    @Test
+    void twoProgramsAtOnceAreSerialisedByTheLock(@TempDir Path tmp) throws Exception {
+        byte[] list = TestLists.list(at(0), 2_000);
+        Path source = TestLists.publish(tmp.resolve("source"), list, maintainer.sign(list, at(0)));
+        Path mirror = tmp.resolve("mirror");
+        List<Process> processes = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            List<String> command = javaCommand();
+            command.addAll(List.of("mirror", "--from", source.toString(), "--keys", maintainer.publicKey().toString(),
+                    "--into", mirror.toString(), "--now", ListTimes.format(at(1))));
+            processes.add(new ProcessBuilder(command).redirectErrorStream(true).start());
+        }
+        List<String> outputs = new ArrayList<>();
+        for (Process process : processes) {
+            String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, process.waitFor(), out);
+            outputs.add(out);
+        }
+        assertEquals(1, outputs.stream().filter(o -> o.startsWith("Installed")).count(), String.join("\n", outputs));
+        assertEquals(1, outputs.stream().filter(o -> o.startsWith("Already current")).count(), String.join("\n", outputs));
+        assertArrayEquals(list, TestLists.installedList(mirror));
     }
 
     private static boolean hasRelease(Path mirror) throws java.io.IOException {

@@ -82,6 +82,32 @@ class GitPreflightTest {
     }
 
     @Test
+    void namesEachUntrackedFileOnceEvenInAnUntrackedFolder() throws Exception {
+        ListRepoFixture fixture = ListRepoFixture.create(dir, key);
+        Files.createDirectories(fixture.list.resolve("release/new"));
+        Files.writeString(fixture.list.resolve("release/new/key.asc"), "x\n");
+        try (Git git = fixture.git()) {
+            var refused = assertThrows(WorkingTreeNotCleanException.class, () -> new GitPreflight(git).requireClean());
+            assertEquals(List.of("release/new/key.asc (untracked)"), refused.paths());
+        }
+    }
+
+    @Test
+    void aRemoteWithoutTheBranchIsAFirstRelease() throws Exception {
+        ListRepoFixture fixture = ListRepoFixture.create(dir, key);
+        Path empty = dir.resolve("empty.git");
+        Git.init().setDirectory(empty.toFile()).setBare(true).setInitialBranch("main").call().close();
+        try (Git git = fixture.git()) {
+            StoredConfig config = git.getRepository().getConfig();
+            config.setString("remote", "origin", "url", empty.toUri().toString());
+            config.save();
+            ObjectId head = new GitPreflight(git).requireOnBranch("main");
+            assertEquals(java.util.Optional.empty(), GitRemote.named(git, "origin").fetchBranch("main"));
+            assertDoesNotThrow(() -> new GitPreflight(git).requireNotBehind(GitRemote.named(git, "origin"), "main", head));
+        }
+    }
+
+    @Test
     void allowsUntrackedFilesThatCannotChangeTheList() throws Exception {
         ListRepoFixture fixture = ListRepoFixture.create(dir, key);
         Files.writeString(fixture.list.resolve("notes.txt"), "scratch\n");

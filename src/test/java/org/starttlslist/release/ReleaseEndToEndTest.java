@@ -149,7 +149,7 @@ class ReleaseEndToEndTest {
         Map<String, String> remote = ListRepoFixture.refs(fixture.remote);
         CliRun run = release(fixture, NOW);
         assertEquals(1, run.exitCode(), run.toString());
-        // validate refuses it first: the config names a maintainer whose key is not in release/keys/.
+        // validate already refuses a maintainer without a pinned key; release checks it again before signing.
         assertTrue(run.err().contains("no public key with fingerprint " + key.fingerprint() + " in release/keys/"), run.toString());
         assertEquals(refs, ListRepoFixture.refs(fixture.list));
         assertEquals(files, ListRepoFixture.files(fixture.list));
@@ -180,18 +180,18 @@ class ReleaseEndToEndTest {
     @Test
     void aKeyThatIsNoMaintainerIsRefused() throws Exception {
         ListRepoFixture fixture = ListRepoFixture.create(dir, key);
-        Path config = fixture.list.resolve("release/config.json");
-        Files.writeString(config, Files.readString(config).replace(key.fingerprint(), "0".repeat(40)));
-        try (Git git = fixture.git()) {
-            git.add().addFilepattern("release").call();
-            ListRepoFixture.commit(git, "Another maintainer");
-        }
+        TestKey outsider = TestKeys.ed25519("outsider");
+        Path outsiderKey = outsider.writeSecret(dir.resolve("outsider"));
+        Path passphrase = dir.resolve("passphrase");
+        Files.writeString(passphrase, TestKeys.PASSPHRASE + "\n");
         Map<String, String> refs = ListRepoFixture.refs(fixture.list);
-        CliRun run = release(fixture, NOW);
+        Map<String, String> files = ListRepoFixture.files(fixture.list);
+        CliRun run = CliRun.of("-C", fixture.list.toString(), "release", "--key", outsiderKey.toString(),
+                "--passphrase-file", passphrase.toString(), "--now", NOW);
         assertEquals(1, run.exitCode(), run.toString());
-        // validate refuses it first: release/keys/ holds a key the config does not list.
-        assertTrue(run.err().contains("config.json") || run.err().contains("does not list"), run.toString());
+        assertTrue(run.err().contains("the signing key " + outsider.fingerprint() + " is not listed under \"maintainers\""), run.toString());
         assertEquals(refs, ListRepoFixture.refs(fixture.list));
+        assertEquals(files, ListRepoFixture.files(fixture.list));
     }
 
     @Test
@@ -244,6 +244,19 @@ class ReleaseEndToEndTest {
         CliRun expired = CliRun.of("-C", fixture.list.toString(), "status", "--now", "2026-12-13T00:00:00Z");
         assertEquals(1, expired.exitCode(), expired.toString());
         assertTrue(expired.out().contains("EXPIRED"), expired.toString());
+
+        // A commit on top of the release: its tag is no longer at HEAD, so there is nothing to publish.
+        Files.writeString(fixture.list.resolve("notes.md"), "after the release\n");
+        try (Git git = fixture.git()) {
+            git.add().addFilepattern("notes.md").call();
+            ListRepoFixture.commit(git, "A commit after the release");
+        }
+        CliRun moved = CliRun.of("-C", fixture.list.toString(), "publish", "--now", "2026-11-28T14:00:00Z");
+        assertEquals(1, moved.exitCode(), moved.toString());
+        assertTrue(moved.err().contains("tag " + TAG + " points at"), moved.toString());
+        try (Git git = fixture.git()) {
+            git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef("HEAD~1").call();
+        }
 
         CliRun again = CliRun.of("-C", fixture.list.toString(), "publish", "--now", "2026-11-28T14:00:00Z");
         assertEquals(0, again.exitCode(), "publishing what is already published changes nothing: " + again);

@@ -139,6 +139,22 @@ class ReleasePreflightTest {
     }
 
     @Test
+    void unreachableRemoteAtTheFetchCannotCompleteAndChangesNothing() throws Exception {
+        ListRepoFixture fixture = ListRepoFixture.create(dir, key);
+        try (Git git = fixture.git()) {
+            var config = git.getRepository().getConfig();
+            config.setString("remote", "origin", "url", dir.resolve("gone.git").toUri().toString());
+            config.save();
+        }
+        Map<String, String> refs = ListRepoFixture.refs(fixture.list);
+        Map<String, String> files = ListRepoFixture.files(fixture.list);
+        var failed = assertThrows(RemoteUnreachableException.class, () -> Release.run(request(fixture, true), QUIET));
+        assertEquals("origin", failed.remote());
+        assertEquals(refs, ListRepoFixture.refs(fixture.list));
+        assertEquals(files, ListRepoFixture.files(fixture.list));
+    }
+
+    @Test
     void noPushWithoutAConfiguredRemoteStillChecksEverythingElse() throws Exception {
         ListRepoFixture fixture = ListRepoFixture.create(dir, key);
         try (Git git = fixture.git()) {

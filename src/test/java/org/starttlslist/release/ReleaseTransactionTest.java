@@ -108,7 +108,8 @@ class ReleaseTransactionTest {
     void remoteAdvancedByAnotherCloneRejectsThePushAndRollsBack() throws Exception {
         ListRepoFixture fixture = ListRepoFixture.create(dir, key);
         fixture.advanceRemoteFromAnotherClone(dir.resolve("other"));
-        assertRolledBack(fixture, PushRejectedException.class);
+        var failure = assertRolledBack(fixture, PushRejectedException.class);
+        assertTrue(failure.getMessage().contains("refs/heads/main: rejected, the remote has commits this clone lacks"), failure.getMessage());
     }
 
     @Test
@@ -118,7 +119,7 @@ class ReleaseTransactionTest {
             remote.tag().setName(TAG).setAnnotated(false).call();
         }
         var failure = assertRolledBack(fixture, PushRejectedException.class);
-        assertTrue(failure.getMessage().contains("refs/tags/" + TAG), failure.getMessage());
+        assertTrue(failure.getMessage().contains("refs/tags/" + TAG + ": rejected, the remote already has this tag"), failure.getMessage());
     }
 
     @Test

@@ -5,12 +5,15 @@ import org.starttlslist.validate.Finding;
 import org.starttlslist.validate.Severity;
 import org.starttlslist.validate.ValidationReport;
 
-/** The sources did not validate, so nothing was built; the report holds every finding. */
-public final class InvalidSourcesException extends RejectedException {
+/**
+ * The sources did not validate, so nothing was built; the report holds every finding. (Distinct
+ * from validate's own InvalidSourcesException, which only counts: a build's caller gets the report.)
+ */
+public final class SourcesRejectedException extends RejectedException {
     private static final long serialVersionUID = 1L;
     private final transient ValidationReport report;
 
-    public InvalidSourcesException(ValidationReport report) {
+    public SourcesRejectedException(ValidationReport report) {
         super(describe(report));
         this.report = report;
     }

@@ -403,4 +403,21 @@ class VerifyCommandTest {
                 "--now", NOW.toString());
         assertEquals(0, run.exitCode(), run::toString);
     }
+
+    @Test
+    void anExpiredPreviousListDoesNotBlockANewerValidOne() throws IOException {
+        // The consumer's own last list may have expired while it was offline; only its timestamp matters.
+        Path previous = Files.write(dir.resolve("previous.json"),
+                TestLists.list(NOW.minus(Duration.ofDays(30)), NOW.minus(Duration.ofDays(16)), 2));
+        CliRun run = verify("--previous", previous.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+    }
+
+    @Test
+    void anUnreadablePreviousListCouldNotComplete() throws IOException {
+        Path previous = Files.writeString(dir.resolve("previous.json"), "{\"timestamp\": \"yesterday\"}");
+        CliRun run = verify("--previous", previous.toString());
+        assertEquals(3, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("the previous list has no readable timestamp"), run::toString);
+    }
 }

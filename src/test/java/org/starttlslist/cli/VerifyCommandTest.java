@@ -420,4 +420,12 @@ class VerifyCommandTest {
         assertEquals(3, run.exitCode(), run::toString);
         assertTrue(run.err().contains("the previous list has no readable timestamp"), run::toString);
     }
+
+    @Test
+    void aSignatureDatedBeforeItsKeyExistedIsRefused() throws IOException {
+        Instant before = TestKeys.CREATED.minus(Duration.ofDays(1));
+        Files.write(signature, TestKeys.rawSignature(alice, Files.readAllBytes(list), before, HashAlgorithmTags.SHA512,
+                true, TestKeys.keyId(alice)));
+        assertRejected(verify(), "key " + alice.fingerprint() + " was not a valid signing key of its pinned certificate at " + before);
+    }
 }

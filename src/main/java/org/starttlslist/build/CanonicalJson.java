@@ -8,29 +8,83 @@ import java.util.Map;
  * The one JSON layout we write (see {@code package-info.java}): Python's
  * {@code json.dumps(value, indent=2)} with its default ASCII escaping, plus a final newline.
  *
- * <p>Values are {@link String}, {@link Map} (written in its iteration order, so callers pass an
- * ordered map), {@link List}, {@link Boolean}, {@link RawNumber} and {@code null} (the last three
- * only occur when {@code fmt} keeps a field that validation will report). A hand-written emitter rather than Jackson's pretty printer:
- * the bytes are a contract, and a library upgrade must not be able to change them.
+ * <p>Two ways in: {@link #toBytes(Object)} writes a tree of {@link String}, {@link Map} (in its
+ * iteration order, so callers pass an ordered map), {@link List}, {@link Boolean},
+ * {@link RawNumber} and {@code null} (the last three only occur when {@code fmt} keeps a field
+ * that validate will report); an instance is a streaming emitter, which the list writer uses so
+ * that a 100,000-domain list is not first built as a tree of maps. A hand-written emitter rather
+ * than Jackson's pretty printer: the bytes are a contract, and a library upgrade must not be able
+ * to change them.
  */
 final class CanonicalJson {
     private static final String INDENT = "  ";
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private CanonicalJson() {}
-
-    static byte[] toBytes(Object value) {
-        StringBuilder out = new StringBuilder(4096);
-        write(out, value, 0);
-        out.append('\n');
-        // Every character written is ASCII, so US-ASCII and UTF-8 give the same bytes.
-        return out.toString().getBytes(StandardCharsets.US_ASCII);
-    }
-
     /** A JSON number, written as Jackson reads it back out (fmt keeps numbers only in fields validate reports). */
     record RawNumber(String text) {}
 
-    private static void write(StringBuilder out, Object value, int depth) {
+    private final StringBuilder out;
+    /** Members or elements written so far in each open container, innermost last. */
+    private int[] counts = new int[16];
+    private int depth;
+
+    CanonicalJson(int capacity) {
+        this.out = new StringBuilder(capacity);
+    }
+
+    static byte[] toBytes(Object value) {
+        CanonicalJson json = new CanonicalJson(4096);
+        json.value(value);
+        return json.finish();
+    }
+
+    /** The document with its final newline. Every character written is ASCII. */
+    byte[] finish() {
+        if (depth != 0) {
+            throw new IllegalStateException("unclosed container");
+        }
+        out.append('\n');
+        return out.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    CanonicalJson beginObject() {
+        return open('{');
+    }
+
+    CanonicalJson endObject() {
+        return close('}');
+    }
+
+    CanonicalJson beginArray() {
+        return open('[');
+    }
+
+    CanonicalJson endArray() {
+        return close(']');
+    }
+
+    /** Starts a member of the current object; its value follows. */
+    CanonicalJson key(String key) {
+        element();
+        string(out, key);
+        out.append(": ");
+        return this;
+    }
+
+    /** A string as an array element (after {@link #key}, use {@link #stringValue}). */
+    CanonicalJson stringElement(String text) {
+        element();
+        string(out, text);
+        return this;
+    }
+
+    CanonicalJson stringValue(String text) {
+        string(out, text);
+        return this;
+    }
+
+    /** Writes a tree value in the current position (after a key, or as the document). */
+    void value(Object value) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof Boolean bool) {
@@ -40,57 +94,54 @@ final class CanonicalJson {
         } else if (value instanceof String text) {
             string(out, text);
         } else if (value instanceof Map<?, ?> map) {
-            object(out, map, depth);
+            beginObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                key((String) entry.getKey());
+                value(entry.getValue());
+            }
+            endObject();
         } else if (value instanceof List<?> list) {
-            array(out, list, depth);
+            beginArray();
+            for (Object element : list) {
+                element();
+                value(element);
+            }
+            endArray();
         } else {
             throw new IllegalArgumentException("cannot write " + value + " as canonical JSON");
         }
     }
 
-    private static void object(StringBuilder out, Map<?, ?> map, int depth) {
-        if (map.isEmpty()) {
-            out.append("{}");
-            return;
+    private CanonicalJson open(char bracket) {
+        out.append(bracket);
+        if (depth == counts.length) {
+            counts = java.util.Arrays.copyOf(counts, depth * 2);
         }
-        out.append('{');
-        boolean first = true;
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            newline(out, depth + 1);
-            string(out, (String) entry.getKey());
-            out.append(": ");
-            write(out, entry.getValue(), depth + 1);
-        }
-        newline(out, depth);
-        out.append('}');
+        counts[depth++] = 0;
+        return this;
     }
 
-    private static void array(StringBuilder out, List<?> list, int depth) {
-        if (list.isEmpty()) {
-            out.append("[]");
-            return;
+    private CanonicalJson close(char bracket) {
+        int written = counts[--depth];
+        if (written > 0) {
+            newline(depth);
         }
-        out.append('[');
-        boolean first = true;
-        for (Object element : list) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            newline(out, depth + 1);
-            write(out, element, depth + 1);
-        }
-        newline(out, depth);
-        out.append(']');
+        // An empty container stays on one line: {} or [].
+        out.append(bracket);
+        return this;
     }
 
-    private static void newline(StringBuilder out, int depth) {
+    /** Before each member or element: a comma after the previous one, then a new indented line. */
+    private void element() {
+        if (counts[depth - 1]++ > 0) {
+            out.append(',');
+        }
+        newline(depth);
+    }
+
+    private void newline(int level) {
         out.append('\n');
-        for (int i = 0; i < depth; i++) {
+        for (int i = 0; i < level; i++) {
             out.append(INDENT);
         }
     }

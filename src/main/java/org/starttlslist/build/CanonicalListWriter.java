@@ -1,8 +1,6 @@
 package org.starttlslist.build;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.starttlslist.model.AliasReference;
 import org.starttlslist.model.InlinePolicy;
@@ -17,44 +15,50 @@ import org.starttlslist.model.PolicyList;
  * form: MX patterns are sorted and de-duplicated here too, not only by {@link ListBuilder}.
  */
 public final class CanonicalListWriter {
+    /** About the bytes one domain takes in a typical list; only sizes the buffer. */
+    private static final int BYTES_PER_DOMAIN = 160;
+
     private CanonicalListWriter() {}
 
     public static byte[] write(PolicyList list) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("timestamp", ListTimes.format(list.timestamp()));
-        root.put("expires", ListTimes.format(list.expires()));
-        root.put("version", list.version());
-        list.author().ifPresent(author -> root.put("author", author));
-        Map<String, Object> aliases = new LinkedHashMap<>();
+        CanonicalJson json = new CanonicalJson(1024 + BYTES_PER_DOMAIN * (list.policies().size() + list.aliases().size()));
+        json.beginObject();
+        json.key("timestamp").stringValue(ListTimes.format(list.timestamp()));
+        json.key("expires").stringValue(ListTimes.format(list.expires()));
+        json.key("version").stringValue(list.version());
+        list.author().ifPresent(author -> json.key("author").stringValue(author));
         // The model's maps are sorted by name already; iterating them keeps that order.
-        list.aliases().forEach((name, policy) -> aliases.put(name, inline(policy)));
-        root.put("policy-aliases", aliases);
-        Map<String, Object> policies = new LinkedHashMap<>();
-        list.policies().forEach((domain, policy) -> policies.put(domain, policy(policy)));
-        root.put("policies", policies);
-        return CanonicalJson.toBytes(root);
+        json.key("policy-aliases").beginObject();
+        list.aliases().forEach((name, policy) -> inline(json.key(name), policy));
+        json.endObject();
+        json.key("policies").beginObject();
+        list.policies().forEach((domain, policy) -> policy(json.key(domain), policy));
+        json.endObject();
+        json.endObject();
+        return json.finish();
     }
 
-    private static Object policy(Policy policy) {
+    private static void policy(CanonicalJson json, Policy policy) {
         if (policy instanceof AliasReference reference) {
-            return Map.of("policy-alias", reference.alias());
+            json.beginObject().key("policy-alias").stringValue(reference.alias()).endObject();
+        } else {
+            inline(json, (InlinePolicy) policy);
         }
-        return inline((InlinePolicy) policy);
     }
 
-    static Map<String, Object> inline(InlinePolicy policy) {
+    private static void inline(CanonicalJson json, InlinePolicy policy) {
+        json.beginObject().key("mode").stringValue(policy.mode().wire()).key("mxs").beginArray();
+        for (MxPattern mx : CanonicalPolicies.inline(policy).mxs()) {
+            json.stringElement(mx.value());
+        }
+        json.endArray().endObject();
+    }
+
+    /** An inline policy as an ordered tree, for the source writer. */
+    static Map<String, Object> inlineTree(InlinePolicy policy) {
         Map<String, Object> object = new LinkedHashMap<>();
         object.put("mode", policy.mode().wire());
-        object.put("mxs", mxs(policy));
+        object.put("mxs", CanonicalPolicies.inline(policy).mxs().stream().map(MxPattern::value).toList());
         return object;
-    }
-
-    static List<String> mxs(InlinePolicy policy) {
-        List<MxPattern> canonical = CanonicalPolicies.inline(policy).mxs();
-        List<String> mxs = new ArrayList<>(canonical.size());
-        for (MxPattern mx : canonical) {
-            mxs.add(mx.value());
-        }
-        return mxs;
     }
 }

@@ -26,13 +26,13 @@ public final class CanonicalSourceWriter {
         if (policy instanceof AliasReference reference) {
             root.put("policy-alias", reference.alias());
         } else {
-            root.putAll(CanonicalListWriter.inline((InlinePolicy) policy));
+            root.putAll(CanonicalListWriter.inlineTree((InlinePolicy) policy));
         }
         return CanonicalJson.toBytes(root);
     }
 
     /** An alias file. */
     public static byte[] alias(InlinePolicy policy) {
-        return CanonicalJson.toBytes(CanonicalListWriter.inline(policy));
+        return CanonicalJson.toBytes(CanonicalListWriter.inlineTree(policy));
     }
 }

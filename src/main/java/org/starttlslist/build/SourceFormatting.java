@@ -24,6 +24,9 @@ public final class SourceFormatting {
 
     /** Every {@code *.json} under {@code policies/} (aliases included), sorted. */
     public static List<Path> sources(ListRepository repository) {
+        if (!Files.isDirectory(repository.policiesDir())) {
+            return List.of();
+        }
         return expand(List.of(repository.policiesDir()));
     }
 

@@ -13,10 +13,11 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {
-            "Run the real release pipeline on a scratch copy of this repository's list: a throwaway key in",
-            "DIR/maintainer/, a list repository DIR/list/, a bare remote DIR/publish.git, then validate, build,",
-            "sign, verify, commit, tag and push. No set-up, no network; your clone, git config and GnuPG home",
-            "are not touched. DIR is replaced only if an earlier demo made it."
+            "Run the real release pipeline on a scratch copy of this repository's list:",
+            "a throwaway key in DIR/maintainer/, a list repository DIR/list/, a bare",
+            "remote DIR/publish.git, then validate, build, sign, verify, commit, tag and",
+            "push. No set-up, no network; your clone, git config and GnuPG home are not",
+            "touched. DIR is replaced only if an earlier demo made it."
         })
 final class DemoCommand implements Callable<Integer> {
     @ParentCommand

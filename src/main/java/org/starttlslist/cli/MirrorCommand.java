@@ -62,7 +62,7 @@ final class MirrorCommand implements Callable<Integer> {
             description = "Valid signatures needed from distinct pinned keys (default ${DEFAULT-VALUE}).")
     int threshold;
 
-    @Option(names = "--keep", paramLabel = "N", defaultValue = "5",
+    @Option(names = "--keep", paramLabel = "N", defaultValue = "" + Mirror.DEFAULT_KEEP,
             description = "Releases kept for going back by hand (default ${DEFAULT-VALUE}).")
     int keep;
 

@@ -11,9 +11,10 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "publish", mixinStandardHelpOptions = true,
         description = {
-            "Push a release prepared with 'release --no-push': checks the branch, the working tree, the remote,",
-            "that release/policy.json verifies with release/keys/ and that its tag is at HEAD, then pushes",
-            "branch and tag atomically."
+            "Push a release prepared with 'release --no-push'. Checks the branch, the",
+            "working tree and the remote, that release/policy.json verifies with",
+            "release/keys/ and that its tag is at HEAD, then pushes branch and tag",
+            "atomically."
         })
 final class PublishCommand implements Callable<Integer> {
     @ParentCommand

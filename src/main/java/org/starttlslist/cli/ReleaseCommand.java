@@ -16,10 +16,12 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "release", mixinStandardHelpOptions = true,
         description = {
-            "Validate, build, sign, verify, commit, tag (signed) and push a release, all or nothing.",
-            "Refuses (exit 1) when not on the release branch, the working tree is not clean, the branch is behind",
-            "the remote, validate finds an error, the new list is not newer than release/policy.json, or the",
-            "signed list does not verify with release/keys/. If the push fails, the branch and tags are put",
+            "Validate, build, sign, verify, commit, tag (signed) and push a release:",
+            "all or nothing.",
+            "Refuses (exit 1) when not on the release branch, the working tree is not",
+            "clean, the branch is behind the remote, validate finds an error, the new",
+            "list is not newer than release/policy.json, or the signed list does not",
+            "verify with release/keys/. If the push fails, the branch and tags are put",
             "back as they were (exit 3)."
         })
 final class ReleaseCommand implements Callable<Integer> {

@@ -14,9 +14,10 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {
-            "Show the published list: timestamp, expiry, time left, domains by mode, signer.",
-            "Exit 1 when it has expired, has less than minimum-validity-days left (a release is due),",
-            "or its signature does not verify with release/keys/; exit 0 otherwise."
+            "Show the published list: timestamp, expiry, time left, domains by mode,",
+            "signer. Exit 1 when it has expired, has less than minimum-validity-days",
+            "left (a release is due), or its signature does not verify with",
+            "release/keys/; exit 0 otherwise."
         })
 final class StatusCommand implements Callable<Integer> {
     @ParentCommand
@@ -26,7 +27,7 @@ final class StatusCommand implements Callable<Integer> {
     NowOption now;
 
     @Option(names = "--remote", paramLabel = "NAME",
-            description = "Read the list on this remote's release branch (fetched, nothing checked out) instead of release/.")
+            description = "Read the list on this remote's release branch (fetched, nothing checked out).")
     String remote;
 
     @picocli.CommandLine.Spec

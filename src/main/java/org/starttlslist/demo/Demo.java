@@ -7,14 +7,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.transport.URIish;
 import org.starttlslist.failure.CouldNotCompleteException;
+import org.starttlslist.export.ListExporter;
+import org.starttlslist.export.PostfixPolicyMap;
 import org.starttlslist.files.AtomicFiles;
 import org.starttlslist.json.Json;
+import org.starttlslist.mirror.FetchLimits;
+import org.starttlslist.mirror.HttpsSettings;
+import org.starttlslist.mirror.ListSource;
+import org.starttlslist.mirror.ListSources;
+import org.starttlslist.mirror.Mirror;
+import org.starttlslist.mirror.MirrorLayout;
 import org.starttlslist.model.ListTimes;
 import org.starttlslist.release.Release;
 import org.starttlslist.release.ReleaseSettings;
@@ -22,6 +32,7 @@ import org.starttlslist.release.ReleaseTransaction;
 import org.starttlslist.signing.SigningKey;
 import org.starttlslist.source.ListRepository;
 import org.starttlslist.source.ListSettings;
+import org.starttlslist.verify.ListVerifier;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -41,7 +52,8 @@ public final class Demo {
             new ReleaseTransaction.Identity("starttls-list demo", "demo@starttls-list.invalid");
 
     /** Where the demo put everything. */
-    public record Outcome(Path directory, Path maintainerDir, Path list, Path remote, DemoKey key, Release.Outcome release) {}
+    public record Outcome(Path directory, Path maintainerDir, Path list, Path remote, DemoKey key, Release.Outcome release,
+            Mirror.Outcome mirror, Path postfixTable) {}
 
     private Demo() {}
 
@@ -85,9 +97,32 @@ public final class Demo {
                     out.flush();
                 });
 
-        // MIRROR HOOK (issue 6, wired by the lead): mirror from remoteDir into dir.resolve("mirror")
-        // with the pinned key key.publicKeyFile(), then export a Postfix map from the mirrored list,
-        // printing both steps like the ones above.
+        // 5. What a mirror operator runs: fetch from the remote the release pushed to, verify
+        //    against the pinned key, install as one unit. The code of 'starttls-list mirror'.
+        Path mirrorDir = dir.resolve("mirror");
+        MirrorLayout layout = new MirrorLayout(mirrorDir);
+        Duration timeout = HttpsSettings.DEFAULT_REQUEST_TIMEOUT;
+        ListSource remote = ListSources.parse(remoteDir.toUri().toString(), layout, HttpsSettings.defaults(timeout), timeout);
+        Mirror.Outcome mirrored = new Mirror(layout, new Mirror.Options(List.of(key.publicKeyFile()), now, 1,
+                ListVerifier.DEFAULT_SKEW, FetchLimits.defaults(), Duration.ofSeconds(30), Mirror.DEFAULT_KEEP))
+                .run(remote);
+        step(out, "5. mirror, the code of 'starttls-list mirror --from " + remoteDir.toUri() + " --keys "
+                + key.publicKeyFile() + " --into " + mirrorDir + "'",
+                "\n     verified (signed by " + String.join(", ", mirrored.signers()) + ") and installed "
+                + mirrored.release() + "\n     readers use " + layout.current() + "/" + MirrorLayout.LIST);
+
+        // 6. What a mail operator runs on the mirrored list. The code of 'starttls-list export postfix'.
+        Path table = dir.resolve("postfix").resolve("tls_policy");
+        PostfixPolicyMap postfix = new PostfixPolicyMap(false);
+        MirrorLayout.ListFiles installed = MirrorLayout.locate(mirrorDir);
+        ListExporter.Outcome exported = new ListExporter(postfix).export(new ListExporter.Request(
+                installed.list(), installed.signature(), List.of(key.publicKeyFile()), now, table));
+        String summary = exported instanceof ListExporter.Outcome.Written written
+                ? written.enforce() + " enforce, " + written.testing() + " testing (as comments; --early-adopter enforces them)"
+                : "the list had expired: fallback line written";
+        step(out, "6. export postfix, the code of 'starttls-list export postfix --list " + mirrorDir + " --keys "
+                + key.publicKeyFile() + " --out " + table + "'", "\n     " + table + ": " + summary
+                + "\n     then: postmap hash:" + table + " and smtp_tls_policy_maps = hash:" + table + " in main.cf");
 
         out.println();
         out.println("Done: list " + ListTimes.format(release.list().timestamp()) + " released as tag "
@@ -100,8 +135,10 @@ public final class Demo {
                 + " --now " + ListTimes.format(now));
         out.println("  the remote:      git clone " + remoteDir + "   (then: git verify-tag " + release.tagName()
                 + " once gpg has imported " + key.publicKeyFile() + ")");
+        out.println("  the mirror:      " + layout.current() + " -> " + mirrored.release());
+        out.println("  postfix table:   " + table);
         out.flush();
-        return new Outcome(dir, maintainerDir, listDir, remoteDir, key, release);
+        return new Outcome(dir, maintainerDir, listDir, remoteDir, key, release, mirrored, table);
     }
 
     private static SigningKey loadKey(DemoKey key) {

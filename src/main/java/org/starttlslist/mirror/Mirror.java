@@ -46,6 +46,9 @@ public final class Mirror {
         }
     }
 
+    /** How many installed releases stay for an operator to go back to, unless told otherwise. */
+    public static final int DEFAULT_KEEP = 5;
+
     public enum Status { INSTALLED, ALREADY_CURRENT }
 
     public record Outcome(Status status, Path release, PolicyList list, List<String> signers, String origin,

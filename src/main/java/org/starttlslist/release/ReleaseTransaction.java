@@ -1,6 +1,8 @@
 package org.starttlslist.release;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -100,6 +102,11 @@ public final class ReleaseTransaction {
     public Outcome run(Plan plan, OpenPgpTagSigner signer) {
         requireNewTag(plan.tagName());
         ObjectId previous = resolve(Constants.R_HEADS + plan.branch());
+        // Files the reset cannot remove: new ones not yet added to the index when a step fails.
+        List<Path> newFiles = plan.files().keySet().stream()
+                .map(path -> list.root().resolve(path))
+                .filter(Files::notExists)
+                .toList();
         boolean tagged = false;
         try {
             for (Map.Entry<String, byte[]> file : plan.files().entrySet()) {
@@ -135,7 +142,7 @@ public final class ReleaseTransaction {
             }
             return new Outcome(commit.getId(), previous, plan.tagName(), tag.getObjectId(), plan.remote().isPresent());
         } catch (IOException | GitAPIException | RuntimeException e) {
-            String restoredTo = rollBack(previous, plan.tagName(), tagged, e);
+            String restoredTo = rollBack(previous, plan.tagName(), tagged, newFiles, e);
             throw new ReleaseRolledBackException(restoredTo, e);
         }
     }
@@ -150,12 +157,19 @@ public final class ReleaseTransaction {
         return new GpgConfig(config);
     }
 
-    private String rollBack(ObjectId previous, String tagName, boolean tagged, Exception failure) {
+    private String rollBack(ObjectId previous, String tagName, boolean tagged, List<Path> newFiles, Exception failure) {
         List<String> problems = new ArrayList<>();
         try {
             git.reset().setMode(ResetCommand.ResetType.HARD).setRef(previous.name()).call();
         } catch (GitAPIException | RuntimeException e) {
             problems.add("reset to " + previous.name() + " failed (" + e.getMessage() + ")");
+        }
+        for (Path file : newFiles) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                problems.add("removing " + list.display(file) + " failed (" + e.getMessage() + ")");
+            }
         }
         try {
             if (tagged || git.getRepository().exactRef(Constants.R_TAGS + tagName) != null) {

@@ -95,4 +95,12 @@ class FmtCommandTest {
         assertEquals(2, run.exitCode(), run::toString);
         assertEquals("fmt: no such file or directory: policies/nope.json\n", run.err());
     }
+
+    @Test
+    void aRepositoryWithoutSourcesHasNothingToFormat() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        CliRun run = CliRun.of("-C", empty.toString(), "fmt", "--check");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("", run.out());
+    }
 }

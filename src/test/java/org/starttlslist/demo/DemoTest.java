@@ -31,7 +31,7 @@ class DemoTest {
         for (String step : new String[] {"0. demo directory", "1. throwaway maintainer key", "2. scratch list repository",
                 "3. bare remote", "4. release", "   preflight:", "   validate:", "   build:", "   sign:", "   verify:",
                 "   commit:", "   tag: list-20261128T120000Z", "   push: main and list-20261128T120000Z to origin (atomic)",
-                "Done: list 2026-11-28T12:00:00Z released"}) {
+                "5. mirror", "6. export postfix", "Done: list 2026-11-28T12:00:00Z released"}) {
             assertTrue(run.out().contains(step), "missing '" + step + "' in\n" + run);
         }
         try (Git remote = Git.open(demo.resolve("publish.git").toFile())) {
@@ -43,6 +43,13 @@ class DemoTest {
                 ListVerifier.Options.of(java.util.List.of(demo.resolve("maintainer/public-key.asc")), Instant.parse(NOW)));
         assertEquals(Files.list(Path.of("policies")).filter(p -> p.toString().endsWith(".json")).count(),
                 verified.list().policies().size());
+        // The mirror installed exactly the published bytes, and the Postfix table names every domain.
+        org.junit.jupiter.api.Assertions.assertArrayEquals(list, Files.readAllBytes(demo.resolve("mirror/current/policy.json")));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(signature, Files.readAllBytes(demo.resolve("mirror/current/policy.json.asc")));
+        String table = Files.readString(demo.resolve("postfix/tls_policy"));
+        for (String domain : verified.list().policies().keySet()) {
+            assertTrue(table.contains(domain), "missing " + domain + " in\n" + table);
+        }
 
         // A second run replaces the first demo; a later instant gives a new release.
         CliRun again = CliRun.of("demo", "--dir", demo.toString(), "--now", "2026-11-28T13:00:00Z");

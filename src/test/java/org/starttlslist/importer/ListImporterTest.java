@@ -210,6 +210,21 @@ class ListImporterTest {
     }
 
     @Test
+    void importingOurOwnBuildAndBuildingAgainGivesTheSameBytes() throws Exception {
+        for (String name : List.of("starter", "mixed")) {
+            Path golden = Path.of(getClass().getResource("/build/" + name).toURI());
+            Path repo = dir.resolve(name);
+            Trees.copy(golden.resolve("release"), repo.resolve("release"));
+            byte[] expected = Files.readAllBytes(golden.resolve("expected.policy.json"));
+            var report = new ListImporter().run(expected, new ListRepository(repo), Optional.of("postmaster@example.org"), false);
+            assertEquals(2, report.changes().size(), () -> "only the two date notes: " + report.changes());
+            Instant now = PolicyListParser.parse(expected).timestamp();
+            assertEquals(new String(expected, StandardCharsets.UTF_8),
+                    new String(ListBuild.run(new ListRepository(repo), now).bytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void importedFilesAreCanonical() throws IOException {
         byte[] bytes = simple("\"a.example\": {\"mode\": \"testing\", \"mxs\": [\"mx2.a.example\", \"mx1.a.example\"]}");
         new ListImporter().run(bytes, new ListRepository(dir), Optional.of("a@a.example"), false);

@@ -112,6 +112,21 @@ class ReleaseEndToEndTest {
     }
 
     @Test
+    void theFirstPushToAnEmptyRemoteCreatesTheBranch() throws Exception {
+        ListRepoFixture fixture = ListRepoFixture.create(dir, key);
+        Path empty = dir.resolve("empty.git");
+        Git.init().setDirectory(empty.toFile()).setBare(true).setInitialBranch("main").call().close();
+        try (Git git = fixture.git()) {
+            git.remoteAdd().setName("mirror-host").setUri(new org.eclipse.jgit.transport.URIish(empty.toUri().toString())).call();
+        }
+        CliRun run = release(fixture, NOW, "--remote", "mirror-host");
+        assertEquals(0, run.exitCode(), run.toString());
+        Map<String, String> remote = ListRepoFixture.refs(empty);
+        assertEquals(ListRepoFixture.refs(fixture.list).get("refs/heads/main"), remote.get("refs/heads/main"));
+        assertTrue(remote.containsKey("refs/tags/" + TAG), remote.toString());
+    }
+
+    @Test
     void aSecondReleaseDescribesTheChangeAndAnOlderOneIsRefused() throws Exception {
         ListRepoFixture fixture = ListRepoFixture.create(dir, key);
         assertEquals(0, release(fixture, NOW).exitCode());

@@ -123,6 +123,24 @@ class ReleaseTransactionTest {
     }
 
     @Test
+    void aFailureBeforeTheCommitRemovesTheNewFilesToo() throws Exception {
+        ListRepoFixture fixture = ListRepoFixture.create(dir, key);
+        Map<String, String> filesBefore = ListRepoFixture.files(fixture.list);
+        Map<String, String> refsBefore = ListRepoFixture.refs(fixture.list);
+        try (Git git = fixture.git()) {
+            // The second write fails (its parent is a file) after the first wrote a new, untracked file.
+            Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+            files.put("release/policy.json", "{}\n".getBytes(StandardCharsets.UTF_8));
+            files.put("release/config.json/impossible", "x".getBytes(StandardCharsets.UTF_8));
+            var plan = new ReleaseTransaction.Plan(files, "m\n", TAG, "t\n", WHO, NOW, "main", Optional.empty());
+            assertThrows(ReleaseRolledBackException.class,
+                    () -> new ReleaseTransaction(git, fixture.listRepository()).run(plan, signer()));
+        }
+        assertEquals(filesBefore, ListRepoFixture.files(fixture.list));
+        assertEquals(refsBefore, ListRepoFixture.refs(fixture.list));
+    }
+
+    @Test
     void unreachableRemoteRollsBack() throws Exception {
         ListRepoFixture fixture = ListRepoFixture.create(dir, key);
         try (Git git = fixture.git()) {

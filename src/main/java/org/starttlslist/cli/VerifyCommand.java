@@ -23,8 +23,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Verify a signed list against pinned keys: signature, threshold, signature policy, schema,",
-            "expiry and (with --previous) rollback. Prints who signed it, when, and how long it stays valid."})
+        description = "Verify a signed list against pinned keys: signature, threshold, signature policy, schema,"
+                + " expiry and (with --previous) rollback. Prints who signed it, when, and how long it stays valid.")
 final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;

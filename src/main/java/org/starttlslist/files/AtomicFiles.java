@@ -20,8 +20,23 @@ import java.util.Set;
 public final class AtomicFiles {
     private AtomicFiles() {}
 
+    /**
+     * Writes with the permissions an ordinary write would leave: the target's own when it exists,
+     * else {@code rw-r--r--} (less what the umask removes), never the {@code rw-------} of a
+     * temporary file, which would make a published list or signature unreadable to a web server.
+     */
     public static void write(Path target, byte[] bytes) throws IOException {
-        write(target, bytes, null);
+        write(target, bytes, ordinaryPermissions(target));
+    }
+
+    private static Set<PosixFilePermission> ordinaryPermissions(Path target) throws IOException {
+        if (!target.toAbsolutePath().getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return null;
+        }
+        if (Files.exists(target)) {
+            return Files.getPosixFilePermissions(target);
+        }
+        return PosixFilePermissions.fromString("rw-r--r--");
     }
 
     /** As {@link #write(Path, byte[])}, with the file created with exactly these permissions (POSIX). */

@@ -133,7 +133,7 @@ final class UnlockedKey implements SigningKey {
 
     private static boolean signingAlgorithm(int algorithm) {
         return switch (algorithm) {
-            case PublicKeyAlgorithmTags.RSA_GENERAL, PublicKeyAlgorithmTags.RSA_SIGN, PublicKeyAlgorithmTags.DSA,
+            case PublicKeyAlgorithmTags.RSA_GENERAL, 3 /* RSA sign-only, deprecated but still seen */, PublicKeyAlgorithmTags.DSA,
                     PublicKeyAlgorithmTags.ECDSA, PublicKeyAlgorithmTags.EDDSA_LEGACY,
                     PublicKeyAlgorithmTags.Ed25519, PublicKeyAlgorithmTags.Ed448 -> true;
             default -> false;

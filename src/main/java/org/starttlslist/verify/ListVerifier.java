@@ -45,8 +45,9 @@ import tools.jackson.databind.JsonNode;
  *   <li>The signature file parses; each signature is matched, by full fingerprint, to a pinned
  *       primary key or a subkey of one, and checked over the exact bytes.
  *   <li>At least K valid signatures from distinct pinned primary keys.
- *   <li>Signature policy: no MD5/SHA-1/RIPEMD-160, not made after now + skew, key not revoked,
- *       not expired at the signature's time, and a signing key of its certificate then.
+ *   <li>Signature policy: no MD5/SHA-1/RIPEMD-160, not made after now + skew, not past its own
+ *       expiry, no unknown critical subpacket, key not revoked, not expired at the signature's
+ *       time, and a signing key of its certificate then.
  *   <li>The list is UTF-8 JSON without duplicate keys, valid against the published-list schema.
  *   <li>{@code expires} is after now, {@code timestamp} not after now + skew, {@code expires}
  *       after {@code timestamp}.
@@ -254,6 +255,16 @@ public final class ListVerifier {
         if (created.isAfter(now.plus(skew))) {
             throw new SignatureFromFutureException(fingerprint, created, now);
         }
+        long validSeconds = signature.getHashedSubPackets() == null ? 0
+                : signature.getHashedSubPackets().getSignatureExpirationTime();
+        if (validSeconds > 0 && !created.plusSeconds(validSeconds).isAfter(now)) {
+            throw new SignatureExpiredException(fingerprint, created.plusSeconds(validSeconds), now);
+        }
+        int unknownCritical = unknownCriticalSubpacket(signature);
+        if (unknownCritical >= 0) {
+            // RFC 4880 §5.2.3.1: a critical subpacket the reader does not understand voids the signature.
+            throw new BadSignatureException(fingerprint, "it has a critical subpacket of unknown type " + unknownCritical);
+        }
         checkKeyState(signer, created, now);
         return new Accepted(signer.primaryFingerprint(), created);
     }
@@ -323,6 +334,25 @@ public final class ListVerifier {
             result.add(signature.getKeyID());
         }
         return result;
+    }
+
+    /** Subpacket types a detached document signature may mark critical that this check honours. */
+    private static final java.util.Set<Integer> UNDERSTOOD_CRITICAL = java.util.Set.of(
+            SignatureSubpacketTags.CREATION_TIME, SignatureSubpacketTags.EXPIRE_TIME,
+            SignatureSubpacketTags.ISSUER_KEY_ID, SignatureSubpacketTags.ISSUER_FINGERPRINT,
+            SignatureSubpacketTags.SIGNER_USER_ID, SignatureSubpacketTags.INTENDED_RECIPIENT_FINGERPRINT);
+
+    private static int unknownCriticalSubpacket(PGPSignature signature) {
+        PGPSignatureSubpacketVector hashed = signature.getHashedSubPackets();
+        if (hashed == null) {
+            return -1;
+        }
+        for (int tag : hashed.getCriticalTags()) {
+            if (!UNDERSTOOD_CRITICAL.contains(tag)) {
+                return tag;
+            }
+        }
+        return -1;
     }
 
     private static String weakHash(int algorithm) {

@@ -199,4 +199,39 @@ class SignCommandTest {
             assertFalse(Files.exists(dir.resolve("policy.json.asc")));
         }
     }
+
+    @Test
+    void keygenWantsANameAndAnEmail() {
+        CliRun run = CliRun.of("keygen", "--uid", "just a name", "--out", dir.resolve("k").toString(),
+                "--passphrase-file", passphrase.toString());
+        assertOneLineError(run, 2, "keygen", "must look like \"Name <email@example.org>\"");
+        assertFalse(Files.exists(dir.resolve("k")));
+    }
+
+    @Test
+    void keygenRefusesAnEmptyPassphrase() throws IOException {
+        Path empty = Files.writeString(dir.resolve("empty"), "\n");
+        CliRun run = CliRun.of("keygen", "--uid", "Alice <alice@example.org>", "--out", dir.resolve("k").toString(),
+                "--passphrase-file", empty.toString());
+        assertOneLineError(run, 2, "keygen", "the passphrase is empty");
+        assertFalse(Files.exists(dir.resolve("k").resolve("secret-key.asc")));
+    }
+
+    @Test
+    void signResolvesRelativePathsAgainstMinusC() {
+        Path secret = TestKeys.ed25519("alice").writeSecret(dir.resolve("keys"));
+        CliRun run = CliRun.of("-C", dir.toString(), "sign", "policy.json", "--key", dir.relativize(secret).toString(),
+                "--passphrase-file", passphrase.toString(), "--now", NOW.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(Files.exists(dir.resolve("policy.json.asc")));
+    }
+
+    @Test
+    void signOfAMissingFileCouldNotComplete() {
+        Path secret = TestKeys.ed25519("alice").writeSecret(dir);
+        CliRun run = CliRun.of("sign", dir.resolve("absent.json").toString(), "--key", secret.toString(),
+                "--passphrase-file", passphrase.toString());
+        assertOneLineError(run, 3, "sign", "no such file");
+        assertFalse(Files.exists(dir.resolve("absent.json.asc")));
+    }
 }

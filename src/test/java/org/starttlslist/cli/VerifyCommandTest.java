@@ -355,4 +355,77 @@ class VerifyCommandTest {
                 "--now", "2020-05-07T00:00:00Z");
         assertRejected(run, "rollback", "2020-05-06T18:18:30.191926Z", "2020-05-20T17:25:12.710034Z");
     }
+
+    @Test
+    void aSignatureWhoseOwnExpiryPassedIsRefused() throws IOException {
+        Files.write(signature, TestKeys.rawSignature(alice, Files.readAllBytes(list), SIGNED, HashAlgorithmTags.SHA512,
+                true, TestKeys.keyId(alice), hashed -> hashed.setSignatureExpirationTime(true, 600)));
+        assertRejected(verify(), "signature by " + alice.fingerprint() + " expired at " + SIGNED.plusSeconds(600));
+        assertEquals(0, CliRun.of("verify", list.toString(), "--keys", aliceKey.toString(),
+                "--now", SIGNED.plusSeconds(300).toString()).exitCode());
+    }
+
+    @Test
+    void anUnknownCriticalSubpacketVoidsTheSignature() throws IOException {
+        Files.write(signature, TestKeys.rawSignature(alice, Files.readAllBytes(list), SIGNED, HashAlgorithmTags.SHA512,
+                true, TestKeys.keyId(alice), hashed -> hashed.addPolicyURI(true, "https://example.org/policy")));
+        assertRejected(verify(), "BAD signature by pinned key " + alice.fingerprint(), "critical subpacket of unknown type 26");
+    }
+
+    @Test
+    void aSecretKeyIsNeverPinned() {
+        Path secret = alice.writeSecret(dir.resolve("secret"));
+        CliRun run = CliRun.of("verify", list.toString(), "--keys", secret.toString(), "--now", NOW.toString());
+        assertEquals(3, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("holds a SECRET key; pin only the public key"), run::toString);
+    }
+
+    @Test
+    void aPinnedFileThatIsNoKeyCouldNotComplete() throws IOException {
+        Path garbage = Files.writeString(dir.resolve("garbage.asc"), "not a key\n");
+        CliRun run = CliRun.of("verify", list.toString(), "--keys", garbage.toString(), "--now", NOW.toString());
+        assertEquals(3, run.exitCode(), run::toString);
+        assertEquals(1, run.err().strip().lines().count(), run::toString);
+        assertTrue(run.err().contains("is not an OpenPGP public key file"), run::toString);
+    }
+
+    @Test
+    void relativePathsAreResolvedAgainstMinusC() {
+        CliRun run = CliRun.of("-C", dir.toString(), "verify", "policy.json", "--keys",
+                dir.relativize(aliceKey).toString(), "--now", NOW.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+    }
+
+    @Test
+    void anExplicitSignatureFileIsUsed() throws IOException {
+        Path elsewhere = Files.move(signature, dir.resolve("elsewhere.sig"));
+        CliRun run = CliRun.of("verify", list.toString(), elsewhere.toString(), "--keys", aliceKey.toString(),
+                "--now", NOW.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+    }
+
+    @Test
+    void anExpiredPreviousListDoesNotBlockANewerValidOne() throws IOException {
+        // The consumer's own last list may have expired while it was offline; only its timestamp matters.
+        Path previous = Files.write(dir.resolve("previous.json"),
+                TestLists.list(NOW.minus(Duration.ofDays(30)), NOW.minus(Duration.ofDays(16)), 2));
+        CliRun run = verify("--previous", previous.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+    }
+
+    @Test
+    void anUnreadablePreviousListCouldNotComplete() throws IOException {
+        Path previous = Files.writeString(dir.resolve("previous.json"), "{\"timestamp\": \"yesterday\"}");
+        CliRun run = verify("--previous", previous.toString());
+        assertEquals(3, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("the previous list has no readable timestamp"), run::toString);
+    }
+
+    @Test
+    void aSignatureDatedBeforeItsKeyExistedIsRefused() throws IOException {
+        Instant before = TestKeys.CREATED.minus(Duration.ofDays(1));
+        Files.write(signature, TestKeys.rawSignature(alice, Files.readAllBytes(list), before, HashAlgorithmTags.SHA512,
+                true, TestKeys.keyId(alice)));
+        assertRejected(verify(), "key " + alice.fingerprint() + " was not a valid signing key of its pinned certificate at " + before);
+    }
 }

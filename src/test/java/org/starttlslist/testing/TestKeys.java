@@ -128,6 +128,13 @@ public final class TestKeys {
      */
     public static byte[] rawSignature(TestKey key, byte[] data, Instant created, int hashAlgorithm,
             boolean fingerprintSubpacket, long issuerKeyId) {
+        return rawSignature(key, data, created, hashAlgorithm, fingerprintSubpacket, issuerKeyId, hashed -> { });
+    }
+
+    /** As above, letting the test add hashed subpackets of its own. */
+    public static byte[] rawSignature(TestKey key, byte[] data, Instant created, int hashAlgorithm,
+            boolean fingerprintSubpacket, long issuerKeyId,
+            java.util.function.Consumer<PGPSignatureSubpacketGenerator> extraHashed) {
         try {
             PGPSecretKeyRing secret = (PGPSecretKeyRing) new BcPGPObjectFactory(OpenPgpFiles.dearmor(key.secretKey())).nextObject();
             PGPPublicKey primary = secret.getPublicKey();
@@ -138,6 +145,7 @@ public final class TestKeys {
             if (fingerprintSubpacket) {
                 hashed.setIssuerFingerprint(false, primary);
             }
+            extraHashed.accept(hashed);
             PGPSignatureSubpacketGenerator unhashed = new PGPSignatureSubpacketGenerator();
             unhashed.setIssuerKeyID(false, issuerKeyId);
             PGPSignatureGenerator generator = new PGPSignatureGenerator(

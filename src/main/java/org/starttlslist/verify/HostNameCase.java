@@ -16,8 +16,15 @@ import tools.jackson.databind.node.ObjectNode;
 final class HostNameCase {
     private HostNameCase() {}
 
-    /** A copy of {@code list} with domain keys and {@code mxs} entries in lower case. */
+    /**
+     * {@code list} with domain keys and {@code mxs} entries in lower case: the same tree when
+     * they already are (every list we publish; copying a large one costs more than checking it),
+     * otherwise a folded copy.
+     */
     static JsonNode fold(JsonNode list) {
+        if (!hasUpperCase(list)) {
+            return list;
+        }
         JsonNode copy = list.deepCopy();
         if (!(copy instanceof ObjectNode root)) {
             return copy;
@@ -51,6 +58,45 @@ final class HostNameCase {
             }
         }
         return policy;
+    }
+
+    private static boolean hasUpperCase(JsonNode list) {
+        if (list.get("policies") instanceof ObjectNode policies) {
+            for (Map.Entry<String, JsonNode> entry : policies.properties()) {
+                if (hasUpperCase(entry.getKey()) || mxsHaveUpperCase(entry.getValue())) {
+                    return true;
+                }
+            }
+        }
+        if (list.get("policy-aliases") instanceof ObjectNode aliases) {
+            for (Map.Entry<String, JsonNode> entry : aliases.properties()) {
+                if (mxsHaveUpperCase(entry.getValue())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean mxsHaveUpperCase(JsonNode policy) {
+        if (policy.get("mxs") instanceof ArrayNode mxs) {
+            for (JsonNode mx : mxs) {
+                if (mx.isString() && hasUpperCase(mx.stringValue())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasUpperCase(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String lower(String name) {

@@ -10,8 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.starttlslist.failure.RejectedException;
-import org.starttlslist.listfile.PolicyListParser;
+import org.starttlslist.listfile.ListValidity;
 import org.starttlslist.model.ListTimes;
 import org.starttlslist.model.PolicyList;
 import org.starttlslist.verify.ListVerifier;
@@ -106,16 +105,14 @@ public final class Mirror {
      * than move the floor.
      */
     private Optional<byte[]> rollbackReference(InstalledPair installed, List<String> notes) {
-        PolicyList list;
-        try {
-            list = PolicyListParser.parse(installed.list());
-        } catch (RejectedException e) {
-            notes.add("the installed list " + installed.directory() + " cannot be read (" + e.getMessage()
-                    + "); verifying without the rollback check and replacing it");
+        Optional<ListValidity> validity = ListValidity.read(installed.list());
+        if (validity.isEmpty()) {
+            notes.add("the installed list " + installed.directory() + " cannot be read as a policy list"
+                    + "; verifying without the rollback check and replacing it");
             return Optional.empty();
         }
-        if (!list.expires().isAfter(options.now())) {
-            notes.add("the installed list expired at " + ListTimes.format(list.expires()));
+        if (!validity.get().expires().isAfter(options.now())) {
+            notes.add("the installed list expired at " + ListTimes.format(validity.get().expires()));
         }
         return Optional.of(installed.list());
     }

@@ -29,8 +29,8 @@ import org.starttlslist.failure.RejectedException;
 import org.starttlslist.json.Json;
 import org.starttlslist.json.NotJsonException;
 import org.starttlslist.listfile.MalformedListException;
+import org.starttlslist.listfile.ListValidity;
 import org.starttlslist.listfile.PolicyListParser;
-import org.starttlslist.model.ListTimes;
 import org.starttlslist.model.PolicyList;
 import org.starttlslist.signing.OpenPgpFiles;
 import org.starttlslist.validate.PublishedListSchema;
@@ -385,18 +385,11 @@ public final class ListVerifier {
         }
     }
 
+    /** Only the previous list's timestamp matters here; streaming to it skips building the list. */
     private static Instant previousTimestamp(byte[] previous) {
-        try {
-            JsonNode timestamp = Json.readStrict(previous).get("timestamp");
-            Optional<Instant> instant = timestamp == null ? Optional.empty()
-                    : timestamp.isString() ? ListTimes.parse(timestamp.stringValue())
-                    : timestamp.isIntegralNumber() && timestamp.canConvertToLong() ? ListTimes.fromEpochSeconds(timestamp.asLong())
-                    : Optional.empty();
-            return instant.orElseThrow(() -> new CouldNotCompleteException(
-                    "the previous list has no readable timestamp, so a rollback cannot be ruled out; restore it from backup"));
-        } catch (NotJsonException e) {
-            throw new CouldNotCompleteException("the previous list is not JSON (" + e.getMessage()
-                    + "), so a rollback cannot be ruled out; restore it from backup", e);
-        }
+        return ListValidity.read(previous).map(ListValidity::timestamp).orElseThrow(() -> new CouldNotCompleteException(
+                "the previous list has no readable timestamp (it cannot be read as a policy list), so a rollback"
+                        + " cannot be ruled out; restore it from backup"));
     }
+
 }

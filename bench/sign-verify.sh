@@ -40,7 +40,7 @@ time_runs() { # label, command...
     echo "$(awk '{print $1}' times | median) $(awk '{print $2 + $3}' times | median)"
 }
 
-read -r ours_sign ours_sign_cpu < <(time_runs "starttls-list sign" java -jar "$jar" sign policy.json --key keys/secret-key.asc --passphrase-file pass)
+read -r ours_sign ours_sign_cpu < <(time_runs "starttls-list sign" "$here/starttls-list" sign policy.json --key keys/secret-key.asc --passphrase-file pass)
 read -r gpg_sign gpg_sign_cpu < <(time_runs "gpg --detach-sign" gpg --batch --yes --pinentry-mode loopback --passphrase-file pass \
     --local-user "$fpr" --digest-algo SHA512 --armor --detach-sign --output policy.json.gpg.asc policy.json)
 # gpg again with no agent running: it must start one and unlock the key, the work we do every time.
@@ -51,7 +51,7 @@ cold_gpg_sign() {
 }
 export -f cold_gpg_sign; export fpr
 read -r gpg_cold gpg_cold_cpu < <(time_runs "gpg --detach-sign (agent cold)" bash -c cold_gpg_sign)
-read -r ours_verify ours_verify_cpu < <(time_runs "starttls-list verify" java -jar "$jar" verify policy.json --keys keys/public-key.asc)
+read -r ours_verify ours_verify_cpu < <(time_runs "starttls-list verify" "$here/starttls-list" verify policy.json --keys keys/public-key.asc)
 read -r gpgv_verify gpgv_verify_cpu < <(time_runs "gpgv" gpgv --keyring ./key.gpg policy.json.asc policy.json)
 # Cross-checks: each tool accepts the other's signature.
 gpgv --keyring ./key.gpg policy.json.gpg.asc policy.json 2>/dev/null

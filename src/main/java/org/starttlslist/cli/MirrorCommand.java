@@ -130,7 +130,7 @@ final class MirrorCommand implements Callable<Integer> {
             o.pruned().forEach(p -> out.println("Removed old release " + p));
             out.flush();
         });
-        Optional<String> stale = Staleness.check(layout, instant);
+        Optional<String> stale = Staleness.check(layout, instant, failure != null);
         if (failure != null && stale.isEmpty()) {
             throw failure;
         }

@@ -5,8 +5,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.starttlslist.failure.RejectedException;
-import org.starttlslist.listfile.PolicyListParser;
+import org.starttlslist.listfile.ListValidity;
 import org.starttlslist.model.ListTimes;
 
 /**
@@ -19,28 +18,39 @@ public final class Staleness {
 
     private Staleness() {}
 
-    /** The ACTION REQUIRED message, or empty when the installed list is fresh or nothing is installed. */
-    public static Optional<String> check(MirrorLayout layout, Instant now) {
+    /**
+     * The ACTION REQUIRED message, or empty when the installed list is fresh or nothing is
+     * installed. {@code sourceFailed}: this run could not fetch or accept a list (its reason is
+     * printed before), rather than finding nothing newer than what is installed.
+     */
+    public static Optional<String> check(MirrorLayout layout, Instant now, boolean sourceFailed) {
+        String next = sourceFailed
+                ? " Fix the cause above and run the mirror again."
+                : " The source has nothing newer: check that it is where the maintainers publish, or ask them for a new release.";
         Optional<java.nio.file.Path> release = layout.currentRelease();
         if (release.isEmpty()) {
             return Optional.empty();
         }
-        Instant expires;
+        Optional<ListValidity> validity;
         try {
-            expires = PolicyListParser.parse(Files.readAllBytes(release.get().resolve(MirrorLayout.LIST))).expires();
-        } catch (IOException | RejectedException e) {
-            return Optional.of("ACTION REQUIRED: the installed list in " + release.get() + " cannot be read ("
-                    + e.getMessage() + ") and no valid list could be installed; fix the source or the pinned keys and run the mirror again.");
+            validity = ListValidity.read(Files.readAllBytes(release.get().resolve(MirrorLayout.LIST)));
+        } catch (IOException e) {
+            validity = Optional.empty();
         }
+        if (validity.isEmpty()) {
+            return Optional.of("ACTION REQUIRED: the installed list in " + release.get() + " cannot be read as a policy list"
+                    + " and no valid list could be installed; fix the source or the pinned keys and run the mirror again.");
+        }
+        Instant expires = validity.get().expires();
         if (!expires.isAfter(now)) {
             return Optional.of("ACTION REQUIRED: the installed list in " + layout.root() + " expired at " + ListTimes.format(expires)
                     + " and no newer list was installed. Mail servers using it fall back to opportunistic TLS."
-                    + " Fix the cause above and run the mirror again.");
+                    + next);
         }
         if (Duration.between(now, expires).compareTo(HORIZON) <= 0) {
             return Optional.of("ACTION REQUIRED: the installed list in " + layout.root() + " expires at " + ListTimes.format(expires)
                     + " (in " + Duration.between(now, expires).toHours() + " hours) and no newer list was installed."
-                    + " Fix the cause above, or ask the list's maintainers for a new release.");
+                    + next);
         }
         return Optional.empty();
     }

@@ -211,6 +211,7 @@ class MirrorDirectoryTest {
         CliRun current = mirrorAt(at(0).plus(Duration.ofDays(13)));
         assertEquals(4, current.exitCode(), current.toString());
         assertTrue(current.err().startsWith("ACTION REQUIRED: the installed list in " + mirror + " expires at"), current.err());
+        assertTrue(current.err().contains("The source has nothing newer"), current.err());
 
         // The source breaks after expiry: the fetch error, then ACTION REQUIRED, exit 4, nothing changed.
         Files.delete(source.resolve("policy.json.asc"));
@@ -218,6 +219,7 @@ class MirrorDirectoryTest {
         assertTrue(broken.err().contains("mirror: cannot fetch"), broken.err());
         assertTrue(broken.err().contains("ACTION REQUIRED: the installed list in " + mirror + " expired at 2026-11-15T00:00:00Z"),
                 broken.err());
+        assertTrue(broken.err().contains("Fix the cause above"), broken.err());
     }
 
     @Test

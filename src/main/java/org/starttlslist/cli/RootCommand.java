@@ -37,7 +37,7 @@ import picocli.CommandLine.ScopeType;
             MirrorCommand.class,
             ExportCommand.class,
         })
-final class RootCommand implements Runnable {
+final class RootCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
             description = "Print the stack trace of an error (for bug reports).")
     boolean stacktrace;
@@ -54,8 +54,10 @@ final class RootCommand implements Runnable {
         return new ListRepository(directory == null ? Path.of("") : directory);
     }
 
+    /** No command given: a usage error, with the usage where errors go. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
     }
 }

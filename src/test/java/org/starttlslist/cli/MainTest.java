@@ -24,6 +24,14 @@ class MainTest {
     }
 
     @Test
+    void noCommand_isUsageErrorWithTheUsageOnStderr() {
+        CliRun run = CliRun.of();
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("Commands:"), run::toString);
+        assertEquals("", run.out());
+    }
+
+    @Test
     void unknownOption_isUsageError() {
         CliRun run = CliRun.of("--no-such-option");
         assertEquals(2, run.exitCode());

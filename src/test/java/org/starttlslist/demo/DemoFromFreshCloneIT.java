@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's first command as a new user runs it: a fresh {@code git clone} of this project,
- * then the built jar's {@code demo} in it, with a HOME that has no git or GnuPG configuration.
+ * then {@code ./starttls-list demo} in it, with a HOME that has no git or GnuPG configuration.
  */
 class DemoFromFreshCloneIT {
     @TempDir
@@ -33,12 +33,19 @@ class DemoFromFreshCloneIT {
         Result cloned = run(dir, home, "git", "clone", "-q", "--no-hardlinks", Path.of("").toAbsolutePath().toString(), clone.toString());
         assumeTrue(cloned.exitCode == 0, "skipped: git clone failed: " + cloned.output);
 
-        Result demo = run(clone, home, "java", "-jar", jar.toString(), "demo");
+        // The README's command, through the launcher. The jar this build made stands in for the
+        // one the launcher would build with Maven on a first run (that path is the same 'mvn
+        // package' this build just ran).
+        Files.createDirectories(clone.resolve("target"));
+        Files.copy(jar, clone.resolve("target/starttls-list.jar"));
+        Result demo = run(clone, home, "sh", "./starttls-list", "demo");
         assertEquals(0, demo.exitCode, demo.output);
         assertTrue(demo.output.contains("push: main and list-"), demo.output);
         Path target = clone.resolve("target/demo");
         assertTrue(Files.exists(target.resolve("publish.git")), demo.output);
         assertTrue(Files.exists(target.resolve("list/release/policy.json.asc")), demo.output);
+        assertTrue(Files.exists(target.resolve("mirror/current/policy.json")), demo.output);
+        assertTrue(Files.exists(target.resolve("postfix/tls_policy")), demo.output);
 
         Result status = run(clone, home, "git", "status", "--porcelain");
         assertEquals("", status.output.strip(), "the demo leaves the clone itself unchanged (target/ is ignored)");

@@ -154,7 +154,8 @@ public final class Demo {
     }
 
     private static void step(PrintWriter out, String name, String result) {
-        out.println(name + ": " + result);
+        // A result that starts on its own line gets no trailing space after the colon.
+        out.println(name + (result.startsWith("\n") ? ":" : ": ") + result);
         out.flush();
     }
 

@@ -8,55 +8,22 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.storage.file.FileBasedConfig;
-import org.eclipse.jgit.util.FS;
-import org.eclipse.jgit.util.SystemReader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.starttlslist.testing.CliRun;
+import org.starttlslist.testing.GitConfigIsolation;
 import org.starttlslist.testing.SharedFixtures;
 
+@ExtendWith(GitConfigIsolation.class)
 class DiffCommandTest {
     @TempDir
     Path dir;
 
-    private SystemReader original;
-
     private static String list(String timestamp, String expires, String policies) {
         return "{\"timestamp\": \"" + timestamp + "\", \"expires\": \"" + expires + "\", \"version\": \"0.1\","
                 + " \"policy-aliases\": {}, \"policies\": {" + policies + "}}";
-    }
-
-    /** JGit must not read the developer's ~/.gitconfig or /etc/gitconfig in tests. */
-    @BeforeEach
-    void isolateGitConfig() {
-        original = SystemReader.getInstance();
-        Path empty = dir.resolve("no-such-gitconfig");
-        SystemReader.setInstance(new SystemReader.Delegate(original) {
-            @Override
-            public FileBasedConfig openUserConfig(Config parent, FS fs) {
-                return new FileBasedConfig(parent, empty.toFile(), fs);
-            }
-
-            @Override
-            public FileBasedConfig openSystemConfig(Config parent, FS fs) {
-                return new FileBasedConfig(parent, empty.toFile(), fs);
-            }
-
-            @Override
-            public FileBasedConfig openJGitConfig(Config parent, FS fs) {
-                return new FileBasedConfig(parent, empty.toFile(), fs);
-            }
-        });
-    }
-
-    @AfterEach
-    void restore() {
-        SystemReader.setInstance(original);
     }
 
     @Test

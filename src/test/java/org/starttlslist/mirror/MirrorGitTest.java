@@ -18,19 +18,17 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.transport.RefSpec;
-import org.eclipse.jgit.lib.Config;
-import org.eclipse.jgit.storage.file.FileBasedConfig;
-import org.eclipse.jgit.util.FS;
-import org.eclipse.jgit.util.SystemReader;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.starttlslist.model.ListTimes;
 import org.starttlslist.testing.CliRun;
+import org.starttlslist.testing.GitConfigIsolation;
 
 /** The mirror against a real bare git remote in a temporary directory ({@code file:} URL). */
+@ExtendWith(GitConfigIsolation.class)
 class MirrorGitTest {
     @TempDir
     static Path shared;
@@ -42,34 +40,9 @@ class MirrorGitTest {
     Path remote;
     Git work;
 
-    static SystemReader previousReader;
-
     @BeforeAll
     static void makeKey() throws Exception {
-        // JGit must not read the developer's ~/.gitconfig (or the system's): give it empty files.
-        previousReader = SystemReader.getInstance();
-        SystemReader.setInstance(new SystemReader.Delegate(previousReader) {
-            @Override
-            public FileBasedConfig openUserConfig(Config parent, FS fs) {
-                return new FileBasedConfig(parent, shared.resolve("user.gitconfig").toFile(), fs);
-            }
-
-            @Override
-            public FileBasedConfig openSystemConfig(Config parent, FS fs) {
-                return new FileBasedConfig(parent, shared.resolve("system.gitconfig").toFile(), fs);
-            }
-
-            @Override
-            public FileBasedConfig openJGitConfig(Config parent, FS fs) {
-                return new FileBasedConfig(parent, shared.resolve("jgit.config").toFile(), fs);
-            }
-        });
         maintainer = GpgTestKey.create(shared, "maintainer", TestLists.KEY_CREATED);
-    }
-
-    @AfterAll
-    static void restoreGitConfig() {
-        SystemReader.setInstance(previousReader);
     }
 
     @BeforeEach

@@ -12,6 +12,7 @@ import org.eclipse.jgit.util.SystemReader;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.starttlslist.files.FileTrees;
 
 /**
  * Runs a test class with JGit seeing empty user, system and JGit configs, so the developer's
@@ -31,6 +32,7 @@ public final class GitConfigIsolation implements BeforeAllCallback, AfterAllCall
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        context.getStore(NAMESPACE).put("empty", empty);
         // Files that do not exist load as empty configs.
         File missing = empty.resolve("absent.gitconfig").toFile();
         SystemReader.setInstance(new SystemReader.Delegate(previous) {
@@ -60,5 +62,11 @@ public final class GitConfigIsolation implements BeforeAllCallback, AfterAllCall
     @Override
     public void afterAll(ExtensionContext context) {
         SystemReader.setInstance(context.getStore(NAMESPACE).get("previous", SystemReader.class));
+        try {
+            // JGit may have written into it (a test that sets user config); remove it whole.
+            FileTrees.delete(context.getStore(NAMESPACE).get("empty", Path.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

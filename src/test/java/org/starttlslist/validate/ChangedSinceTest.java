@@ -14,55 +14,20 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.storage.file.FileBasedConfig;
-import org.eclipse.jgit.util.FS;
-import org.eclipse.jgit.util.SystemReader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.starttlslist.source.ListRepository;
 import org.starttlslist.testing.CliRun;
+import org.starttlslist.testing.GitConfigIsolation;
 
 /** {@code validate --changed-since REF} against a real git repository made with JGit. */
+@ExtendWith(GitConfigIsolation.class)
 class ChangedSinceTest {
-    private static SystemReader previous;
-
-    @TempDir
-    static Path noConfig;
-
     @TempDir
     Path repo;
-
-    /** JGit must not read the developer's ~/.gitconfig or /etc/gitconfig: empty ones instead. */
-    @BeforeAll
-    static void isolateFromTheUsersGitConfig() {
-        previous = SystemReader.getInstance();
-        SystemReader.setInstance(new SystemReader.Delegate(previous) {
-            @Override
-            public FileBasedConfig openUserConfig(Config parent, FS fs) {
-                return new FileBasedConfig(parent, noConfig.resolve("user").toFile(), fs);
-            }
-
-            @Override
-            public FileBasedConfig openSystemConfig(Config parent, FS fs) {
-                return new FileBasedConfig(parent, noConfig.resolve("system").toFile(), fs);
-            }
-
-            @Override
-            public FileBasedConfig openJGitConfig(Config parent, FS fs) {
-                return new FileBasedConfig(parent, noConfig.resolve("jgit").toFile(), fs);
-            }
-        });
-    }
-
-    @AfterAll
-    static void restore() {
-        SystemReader.setInstance(previous);
-    }
 
     @BeforeEach
     void aCommittedListWithOneBadFile() throws Exception {

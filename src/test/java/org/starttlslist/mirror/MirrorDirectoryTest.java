@@ -192,6 +192,17 @@ class MirrorDirectoryTest {
     }
 
     @Test
+    void aCorruptInstalledCopyAndNoUsableSourceIsActionRequired() throws Exception {
+        publishSigned(at(0), 1);
+        assertEquals(0, mirrorAt(at(1)).exitCode());
+        Files.writeString(mirror.resolve("current").toRealPath().resolve("policy.json"), "{ garbage");
+        Files.delete(source.resolve("policy.json.asc"));
+        CliRun run = refused(4, at(2));
+        assertTrue(run.err().contains("ACTION REQUIRED: the installed list in "), run.err());
+        assertTrue(run.err().contains("cannot be read as a policy list"), run.err());
+    }
+
+    @Test
     void anExpiredInstalledCopyDoesNotBlockAValidUpdate() throws Exception {
         publishSigned(at(0), 1);
         assertEquals(0, mirrorAt(at(1)).exitCode());

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
-import org.starttlslist.model.ListTimes;
 
 /** Signed test lists and a way to see whether a mirror directory changed. */
 final class TestLists {
@@ -32,23 +31,7 @@ final class TestLists {
     }
 
     static byte[] list(Instant timestamp, Instant expires, int domains) {
-        StringBuilder policies = new StringBuilder();
-        for (int i = 0; i < domains; i++) {
-            policies.append(i == 0 ? "" : ",\n").append("    \"d").append(i).append(".example\": {\"mode\": \"enforce\", \"mxs\": [\"mx.d")
-                    .append(i).append(".example\"]}");
-        }
-        String text = """
-                {
-                  "timestamp": "%s",
-                  "expires": "%s",
-                  "version": "0.1",
-                  "author": "mirror test",
-                  "policy-aliases": {},
-                  "policies": {
-                %s
-                  }
-                }""".formatted(ListTimes.format(timestamp), ListTimes.format(expires), policies);
-        return text.getBytes(StandardCharsets.UTF_8);
+        return org.starttlslist.testing.TestLists.list(timestamp, expires, domains);
     }
 
     /** A source directory holding exactly this pair. */

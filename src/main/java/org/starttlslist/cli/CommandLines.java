@@ -36,8 +36,13 @@ final class CommandLines {
         if (exception instanceof UsageException) {
             return ExitCodes.USAGE;
         }
-        // CouldNotComplete, I/O and anything unexpected: the work was not done.
-        return ExitCodes.COULD_NOT_COMPLETE;
+        if (exception instanceof CouldNotCompleteException
+                || exception instanceof UncheckedIOException
+                || exception instanceof IOException) {
+            return ExitCodes.COULD_NOT_COMPLETE;
+        }
+        // Nothing declared this failure: it is a bug, not a state of the world.
+        return ExitCodes.INTERNAL_ERROR;
     }
 
     private static String describe(Throwable exception) {

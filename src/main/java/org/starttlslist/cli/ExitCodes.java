@@ -17,5 +17,12 @@ public final class ExitCodes {
      */
     public static final int STALE = 4;
 
+    /**
+     * A bug: an exception no feature declared, so nobody knows whether the work was done. Kept apart
+     * from {@link #COULD_NOT_COMPLETE} so that monitoring can tell "the network was down" from "the
+     * program is broken". 70 is {@code EX_SOFTWARE} from {@code sysexits.h}.
+     */
+    public static final int INTERNAL_ERROR = 70;
+
     private ExitCodes() {}
 }

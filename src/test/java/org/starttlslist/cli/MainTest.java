@@ -60,4 +60,15 @@ class MainTest {
         assertEquals(3, run.exitCode());
         assertTrue(run.err().contains("\tat "), run::toString);
     }
+
+    @Test
+    void exitCodes_aBugIsNotAnIoFailure() {
+        assertEquals(ExitCodes.INTERNAL_ERROR, CommandLines.exitCode(new IllegalStateException("a bug")));
+        assertEquals(ExitCodes.INTERNAL_ERROR, CommandLines.exitCode(new NullPointerException()));
+        assertEquals(ExitCodes.COULD_NOT_COMPLETE, CommandLines.exitCode(new java.io.IOException("disk")));
+        assertEquals(ExitCodes.COULD_NOT_COMPLETE,
+                CommandLines.exitCode(new java.io.UncheckedIOException(new java.io.IOException("disk"))));
+        assertEquals(ExitCodes.USAGE, CommandLines.exitCode(new UsageException("bad flag")));
+        assertEquals(70, ExitCodes.INTERNAL_ERROR);
+    }
 }

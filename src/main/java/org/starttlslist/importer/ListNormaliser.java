@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.starttlslist.json.Json;
+import org.starttlslist.model.AliasName;
 import org.starttlslist.model.HostNames;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -21,8 +21,6 @@ import tools.jackson.databind.node.ObjectNode;
  * parser already folds case and the user must see each original spelling that was changed.
  */
 final class ListNormaliser {
-    /** Alias names become file names: lower-case letters, digits and inner hyphens only. */
-    static final Pattern ALIAS_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
     private final List<Normalisation> changes = new ArrayList<>();
 
@@ -50,7 +48,7 @@ final class ListNormaliser {
         for (Map.Entry<String, JsonNode> entry : aliases.properties()) {
             String pointer = "/policy-aliases/" + escape(entry.getKey());
             String name = aliasName(entry.getKey(), pointer);
-            if (!ALIAS_NAME.matcher(name).matches()) {
+            if (!AliasName.isValid(name)) {
                 refused.add(entry.getKey());
                 continue;
             }
@@ -61,8 +59,8 @@ final class ListNormaliser {
             result.set(name, policy(entry.getValue(), pointer));
         }
         if (!refused.isEmpty()) {
-            throw new ImportRefusedException("alias names " + refused + " cannot be file names; an alias name is"
-                    + " lower-case letters, digits and inner hyphens; rename them in the list and import again", refused);
+            throw new ImportRefusedException("alias names " + refused + " cannot be file names; an alias name is "
+                    + AliasName.RULE_TEXT + "; rename them in the list and import again", refused);
         }
         return result;
     }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.starttlslist.model.AliasName;
 import org.starttlslist.model.AliasReference;
 import org.starttlslist.model.HostNames;
 import org.starttlslist.model.InlinePolicy;
@@ -39,7 +40,6 @@ final class SourceFileCheck {
     /** What checking one file gave: its findings and, when it has no error, what it holds. */
     record Checked(List<Finding> findings, Optional<Object> loaded, Optional<String> referencedAlias) {}
 
-    static final Pattern ALIAS_NAME = Pattern.compile("[a-z0-9]([a-z0-9._-]{0,62}[a-z0-9])?");
     private static final Pattern FINGERPRINT = Pattern.compile("[0-9A-F]{40}");
     private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
 
@@ -198,7 +198,7 @@ final class SourceFileCheck {
     }
 
     private static void checkAliasName(String stem, FileFindings findings) {
-        if (!ALIAS_NAME.matcher(stem).matches()) {
+        if (!AliasName.isValid(stem)) {
             findings.error("alias.name.invalid", "", "the alias name '" + stem + "' must be lower-case letters, digits, '.', '_' or '-', "
                     + "starting and ending with a letter or digit, at most 64 characters; rename the file");
         }
@@ -228,7 +228,7 @@ final class SourceFileCheck {
         JsonNode alias = root.path("policy-alias");
         if (alias.isString()) {
             String name = alias.stringValue();
-            if (!ALIAS_NAME.matcher(name).matches()) {
+            if (!AliasName.isValid(name)) {
                 findings.error("alias.name.invalid", "/policy-alias", "policy-alias '" + name + "' is not an alias name (lower-case letters, digits, '.', '_', '-')");
             } else if (!aliasNames.contains(name)) {
                 findings.error("alias.unknown", "/policy-alias", "policy-alias '" + name + "' does not exist; add policies/aliases/"

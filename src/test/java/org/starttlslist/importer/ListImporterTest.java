@@ -137,6 +137,20 @@ class ListImporterTest {
     }
 
     @Test
+    void anAliasNameWithDotsAndUnderscoresImportsAndValidates() {
+        // Import and validate share one alias-name rule (model/AliasName); they used to differ.
+        Trees.copyResource("/build/starter/release", dir.resolve("release"));
+        new ListImporter().run(list("\"2026-01-01T00:00:00Z\"", "\"2026-01-15T00:00:00Z\"",
+                        "\"big_host.eu\": {\"mode\": \"testing\", \"mxs\": [\"mx.a.example\"]}",
+                        "\"a.example\": {\"policy-alias\": \"big_host.eu\"}"),
+                new ListRepository(dir), Optional.of("postmaster@a.example"), false);
+        assertTrue(Files.exists(dir.resolve("policies/aliases/big_host.eu.json")));
+        List<Finding> findings = new Validator(new ListRepository(dir), Instant.parse("2026-01-02T00:00:00Z"))
+                .validateAll().findings();
+        assertEquals(List.of(), findings.stream().filter(f -> f.code().startsWith("alias.")).toList());
+    }
+
+    @Test
     void aMalformedListIsRefusedAndNothingWritten() {
         assertThrows(MalformedListException.class, () -> new ListImporter().run("{\"policies\": {}}".getBytes(StandardCharsets.UTF_8),
                 new ListRepository(dir), Optional.empty(), false));

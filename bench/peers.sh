@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Every hot path beside the peer a maintainer or mirror would otherwise reach for, in one run, as
+# ratios (issue #16's table). Each figure is the median wall time of RUNS runs, JVM start included.
+#
+#   bash bench/peers.sh [DOMAINS] [RUNS]      default: 100000 domains, 3 runs
+#
+# Peers:
+#   validate  ajv-cli (JSON Schema only) over the same source files, against the same schemas
+#   build     our own validate of the same repository (build = validate + merge + write)
+#   sign      gpg --detach-sign, same Ed25519 key, agent warm
+#   verify    gpgv + ajv-cli on the published-list schema (what an operator could script)
+#   --version bare java -version with the launcher's JVM options
+#
+# Needs java, mvn, node/npm (ajv-cli is installed into bench/.peers on first use from the npm
+# registry), gpg, gpgv and GNU time. Figures on a busy machine are inflated: the load average is
+# printed with them, and the ratios are what count.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+domains=${1:-100000}
+runs=${2:-3}
+jar="$here/target/starttls-list.jar"
+jvm_opts=${STARTTLS_LIST_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+for tool in java node npm gpg gpgv /usr/bin/time bc; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "bench: $tool is missing" >&2; exit 3; }
+done
+[ -f "$jar" ] || mvn -q -B -Dstyle.color=never -f "$here/pom.xml" -DskipTests package
+
+peers="$here/bench/.peers"
+if [ ! -x "$peers/node_modules/.bin/ajv" ]; then
+    mkdir -p "$peers"
+    npm install --silent --no-audit --no-fund --prefix "$peers" ajv-cli@5.0.0 ajv-formats@3.0.1 >/dev/null
+fi
+ajv="$peers/node_modules/.bin/ajv"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/starttls-peers.XXXXXX")
+export GNUPGHOME="$work/gnupg"
+mkdir -m 700 "$GNUPGHOME"
+cleanup() { gpgconf --homedir "$GNUPGHOME" --kill all 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+wall() { # median wall seconds of $runs runs of the command; fails loudly if the command does
+    : > "$work/times"
+    for _ in $(seq "$runs"); do
+        /usr/bin/time -f "%e" -o "$work/time.one" "$@" >"$work/out" 2>&1 \
+            || { echo "bench: failed: $*" >&2; cat "$work/out" >&2; exit 1; }
+        cat "$work/time.one" >> "$work/times"
+    done
+    median < "$work/times"
+}
+
+java "$here/bench/GenerateRepo.java" "$domains" "$work/repo" >/dev/null
+( cd "$work/repo" && git init -q && git add -A && git -c user.name=b -c user.email=b@example.org commit -qm bench )
+# Warm the page cache for both sides.
+find "$work/repo/policies" -name '*.json' -exec cat {} + >/dev/null
+
+# ajv over the sources: the domain schema for policies/*.json, the alias schema for aliases/.
+# ajv expands the quoted globs itself (100,000 names would exceed the argument limit).
+ajv_sources() {
+    cd "$work/repo"
+    "$ajv" validate --spec=draft2020 -c ajv-formats --errors=line \
+        -s "$here/schema/domain-source.schema.json" -d 'policies/*.json' >/dev/null
+    "$ajv" validate --spec=draft2020 -c ajv-formats --errors=line \
+        -s "$here/schema/alias-source.schema.json" -d 'policies/aliases/*.json' >/dev/null
+}
+export -f ajv_sources; export work here ajv
+
+v_ours=$(wall java $jvm_opts -jar "$jar" -C "$work/repo" validate --now "$now")
+v_peer=$(wall bash -c ajv_sources)
+b_ours=$(wall java $jvm_opts -jar "$jar" -C "$work/repo" build --now "$now" --out "$work/policy.json")
+b_peer=$v_ours
+
+cd "$work"
+printf 'bench passphrase\n' > pass
+java -jar "$jar" keygen --uid "Bench <bench@example.org>" --out keys --passphrase-file pass --now "$now" > keygen.out
+fpr=$(sed -n 's/^fingerprint: //p' keygen.out)
+gpg --batch --pinentry-mode loopback --passphrase-file pass --import keys/secret-key.asc 2>/dev/null
+gpg --dearmor < keys/public-key.asc > key.gpg
+sign_ours() { # a fresh signature each time, whatever sign's policy on replacing one
+    rm -f "$work/policy.json.asc"
+    java $jvm_opts -jar "$jar" sign "$work/policy.json" --key "$work/keys/secret-key.asc" --passphrase-file "$work/pass"
+}
+export -f sign_ours; export jvm_opts jar
+s_ours=$(wall bash -c sign_ours)
+s_peer=$(wall gpg --batch --yes --pinentry-mode loopback --passphrase-file pass --local-user "$fpr" \
+    --digest-algo SHA512 --armor --detach-sign --output policy.json.gpg.asc policy.json)
+verify_peer() {
+    cd "$work"
+    gpgv --keyring ./key.gpg policy.json.asc policy.json 2>/dev/null
+    "$ajv" validate --spec=draft2020 -c ajv-formats -s "$here/schema/policy-list.schema.json" -d policy.json >/dev/null
+}
+export -f verify_peer
+r_ours=$(wall java $jvm_opts -jar "$jar" verify policy.json --keys keys/public-key.asc --now "$now")
+r_peer=$(wall bash -c verify_peer)
+ver_ours=$(wall java $jvm_opts -jar "$jar" --version)
+ver_peer=$(wall java $jvm_opts -version)
+
+ratio() { echo "scale=2; $1 / $2" | bc -l | sed 's/^\./0./'; }
+printf '%s domains (%s source files, list %s bytes), median of %s runs, %s cores, load average before: %s\n' \
+    "$domains" "$(find "$work/repo/policies" -name '*.json' | wc -l)" "$(wc -c < "$work/policy.json")" "$runs" \
+    "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '| path | ours s | peer | peer s | ratio | goal |\n|---|---|---|---|---|---|\n'
+printf '| validate | %s | ajv-cli (schema only) | %s | %s | <= 0.5 |\n' "$v_ours" "$v_peer" "$(ratio "$v_ours" "$v_peer")"
+printf '| build | %s | our validate | %s | %s | <= 1.15 |\n' "$b_ours" "$b_peer" "$(ratio "$b_ours" "$b_peer")"
+printf '| sign | %s | gpg --detach-sign | %s | %s | <= 1.5 |\n' "$s_ours" "$s_peer" "$(ratio "$s_ours" "$s_peer")"
+printf '| verify | %s | gpgv + ajv-cli | %s | %s | <= 1.0 |\n' "$r_ours" "$r_peer" "$(ratio "$r_ours" "$r_peer")"
+printf '| --version | %s | java -version | %s | %s | <= 2.5 |\n' "$ver_ours" "$ver_peer" "$(ratio "$ver_ours" "$ver_peer")"

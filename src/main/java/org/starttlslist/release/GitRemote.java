@@ -1,7 +1,9 @@
 package org.starttlslist.release;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,18 +19,36 @@ import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.TagOpt;
 import org.starttlslist.failure.CouldNotCompleteException;
 
-/** The one remote a release is checked against and pushed to, by its configured name. */
+/**
+ * The one remote a release is checked against and pushed to, by its configured name. Every
+ * exchange has a deadline ({@link #DEFAULT_TIMEOUT} unless given): JGit applies it to connecting and
+ * to each read, so a remote that accepts the connection and never answers ends in
+ * {@link RemoteTimedOutException} instead of a hang.
+ */
 public final class GitRemote {
+    /** How long to wait to connect, and for each answer of the remote. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
     private final Git git;
     private final String name;
+    private final Duration timeout;
 
-    private GitRemote(Git git, String name) {
+    private GitRemote(Git git, String name, Duration timeout) {
         this.git = git;
         this.name = name;
+        this.timeout = timeout;
     }
 
-    /** The remote called {@code name} in the clone's configuration. */
+    /** The remote called {@code name}, with {@link #DEFAULT_TIMEOUT}. */
     public static GitRemote named(Git git, String name) {
+        return named(git, name, DEFAULT_TIMEOUT);
+    }
+
+    /** The remote called {@code name} in the clone's configuration, with this connect and read deadline. */
+    public static GitRemote named(Git git, String name, Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero() || timeout.toSeconds() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("timeout must be between 1 s and " + Integer.MAX_VALUE + " s, was " + timeout);
+        }
         try {
             RemoteConfig config = new RemoteConfig(git.getRepository().getConfig(), name);
             if (config.getURIs().isEmpty()) {
@@ -37,7 +57,21 @@ public final class GitRemote {
         } catch (URISyntaxException e) {
             throw new CouldNotCompleteException("the URL of git remote '" + name + "' is invalid: " + e.getMessage(), e);
         }
-        return new GitRemote(git, name);
+        return new GitRemote(git, name, timeout);
+    }
+
+    private int seconds() {
+        return (int) Math.max(1, timeout.toSeconds());
+    }
+
+    private CouldNotCompleteException unreachable(String action, Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (cause instanceof InterruptedIOException || message.contains("timed out") || message.contains("timeout")) {
+                return new RemoteTimedOutException(name, action, seconds(), e);
+            }
+        }
+        return new RemoteUnreachableException(name, action, e);
     }
 
     public String name() {
@@ -53,7 +87,7 @@ public final class GitRemote {
         FetchResult result;
         try {
             // JGit refuses to fetch a ref the remote lacks; a remote without the branch is a first release.
-            boolean hasBranch = git.lsRemote().setRemote(name).setHeads(true).call().stream()
+            boolean hasBranch = git.lsRemote().setRemote(name).setHeads(true).setTimeout(seconds()).call().stream()
                     .anyMatch(ref -> ref.getName().equals("refs/heads/" + branch));
             if (!hasBranch) {
                 return Optional.empty();
@@ -62,10 +96,11 @@ public final class GitRemote {
                     .setRemote(name)
                     .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":" + tracking))
                     .setTagOpt(TagOpt.NO_TAGS)
+                    .setTimeout(seconds())
                     .setRemoveDeletedRefs(false)
                     .call();
         } catch (GitAPIException | RuntimeException e) {
-            throw new RemoteUnreachableException(name, "fetch from", e);
+            throw unreachable("fetch from", e);
         }
         Ref advertised = result.getAdvertisedRef("refs/heads/" + branch);
         return Optional.ofNullable(advertised).map(Ref::getObjectId);
@@ -85,9 +120,10 @@ public final class GitRemote {
                     .setRefSpecs(specs)
                     .setAtomic(true)
                     .setForce(false)
+                    .setTimeout(seconds())
                     .call();
         } catch (GitAPIException | RuntimeException e) {
-            throw new RemoteUnreachableException(name, "push to", e);
+            throw unreachable("push to", e);
         }
         List<String> refusals = new ArrayList<>();
         List<String> answered = new ArrayList<>();

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.transport.FetchResult;
@@ -64,7 +63,33 @@ public final class GitRemote {
         return (int) Math.max(1, timeout.toSeconds());
     }
 
+    /**
+     * Runs one exchange with the remote under a deadline. JGit's own timeout does not stop a read
+     * on a plain socket (the git:// transport) on current JDKs, so the exchange runs on its own
+     * daemon thread and is abandoned, not waited for, when the deadline passes.
+     */
+    private <T> T withDeadline(String action, java.util.concurrent.Callable<T> exchange) throws Exception {
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(exchange);
+        Thread worker = new Thread(task, "git-remote-" + name);
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            return task.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            task.cancel(true);
+            throw new RemoteTimedOutException(name, action, seconds(), e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw e;
+        }
+    }
+
     private CouldNotCompleteException unreachable(String action, Exception e) {
+        if (e instanceof RemoteTimedOutException timedOut) {
+            return timedOut;
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
             if (cause instanceof InterruptedIOException || message.contains("timed out") || message.contains("timeout")) {
@@ -87,19 +112,20 @@ public final class GitRemote {
         FetchResult result;
         try {
             // JGit refuses to fetch a ref the remote lacks; a remote without the branch is a first release.
-            boolean hasBranch = git.lsRemote().setRemote(name).setHeads(true).setTimeout(seconds()).call().stream()
+            boolean hasBranch = withDeadline("fetch from", () -> git.lsRemote().setRemote(name).setHeads(true)
+                    .setTimeout(seconds()).call()).stream()
                     .anyMatch(ref -> ref.getName().equals("refs/heads/" + branch));
             if (!hasBranch) {
                 return Optional.empty();
             }
-            result = git.fetch()
+            result = withDeadline("fetch from", () -> git.fetch()
                     .setRemote(name)
                     .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":" + tracking))
                     .setTagOpt(TagOpt.NO_TAGS)
                     .setTimeout(seconds())
                     .setRemoveDeletedRefs(false)
-                    .call();
-        } catch (GitAPIException | RuntimeException e) {
+                    .call());
+        } catch (Exception e) {
             throw unreachable("fetch from", e);
         }
         Ref advertised = result.getAdvertisedRef("refs/heads/" + branch);
@@ -115,14 +141,14 @@ public final class GitRemote {
         List<RefSpec> specs = refs.stream().map(ref -> new RefSpec(ref + ":" + ref)).toList();
         Iterable<PushResult> results;
         try {
-            results = git.push()
+            results = withDeadline("push to", () -> git.push()
                     .setRemote(name)
                     .setRefSpecs(specs)
                     .setAtomic(true)
                     .setForce(false)
                     .setTimeout(seconds())
-                    .call();
-        } catch (GitAPIException | RuntimeException e) {
+                    .call());
+        } catch (Exception e) {
             throw unreachable("push to", e);
         }
         List<String> refusals = new ArrayList<>();

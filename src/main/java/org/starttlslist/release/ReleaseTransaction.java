@@ -188,6 +188,11 @@ public final class ReleaseTransaction {
             try {
                 plan.checks().beforePush();
                 plan.remote().get().pushAtomically(List.of(Constants.R_HEADS + plan.branch(), Constants.R_TAGS + plan.tagName()));
+            } catch (RemoteTimedOutException e) {
+                // The remote may have taken the push: keep the local release, so that publish can
+                // push it again (or find it already there), rather than undo what may be published.
+                syncWorkingTree(plan, blobs, commit);
+                throw e;
             } catch (RuntimeException e) {
                 throw rolledBack(plan, commit, true, e);
             }

@@ -62,57 +62,34 @@ public final class SourceFormatter {
         if (!root.isObject()) {
             return new Outcome.Unformattable("is not a JSON object; a source file holds one object", 1, 1);
         }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = (Map<String, Object>) SourceValues.read(bytes);
         Map<String, Object> ordered = new LinkedHashMap<>();
         for (String key : kind.keyOrder) {
-            if (root.has(key)) {
-                ordered.put(key, key.equals("mxs") ? mxs(root.get(key)) : value(root.get(key)));
+            if (values.containsKey(key)) {
+                ordered.put(key, key.equals("mxs") ? mxs(values.get(key)) : values.get(key));
             }
         }
-        for (Map.Entry<String, JsonNode> entry : root.properties()) {
+        for (Map.Entry<String, Object> entry : values.entrySet()) {
             if (!ordered.containsKey(entry.getKey())) {
-                ordered.put(entry.getKey(), value(entry.getValue()));
+                ordered.put(entry.getKey(), entry.getValue());
             }
         }
         byte[] canonical = CanonicalJson.toBytes(ordered);
         return Arrays.equals(canonical, bytes) ? new Outcome.Canonical() : new Outcome.Reformatted(canonical);
     }
 
-    private static Object mxs(JsonNode node) {
-        if (!node.isArray()) {
-            return value(node);
+    private static Object mxs(Object value) {
+        if (!(value instanceof List<?> list)) {
+            return value;
         }
         TreeSet<String> sorted = new TreeSet<>();
-        for (JsonNode element : node) {
-            if (!element.isString()) {
-                return value(node);
+        for (Object element : list) {
+            if (!(element instanceof String name)) {
+                return value;
             }
-            sorted.add(element.stringValue().toLowerCase(Locale.ROOT));
+            sorted.add(name.toLowerCase(Locale.ROOT));
         }
         return new ArrayList<>(sorted);
-    }
-
-    private static Object value(JsonNode node) {
-        if (node.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> entry : node.properties()) {
-                map.put(entry.getKey(), value(entry.getValue()));
-            }
-            return map;
-        }
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>();
-            node.forEach(element -> list.add(value(element)));
-            return list;
-        }
-        if (node.isString()) {
-            return node.stringValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        if (node.isNumber()) {
-            return new CanonicalJson.RawNumber(node.asString());
-        }
-        return null;
     }
 }

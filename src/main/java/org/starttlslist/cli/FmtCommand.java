@@ -46,7 +46,7 @@ final class FmtCommand implements Callable<Integer> {
         List<Path> given = new ArrayList<>();
         for (Path path : paths) {
             Path resolved = repository.root().resolve(path);
-            if (!Files.exists(resolved)) {
+            if (!Files.exists(resolved, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 throw new UsageException("no such file or directory: " + path);
             }
             given.add(resolved);
@@ -68,7 +68,7 @@ final class FmtCommand implements Callable<Integer> {
         out.flush();
         if (unformattable > 0) {
             throw new RejectedException(unformattable + (unformattable == 1 ? " file is" : " files are")
-                    + " not one JSON object (listed above) and left unchanged; fix by hand, then run fmt again");
+                    + " not one JSON object in a regular file (listed above) and left unchanged; fix by hand, then run fmt again");
         }
         if (check && notCanonical > 0) {
             throw new RejectedException(notCanonical + (notCanonical == 1 ? " file is" : " files are")

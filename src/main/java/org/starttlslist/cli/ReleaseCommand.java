@@ -22,7 +22,11 @@ import picocli.CommandLine.ParentCommand;
             "clean, the branch is behind the remote, validate finds an error, the new",
             "list is not newer than release/policy.json, or the signed list does not",
             "verify with release/keys/. If the push fails, the branch and tags are put",
-            "back as they were (exit 3)."
+            "back as they were (exit 3).",
+            "The list is built from the commit at HEAD (never the working tree) and the",
+            "committed pair is verified as a mirror will. No git hook of the clone runs.",
+            "--now must be within 5 minutes of the clock unless --allow-now-far-from-clock",
+            "is given, and the list must be valid at the real time either way."
         })
 final class ReleaseCommand implements Callable<Integer> {
     @ParentCommand
@@ -48,6 +52,13 @@ final class ReleaseCommand implements Callable<Integer> {
     @Option(names = "--no-push", description = "Stop after the signed tag; push later with 'starttls-list publish'.")
     boolean noPush;
 
+    @Option(names = "--allow-now-far-from-clock",
+            description = "Release with a --now more than 5 minutes from the clock (the list must still be valid at the real time).")
+    boolean allowNowFarFromClock;
+
+    @Mixin
+    RemoteOptions remoteOptions;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -56,12 +67,18 @@ final class ReleaseCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ListRepository repository = root.repository();
         var identity = committer.resolve(ReleaseSettings.read(repository, now.instant()));
-        Release.Outcome outcome = Release.run(
-                new Release.Request(repository, now.instant(), this::loadKey, identity, remote, !noPush),
-                step -> {
-                    out.println(step);
-                    out.flush();
-                });
+        if (allowNowFarFromClock && now.given()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("release: WARNING: --allow-now-far-from-clock: releasing as of " + ListTimes.format(now.instant())
+                    + " while the clock says " + ListTimes.format(now.clock()));
+            err.flush();
+        }
+        Release.Request request = new Release.Request(repository, now.instant(), now.clock(), allowNowFarFromClock,
+                this::loadKey, identity, remote, !noPush, remoteOptions.timeout());
+        Release.Outcome outcome = RemoteOptions.withKnownRemote(() -> Release.run(request, step -> {
+            out.println(step);
+            out.flush();
+        }), ", or use --no-push and publish later");
         out.println((outcome.pushedTo().isPresent() ? "released " : "prepared ")
                 + ListTimes.format(outcome.list().timestamp()) + " as " + outcome.tagName()
                 + (outcome.pushedTo().isPresent() ? " (pushed to " + outcome.pushedTo().get() + ")" : " (not pushed)"));

@@ -14,7 +14,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {
-            "Show the published list: timestamp, expiry, time left, domains by mode,",
+            "Show the published list (as committed at HEAD, or on --remote's release",
+            "branch; never the working tree): timestamp, expiry, time left, domains by mode,",
             "signer. Exit 1 when it has expired, has less than minimum-validity-days",
             "left (a release is due), or its signature does not verify with",
             "release/keys/; exit 0 otherwise."
@@ -30,13 +31,17 @@ final class StatusCommand implements Callable<Integer> {
             description = "Read the list on this remote's release branch (fetched, nothing checked out).")
     String remote;
 
+    @Mixin
+    RemoteOptions remoteOptions;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ListStatus status = ListStatus.read(root.repository(), now.instant(), Optional.ofNullable(remote));
+        ListStatus status = RemoteOptions.withKnownRemote(() -> ListStatus.read(root.repository(), now.instant(),
+                Optional.ofNullable(remote), remoteOptions.timeout()), "");
         var list = status.list();
         out.println("list:      " + status.where());
         out.println("timestamp: " + ListTimes.format(list.timestamp()));
@@ -47,6 +52,13 @@ final class StatusCommand implements Callable<Integer> {
                 + list.count(Mode.TESTING) + " testing)");
         out.println("signed by: " + (status.signers().isEmpty() ? "(no readable signature)" : String.join(", ", status.signers())));
         out.println("signature: " + status.verification());
+        if (!status.verified()) {
+            // A list that does not verify is refused by every mirror, whatever its dates say.
+            out.println("status:    BAD SIGNATURE: the published signature does not verify with release/keys/;"
+                    + " release again with a pinned key");
+            out.flush();
+            return ExitCodes.REJECTED;
+        }
         boolean ok = switch (status.state()) {
             case OK -> {
                 out.println("status:    ok");
@@ -62,10 +74,6 @@ final class StatusCommand implements Callable<Integer> {
                 yield false;
             }
         };
-        if (ok && !status.verified()) {
-            out.println("status:    the published signature does not verify; release again with a pinned key");
-            ok = false;
-        }
         out.flush();
         return ok ? ExitCodes.OK : ExitCodes.REJECTED;
     }

@@ -24,6 +24,7 @@ import org.starttlslist.mirror.ListSources;
 import org.starttlslist.mirror.Mirror;
 import org.starttlslist.mirror.MirrorLayout;
 import org.starttlslist.model.ListTimes;
+import org.starttlslist.release.ListGitAttributes;
 import org.starttlslist.release.Release;
 import org.starttlslist.release.ReleaseSettings;
 import org.starttlslist.release.ReleaseTransaction;
@@ -203,10 +204,11 @@ public final class Demo {
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8);
             AtomicFiles.write(scratch.configFile(), configBytes);
             AtomicFiles.write(scratch.keysDir().resolve(key.fingerprint() + ".asc"), Files.readAllBytes(key.publicKeyFile()));
+            AtomicFiles.write(scratch.root().resolve(ListGitAttributes.FILE_NAME), ListGitAttributes.bytes());
 
             Git.init().setDirectory(remoteDir.toFile()).setBare(true).setInitialBranch(branch).call().close();
             try (Git git = Git.init().setDirectory(scratch.root().toFile()).setInitialBranch(branch).call()) {
-                git.add().addFilepattern("policies").addFilepattern("release").call();
+                git.add().addFilepattern(ListGitAttributes.FILE_NAME).addFilepattern("policies").addFilepattern("release").call();
                 var who = new org.eclipse.jgit.lib.PersonIdent(committer.name(), committer.email(), now, java.time.ZoneOffset.UTC);
                 git.commit().setMessage("Sources copied from " + source.root() + " for the demo\n")
                         .setAuthor(who).setCommitter(who).setSign(false).setNoVerify(true).call();

@@ -33,6 +33,9 @@ final class GitBlobs {
             if (loader.getType() != Constants.OBJ_BLOB) {
                 throw new ListNotFoundException(argument, "'" + path + "' in " + ref + " is not a file");
             }
+            if (loader.getSize() > ListInputs.MAX_LIST_BYTES) {
+                throw new ListTooLargeException(argument, loader.getSize(), ListInputs.MAX_LIST_BYTES);
+            }
             return loader.getBytes();
         } catch (RevisionSyntaxException | AmbiguousObjectException e) {
             throw new ListNotFoundException(argument, "'" + ref + "' is not a usable revision: " + e.getMessage());

@@ -13,6 +13,9 @@ import org.starttlslist.source.ListRepository;
  * still works.
  */
 public final class ListInputs {
+    /** The most a list may have, as mirrors take it ({@code FetchLimits}' default): 16 MiB. */
+    public static final long MAX_LIST_BYTES = 16L * 1024 * 1024;
+
     private ListInputs() {}
 
     public static byte[] read(String argument, ListRepository repository) {
@@ -23,6 +26,10 @@ public final class ListInputs {
             return GitBlobs.read(repository.root(), argument.substring(0, colon), argument.substring(colon + 1), argument);
         }
         try {
+            long size = Files.size(file);
+            if (size > MAX_LIST_BYTES) {
+                throw new ListTooLargeException(argument, size, MAX_LIST_BYTES);
+            }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ListNotFoundException(argument, "no such file (for a list in git, write REF:path, e.g. HEAD~1:release/policy.json)");

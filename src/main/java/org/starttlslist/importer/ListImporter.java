@@ -2,7 +2,9 @@ package org.starttlslist.importer;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -131,6 +133,7 @@ public final class ListImporter {
     private void install(ListRepository repository, SortedMap<String, byte[]> files) {
         Path root = repository.root();
         Path policies = repository.policiesDir();
+        requireOnlyFilesAndDirectories(repository);
         Path staging;
         try {
             Files.createDirectories(root);
@@ -151,6 +154,37 @@ public final class ListImporter {
             throw new CouldNotCompleteException("import failed, nothing was changed: " + e.getMessage(), e);
         } finally {
             deleteTree(staging);
+        }
+    }
+
+    /**
+     * The existing {@code policies/} is copied into the new one, so anything in it that is not a
+     * plain file or directory is refused before a staging directory exists: a symbolic link would
+     * be replaced by a copy of its target (possibly from outside the repository), and a FIFO would
+     * block the copy forever.
+     */
+    private static void requireOnlyFilesAndDirectories(ListRepository repository) {
+        Path policies = repository.policiesDir();
+        if (!Files.exists(policies, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        List<String> odd = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(policies)) {
+            for (Path path : walk.toList()) {
+                BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (attributes.isSymbolicLink()) {
+                    odd.add(repository.display(path) + " (a symbolic link)");
+                } else if (!attributes.isDirectory() && !attributes.isRegularFile()) {
+                    odd.add(repository.display(path) + " (not a regular file)");
+                }
+            }
+        } catch (IOException e) {
+            throw new CouldNotCompleteException("cannot list " + repository.display(policies) + ": " + e.getMessage(), e);
+        }
+        if (!odd.isEmpty()) {
+            throw new ImportRefusedException(String.join(", ", odd.subList(0, Math.min(5, odd.size())))
+                    + (odd.size() > 5 ? ", …" : "") + ": import never follows links or opens FIFOs in policies/;"
+                    + " replace each with the file itself or remove it. Nothing was written", odd);
         }
     }
 

@@ -1,12 +1,13 @@
 package org.starttlslist.release;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.transport.FetchResult;
@@ -17,18 +18,36 @@ import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.TagOpt;
 import org.starttlslist.failure.CouldNotCompleteException;
 
-/** The one remote a release is checked against and pushed to, by its configured name. */
+/**
+ * The one remote a release is checked against and pushed to, by its configured name. Every
+ * exchange has a deadline ({@link #DEFAULT_TIMEOUT} unless given): JGit applies it to connecting and
+ * to each read, so a remote that accepts the connection and never answers ends in
+ * {@link RemoteTimedOutException} instead of a hang.
+ */
 public final class GitRemote {
+    /** How long to wait to connect, and for each answer of the remote. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
     private final Git git;
     private final String name;
+    private final Duration timeout;
 
-    private GitRemote(Git git, String name) {
+    private GitRemote(Git git, String name, Duration timeout) {
         this.git = git;
         this.name = name;
+        this.timeout = timeout;
     }
 
-    /** The remote called {@code name} in the clone's configuration. */
+    /** The remote called {@code name}, with {@link #DEFAULT_TIMEOUT}. */
     public static GitRemote named(Git git, String name) {
+        return named(git, name, DEFAULT_TIMEOUT);
+    }
+
+    /** The remote called {@code name} in the clone's configuration, with this connect and read deadline. */
+    public static GitRemote named(Git git, String name, Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero() || timeout.toSeconds() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("timeout must be between 1 s and " + Integer.MAX_VALUE + " s, was " + timeout);
+        }
         try {
             RemoteConfig config = new RemoteConfig(git.getRepository().getConfig(), name);
             if (config.getURIs().isEmpty()) {
@@ -37,7 +56,47 @@ public final class GitRemote {
         } catch (URISyntaxException e) {
             throw new CouldNotCompleteException("the URL of git remote '" + name + "' is invalid: " + e.getMessage(), e);
         }
-        return new GitRemote(git, name);
+        return new GitRemote(git, name, timeout);
+    }
+
+    private int seconds() {
+        return (int) Math.max(1, timeout.toSeconds());
+    }
+
+    /**
+     * Runs one exchange with the remote under a deadline. JGit's own timeout does not stop a read
+     * on a plain socket (the git:// transport) on current JDKs, so the exchange runs on its own
+     * daemon thread and is abandoned, not waited for, when the deadline passes.
+     */
+    private <T> T withDeadline(String action, java.util.concurrent.Callable<T> exchange) throws Exception {
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(exchange);
+        Thread worker = new Thread(task, "git-remote-" + name);
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            return task.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            task.cancel(true);
+            throw new RemoteTimedOutException(name, action, seconds(), e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw e;
+        }
+    }
+
+    private CouldNotCompleteException unreachable(String action, Exception e) {
+        if (e instanceof RemoteTimedOutException timedOut) {
+            return timedOut;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (cause instanceof InterruptedIOException || message.contains("timed out") || message.contains("timeout")) {
+                return new RemoteTimedOutException(name, action, seconds(), e);
+            }
+        }
+        return new RemoteUnreachableException(name, action, e);
     }
 
     public String name() {
@@ -53,19 +112,21 @@ public final class GitRemote {
         FetchResult result;
         try {
             // JGit refuses to fetch a ref the remote lacks; a remote without the branch is a first release.
-            boolean hasBranch = git.lsRemote().setRemote(name).setHeads(true).call().stream()
+            boolean hasBranch = withDeadline("fetch from", () -> git.lsRemote().setRemote(name).setHeads(true)
+                    .setTimeout(seconds()).call()).stream()
                     .anyMatch(ref -> ref.getName().equals("refs/heads/" + branch));
             if (!hasBranch) {
                 return Optional.empty();
             }
-            result = git.fetch()
+            result = withDeadline("fetch from", () -> git.fetch()
                     .setRemote(name)
                     .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":" + tracking))
                     .setTagOpt(TagOpt.NO_TAGS)
+                    .setTimeout(seconds())
                     .setRemoveDeletedRefs(false)
-                    .call();
-        } catch (GitAPIException | RuntimeException e) {
-            throw new RemoteUnreachableException(name, "fetch from", e);
+                    .call());
+        } catch (Exception e) {
+            throw unreachable("fetch from", e);
         }
         Ref advertised = result.getAdvertisedRef("refs/heads/" + branch);
         return Optional.ofNullable(advertised).map(Ref::getObjectId);
@@ -80,14 +141,15 @@ public final class GitRemote {
         List<RefSpec> specs = refs.stream().map(ref -> new RefSpec(ref + ":" + ref)).toList();
         Iterable<PushResult> results;
         try {
-            results = git.push()
+            results = withDeadline("push to", () -> git.push()
                     .setRemote(name)
                     .setRefSpecs(specs)
                     .setAtomic(true)
                     .setForce(false)
-                    .call();
-        } catch (GitAPIException | RuntimeException e) {
-            throw new RemoteUnreachableException(name, "push to", e);
+                    .setTimeout(seconds())
+                    .call());
+        } catch (Exception e) {
+            throw unreachable("push to", e);
         }
         List<String> refusals = new ArrayList<>();
         List<String> answered = new ArrayList<>();

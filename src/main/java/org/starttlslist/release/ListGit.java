@@ -15,7 +15,8 @@ public final class ListGit {
     /**
      * The repository at exactly {@code list.root()} (its {@code .git} directory or file). Unlike
      * {@code git}, neither searches parent directories nor reads {@code GIT_DIR}: the list
-     * repository is the directory the user named.
+     * repository is the directory the user named. No hook of the clone runs through it
+     * ({@link HooklessFs}).
      */
     public static Git open(ListRepository list) {
         if (!Files.exists(list.root().resolve(".git"))) {
@@ -24,6 +25,7 @@ public final class ListGit {
         try {
             Repository repository = new FileRepositoryBuilder()
                     .setWorkTree(list.root().toFile())
+                    .setFS(new HooklessFs())
                     .setMustExist(true)
                     .build();
             return new Git(repository, true);

@@ -12,6 +12,7 @@ import org.starttlslist.model.PolicyList;
 import org.starttlslist.source.ListRepository;
 import org.starttlslist.source.ListSettings;
 import org.starttlslist.verify.ListVerifier;
+import org.starttlslist.verify.PinnedKeysUnusableException;
 
 /**
  * The state of the published list, as {@code status} shows it: when it was made, when it expires,
@@ -44,40 +45,54 @@ public record ListStatus(
         return left().compareTo(minimumValidity) < 0 ? State.DUE : State.OK;
     }
 
-    /** The list in the working tree's {@code release/}, or on {@code remote}'s release branch. */
-    public static ListStatus read(ListRepository repository, Instant now, Optional<String> remoteName) {
-        ListSettings settings = ReleaseSettings.read(repository, now);
-        PublishedPair pair;
-        String where;
-        if (remoteName.isPresent()) {
-            try (Git git = ListGit.open(repository)) {
-                GitRemote remote = GitRemote.named(git, remoteName.get());
-                String branch = settings.releaseBranch();
-                ObjectId head = remote.fetchBranch(branch).orElseThrow(() -> new NoPublishedListException(
-                        remoteName.get() + " has no branch '" + branch + "'"));
-                where = remoteName.get() + "/" + branch + ":" + PublishedPair.LIST_PATH;
-                pair = PublishedPair.inCommit(git.getRepository(), head)
-                        .orElseThrow(() -> new NoPublishedListException("there is no " + PublishedPair.LIST_PATH
-                                + " on " + remoteName.get() + "/" + branch));
+    /**
+     * The list committed at HEAD, or on {@code remote}'s release branch, verified with the keys
+     * pinned in HEAD's {@code release/keys/}. Read from git's objects alone: the working tree, its
+     * line-ending conversion and the index play no part.
+     */
+    public static ListStatus read(ListRepository repository, Instant now, Optional<String> remoteName, Duration timeout) {
+        try (Git git = ListGit.open(repository)) {
+            CommittedTree local = CommittedTree.of(git.getRepository(), new GitPreflight(git).requireHeadCommit());
+            try (CommittedTree.Snapshot snapshot = local.snapshot("release")) {
+                ListSettings settings = ReleaseSettings.read(snapshot.repository(), now);
+                PublishedPair pair;
+                String where;
+                if (remoteName.isPresent()) {
+                    GitRemote remote = GitRemote.named(git, remoteName.get(), timeout);
+                    String branch = settings.releaseBranch();
+                    ObjectId head = remote.fetchBranch(branch).orElseThrow(() -> new NoPublishedListException(
+                            remoteName.get() + " has no branch '" + branch + "'"));
+                    where = remoteName.get() + "/" + branch + ":" + PublishedPair.LIST_PATH;
+                    pair = CommittedTree.of(git.getRepository(), head).publishedPair()
+                            .orElseThrow(() -> new NoPublishedListException("there is no " + PublishedPair.LIST_PATH
+                                    + " on " + remoteName.get() + "/" + branch));
+                } else {
+                    where = PublishedPair.LIST_PATH + " (committed at HEAD " + local.commit().abbreviate(10).name() + ")";
+                    pair = local.publishedPair()
+                            .orElseThrow(() -> new NoPublishedListException("there is no " + PublishedPair.LIST_PATH));
+                }
+                PolicyList list = PolicyListParser.parse(pair.list());
+                List<String> signers = SignatureIssuers.of(pair.signature());
+                boolean verified;
+                String verification;
+                // An expired list is reported as expired, not as a bad signature: its signature is then
+                // checked as of its own timestamp.
+                Instant checkedAt = now.isBefore(list.expires()) ? now : list.timestamp();
+                try {
+                    ListVerifier.Verified result = ListVerifier.verify(pair.list(), pair.signature(), ListVerifier.Options.of(
+                            PinnedKeyFiles.files(snapshot.repository()), checkedAt));
+                    verified = true;
+                    verification = "verified with release/keys/ (" + String.join(", ", result.signerFingerprints()) + ")";
+                } catch (RejectedException | PinnedKeysUnusableException e) {
+                    verified = false;
+                    verification = "does not verify: " + e.getMessage();
+                }
+                return new ListStatus(where, list, now, settings.minimumValidity(), signers, verified, verification);
             }
-        } else {
-            where = PublishedPair.LIST_PATH;
-            pair = PublishedPair.inWorkingTree(repository)
-                    .orElseThrow(() -> new NoPublishedListException("there is no " + PublishedPair.LIST_PATH));
         }
-        PolicyList list = PolicyListParser.parse(pair.list());
-        List<String> signers = SignatureIssuers.of(pair.signature());
-        boolean verified;
-        String verification;
-        try {
-            ListVerifier.Verified result = ListVerifier.verify(pair.list(), pair.signature(), ListVerifier.Options.of(
-                    PinnedKeyFiles.files(repository), now));
-            verified = true;
-            verification = "verified with release/keys/ (" + String.join(", ", result.signerFingerprints()) + ")";
-        } catch (RejectedException e) {
-            verified = false;
-            verification = "does not verify: " + e.getMessage();
-        }
-        return new ListStatus(where, list, now, settings.minimumValidity(), signers, verified, verification);
+    }
+
+    public static ListStatus read(ListRepository repository, Instant now, Optional<String> remoteName) {
+        return read(repository, now, remoteName, GitRemote.DEFAULT_TIMEOUT);
     }
 }

@@ -1,7 +1,9 @@
 package org.starttlslist.release;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -9,8 +11,10 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.revwalk.RevObject;
+import org.eclipse.jgit.revwalk.RevTag;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.starttlslist.failure.CouldNotCompleteException;
-import org.starttlslist.failure.RejectedException;
 import org.starttlslist.listfile.PolicyListParser;
 import org.starttlslist.model.PolicyList;
 import org.starttlslist.source.ListRepository;
@@ -18,10 +22,20 @@ import org.starttlslist.source.ListSettings;
 import org.starttlslist.verify.ListVerifier;
 
 /**
- * Pushes a release prepared with {@code release --no-push}, with the same checks: on the release
- * branch, clean, not behind the remote; the committed pair passes verify against the pinned keys
- * and is newer than the remote's; its tag exists and points at HEAD. Then branch and tag go in one
- * atomic push, each ref's status checked. Nothing local changes, so there is nothing to roll back.
+ * Pushes a release prepared with {@code release --no-push}, with the same checks, all on what is
+ * committed (never the working tree):
+ *
+ * <ol>
+ *   <li>Lock the clone; no leftover {@code .git/index.lock}; on the release branch, clean, not
+ *       behind the remote.
+ *   <li>HEAD's committed pair passes verify with the keys pinned in HEAD's {@code release/keys/},
+ *       at {@code now} and at the real clock, newer than the remote's list.
+ *   <li>Its tag exists, points at HEAD, and is an annotated tag signed by a maintainer whose key is
+ *       pinned in HEAD.
+ *   <li>Branch and tag go in one atomic push, each ref's status checked.
+ * </ol>
+ *
+ * Nothing local changes, so there is nothing to roll back.
  */
 public final class Publish {
     /** What was pushed. */
@@ -29,56 +43,74 @@ public final class Publish {
 
     private Publish() {}
 
-    public static Outcome run(ListRepository repository, Instant now, String remoteName, Consumer<String> progress) {
-        ListSettings settings = ReleaseSettings.read(repository, now);
-        try (Git git = ListGit.open(repository)) {
+    public static Outcome run(ListRepository repository, Instant now, Instant clock, String remoteName, Duration timeout,
+            Consumer<String> progress) {
+        try (Git git = ListGit.open(repository);
+                ReleaseLock lock = ReleaseLock.acquire(git.getRepository())) {
             GitPreflight preflight = new GitPreflight(git);
+            preflight.requireNoIndexLock();
+            CommittedTree tree = CommittedTree.of(git.getRepository(), preflight.requireHeadCommit());
+            ListSettings settings;
+            try (CommittedTree.Snapshot snapshot = tree.snapshot("release")) {
+                settings = ReleaseSettings.read(snapshot.repository(), now);
+            }
             String branch = settings.releaseBranch();
             ObjectId head = preflight.requireOnBranch(branch);
             preflight.requireClean();
-            GitRemote remote = GitRemote.named(git, remoteName);
+            GitRemote remote = GitRemote.named(git, remoteName, timeout);
             Optional<ObjectId> remoteHead = remote.fetchBranch(branch);
             preflight.requireNotBehind(remote, branch, head);
-            progress.accept("preflight: on " + branch + ", working tree clean, up to date with " + remoteName + "/" + branch);
+            progress.accept("preflight: on " + branch + " at " + head.abbreviate(10).name()
+                    + ", working tree clean, up to date with " + remoteName + "/" + branch);
 
-            PublishedPair pair = PublishedPair.inWorkingTree(repository)
-                    .orElseThrow(() -> new NothingToPublishException("there is no release/policy.json"));
+            CommittedTree committed = CommittedTree.of(git.getRepository(), head);
+            PublishedPair pair = committed.publishedPair()
+                    .orElseThrow(() -> new NothingToPublishException("there is no release/policy.json in commit "
+                            + head.abbreviate(10).name()));
             PolicyList list = PolicyListParser.parse(pair.list());
             String tagName = Release.tagName(list.timestamp());
-            requireTagAt(git, tagName, head);
-            Optional<byte[]> previous = remoteHead.flatMap(id -> PublishedPair.inCommit(git.getRepository(), id))
+            Optional<byte[]> previous = remoteHead.flatMap(id -> CommittedTree.of(git.getRepository(), id).publishedPair())
                     .map(PublishedPair::list);
-            ListVerifier.Verified verified;
-            try {
-                ListVerifier.Options options = ListVerifier.Options.of(PinnedKeyFiles.files(repository), now);
-                verified = ListVerifier.verify(pair.list(), pair.signature(),
-                        previous.isPresent() ? options.withPrevious(previous.get()) : options);
-            } catch (RejectedException e) {
-                throw new SelfVerifyFailedException(e, "nothing was pushed");
+            List<String> signers = CommittedPairCheck.verify(git.getRepository(), head, previous, now, "nothing was pushed");
+            if (!now.equals(clock)) {
+                CommittedPairCheck.verify(git.getRepository(), head, previous, clock, "nothing was pushed (checked at the real time)");
             }
-            progress.accept("verify: release/policy.json passes verify with release/keys/ (signed by "
-                    + String.join(", ", verified.signerFingerprints()) + "), tag " + tagName + " is at HEAD");
+            String tagSigner = requireSignedTagAt(git, tagName, head, committed, settings);
+            progress.accept("verify: release/policy.json of " + head.abbreviate(10).name()
+                    + " passes verify with its release/keys/ (signed by " + String.join(", ", signers) + "), tag "
+                    + tagName + " is at HEAD, signed by " + tagSigner);
 
             remote.pushAtomically(List.of(Constants.R_HEADS + branch, Constants.R_TAGS + tagName));
             progress.accept("push: " + branch + " and " + tagName + " to " + remoteName + " (atomic)");
-            return new Outcome(list, tagName, head, branch, remoteName, verified.signerFingerprints());
+            return new Outcome(list, tagName, head, branch, remoteName, signers);
         }
     }
 
-    private static void requireTagAt(Git git, String tagName, ObjectId head) {
-        try {
-            Ref tag = git.getRepository().exactRef(Constants.R_TAGS + tagName);
-            if (tag == null) {
+    /** As {@link #run(ListRepository, Instant, Instant, String, Duration, Consumer)} at the real time {@code now}. */
+    public static Outcome run(ListRepository repository, Instant now, String remoteName, Consumer<String> progress) {
+        return run(repository, now, now, remoteName, GitRemote.DEFAULT_TIMEOUT, progress);
+    }
+
+    private static String requireSignedTagAt(Git git, String tagName, ObjectId head, CommittedTree committed,
+            ListSettings settings) {
+        try (RevWalk walk = new RevWalk(git.getRepository())) {
+            Ref ref = git.getRepository().exactRef(Constants.R_TAGS + tagName);
+            if (ref == null) {
                 throw new NothingToPublishException("the release tag " + tagName + " of release/policy.json does not exist");
             }
-            Ref peeled = git.getRepository().getRefDatabase().peel(tag);
-            ObjectId target = peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId() : peeled.getObjectId();
-            if (peeled.getPeeledObjectId() == null) {
-                throw new NothingToPublishException("tag " + tagName + " is not an annotated, signed release tag");
+            RevObject object = walk.parseAny(ref.getObjectId());
+            if (!(object instanceof RevTag tag)) {
+                throw new TagNotSignedException(tagName, "it is a lightweight tag, not an annotated, signed one");
             }
+            RevObject target = walk.peel(tag);
             if (!target.equals(head)) {
                 throw new NothingToPublishException("tag " + tagName + " points at " + target.abbreviate(10).name()
                         + ", not at HEAD " + head.abbreviate(10).name());
+            }
+            byte[] raw = git.getRepository().open(tag.getId(), Constants.OBJ_TAG).getBytes();
+            try (CommittedTree.Snapshot keys = committed.snapshot("release/keys")) {
+                return SignedTagCheck.verify(tagName, raw, PinnedKeyFiles.files(keys.repository()),
+                        new HashSet<>(settings.maintainerFingerprints()));
             }
         } catch (IOException e) {
             throw new CouldNotCompleteException("cannot read tag " + tagName + ": " + e.getMessage(), e);

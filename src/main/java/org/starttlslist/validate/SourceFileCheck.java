@@ -80,7 +80,10 @@ final class SourceFileCheck {
                 case CONFIG -> checkConfigFields(root, findings, keyFiles);
             }
         }
-        reportSchema(kind, document, findings);
+        // The schema library fails on a number outside the 64-bit range instead of reporting it.
+        if (!reportHugeNumbers(root, "", findings)) {
+            reportSchema(kind, document, findings);
+        }
         Optional<String> reference = root.path("policy-alias").isString()
                 ? Optional.of(root.path("policy-alias").stringValue()) : Optional.empty();
         boolean clean = findings.list().stream().noneMatch(f -> f.severity() == Severity.ERROR);
@@ -290,8 +293,10 @@ final class SourceFileCheck {
     private static void checkConfigFields(JsonNode root, FileFindings findings, Map<String, String> keyFiles) {
         JsonNode validity = root.path("validity-days");
         JsonNode minimum = root.path("minimum-validity-days");
-        long validityDays = validity.isIntegralNumber() ? validity.asLong() : ListSettings.DEFAULT_VALIDITY.toDays();
-        long minimumDays = minimum.isIntegralNumber() ? minimum.asLong() : ListSettings.DEFAULT_MINIMUM_VALIDITY.toDays();
+        long validityDays = validity.isIntegralNumber() && validity.canConvertToLong()
+                ? validity.asLong() : ListSettings.DEFAULT_VALIDITY.toDays();
+        long minimumDays = minimum.isIntegralNumber() && minimum.canConvertToLong()
+                ? minimum.asLong() : ListSettings.DEFAULT_MINIMUM_VALIDITY.toDays();
         if (validityDays < minimumDays) {
             findings.error("config.validity.below-minimum", minimum.isIntegralNumber() ? "/minimum-validity-days" : "/validity-days",
                     "validity-days (" + validityDays + ") is less than minimum-validity-days (" + minimumDays
@@ -337,6 +342,28 @@ final class SourceFileCheck {
     }
 
     // --- schema -------------------------------------------------------------------------------
+
+    /**
+     * Reports each number no source field can hold (beyond the 64-bit integer range, like
+     * {@code 1e30}); true when there was one.
+     */
+    private static boolean reportHugeNumbers(JsonNode node, String pointer, FileFindings findings) {
+        boolean found = false;
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> member : node.properties()) {
+                found |= reportHugeNumbers(member.getValue(), pointer + "/" + LocatedJson.escape(member.getKey()), findings);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                found |= reportHugeNumbers(node.get(i), pointer + "/" + i, findings);
+            }
+        } else if (node.isNumber() && !node.canConvertToLong()) {
+            findings.error("number.out-of-range", pointer, "the number " + node.toString()
+                    + " is far outside the range this field allows; write a whole number in its range");
+            found = true;
+        }
+        return found;
+    }
 
     /**
      * Adds the schema's violations that the semantic checks above did not already report at the

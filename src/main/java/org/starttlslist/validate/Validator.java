@@ -306,7 +306,15 @@ public final class Validator {
                             "not a public key file of at most 1 MiB; export the key with gpg --armor --export FINGERPRINT"));
                     continue;
                 }
-                for (String fingerprint : ArmoredKeyFingerprints.primaryFingerprints(Files.readAllBytes(file), display)) {
+                byte[] bytes = Files.readAllBytes(file);
+                if (SecretKeyFiles.holdsSecretKey(bytes)) {
+                    findings.add(Finding.error("key.secret", display, 1, 1, "",
+                            "holds a SECRET key, which must never be committed (anyone with the repository could try its"
+                            + " passphrase); remove it from the commit and its history, and commit only the public key"
+                            + " (gpg --armor --export FINGERPRINT)"));
+                    continue;
+                }
+                for (String fingerprint : ArmoredKeyFingerprints.primaryFingerprints(bytes, display)) {
                     keys.putIfAbsent(fingerprint, display);
                 }
             } catch (MalformedKeyException e) {

@@ -127,4 +127,20 @@ class SourceFormatterTest {
         assertEquals(Kind.ALIAS, Kind.of(Path.of("policies", "aliases", "x.json")));
         assertEquals(Kind.DOMAIN, Kind.of(Path.of("policies", "x.example.json")));
     }
+
+    @Test
+    void keptUnknownNumbersAreKeptByteForByte() {
+        String messy = "{\"mode\":\"testing\",\"contact\":\"postmaster@example.com\",\"mxs\":[\"mx.example.com\"],"
+                + "\"huge\":1e400,\"negative-zero\":-0,\"padded\":1.50,\"exponent\":1.0e+2,"
+                + "\"nested\":{\"list\":[-0.0,1E-7,12345678901234567890123]}}";
+        String formatted = format(messy, Kind.DOMAIN);
+        for (String kept : new String[] {"\"huge\": 1e400", "\"negative-zero\": -0", "\"padded\": 1.50",
+                "\"exponent\": 1.0e+2", "-0.0", "1E-7", "12345678901234567890123"}) {
+            org.junit.jupiter.api.Assertions.assertTrue(formatted.contains(kept), "lost " + kept + " in\n" + formatted);
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(formatted.contains("Infinity"), formatted);
+        // Still JSON, and a fixed point.
+        org.starttlslist.json.Json.readStrict(formatted.getBytes(StandardCharsets.UTF_8));
+        assertInstanceOf(Outcome.Canonical.class, SourceFormatter.format(formatted.getBytes(StandardCharsets.UTF_8), Kind.DOMAIN));
+    }
 }

@@ -72,7 +72,7 @@ class FmtCommandTest {
         assertTrue(run.out().startsWith("policies/broken.example.json:3:"), run::toString);
         assertTrue(run.out().contains("; left unchanged\n"), run::toString);
         assertTrue(run.out().contains("formatted policies/example.com.json\n"), run::toString);
-        assertEquals("fmt: 1 file is not one JSON object (listed above) and left unchanged; fix by hand, then run fmt again\n", run.err());
+        assertEquals("fmt: 1 file is not one JSON object in a regular file (listed above) and left unchanged; fix by hand, then run fmt again\n", run.err());
         assertEquals("{\n  \"contact\": \"a@b\",\n  \"mode\": ,\n}", Files.readString(broken));
     }
 

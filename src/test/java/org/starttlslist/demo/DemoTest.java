@@ -37,6 +37,11 @@ class DemoTest {
         try (Git remote = Git.open(demo.resolve("publish.git").toFile())) {
             assertTrue(remote.getRepository().exactRef("refs/tags/list-20261128T120000Z") != null);
         }
+        // The list repository ships .gitattributes, so no clone converts the signed pair's bytes.
+        assertEquals(org.starttlslist.release.ListGitAttributes.TEXT, Files.readString(demo.resolve("list/.gitattributes")));
+        try (Git listRepo = Git.open(demo.resolve("list").toFile())) {
+            assertTrue(listRepo.status().call().isClean(), "the demo's list repository commits its .gitattributes");
+        }
         byte[] list = Files.readAllBytes(demo.resolve("list/release/policy.json"));
         byte[] signature = Files.readAllBytes(demo.resolve("list/release/policy.json.asc"));
         var verified = ListVerifier.verify(list, signature,

@@ -29,8 +29,17 @@ import org.starttlslist.verify.ListVerifier;
 /** The whole release through the command line, into a bare remote, checked with the real git and gpg. */
 @ExtendWith(GitConfigIsolation.class)
 class ReleaseEndToEndTest {
-    private static final String NOW = "2026-11-28T12:00:00Z";
-    private static final String TAG = "list-20261128T120000Z";
+    /**
+     * A day before the clock, on the hour: mirrors check a list against their real clock, so the
+     * releases here are dated relative to it (with --allow-now-far-from-clock) and stay valid.
+     */
+    private static final Instant BASE = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(Duration.ofDays(1));
+    private static final String NOW = at(Duration.ZERO);
+    private static final String TAG = Release.tagName(BASE);
+
+    private static String at(Duration after) {
+        return org.starttlslist.model.ListTimes.format(BASE.plus(after));
+    }
 
     private static TestKey key;
 
@@ -54,7 +63,7 @@ class ReleaseEndToEndTest {
         Path passphrase = dir.resolve("passphrase");
         Files.writeString(passphrase, TestKeys.PASSPHRASE + "\n");
         List<String> args = new java.util.ArrayList<>(List.of("-C", fixture.list.toString(), "release",
-                "--key", secretKeyFile().toString(), "--passphrase-file", passphrase.toString(), "--now", now));
+                "--key", secretKeyFile().toString(), "--passphrase-file", passphrase.toString(), "--now", now, "--allow-now-far-from-clock"));
         args.addAll(List.of(more));
         return CliRun.of(args.toArray(String[]::new));
     }
@@ -64,14 +73,14 @@ class ReleaseEndToEndTest {
         ListRepoFixture fixture = ListRepoFixture.create(dir, key);
         CliRun run = release(fixture, NOW);
         assertEquals(0, run.exitCode(), run.toString());
-        assertTrue(run.out().contains("released 2026-11-28T12:00:00Z as " + TAG + " (pushed to origin)"), run.toString());
+        assertTrue(run.out().contains("released " + NOW + " as " + TAG + " (pushed to origin)"), run.toString());
         Map<String, String> remote = ListRepoFixture.refs(fixture.remote);
         assertEquals(ListRepoFixture.refs(fixture.list).get("refs/heads/main"), remote.get("refs/heads/main"));
         assertTrue(remote.containsKey("refs/tags/" + TAG), remote.toString());
 
         try (Git git = fixture.git()) {
             String message = git.log().setMaxCount(1).call().iterator().next().getFullMessage();
-            assertTrue(message.startsWith("Release list 2026-11-28T12:00:00Z\n"), message);
+            assertTrue(message.startsWith("Release list " + NOW + "\n"), message);
             assertTrue(message.contains("4 domains (") || message.contains(" domains ("), message);
             assertTrue(message.contains("first release"), message);
             assertTrue(message.contains("Signed-by-key: " + key.fingerprint()), message);
@@ -136,17 +145,17 @@ class ReleaseEndToEndTest {
             git.add().addFilepattern("policies").call();
             ListRepoFixture.commit(git, "Add new.example");
         }
-        CliRun second = release(fixture, "2026-11-29T12:00:00Z");
+        CliRun second = release(fixture, at(Duration.ofDays(1)));
         assertEquals(0, second.exitCode(), second.toString());
         try (Git git = fixture.git()) {
             String message = git.log().setMaxCount(1).call().iterator().next().getFullMessage();
-            assertTrue(message.contains("since 2026-11-28T12:00:00Z: +1 domain; expires 2026-12-12T12:00:00Z -> 2026-12-13T12:00:00Z\n+ new.example\n"), message);
+            assertTrue(message.contains("since " + NOW + ": +1 domain; expires " + at(Duration.ofDays(14)) + " -> " + at(Duration.ofDays(15)) + "\n+ new.example\n"), message);
         }
         Map<String, String> refs = ListRepoFixture.refs(fixture.list);
         Map<String, String> remote = ListRepoFixture.refs(fixture.remote);
-        CliRun older = release(fixture, "2026-11-28T18:00:00Z");
+        CliRun older = release(fixture, at(Duration.ofHours(6)));
         assertEquals(1, older.exitCode(), older.toString());
-        assertTrue(older.err().contains("is not later than the published list's 2026-11-29T12:00:00Z"), older.toString());
+        assertTrue(older.err().contains("is not later than the published list's " + at(Duration.ofDays(1))), older.toString());
         assertEquals(refs, ListRepoFixture.refs(fixture.list));
         assertEquals(remote, ListRepoFixture.refs(fixture.remote));
     }
@@ -202,7 +211,7 @@ class ReleaseEndToEndTest {
         Map<String, String> refs = ListRepoFixture.refs(fixture.list);
         Map<String, String> files = ListRepoFixture.files(fixture.list);
         CliRun run = CliRun.of("-C", fixture.list.toString(), "release", "--key", outsiderKey.toString(),
-                "--passphrase-file", passphrase.toString(), "--now", NOW);
+                "--passphrase-file", passphrase.toString(), "--now", NOW, "--allow-now-far-from-clock");
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(run.err().contains("the signing key " + outsider.fingerprint() + " is not listed under \"maintainers\""), run.toString());
         assertEquals(refs, ListRepoFixture.refs(fixture.list));
@@ -233,30 +242,30 @@ class ReleaseEndToEndTest {
         Map<String, String> remoteBefore = ListRepoFixture.refs(fixture.remote);
         CliRun prepared = release(fixture, NOW, "--no-push");
         assertEquals(0, prepared.exitCode(), prepared.toString());
-        assertTrue(prepared.out().contains("prepared 2026-11-28T12:00:00Z as " + TAG + " (not pushed)"), prepared.toString());
+        assertTrue(prepared.out().contains("prepared " + NOW + " as " + TAG + " (not pushed)"), prepared.toString());
         assertEquals(remoteBefore, ListRepoFixture.refs(fixture.remote));
 
-        CliRun published = CliRun.of("-C", fixture.list.toString(), "publish", "--now", "2026-11-28T13:00:00Z");
+        CliRun published = CliRun.of("-C", fixture.list.toString(), "publish", "--now", at(Duration.ofHours(1)));
         assertEquals(0, published.exitCode(), published.toString());
         assertTrue(ListRepoFixture.refs(fixture.remote).containsKey("refs/tags/" + TAG));
         assertEquals(ListRepoFixture.refs(fixture.list).get("refs/heads/main"), ListRepoFixture.refs(fixture.remote).get("refs/heads/main"));
 
-        CliRun fresh = CliRun.of("-C", fixture.list.toString(), "status", "--now", "2026-11-29T00:00:00Z");
+        CliRun fresh = CliRun.of("-C", fixture.list.toString(), "status", "--now", at(Duration.ofHours(12)));
         assertEquals(0, fresh.exitCode(), fresh.toString());
-        assertTrue(fresh.out().contains("timestamp: 2026-11-28T12:00:00Z"), fresh.toString());
-        assertTrue(fresh.out().contains("expires:   2026-12-12T12:00:00Z"), fresh.toString());
+        assertTrue(fresh.out().contains("timestamp: " + NOW), fresh.toString());
+        assertTrue(fresh.out().contains("expires:   " + at(Duration.ofDays(14))), fresh.toString());
         assertTrue(fresh.out().contains("signed by: " + key.fingerprint()), fresh.toString());
         assertTrue(fresh.out().contains("status:    ok"), fresh.toString());
 
-        CliRun remote = CliRun.of("-C", fixture.list.toString(), "status", "--remote", "origin", "--now", "2026-11-29T00:00:00Z");
+        CliRun remote = CliRun.of("-C", fixture.list.toString(), "status", "--remote", "origin", "--now", at(Duration.ofHours(12)));
         assertEquals(0, remote.exitCode(), remote.toString());
         assertTrue(remote.out().contains("list:      origin/main:release/policy.json"), remote.toString());
 
-        CliRun due = CliRun.of("-C", fixture.list.toString(), "status", "--now", "2026-12-06T00:00:00Z");
+        CliRun due = CliRun.of("-C", fixture.list.toString(), "status", "--now", at(Duration.ofDays(8)));
         assertEquals(1, due.exitCode(), due.toString());
         assertTrue(due.out().contains("RELEASE DUE"), due.toString());
 
-        CliRun expired = CliRun.of("-C", fixture.list.toString(), "status", "--now", "2026-12-13T00:00:00Z");
+        CliRun expired = CliRun.of("-C", fixture.list.toString(), "status", "--now", at(Duration.ofDays(15)));
         assertEquals(1, expired.exitCode(), expired.toString());
         assertTrue(expired.out().contains("EXPIRED"), expired.toString());
 
@@ -266,14 +275,14 @@ class ReleaseEndToEndTest {
             git.add().addFilepattern("notes.md").call();
             ListRepoFixture.commit(git, "A commit after the release");
         }
-        CliRun moved = CliRun.of("-C", fixture.list.toString(), "publish", "--now", "2026-11-28T14:00:00Z");
+        CliRun moved = CliRun.of("-C", fixture.list.toString(), "publish", "--now", at(Duration.ofHours(2)));
         assertEquals(1, moved.exitCode(), moved.toString());
         assertTrue(moved.err().contains("tag " + TAG + " points at"), moved.toString());
         try (Git git = fixture.git()) {
             git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef("HEAD~1").call();
         }
 
-        CliRun again = CliRun.of("-C", fixture.list.toString(), "publish", "--now", "2026-11-28T14:00:00Z");
+        CliRun again = CliRun.of("-C", fixture.list.toString(), "publish", "--now", at(Duration.ofHours(2)));
         assertEquals(0, again.exitCode(), "publishing what is already published changes nothing: " + again);
         assertFalse(again.err().contains("refused"), again.toString());
     }

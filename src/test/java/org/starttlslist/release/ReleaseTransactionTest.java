@@ -49,7 +49,16 @@ class ReleaseTransactionTest {
                 Map.of("release/policy.json", "{\"list\": 1}\n".getBytes(StandardCharsets.UTF_8),
                         "release/policy.json.asc", "signature\n".getBytes(StandardCharsets.UTF_8)),
                 "Release list 2026-11-28T12:00:00Z\n", TAG, "starttls-list release 2026-11-28T12:00:00Z\n",
-                WHO, NOW, "main", push ? Optional.of(GitRemote.named(git, "origin")) : Optional.empty());
+                WHO, NOW, "main", head(git), push ? Optional.of(GitRemote.named(git, "origin")) : Optional.empty(),
+                ReleaseTransaction.Checks.NONE);
+    }
+
+    private static org.eclipse.jgit.lib.ObjectId head(Git git) {
+        try {
+            return git.getRepository().resolve("refs/heads/main");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static OpenPgpTagSigner signer() {
@@ -132,7 +141,8 @@ class ReleaseTransactionTest {
             Map<String, byte[]> files = new java.util.LinkedHashMap<>();
             files.put("release/policy.json", "{}\n".getBytes(StandardCharsets.UTF_8));
             files.put("release/config.json/impossible", "x".getBytes(StandardCharsets.UTF_8));
-            var plan = new ReleaseTransaction.Plan(files, "m\n", TAG, "t\n", WHO, NOW, "main", Optional.empty());
+            var plan = new ReleaseTransaction.Plan(files, "m\n", TAG, "t\n", WHO, NOW, "main", head(git), Optional.empty(),
+                    ReleaseTransaction.Checks.NONE);
             assertThrows(ReleaseRolledBackException.class,
                     () -> new ReleaseTransaction(git, fixture.listRepository()).run(plan, signer()));
         }
@@ -151,7 +161,7 @@ class ReleaseTransactionTest {
         assertRolledBack(fixture, RemoteUnreachableException.class);
     }
 
-    private ReleaseRolledBackException assertRolledBack(ListRepoFixture fixture, Class<? extends Exception> cause) throws IOException {
+    private ReleaseRolledBackException assertRolledBack(ListRepoFixture fixture, Class<? extends Exception> cause) {
         Map<String, String> localBefore = ListRepoFixture.refs(fixture.list);
         Map<String, String> filesBefore = ListRepoFixture.files(fixture.list);
         Map<String, String> remoteBefore = ListRepoFixture.refs(fixture.remote);

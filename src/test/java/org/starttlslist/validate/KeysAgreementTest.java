@@ -77,4 +77,16 @@ class KeysAgreementTest {
                 + "\"} to its maintainers or remove the key", lines[lines[0].contains("key.unlisted") ? 0 : 1]);
         assertEquals(true, run.out().contains("release/keys/notes.asc:1:1: error key.malformed: "), run.out());
     }
+
+    @Test
+    void aSecretKeyInReleaseKeysIsAnError() throws IOException {
+        config(alice.fingerprint());
+        alice.writePublic(repo.resolve("release/keys"));
+        java.nio.file.Files.writeString(repo.resolve("release/keys/alice-secret.asc"), TestKeys.text(alice.secretKey()));
+        java.nio.file.Files.write(repo.resolve("release/keys/alice-secret-binary.asc"), org.starttlslist.signing.OpenPgpFiles.dearmor(alice.secretKey()));
+        CliRun run = validate();
+        assertEquals(1, run.exitCode(), run.toString());
+        assertEquals(true, run.out().contains("release/keys/alice-secret.asc:1:1: error key.secret: holds a SECRET key"), run.out());
+        assertEquals(true, run.out().contains("release/keys/alice-secret-binary.asc:1:1: error key.secret: holds a SECRET key"), run.out());
+    }
 }

@@ -1,0 +1,40 @@
+package org.starttlslist.release;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.starttlslist.failure.RejectedException;
+import org.starttlslist.verify.ListVerifier;
+import org.starttlslist.verify.PinnedKeysUnusableException;
+
+/**
+ * The check of a release as a mirror will see it: the blobs of {@code release/policy.json} and its
+ * signature in the commit, the keys pinned in that same commit's {@code release/keys/}, the real
+ * time, and the previous list as the rollback reference. Nothing of the working tree or of the
+ * clone's configuration is read.
+ */
+final class CommittedPairCheck {
+    private CommittedPairCheck() {}
+
+    /**
+     * @return the fingerprints of the keys that signed
+     * @throws SelfVerifyFailedException when a mirror would refuse the pair
+     */
+    static List<String> verify(Repository repository, ObjectId commit, Optional<byte[]> previous, Instant at,
+            String consequence) {
+        CommittedTree tree = CommittedTree.of(repository, commit);
+        PublishedPair pair = tree.publishedPair()
+                .orElseThrow(() -> new NothingToPublishException("commit " + commit.abbreviate(10).name()
+                        + " has no " + PublishedPair.LIST_PATH));
+        try (CommittedTree.Snapshot keys = tree.snapshot("release/keys")) {
+            ListVerifier.Options options = ListVerifier.Options.of(PinnedKeyFiles.files(keys.repository()), at);
+            ListVerifier.Verified verified = ListVerifier.verify(pair.list(), pair.signature(),
+                    previous.isPresent() ? options.withPrevious(previous.get()) : options);
+            return verified.signerFingerprints();
+        } catch (RejectedException | PinnedKeysUnusableException e) {
+            throw new SelfVerifyFailedException(e, consequence);
+        }
+    }
+}

@@ -106,7 +106,9 @@ public final class GitSource implements ListSource {
                     .orElseGet(() -> newestListTag(git));
             String remoteRef = choice.ref();
             String localRef = branch.map(b -> "refs/remotes/mirror/" + b).orElse(remoteRef);
-            SizeCap cap = new SizeCap(layout.gitCache().resolve("objects"), limits.maxRepositoryBytes());
+            Path objects = layout.gitCache().resolve("objects");
+            SizeCap cap = new SizeCap(objects, limits.maxRepositoryBytes());
+            long before = SizeCap.sizeOf(objects);
             try {
                 git.fetch()
                         .setRemote(url)
@@ -127,6 +129,14 @@ public final class GitSource implements ListSource {
                             "--max-repository-bytes");
                 }
                 throw e;
+            }
+            if (SizeCap.sizeOf(objects) - before > limits.maxRepositoryBytes()) {
+                // JGit asks for cancellation between objects only, so one huge last object is caught
+                // here, once stored: the cache is the mirror's own, and is dropped with it.
+                git.getRepository().close();
+                org.starttlslist.files.FileTrees.delete(layout.gitCache());
+                throw new InputTooLargeException("the git download from " + describe(), limits.maxRepositoryBytes(),
+                        "--max-repository-bytes");
             }
             Repository repository = git.getRepository();
             ObjectId commitId;
@@ -301,6 +311,24 @@ public final class GitSource implements ListSource {
                 incoming = null; // renamed into place between the checks: the next call looks again
             }
             return exceeded.get();
+        }
+
+        /** Bytes of the regular files under {@code dir}, links not followed. */
+        static long sizeOf(Path dir) throws IOException {
+            if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return 0;
+            }
+            long[] total = {0};
+            Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile()) {
+                        total[0] += attributes.size();
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
+            return total[0];
         }
 
         private Path find() throws IOException {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.starttlslist.failure.CouldNotCompleteException;
 import org.starttlslist.failure.Printable;
 import org.starttlslist.mirror.FetchLimits;
 import org.starttlslist.mirror.HttpsSettings;
@@ -114,6 +115,9 @@ final class MirrorCommand implements Callable<Integer> {
             source = ListSources.parse(from, layout, https, timeout, instant);
         } catch (ListSources.InvalidSourceException e) {
             throw new UsageException(e.getMessage());
+        } catch (CouldNotCompleteException e) {
+            // An unreadable --ca-file is an option to fix, found before anything is fetched.
+            throw new UsageException("--ca-file: " + e.getMessage());
         }
         // Loaded before the lock is taken or anything is fetched: a typo in --keys is a usage error.
         PinnedKeys pinned = caps.loadKeys(keys);

@@ -74,11 +74,11 @@ public final class ListExporter {
 
     public Outcome export(Request request) {
         // 1. The exact bytes, capped.
-        byte[] listBytes = BoundedFiles.read(request.listFile(), request.caps().listBytes(), "the policy list",
+        byte[] listBytes = BoundedFiles.readRegular(request.listFile(), request.caps().listBytes(), "the policy list",
                 "--max-list-bytes");
         PolicyList list;
         if (request.verification().isPresent()) {
-            byte[] signature = BoundedFiles.read(request.signatureFile(), request.caps().signatureBytes(),
+            byte[] signature = BoundedFiles.readRegular(request.signatureFile(), request.caps().signatureBytes(),
                     "the list's signature (pass the file beside the list, or omit --keys)", "--max-signature-bytes");
             // 2. Verify first; the list comes from the verifier.
             ListVerifier.Options options = request.verification().get().withNow(request.now());

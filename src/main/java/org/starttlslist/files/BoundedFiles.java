@@ -30,6 +30,24 @@ public final class BoundedFiles {
         }
     }
 
+    /**
+     * As {@link #read}, for inputs read unattended (export after a mirror run): only a regular
+     * file is opened, so a FIFO or device planted under the name cannot block the run.
+     */
+    public static byte[] readRegular(Path file, long cap, String what, String option) {
+        try {
+            if (!Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).isRegularFile()) {
+                throw new CouldNotCompleteException("cannot read " + what + " " + file
+                        + ": it is not a regular file (a FIFO, device or directory is never read)");
+            }
+        } catch (NoSuchFileException e) {
+            throw new InputMissingException(what, file);
+        } catch (IOException e) {
+            throw new CouldNotCompleteException("cannot read " + what + " " + file + ": " + e.getMessage(), e);
+        }
+        return read(file, cap, what, option);
+    }
+
     /** At most {@code cap} bytes of {@code in}; one more is an {@link InputTooLargeException}. */
     public static byte[] readCapped(InputStream in, long cap, String where, String option) throws IOException {
         byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));

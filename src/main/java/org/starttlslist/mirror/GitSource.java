@@ -80,15 +80,34 @@ public final class GitSource implements ListSource {
     private final HttpsSettings https;
     private final Duration timeout;
     private final Instant now;
+    /** Tags already refused in this run, by the instant they name. */
+    private final java.util.Set<Instant> refused;
 
     public GitSource(String url, Optional<String> branch, MirrorLayout layout, HttpsSettings https, Duration timeout,
             Instant now) {
+        this(url, branch, layout, https, timeout, now, java.util.Set.of());
+    }
+
+    private GitSource(String url, Optional<String> branch, MirrorLayout layout, HttpsSettings https, Duration timeout,
+            Instant now, java.util.Set<Instant> refused) {
         this.url = url;
         this.branch = branch;
         this.layout = layout;
         this.https = https;
         this.timeout = timeout;
         this.now = now;
+        this.refused = java.util.Set.copyOf(refused);
+    }
+
+    /** The next older tag: a refused newest tag (bogus, or not verifying) must not block the real ones. */
+    @Override
+    public Optional<ListSource> without(ListPair refusedPair) {
+        if (branch.isPresent() || refusedPair.claimedTimestamp().isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.Set<Instant> more = new java.util.HashSet<>(refused);
+        more.add(refusedPair.claimedTimestamp().get());
+        return Optional.of(new GitSource(url, branch, layout, https, timeout, now, more));
     }
 
     @Override
@@ -204,6 +223,8 @@ public final class GitSource implements ListSource {
                 skipped.add(shortName + " (not a real date and time)");
             } else if (instant.get().isAfter(now)) {
                 skipped.add(shortName + " (names a time after now, " + ListTimes.format(now) + ")");
+            } else if (refused.contains(instant.get())) {
+                continue; // refused earlier in this run, with its reason
             } else if (bestInstant == null || instant.get().isAfter(bestInstant)) {
                 best = name;
                 bestInstant = instant.get();

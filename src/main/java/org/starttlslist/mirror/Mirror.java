@@ -28,7 +28,9 @@ import org.starttlslist.verify.ListVerifier;
  *   <li>Fetch both files with byte caps and a deadline.
  *   <li>Run the verification checklist ({@link ListVerifier}): pinned keys, threshold, hashes,
  *       times, schema, expiry, and a strictly newer timestamp than {@code previous} unless the
- *       bytes are identical. A git tag must name the verified list's own timestamp.
+ *       bytes are identical. A git tag must name the verified list's own timestamp; when the
+ *       newest tag is refused, up to {@link #MAX_CANDIDATES} older tags are tried, so one bogus tag
+ *       cannot block updates. The first refusal is the one reported.
  *   <li>Identical to the installed list: nothing to do ("already current").
  *   <li>Install: new versioned directory, flushed, then {@code current} replaced atomically.
  *   <li>Prune releases beyond the newest {@link Options#keep}, after the switch.
@@ -105,17 +107,38 @@ public final class Mirror {
             // 3.
             Optional<InstalledPair> installed = InstalledPair.read(layout, options.limits());
             Optional<byte[]> previous = installed.flatMap(pair -> rollbackReference(pair, notes));
-            // 4.
-            ListPair fetched = source.fetch(options.limits());
-            notes.addAll(fetched.notes());
-            // 5.
-            ListVerifier.Verified verified = ListVerifier.verify(fetched.list(), fetched.signature(),
-                    options.verification().withPrevious(previous));
-            fetched.claimedTimestamp().ifPresent(claimed -> {
-                if (!claimed.equals(verified.list().timestamp())) {
-                    throw new TagMismatchException(fetched.origin(), claimed, verified.list().timestamp());
+            // 4. and 5., for each candidate the source offers (older git tags after a refused one).
+            ListSource candidate = source;
+            ListPair fetched;
+            ListVerifier.Verified verified;
+            RuntimeException firstRefusal = null;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    fetched = candidate.fetch(options.limits());
+                } catch (RuntimeException e) {
+                    if (firstRefusal != null) {
+                        throw firstRefusal; // no older candidate to try: the refusal is the answer
+                    }
+                    throw e;
                 }
-            });
+                if (attempt == 1) {
+                    notes.addAll(fetched.notes());
+                }
+                try {
+                    verified = verifyPair(fetched, previous);
+                    break;
+                } catch (org.starttlslist.failure.RejectedException refused) {
+                    Optional<ListSource> next = attempt < MAX_CANDIDATES ? candidate.without(fetched) : Optional.empty();
+                    if (firstRefusal == null) {
+                        firstRefusal = refused;
+                    }
+                    if (next.isEmpty()) {
+                        throw firstRefusal;
+                    }
+                    notes.add("refused " + fetched.origin() + " (" + refused.getMessage() + "); trying the next older tag");
+                    candidate = next.get();
+                }
+            }
             // 6.
             if (installed.isPresent() && (verified.unchangedFromPrevious()
                     || Arrays.equals(installed.get().list(), fetched.list()))) {
@@ -134,6 +157,18 @@ public final class Mirror {
                 throw new UncheckedIOException("cannot install into " + layout.root() + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /** At most this many candidates (git tags) are fetched and verified in one run. */
+    static final int MAX_CANDIDATES = 3;
+
+    private ListVerifier.Verified verifyPair(ListPair fetched, Optional<byte[]> previous) {
+        ListVerifier.Verified verified = ListVerifier.verify(fetched.list(), fetched.signature(),
+                options.verification().withPrevious(previous));
+        if (fetched.claimedTimestamp().isPresent() && !fetched.claimedTimestamp().get().equals(verified.list().timestamp())) {
+            throw new TagMismatchException(fetched.origin(), fetched.claimedTimestamp().get(), verified.list().timestamp());
+        }
+        return verified;
     }
 
     /**

@@ -11,7 +11,6 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.starttlslist.failure.CouldNotCompleteException;
 import org.starttlslist.failure.RejectedException;
-import org.starttlslist.listfile.PolicyListParser;
 import org.starttlslist.model.PolicyList;
 import org.starttlslist.source.ListRepository;
 import org.starttlslist.source.ListSettings;
@@ -43,11 +42,9 @@ public final class Publish {
 
             PublishedPair pair = PublishedPair.inWorkingTree(repository)
                     .orElseThrow(() -> new NothingToPublishException("there is no release/policy.json"));
-            PolicyList list = PolicyListParser.parse(pair.list());
-            String tagName = Release.tagName(list.timestamp());
-            requireTagAt(git, tagName, head);
             Optional<byte[]> previous = remoteHead.flatMap(id -> PublishedPair.inCommit(git.getRepository(), id))
                     .map(PublishedPair::list);
+            // Verify first, and take the list from the verifier: unsigned bytes never reach a parser.
             ListVerifier.Verified verified;
             try {
                 ListVerifier.Options options = ListVerifier.Options.of(PinnedKeyFiles.files(repository), now);
@@ -56,6 +53,9 @@ public final class Publish {
             } catch (RejectedException e) {
                 throw new SelfVerifyFailedException(e, "nothing was pushed");
             }
+            PolicyList list = verified.list();
+            String tagName = Release.tagName(list.timestamp());
+            requireTagAt(git, tagName, head);
             progress.accept("verify: release/policy.json passes verify with release/keys/ (signed by "
                     + String.join(", ", verified.signerFingerprints()) + "), tag " + tagName + " is at HEAD");
 

@@ -97,6 +97,17 @@ class HardeningCliTest {
     }
 
     @Test
+    void finding3_exportNeverOpensAFifo() throws Exception {
+        Path fifo = dir.resolve("fifo.json");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        assertEquals(0, mkfifo.waitFor());
+        Path out = dir.resolve("table");
+        assertOneLine(CliRun.of("export", "postfix", "--list", fifo.toString(), "--out", out.toString(), "--now",
+                NOW.toString()), 3, "is not a regular file");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void finding4_everyInputIsCappedWithItsOwnOption() throws IOException {
         assertOneLine(verify("--max-list-bytes", "100"), 1, "is larger than 100 bytes; refused (raise --max-list-bytes");
         assertOneLine(verify("--max-signature-bytes", "50"), 1, "larger than 50 bytes; refused (raise --max-signature-bytes");

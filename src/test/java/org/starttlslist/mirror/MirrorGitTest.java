@@ -207,6 +207,19 @@ class MirrorGitTest {
     }
 
     @Test
+    void aBogusNewestTagDoesNotBlockTheRealOne() throws Exception {
+        byte[] old = TestLists.list(at(0), 1);
+        RevCommit oldCommit = release(old, maintainer.sign(old, at(0)), at(0), false);
+        byte[] real = releaseSigned(at(6), 2, true);
+        tag("list-20261101T120000Z", oldCommit); // newer by name, an old release inside
+        CliRun run = mirrorAt(url(), at(13));
+        assertEquals(0, run.exitCode(), run.toString());
+        assertArrayEquals(real, TestLists.installedList(mirror));
+        assertTrue(run.out().contains("note: refused " + url() + " at list-20261101T120000Z"), run.out());
+        assertTrue(run.out().contains("trying the next older tag"), run.out());
+    }
+
+    @Test
     void aTagOfABlobIsAFailedFetchInOneLine() throws Exception {
         releaseSigned(at(0), 1, false);
         org.eclipse.jgit.lib.ObjectId blobId;

@@ -261,6 +261,7 @@ public final class GitSource implements ListSource {
         MirrorLayout.requireDirectoryOrAbsent(layout.cache());
         MirrorLayout.requireDirectoryOrAbsent(layout.gitCache());
         Path cache = layout.gitCache();
+        requireNoLinks(cache);
         if (MirrorLayout.attributes(cache.resolve("objects")).isEmpty()) {
             if (MirrorLayout.attributes(layout.cache()).isEmpty()) {
                 Files.createDirectory(layout.cache());
@@ -277,6 +278,22 @@ public final class GitSource implements ListSource {
         config.setString("http", null, "followRedirects", "true");
         config.setInt("http", null, "maxRedirects", https.maxRedirects());
         return repository;
+    }
+
+    /** JGit follows links inside its repository; a link planted in the cache would make it write elsewhere. */
+    private static void requireNoLinks(Path cache) throws IOException {
+        if (MirrorLayout.attributes(cache).isEmpty()) {
+            return;
+        }
+        Files.walkFileTree(cache, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
+                if (attributes.isSymbolicLink()) {
+                    throw new MirrorStateException(file, "is a symbolic link");
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     private static byte[] blob(Repository repository, RevCommit commit, String path, FetchLimits limits, String where)

@@ -165,6 +165,19 @@ class MirrorDirectorySafetyTest {
     }
 
     @Test
+    void aLinkInsideTheGitCacheIsRefused() throws Exception {
+        Path cache = Files.createDirectories(mirror.resolve(".cache/git"));
+        Files.createSymbolicLink(cache.resolve("objects"), outside);
+        CliRun run = CliRun.of("mirror", "--from", tmp.resolve("remote.git").toUri().toString(), "--keys",
+                maintainer.publicKey().toString(), "--into", mirror.toString(), "--now", ListTimes.format(at(1)));
+        assertEquals(3, run.exitCode(), run.toString());
+        assertTrue(run.err().contains(".cache/git/objects is a symbolic link"), run.err());
+        try (var entries = Files.list(outside)) {
+            assertEquals(0, entries.count());
+        }
+    }
+
+    @Test
     void pruningRemovesOnlyWhatTheMirrorMade() throws Exception {
         publishSigned(at(0), 1);
         assertEquals(0, mirrorAt(at(1)).exitCode());

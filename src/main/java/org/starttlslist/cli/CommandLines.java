@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.starttlslist.failure.CouldNotCompleteException;
+import org.starttlslist.failure.Printable;
 import org.starttlslist.failure.RejectedException;
 import picocli.CommandLine;
 
@@ -45,7 +46,12 @@ final class CommandLines {
         return ExitCodes.INTERNAL_ERROR;
     }
 
-    private static String describe(Throwable exception) {
+    /** One printable line for a failure; text from inputs is escaped (see {@link Printable}). */
+    static String describe(Throwable exception) {
+        return Printable.escape(describeRaw(exception));
+    }
+
+    private static String describeRaw(Throwable exception) {
         if (exception instanceof RejectedException
                 || exception instanceof CouldNotCompleteException
                 || exception instanceof UsageException) {

@@ -4,12 +4,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.starttlslist.export.ListExporter;
 import org.starttlslist.export.MtaConfigGenerator;
 import org.starttlslist.export.PostfixPolicyMap;
 import org.starttlslist.mirror.MirrorLayout;
 import org.starttlslist.model.ListTimes;
+import org.starttlslist.verify.InputCaps;
+import org.starttlslist.verify.ListVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,23 +53,30 @@ final class ExportCommand implements Callable<Integer> {
         @Mixin
         NowOption now;
 
+        @Mixin
+        InputCapOptions caps;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            return run(new PostfixPolicyMap(earlyAdopter), spec, list, keys, out, now);
+            return run(new PostfixPolicyMap(earlyAdopter), spec, list, keys, out, now, caps);
         }
     }
 
     /** Shared by every MTA subcommand: locate, export, report. */
-    static int run(MtaConfigGenerator generator, CommandSpec spec, Path list, List<Path> keys, Path out, NowOption now) {
+    static int run(MtaConfigGenerator generator, CommandSpec spec, Path list, List<Path> keys, Path out, NowOption now,
+            InputCapOptions caps) {
+        InputCaps limits = caps.caps();
+        Optional<ListVerifier.Options> verification = keys.isEmpty() ? Optional.empty()
+                : Optional.of(caps.verification(caps.loadKeys(keys), now.instant()));
         MirrorLayout.ListFiles files = MirrorLayout.locate(list);
         Path target = out != null ? out
                 : (java.nio.file.Files.isDirectory(list) ? list : files.list().toAbsolutePath().getParent())
                         .resolve(generator.defaultFileName());
         ListExporter.Outcome outcome = new ListExporter(generator).export(
-                new ListExporter.Request(files.list(), files.signature(), keys, now.instant(), target));
+                new ListExporter.Request(files.list(), files.signature(), verification, now.instant(), target, limits));
         var stdout = spec.commandLine().getOut();
         var stderr = spec.commandLine().getErr();
         if (outcome instanceof ListExporter.Outcome.Expired expired) {

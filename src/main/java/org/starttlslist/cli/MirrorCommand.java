@@ -4,10 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.starttlslist.failure.CouldNotCompleteException;
-import org.starttlslist.failure.RejectedException;
+import org.starttlslist.failure.Printable;
 import org.starttlslist.mirror.FetchLimits;
 import org.starttlslist.mirror.HttpsSettings;
 import org.starttlslist.mirror.ListSource;
@@ -15,9 +14,9 @@ import org.starttlslist.mirror.ListSources;
 import org.starttlslist.mirror.Mirror;
 import org.starttlslist.mirror.MirrorLayout;
 import org.starttlslist.mirror.Schedule;
-import org.starttlslist.mirror.Staleness;
 import org.starttlslist.model.ListTimes;
-import org.starttlslist.verify.ListVerifier;
+import org.starttlslist.verify.InputCaps;
+import org.starttlslist.verify.PinnedKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,7 +38,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  2  usage error",
             "  3  could not fetch; nothing changed",
             "  4  stale: the installed list has expired or expires within 48 hours",
-            "     and no newer list could be installed (ACTION REQUIRED on stderr)"})
+            "     (or cannot be read) and no newer list could be installed;",
+            "     ACTION REQUIRED on stderr, also when the run failed"})
 final class MirrorCommand implements Callable<Integer> {
     /** The installed list is expired or about to be, and this run could not replace it. */
     static final int STALE = ExitCodes.STALE;
@@ -54,9 +54,12 @@ final class MirrorCommand implements Callable<Integer> {
     @Option(names = "--into", paramLabel = "DIR", description = "The mirror directory (current -> releases/<name>/).")
     Path into;
 
-    @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "" + FetchLimits.DEFAULT_LIST_BYTES,
-            description = "Largest policy.json accepted (default ${DEFAULT-VALUE}); the signature is capped at 64 KiB.")
-    long maxBytes;
+    @Mixin
+    InputCapOptions caps;
+
+    @Option(names = "--max-repository-bytes", paramLabel = "N", defaultValue = "" + FetchLimits.DEFAULT_REPOSITORY_BYTES,
+            description = "Largest git download into DIR/.cache/git for a git source (default ${DEFAULT-VALUE}).")
+    long maxRepositoryBytes;
 
     @Option(names = "--threshold", paramLabel = "K", defaultValue = "1",
             description = "Valid signatures needed from distinct pinned keys (default ${DEFAULT-VALUE}).")
@@ -99,46 +102,46 @@ final class MirrorCommand implements Callable<Integer> {
         if (from == null || keys.isEmpty() || into == null) {
             throw new UsageException("mirror needs --from SOURCE, --keys PINNED.asc and --into DIR");
         }
-        if (maxBytes < 1 || threshold < 1 || keep < 1 || timeoutSeconds < 1 || lockWaitSeconds < 0) {
-            throw new UsageException("--max-bytes, --threshold, --keep and --timeout must be positive");
+        if (threshold < 1 || keep < 1 || timeoutSeconds < 1 || lockWaitSeconds < 0 || maxRepositoryBytes < 1) {
+            throw new UsageException("--threshold, --keep, --timeout and --max-repository-bytes must be positive");
         }
+        InputCaps limits = caps.caps();
         var instant = now.instant();
         MirrorLayout layout = new MirrorLayout(into);
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         ListSource source;
         try {
             HttpsSettings https = caFile == null ? HttpsSettings.defaults(timeout) : HttpsSettings.trusting(caFile, timeout);
-            source = ListSources.parse(from, layout, https, timeout);
+            source = ListSources.parse(from, layout, https, timeout, instant);
         } catch (ListSources.InvalidSourceException e) {
             throw new UsageException(e.getMessage());
+        } catch (CouldNotCompleteException e) {
+            // An unreadable --ca-file is an option to fix, found before anything is fetched.
+            throw new UsageException("--ca-file: " + e.getMessage());
         }
-        Mirror mirror = new Mirror(layout, new Mirror.Options(keys, instant, threshold, ListVerifier.DEFAULT_SKEW,
-                new FetchLimits(maxBytes, FetchLimits.DEFAULT_SIGNATURE_BYTES), Duration.ofSeconds(lockWaitSeconds), keep));
-        RuntimeException failure = null;
-        Optional<Mirror.Outcome> outcome = Optional.empty();
-        try {
-            outcome = Optional.of(mirror.run(source));
-        } catch (RejectedException | CouldNotCompleteException | java.io.UncheckedIOException e) {
-            failure = e;
-        }
-        outcome.ifPresent(o -> {
-            o.notes().forEach(note -> out.println("note: " + note));
+        // Loaded before the lock is taken or anything is fetched: a typo in --keys is a usage error.
+        PinnedKeys pinned = caps.loadKeys(keys);
+        Mirror mirror = new Mirror(layout, new Mirror.Options(
+                caps.verification(pinned, instant).withThreshold(threshold),
+                new FetchLimits(limits.listBytes(), limits.signatureBytes(), maxRepositoryBytes),
+                Duration.ofSeconds(lockWaitSeconds), keep));
+        Mirror.Report report = mirror.run(source);
+        report.outcome().ifPresent(o -> {
+            o.notes().forEach(note -> out.println("note: " + Printable.escape(note)));
             String what = o.status() == Mirror.Status.INSTALLED ? "Installed " : "Already current: ";
             out.println(what + o.release() + " (list of " + ListTimes.format(o.list().timestamp()) + ", expires "
                     + ListTimes.format(o.list().expires()) + ", " + o.list().policies().size() + " domains, signed by "
-                    + String.join(", ", o.signers()) + ", from " + o.origin() + ")");
+                    + String.join(", ", o.signers()) + ", from " + Printable.escape(o.origin()) + ")");
             o.pruned().forEach(p -> out.println("Removed old release " + p));
             out.flush();
         });
-        Optional<String> stale = Staleness.check(layout, instant, failure != null);
-        if (failure != null && stale.isEmpty()) {
-            throw failure;
+        // The core decides staleness; here it only becomes exit 4.
+        if (report.failure().isPresent() && !report.stale()) {
+            throw report.failure().get();
         }
-        if (failure != null) {
-            err.println("mirror: " + failure.getMessage());
-        }
-        if (stale.isPresent()) {
-            err.println(stale.get());
+        report.failure().ifPresent(failure -> err.println("mirror: " + CommandLines.describe(failure)));
+        if (report.stale()) {
+            err.println(Printable.escape(report.actionRequired().get()));
             err.flush();
             return STALE;
         }

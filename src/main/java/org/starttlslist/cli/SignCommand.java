@@ -15,6 +15,7 @@ import org.starttlslist.failure.CouldNotCompleteException;
 import org.starttlslist.files.AtomicFiles;
 import org.starttlslist.model.ListTimes;
 import org.starttlslist.signing.GnuPgSigner;
+import org.starttlslist.signing.SignatureBeforeListException;
 import org.starttlslist.signing.SigningKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,8 +70,9 @@ final class SignCommand implements Callable<Integer> {
             if (localUser == null || !localUser.replace(" ", "").matches("[0-9A-Fa-f]{40}|[0-9A-Fa-f]{64}")) {
                 throw new UsageException("--with-gpg needs --local-user FINGERPRINT (the full 40-digit fingerprint)");
             }
-            readData(data);
+            byte[] bytes = readData(data);
             Optional<Instant> at = now.now == null ? Optional.empty() : Optional.of(now.instant());
+            SignatureBeforeListException.requireNotBefore(bytes, now.instant());
             signature = new GnuPgSigner(localUser.replace(" ", ""), Optional.ofNullable(gpgHome).map(this::resolve))
                     .signDetached(data, at);
             signer = localUser.replace(" ", "").toUpperCase(java.util.Locale.ROOT) + " (via gpg)";
@@ -86,6 +88,7 @@ final class SignCommand implements Callable<Integer> {
             warnIfOthersCanRead(keyFile, err);
             byte[] bytes = readData(data);
             created = now.instant();
+            SignatureBeforeListException.requireNotBefore(bytes, created);
             char[] secret = passphrase.read("Passphrase for " + keyFile, false);
             try {
                 SigningKey signingKey = SigningKey.load(keyFile, secret);

@@ -1,20 +1,19 @@
 package org.starttlslist.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.starttlslist.failure.CouldNotCompleteException;
 import org.starttlslist.failure.RejectedException;
+import org.starttlslist.files.BoundedFiles;
 import org.starttlslist.model.ListTimes;
+import org.starttlslist.verify.InputCaps;
 import org.starttlslist.verify.ListVerifier;
+import org.starttlslist.verify.PinnedKeys;
 import org.starttlslist.verify.SignatureMissingException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,6 +52,9 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Allowed clock difference for signature and list times (default: ${DEFAULT-VALUE}).")
     long skewSeconds;
 
+    @Mixin
+    InputCapOptions caps;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -61,27 +63,27 @@ final class VerifyCommand implements Callable<Integer> {
         if (threshold < 1) {
             throw new UsageException("--threshold " + threshold + ": at least one signature is always required");
         }
-        if (skewSeconds < 0) {
-            throw new UsageException("--skew " + skewSeconds + ": the allowed skew cannot be negative");
+        if (skewSeconds < 0 || skewSeconds > ListVerifier.MAX_SKEW.toSeconds()) {
+            throw new UsageException("--skew " + skewSeconds + ": give the allowed clock difference in seconds, from 0 to "
+                    + ListVerifier.MAX_SKEW.toSeconds());
         }
+        InputCaps limits = caps.caps();
+        PinnedKeys pinned = caps.loadKeys(keys.stream().map(this::resolve).toList());
         Path list = resolve(file);
         Path signature = signatureFile == null ? list.resolveSibling(list.getFileName() + ".asc") : resolve(signatureFile);
-        byte[] listBytes = read(list, "the list");
-        byte[] signatureBytes;
-        try {
-            signatureBytes = Files.readAllBytes(signature);
-        } catch (NoSuchFileException e) {
+        byte[] listBytes = BoundedFiles.read(list, limits.listBytes(), "the list", "--max-list-bytes");
+        if (!Files.exists(signature)) {
             throw new SignatureMissingException(list, signature);
-        } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot read the signature " + signature + ": " + e);
         }
+        byte[] signatureBytes = BoundedFiles.read(signature, limits.signatureBytes(), "the signature", "--max-signature-bytes");
         // The clock's nanoseconds only clutter messages; a given --now is kept as written.
         Instant reference = now.now == null ? now.instant().truncatedTo(ChronoUnit.SECONDS) : now.instant();
-        ListVerifier.Options options = ListVerifier.Options.of(keys.stream().map(this::resolve).toList(), reference)
+        ListVerifier.Options options = caps.verification(pinned, reference)
                 .withThreshold(threshold)
                 .withSkew(Duration.ofSeconds(skewSeconds));
         if (previous != null) {
-            options = options.withPrevious(read(resolve(previous), "the previous list"));
+            options = options.withPrevious(BoundedFiles.read(resolve(previous), limits.listBytes(), "the previous list",
+                    "--max-list-bytes"));
         }
         ListVerifier.Verified verified;
         try {
@@ -121,15 +123,5 @@ final class VerifyCommand implements Callable<Integer> {
 
     private Path resolve(Path path) {
         return root.directory == null ? path : root.directory.resolve(path);
-    }
-
-    private static byte[] read(Path path, String what) {
-        try {
-            return Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new CouldNotCompleteException("cannot read " + what + " " + path + ": no such file");
-        } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot read " + what + " " + path + ": " + e);
-        }
     }
 }

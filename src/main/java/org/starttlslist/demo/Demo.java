@@ -32,6 +32,7 @@ import org.starttlslist.signing.SigningKey;
 import org.starttlslist.source.ListRepository;
 import org.starttlslist.source.ListSettings;
 import org.starttlslist.verify.ListVerifier;
+import org.starttlslist.verify.PinnedKeys;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -101,10 +102,11 @@ public final class Demo {
         Path mirrorDir = dir.resolve("mirror");
         MirrorLayout layout = new MirrorLayout(mirrorDir);
         Duration timeout = HttpsSettings.DEFAULT_REQUEST_TIMEOUT;
-        ListSource remote = ListSources.parse(remoteDir.toUri().toString(), layout, HttpsSettings.defaults(timeout), timeout);
-        Mirror.Outcome mirrored = new Mirror(layout, new Mirror.Options(List.of(key.publicKeyFile()), now, 1,
-                ListVerifier.DEFAULT_SKEW, FetchLimits.defaults(), Duration.ofSeconds(30), Mirror.DEFAULT_KEEP))
-                .run(remote);
+        ListSource remote = ListSources.parse(remoteDir.toUri().toString(), layout, HttpsSettings.defaults(timeout), timeout, now);
+        PinnedKeys pinned = PinnedKeys.load(List.of(key.publicKeyFile()));
+        Mirror.Outcome mirrored = new Mirror(layout, new Mirror.Options(ListVerifier.Options.of(pinned, now),
+                FetchLimits.defaults(), Duration.ofSeconds(30), Mirror.DEFAULT_KEEP))
+                .install(remote);
         step(out, "5. mirror, the code of 'starttls-list mirror --from " + remoteDir.toUri() + " --keys "
                 + key.publicKeyFile() + " --into " + mirrorDir + "'",
                 "\n     verified (signed by " + String.join(", ", mirrored.signers()) + ") and installed "
@@ -114,8 +116,8 @@ public final class Demo {
         Path table = dir.resolve("postfix").resolve("tls_policy");
         PostfixPolicyMap postfix = new PostfixPolicyMap(false);
         MirrorLayout.ListFiles installed = MirrorLayout.locate(mirrorDir);
-        ListExporter.Outcome exported = new ListExporter(postfix).export(new ListExporter.Request(
-                installed.list(), installed.signature(), List.of(key.publicKeyFile()), now, table));
+        ListExporter.Outcome exported = new ListExporter(postfix).export(ListExporter.Request.verified(
+                installed.list(), installed.signature(), pinned, now, table));
         String summary = exported instanceof ListExporter.Outcome.Written written
                 ? written.enforce() + " enforce, " + written.testing() + " testing (as comments; --early-adopter enforces them)"
                 : "the list had expired: fallback line written";

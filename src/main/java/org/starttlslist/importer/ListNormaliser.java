@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.starttlslist.failure.Printable;
 import org.starttlslist.json.Json;
 import org.starttlslist.model.AliasName;
 import org.starttlslist.model.HostNames;
@@ -67,18 +68,24 @@ final class ListNormaliser {
 
     private ObjectNode policyObject(ObjectNode policies) {
         ObjectNode result = Json.mapper().createObjectNode();
+        Map<String, String> originals = new java.util.HashMap<>();
         List<String> refused = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : policies.properties()) {
             String pointer = "/policies/" + escape(entry.getKey());
             String domain = hostName(entry.getKey(), pointer, "domain");
             Optional<String> problem = HostNames.problem(domain);
             if (problem.isPresent()) {
-                refused.add(entry.getKey() + " (" + problem.get() + ")");
+                refused.add(Printable.escape(entry.getKey()) + " (" + problem.get() + ")");
                 continue;
             }
-            if (result.has(domain)) {
-                throw new ImportRefusedException("domain '" + domain + "' is listed twice (names are case-insensitive);"
-                        + " remove one from the list and import again", List.of(domain));
+            String first = originals.putIfAbsent(domain, entry.getKey());
+            if (first != null) {
+                boolean caseOnly = first.equalsIgnoreCase(entry.getKey());
+                throw new ImportRefusedException("domain '" + domain + "' is listed twice: '" + Printable.escape(first)
+                        + "' and '" + Printable.escape(entry.getKey()) + "' "
+                        + (caseOnly ? "differ only in case (names are case-insensitive)"
+                                : "are the same name once converted to an IDNA A-label")
+                        + "; remove one from the list and import again", List.of(domain));
             }
             result.set(domain, policy(entry.getValue(), pointer));
         }

@@ -48,6 +48,14 @@ public final class Json {
      *     column
      */
     public static JsonNode readStrict(byte[] bytes) {
+        int nul = indexOfNul(bytes);
+        if (nul >= 0) {
+            // JSON text never holds a raw NUL; UTF-16 and UTF-32 text of ASCII characters is full of
+            // them, and Jackson would otherwise detect and accept those encodings from the bytes.
+            int[] lineColumn = lineColumnOfByte(bytes, nul);
+            throw new NotJsonException("is not UTF-8: it holds a NUL byte (byte offset " + nul
+                    + "), as UTF-16 or UTF-32 text does; save the file as UTF-8", lineColumn[0], lineColumn[1]);
+        }
         if (isAscii(bytes)) {
             // The common case (every list we publish is ASCII): parse the bytes as they are,
             // which for a large list is much cheaper than decoding them to a String first.
@@ -77,6 +85,16 @@ public final class Json {
         int line = where == null ? 1 : Math.max(1, where.getLineNr());
         int column = where == null ? 1 : Math.max(1, where.getColumnNr());
         return new NotJsonException("is not valid JSON: " + firstLine(e.getOriginalMessage()), line, column);
+    }
+
+    /** The offset of the first NUL byte, or -1. */
+    public static int indexOfNul(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean isAscii(byte[] bytes) {

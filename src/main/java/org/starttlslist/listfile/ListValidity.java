@@ -21,6 +21,9 @@ public record ListValidity(Instant timestamp, Instant expires) {
     public static Optional<ListValidity> read(byte[] list) {
         Instant timestamp = null;
         Instant expires = null;
+        if (Json.indexOfNul(list) >= 0) {
+            return Optional.empty(); // UTF-16 or UTF-32: not a list (Json.readStrict says why)
+        }
         try (JsonParser parser = Json.mapper().createParser(list)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return Optional.empty();

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.starttlslist.failure.Printable;
 import org.starttlslist.json.Json;
 import org.starttlslist.json.NotJsonException;
 import org.starttlslist.model.AliasReference;
@@ -72,7 +73,7 @@ public final class PolicyListParser {
             String pointer = "/policies/" + escape(entry.getKey());
             String domain = entry.getKey().toLowerCase(Locale.ROOT);
             if (policies.put(domain, policy(entry.getValue(), pointer)) != null) {
-                throw new MalformedListException(pointer, "domain '" + domain + "' is listed twice (names are case-insensitive)");
+                throw new MalformedListException(pointer, "domain '" + Printable.escape(domain) + "' is listed twice (names are case-insensitive)");
             }
         }
         return new PolicyList(timestamp, expires, version, author, aliases, policies);
@@ -95,7 +96,7 @@ public final class PolicyListParser {
         }
         String modeText = requiredString(node, "mode", pointer + "/mode");
         Mode mode = Mode.fromWire(modeText).orElseThrow(() -> new MalformedListException(
-                pointer + "/mode", "mode must be \"testing\" or \"enforce\", not \"" + modeText + "\""));
+                pointer + "/mode", "mode must be \"testing\" or \"enforce\", not \"" + Printable.escape(modeText) + "\""));
         JsonNode mxs = node.get("mxs");
         if (mxs == null || !mxs.isArray() || mxs.isEmpty()) {
             throw new MalformedListException(pointer + "/mxs", "mxs must be a non-empty array of host names");
@@ -109,7 +110,7 @@ public final class PolicyListParser {
             String text = mx.stringValue().toLowerCase(Locale.ROOT);
             Optional<String> problem = MxPattern.problem(text);
             if (problem.isPresent()) {
-                throw new MalformedListException(pointer + "/mxs/" + i, "MX pattern '" + mx.stringValue() + "' " + problem.get());
+                throw new MalformedListException(pointer + "/mxs/" + i, "MX pattern '" + Printable.escape(mx.stringValue()) + "' " + problem.get());
             }
             patterns.add(new MxPattern(text));
         }
@@ -129,7 +130,8 @@ public final class PolicyListParser {
             instant = ListTimes.parse(node.stringValue());
         }
         return instant.orElseThrow(() -> new MalformedListException(pointer,
-                "'" + field + "' must be an RFC 3339 date-time or non-negative epoch seconds, not " + node));
+                "'" + field + "' must be an RFC 3339 date-time or non-negative epoch seconds up to the year 9999, not "
+                        + Printable.escape(node.toString())));
     }
 
     private static String requiredString(JsonNode node, String field, String pointer) {

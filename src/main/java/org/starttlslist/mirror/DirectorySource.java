@@ -5,16 +5,30 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.starttlslist.files.BoundedFiles;
 
 /**
  * A local directory: one holding {@code policy.json} and {@code policy.json.asc}, another mirror's
  * directory (its {@code current} pair) or a checkout of the list repository ({@code release/}).
+ *
+ * <p>Only regular files are read, and the whole fetch has the same deadline as a download: a
+ * FIFO or device is refused before it is opened, and a file that blocks anyway (a FIFO swapped in
+ * after the check, a hung network file system) is abandoned at the deadline, so the run ends and
+ * releases its lock.
  */
-public final class DirectorySource implements ListSource {
+public class DirectorySource implements ListSource {
     private final Path directory;
+    private final Duration timeout;
 
-    public DirectorySource(Path directory) {
+    public DirectorySource(Path directory, Duration timeout) {
         this.directory = directory;
+        this.timeout = timeout;
     }
 
     @Override
@@ -24,6 +38,35 @@ public final class DirectorySource implements ListSource {
 
     @Override
     public ListPair fetch(FetchLimits limits) {
+        CompletableFuture<ListPair> read = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                read.complete(readPair(limits));
+            } catch (Throwable t) {
+                read.completeExceptionally(t);
+            }
+        }, "mirror-directory-source");
+        reader.setDaemon(true); // a read stuck in the kernel must not keep the JVM alive
+        reader.start();
+        try {
+            return read.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            reader.interrupt();
+            throw new FetchFailedException(directory.toString(), "the files could not be read within "
+                    + timeout.toSeconds() + " s (a FIFO, or a hung file system?)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FetchFailedException(directory.toString(), "interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new FetchFailedException(directory.toString(), String.valueOf(e.getCause()), e.getCause());
+        }
+    }
+
+    /** Reads the pair; runs on a thread of its own so that {@link #fetch} can give up at the deadline. */
+    ListPair readPair(FetchLimits limits) {
         Path base = pairDirectory();
         byte[] list = read(base.resolve(MirrorLayout.LIST), limits);
         byte[] signature = read(base.resolve(MirrorLayout.SIGNATURE), limits);
@@ -38,9 +81,10 @@ public final class DirectorySource implements ListSource {
             return directory;
         }
         MirrorLayout other = new MirrorLayout(directory);
-        if (other.currentRelease().isPresent()) {
+        java.util.Optional<Path> release = other.currentRelease();
+        if (release.isPresent()) {
             // Resolved once, so both files come from the same release even if that mirror switches.
-            return other.currentRelease().get();
+            return release.get();
         }
         if (Files.exists(directory.resolve("release").resolve(MirrorLayout.LIST))) {
             return directory.resolve("release");
@@ -49,14 +93,16 @@ public final class DirectorySource implements ListSource {
                 + " (nor current/ or release/ with one)");
     }
 
-    /** Reads at most the cap plus one byte, so a huge or growing file is never read whole. */
+    /** Reads at most the cap plus one byte of a regular file, so a huge or growing file is never read whole. */
     static byte[] read(Path file, FetchLimits limits) {
         String name = file.getFileName().toString();
-        long cap = limits.capFor(name);
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
-            limits.check(file.toString(), name, bytes.length);
-            return bytes;
+        try {
+            if (!Files.readAttributes(file, BasicFileAttributes.class).isRegularFile()) {
+                throw new FetchFailedException(file.toString(), "not a regular file (a FIFO, device or directory is never read)");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                return BoundedFiles.readCapped(in, limits.capFor(name), file.toString(), FetchLimits.optionFor(name));
+            }
         } catch (NoSuchFileException e) {
             throw new FetchFailedException(file.toString(), "the file does not exist"
                     + (name.endsWith(".asc") ? "; a list is only mirrored with its signature" : ""));

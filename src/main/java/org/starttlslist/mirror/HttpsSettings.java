@@ -10,15 +10,20 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import org.starttlslist.failure.CouldNotCompleteException;
 
 /**
  * How an HTTPS source connects: which certificate authorities it trusts (the JDK's by default, or
- * only those in a PEM file, e.g. an organisation's own CA or a test's) and how long it waits.
+ * only those in a PEM file, e.g. an organisation's own CA or a test's) and how long it waits. The
+ * same settings hold for git over HTTPS ({@code trustManagers} is how JGit's connections get them).
  */
-public record HttpsSettings(SSLContext sslContext, Duration connectTimeout, Duration requestTimeout, int maxRedirects) {
+public record HttpsSettings(SSLContext sslContext, Optional<List<TrustManager>> trustManagers, Duration connectTimeout,
+        Duration requestTimeout, int maxRedirects) {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(20);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(120);
     /** Same-host redirects followed at most this many times. */
@@ -26,7 +31,7 @@ public record HttpsSettings(SSLContext sslContext, Duration connectTimeout, Dura
 
     public static HttpsSettings defaults(Duration timeout) {
         try {
-            return new HttpsSettings(SSLContext.getDefault(), min(DEFAULT_CONNECT_TIMEOUT, timeout), timeout, DEFAULT_MAX_REDIRECTS);
+            return new HttpsSettings(SSLContext.getDefault(), Optional.empty(), min(DEFAULT_CONNECT_TIMEOUT, timeout), timeout, DEFAULT_MAX_REDIRECTS);
         } catch (GeneralSecurityException e) {
             throw new CouldNotCompleteException("the JDK has no default TLS context: " + e.getMessage(), e);
         }
@@ -49,7 +54,7 @@ public record HttpsSettings(SSLContext sslContext, Duration connectTimeout, Dura
             trust.init(store);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trust.getTrustManagers(), null);
-            return new HttpsSettings(context, min(DEFAULT_CONNECT_TIMEOUT, timeout), timeout, DEFAULT_MAX_REDIRECTS);
+            return new HttpsSettings(context, Optional.of(List.of(trust.getTrustManagers())), min(DEFAULT_CONNECT_TIMEOUT, timeout), timeout, DEFAULT_MAX_REDIRECTS);
         } catch (IOException | GeneralSecurityException e) {
             throw new CouldNotCompleteException("cannot read the CA certificates in " + pemFile + ": " + e.getMessage(), e);
         }

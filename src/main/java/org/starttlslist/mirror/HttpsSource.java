@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,6 +19,8 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
+import org.starttlslist.failure.Printable;
+import org.starttlslist.files.InputTooLargeException;
 
 /**
  * An HTTPS base URL serving {@code policy.json} and {@code policy.json.asc}.
@@ -56,21 +59,21 @@ public final class HttpsSource implements ListSource {
                 .connectTimeout(settings.connectTimeout())
                 .sslContext(settings.sslContext())
                 .build();
-        byte[] list = get(client, listUri, limits.maxListBytes());
-        byte[] signature = get(client, signatureUri, limits.maxSignatureBytes());
+        byte[] list = get(client, listUri, limits.maxListBytes(), FetchLimits.optionFor(MirrorLayout.LIST));
+        byte[] signature = get(client, signatureUri, limits.maxSignatureBytes(), FetchLimits.optionFor(MirrorLayout.SIGNATURE));
         return new ListPair(list, signature, listUri.toString());
     }
 
-    private byte[] get(HttpClient client, URI start, long cap) {
+    private byte[] get(HttpClient client, URI start, long cap, String option) {
         URI uri = start;
         for (int redirects = 0; ; redirects++) {
-            HttpResponse<byte[]> response = exchange(client, uri, cap);
+            HttpResponse<byte[]> response = exchange(client, uri, cap, option);
             int status = response.statusCode();
             if (status == 200) {
                 return response.body();
             }
             if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
-                URI target = uri.resolve(response.headers().firstValue("Location").orElseThrow(
+                URI target = redirectTarget(uri, status, response.headers().firstValue("Location").orElseThrow(
                         () -> new FetchFailedException(start.toString(), "HTTP " + status + " without a Location")));
                 if (!sameOrigin(uri, target)) {
                     throw new RedirectRefusedException(uri, target);
@@ -86,7 +89,17 @@ public final class HttpsSource implements ListSource {
         }
     }
 
-    private HttpResponse<byte[]> exchange(HttpClient client, URI uri, long cap) {
+    /** The redirect's target; a Location that is not a URI is the server's fault, not ours. */
+    private static URI redirectTarget(URI uri, int status, String location) {
+        try {
+            return uri.resolve(new URI(location.trim()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new FetchFailedException(uri.toString(), "HTTP " + status + " with a malformed Location header '"
+                    + Printable.escape(location) + "'; the server is misconfigured");
+        }
+    }
+
+    private HttpResponse<byte[]> exchange(HttpClient client, URI uri, long cap, String option) {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(settings.requestTimeout())
                 .header("User-Agent", "starttls-list-mirror")
@@ -94,12 +107,17 @@ public final class HttpsSource implements ListSource {
                 .build();
         CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> {
             if (info.statusCode() != 200) {
-                return new CappedBody(uri.toString(), 0, true);
+                return new CappedBody(uri.toString(), 0, option, true);
             }
-            long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-            CappedBody body = new CappedBody(uri.toString(), cap, false);
+            long declared;
+            try {
+                declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+            } catch (NumberFormatException e) {
+                declared = -1; // the streamed count still enforces the cap
+            }
+            CappedBody body = new CappedBody(uri.toString(), cap, option, false);
             if (declared > cap) {
-                body.fail(new TooLargeException(uri.toString(), cap));
+                body.fail(new InputTooLargeException(uri.toString(), cap, option));
             }
             return body;
         });
@@ -119,7 +137,7 @@ public final class HttpsSource implements ListSource {
     }
 
     private static RuntimeException translate(URI uri, Throwable cause) {
-        if (cause instanceof TooLargeException tooLarge) {
+        if (cause instanceof InputTooLargeException tooLarge) {
             return tooLarge;
         }
         if (cause instanceof HttpTimeoutException) {
@@ -157,6 +175,7 @@ public final class HttpsSource implements ListSource {
     static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
         private final String where;
         private final long cap;
+        private final String option;
         private final boolean discard;
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -164,9 +183,10 @@ public final class HttpsSource implements ListSource {
         private long count;
         private RuntimeException failure;
 
-        CappedBody(String where, long cap, boolean discard) {
+        CappedBody(String where, long cap, String option, boolean discard) {
             this.where = where;
             this.cap = cap;
+            this.option = option;
             this.discard = discard;
         }
 
@@ -203,7 +223,7 @@ public final class HttpsSource implements ListSource {
                 count += item.remaining();
                 if (count > cap) {
                     subscription.cancel();
-                    result.completeExceptionally(new TooLargeException(where, cap));
+                    result.completeExceptionally(new InputTooLargeException(where, cap, option));
                     return;
                 }
                 byte[] chunk = new byte[item.remaining()];

@@ -10,4 +10,12 @@ public interface ListSource {
 
     /** The source as the operator wrote it, for messages. */
     String describe();
+
+    /**
+     * The same source without the candidate that gave {@code refused} (a git source's next older
+     * tag), when there is one; empty for sources with a single candidate.
+     */
+    default java.util.Optional<ListSource> without(ListPair refused) {
+        return java.util.Optional.empty();
+    }
 }

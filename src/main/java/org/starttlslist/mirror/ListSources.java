@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.starttlslist.failure.CouldNotCompleteException;
 
@@ -23,7 +24,8 @@ public final class ListSources {
     private static final java.util.regex.Pattern SCP_LIKE = java.util.regex.Pattern.compile("^[\\w.-]+@[\\w.-]+:[^/].*");
     private ListSources() {}
 
-    public static ListSource parse(String from, MirrorLayout layout, HttpsSettings https, Duration timeout) {
+    /** {@code now}: git tags naming a later instant are skipped. */
+    public static ListSource parse(String from, MirrorLayout layout, HttpsSettings https, Duration timeout, Instant now) {
         String text = from.trim();
         String lower = text.toLowerCase(java.util.Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("git+http://")) {
@@ -41,7 +43,7 @@ public final class ListSources {
             if (url.startsWith("git+")) {
                 url = url.substring(4);
             }
-            return new GitSource(url, branch, layout.gitCache(), timeout);
+            return new GitSource(url, branch, layout, https, timeout, now);
         }
         if (lower.startsWith("https://")) {
             try {
@@ -57,7 +59,7 @@ public final class ListSources {
         if (lower.matches("^[a-z][a-z0-9+.-]*://.*")) {
             throw new InvalidSourceException(from, "unknown scheme; use https://, file:, ssh: or a local directory");
         }
-        return new DirectorySource(Path.of(text));
+        return new DirectorySource(Path.of(text), timeout);
     }
 
     private static String pathOf(String url) {

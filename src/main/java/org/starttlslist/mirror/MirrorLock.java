@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.Optional;
 import org.starttlslist.failure.CouldNotCompleteException;
 
 /**
@@ -25,12 +28,24 @@ public final class MirrorLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Waits up to {@code wait} for the lock, then gives up with {@link MirrorBusyException}. */
+    /**
+     * Waits up to {@code wait} for the lock, then gives up with {@link MirrorBusyException}. The
+     * lock file is examined and opened without following a link: a planted link (dangling or not)
+     * must not make the mirror create or open a file elsewhere, and a FIFO would block the open.
+     */
     public static MirrorLock acquire(Path lockFile, Duration wait) {
+        Optional<BasicFileAttributes> existing = MirrorLayout.attributes(lockFile);
+        if (existing.isPresent() && !existing.get().isRegularFile()) {
+            throw new MirrorStateException(lockFile, existing.get().isSymbolicLink() ? "is a symbolic link" : "is not a regular file");
+        }
         FileChannel channel;
         try {
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
+            if (MirrorLayout.attributes(lockFile).map(BasicFileAttributes::isSymbolicLink).orElse(false)) {
+                // ELOOP: a link appeared between the check and the open.
+                throw new MirrorStateException(lockFile, "is a symbolic link");
+            }
             throw new CouldNotCompleteException("cannot open the lock file " + lockFile + ": " + e.getMessage(), e);
         }
         long deadline = System.nanoTime() + wait.toNanos();

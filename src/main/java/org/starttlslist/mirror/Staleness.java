@@ -1,7 +1,7 @@
 package org.starttlslist.mirror;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import org.starttlslist.failure.Printable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -27,15 +27,19 @@ public final class Staleness {
         String next = sourceFailed
                 ? " Fix the cause above and run the mirror again."
                 : " The source has nothing newer: check that it is where the maintainers publish, or ask them for a new release.";
-        Optional<java.nio.file.Path> release = layout.currentRelease();
-        if (release.isEmpty()) {
-            return Optional.empty();
-        }
+        Optional<java.nio.file.Path> release;
         Optional<ListValidity> validity;
         try {
-            validity = ListValidity.read(Files.readAllBytes(release.get().resolve(MirrorLayout.LIST)));
-        } catch (IOException e) {
-            validity = Optional.empty();
+            release = layout.currentRelease();
+            if (release.isEmpty()) {
+                return Optional.empty();
+            }
+            validity = readValidity(release.get());
+        } catch (RuntimeException e) {
+            // Whatever is wrong with the directory, the alert must not be lost with it.
+            return Optional.of("ACTION REQUIRED: cannot tell whether the list installed in " + layout.root()
+                    + " is still valid (" + Printable.escape(String.valueOf(e.getMessage()))
+                    + "); mail servers may be using an old list. Repair the mirror directory and run the mirror again.");
         }
         if (validity.isEmpty()) {
             return Optional.of("ACTION REQUIRED: the installed list in " + release.get() + " cannot be read as a policy list"
@@ -53,5 +57,14 @@ public final class Staleness {
                     + next);
         }
         return Optional.empty();
+    }
+
+    private static Optional<ListValidity> readValidity(java.nio.file.Path release) {
+        try {
+            return ListValidity.read(MirrorLayout.readOwnFile(release.resolve(MirrorLayout.LIST),
+                    FetchLimits.DEFAULT_LIST_BYTES * 64, "--max-list-bytes"));
+        } catch (IOException e) {
+            return Optional.empty(); // missing or unreadable: as corrupt
+        }
     }
 }

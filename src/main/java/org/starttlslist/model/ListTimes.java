@@ -55,9 +55,15 @@ public final class ListTimes {
         }
     }
 
-    /** Epoch seconds, as the oldest lists and the predecessor's test data used. */
+    /** The last instant a list may name: RFC 3339 has four-digit years. */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    /**
+     * Epoch seconds, as the oldest lists and the predecessor's test data used; empty when negative
+     * or past {@link #LATEST} (Java's own range ends far later, but nothing can be written past it).
+     */
     public static Optional<Instant> fromEpochSeconds(long seconds) {
-        if (seconds < 0) {
+        if (seconds < 0 || seconds > LATEST.getEpochSecond()) {
             return Optional.empty();
         }
         return Optional.of(Instant.ofEpochSecond(seconds));

@@ -19,10 +19,10 @@ final class CommittedPairCheck {
     private CommittedPairCheck() {}
 
     /**
-     * @return the fingerprints of the keys that signed
+     * @return the verified list, with the fingerprints of the keys that signed
      * @throws SelfVerifyFailedException when a mirror would refuse the pair
      */
-    static List<String> verify(Repository repository, ObjectId commit, Optional<byte[]> previous, Instant at,
+    static ListVerifier.Verified verify(Repository repository, ObjectId commit, Optional<byte[]> previous, Instant at,
             String consequence) {
         CommittedTree tree = CommittedTree.of(repository, commit);
         PublishedPair pair = tree.publishedPair()
@@ -32,7 +32,7 @@ final class CommittedPairCheck {
             ListVerifier.Options options = ListVerifier.Options.of(PinnedKeyFiles.files(keys.repository()), at);
             ListVerifier.Verified verified = ListVerifier.verify(pair.list(), pair.signature(),
                     previous.isPresent() ? options.withPrevious(previous.get()) : options);
-            return verified.signerFingerprints();
+            return verified;
         } catch (RejectedException | PinnedKeysUnusableException e) {
             throw new SelfVerifyFailedException(e, consequence);
         }

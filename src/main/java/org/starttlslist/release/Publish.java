@@ -15,7 +15,6 @@ import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.starttlslist.failure.CouldNotCompleteException;
-import org.starttlslist.listfile.PolicyListParser;
 import org.starttlslist.model.PolicyList;
 import org.starttlslist.source.ListRepository;
 import org.starttlslist.source.ListSettings;
@@ -67,14 +66,17 @@ public final class Publish {
             PublishedPair pair = committed.publishedPair()
                     .orElseThrow(() -> new NothingToPublishException("there is no release/policy.json in commit "
                             + head.abbreviate(10).name()));
-            PolicyList list = PolicyListParser.parse(pair.list());
-            String tagName = Release.tagName(list.timestamp());
             Optional<byte[]> previous = remoteHead.flatMap(id -> CommittedTree.of(git.getRepository(), id).publishedPair())
                     .map(PublishedPair::list);
-            List<String> signers = CommittedPairCheck.verify(git.getRepository(), head, previous, now, "nothing was pushed");
+            // Verify first, and take the list from the verifier: unsigned bytes never reach a parser.
+            ListVerifier.Verified verified =
+                    CommittedPairCheck.verify(git.getRepository(), head, previous, now, "nothing was pushed");
             if (!now.equals(clock)) {
                 CommittedPairCheck.verify(git.getRepository(), head, previous, clock, "nothing was pushed (checked at the real time)");
             }
+            List<String> signers = verified.signerFingerprints();
+            PolicyList list = verified.list();
+            String tagName = Release.tagName(list.timestamp());
             String tagSigner = requireSignedTagAt(git, tagName, head, committed, settings);
             progress.accept("verify: release/policy.json of " + head.abbreviate(10).name()
                     + " passes verify with its release/keys/ (signed by " + String.join(", ", signers) + "), tag "

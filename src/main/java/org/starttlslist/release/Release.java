@@ -212,7 +212,7 @@ public final class Release {
             @Override
             public void commitMade(ObjectId commit) {
                 List<String> signers = CommittedPairCheck.verify(git.getRepository(), commit,
-                        published.map(PublishedPair::list), clock.instant(), "nothing was committed");
+                        published.map(PublishedPair::list), clock.instant(), "nothing was committed").signerFingerprints();
                 progress.accept("verify: the committed pair passes verify with the commit's release/keys/ at the real time "
                         + ListTimes.format(clock.instant()) + " (signed by " + String.join(", ", signers) + ")");
             }

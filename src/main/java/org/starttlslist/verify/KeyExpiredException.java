@@ -11,11 +11,16 @@ public final class KeyExpiredException extends RejectedException {
     private final Instant signatureCreated;
 
     public KeyExpiredException(String fingerprint, Instant expiredAt, Instant signatureCreated) {
-        super("key " + fingerprint + " expired at " + expiredAt + ", before the signature was made at "
-                + signatureCreated + "; the maintainer must extend the key and re-sign");
+        this(fingerprint, expiredAt, signatureCreated, "the signature was made");
+    }
+
+    /** {@code event}: what happened at {@code at} ("the signature was made", "the list's timestamp"). */
+    public KeyExpiredException(String fingerprint, Instant expiredAt, Instant at, String event) {
+        super("key " + fingerprint + " expired at " + expiredAt + ", before " + event + " at "
+                + at + "; the maintainer must extend the key and re-sign");
         this.fingerprint = fingerprint;
         this.expiredAt = expiredAt;
-        this.signatureCreated = signatureCreated;
+        this.signatureCreated = at;
     }
 
     public String fingerprint() {

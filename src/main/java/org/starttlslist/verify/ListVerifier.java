@@ -26,15 +26,9 @@ import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 import org.starttlslist.failure.CouldNotCompleteException;
 import org.starttlslist.failure.RejectedException;
-import org.starttlslist.json.Json;
-import org.starttlslist.json.NotJsonException;
-import org.starttlslist.listfile.MalformedListException;
 import org.starttlslist.listfile.ListValidity;
-import org.starttlslist.listfile.PolicyListParser;
 import org.starttlslist.model.PolicyList;
 import org.starttlslist.signing.OpenPgpFiles;
-import org.starttlslist.validate.PublishedListSchema;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The one checklist every consumer runs on a signed list: {@code verify}, the release
@@ -42,116 +36,152 @@ import tools.jackson.databind.JsonNode;
  * exception that names the reason, the fingerprint and the instants:
  *
  * <ol>
- *   <li>The signature file parses; each signature is matched, by full fingerprint, to a pinned
- *       primary key or a subkey of one, and checked over the exact bytes.
+ *   <li>The signature file parses and holds at most {@link Options#maxSignatures()} signatures;
+ *       each is matched, by full fingerprint, to a pinned primary key or a subkey of one, and
+ *       checked over the exact bytes.
  *   <li>At least K valid signatures from distinct pinned primary keys.
  *   <li>Signature policy: no MD5/SHA-1/RIPEMD-160, not made after now + skew, not past its own
  *       expiry, no unknown critical subpacket, key not revoked, not expired at the signature's
  *       time, and a signing key of its certificate then.
- *   <li>The list is UTF-8 JSON without duplicate keys, valid against the published-list schema.
- *   <li>{@code expires} is after now, {@code timestamp} not after now + skew, {@code expires}
- *       after {@code timestamp}.
+ *   <li>The now authenticated bytes are a usable list ({@link UsableList}): UTF-8 JSON without
+ *       duplicate keys, valid against the published-list schema, aliases resolved.
+ *   <li>The list's own lifetime binds its signatures: each was made no earlier than
+ *       {@code timestamp − skew} and before {@code expires}, and its key was valid (not expired, a
+ *       signing key) at {@code timestamp} too; K signatures must still remain. {@code expires} is
+ *       after now, {@code timestamp} not after now + skew, {@code expires} after {@code timestamp},
+ *       and {@code expires − timestamp} at most {@link Options#maxValidity()}.
  *   <li>With a previous list: the new timestamp is strictly later, unless the bytes are identical.
  * </ol>
  *
  * <p>Steps 1 and 3 apply to each signature; a signature counts for step 2 only when it passes both.
  * When too few pass and none passed at all, the first signature's own reason is reported, since
- * it is the one a person can act on. The signature is checked before the JSON is parsed, so
- * unsigned bytes never reach the parser. The reference time is injected ({@link Options#now()}):
- * the clock is never read here.
+ * it is the one a person can act on. Why step 5: the signature time is chosen by the signer, so a
+ * key that expired long ago could otherwise sign today's list with a backdated time; the list's
+ * own signed timestamp is a second witness that the key cannot move without changing the list.
+ * The signature is checked before the JSON is parsed, so unsigned bytes never reach the parser.
+ * The reference time is injected ({@link Options#now()}): the clock is never read here.
  */
 public final class ListVerifier {
     /** Allowed difference between the signer's clock and ours. */
     public static final Duration DEFAULT_SKEW = Duration.ofMinutes(5);
+    /** The largest skew accepted: beyond a day, "the list's lifetime" would mean little. */
+    public static final Duration MAX_SKEW = Duration.ofDays(1);
+    /**
+     * The longest validity ({@code expires − timestamp}) accepted by default, as apt's
+     * {@code Max-ValidTime}: twice the 14 days {@code release} gives, plus slack for a late release.
+     */
+    public static final Duration DEFAULT_MAX_VALIDITY = Duration.ofDays(31);
+    /** Signatures read from one signature file at most (k-of-n maintainers need a handful). */
+    public static final int DEFAULT_MAX_SIGNATURES = 16;
 
     /** What to verify against: pinned keys, the reference time, and the consumer's last list. */
     public record Options(
-            List<Path> pinnedKeyFiles,
+            PinnedKeys pinnedKeys,
             Instant now,
             int threshold,
             Duration skew,
+            Duration maxValidity,
+            int maxSignatures,
             Optional<byte[]> previous) {
         public Options {
-            pinnedKeyFiles = List.copyOf(pinnedKeyFiles);
+            Objects.requireNonNull(pinnedKeys, "pinnedKeys");
             Objects.requireNonNull(now, "now");
             Objects.requireNonNull(skew, "skew");
+            Objects.requireNonNull(maxValidity, "maxValidity");
             Objects.requireNonNull(previous, "previous");
             if (threshold < 1) {
                 throw new IllegalArgumentException("threshold must be at least 1, was " + threshold);
             }
-            if (skew.isNegative()) {
-                throw new IllegalArgumentException("skew must not be negative, was " + skew);
+            if (skew.isNegative() || skew.compareTo(MAX_SKEW) > 0) {
+                throw new IllegalArgumentException("skew must be between 0 and " + MAX_SKEW + ", was " + skew);
+            }
+            if (maxValidity.isNegative() || maxValidity.isZero() || maxSignatures < 1) {
+                throw new IllegalArgumentException("maxValidity and maxSignatures must be positive");
             }
         }
 
-        /** Threshold 1, {@link #DEFAULT_SKEW}, no previous list. */
+        /** Threshold 1, {@link #DEFAULT_SKEW}, {@link #DEFAULT_MAX_VALIDITY}, no previous list. */
+        public static Options of(PinnedKeys pinnedKeys, Instant now) {
+            return new Options(pinnedKeys, now, 1, DEFAULT_SKEW, DEFAULT_MAX_VALIDITY, DEFAULT_MAX_SIGNATURES,
+                    Optional.empty());
+        }
+
+        /** As {@link #of(PinnedKeys, Instant)}, loading the key files now (release's pinned keys). */
         public static Options of(List<Path> pinnedKeyFiles, Instant now) {
-            return new Options(pinnedKeyFiles, now, 1, DEFAULT_SKEW, Optional.empty());
+            return of(PinnedKeys.load(pinnedKeyFiles), now);
         }
 
         public Options withThreshold(int k) {
-            return new Options(pinnedKeyFiles, now, k, skew, previous);
+            return new Options(pinnedKeys, now, k, skew, maxValidity, maxSignatures, previous);
         }
 
         public Options withSkew(Duration newSkew) {
-            return new Options(pinnedKeyFiles, now, threshold, newSkew, previous);
+            return new Options(pinnedKeys, now, threshold, newSkew, maxValidity, maxSignatures, previous);
+        }
+
+        public Options withMaxValidity(Duration newMaxValidity) {
+            return new Options(pinnedKeys, now, threshold, skew, newMaxValidity, maxSignatures, previous);
+        }
+
+        public Options withMaxSignatures(int newMaxSignatures) {
+            return new Options(pinnedKeys, now, threshold, skew, maxValidity, newMaxSignatures, previous);
+        }
+
+        public Options withNow(Instant newNow) {
+            return new Options(pinnedKeys, newNow, threshold, skew, maxValidity, maxSignatures, previous);
         }
 
         public Options withPrevious(byte[] previousList) {
-            return new Options(pinnedKeyFiles, now, threshold, skew, Optional.of(previousList));
+            return new Options(pinnedKeys, now, threshold, skew, maxValidity, maxSignatures, Optional.of(previousList));
+        }
+
+        public Options withPrevious(Optional<byte[]> previousList) {
+            return new Options(pinnedKeys, now, threshold, skew, maxValidity, maxSignatures, previousList);
         }
     }
 
-    /** A list that passed every check, with the facts to show. */
+    /**
+     * A list that passed every check: the exact bytes that were verified, the model read from
+     * them, and the facts to show. Consumers take the list from here, never from a parse of
+     * their own, so unsigned bytes never reach a parser.
+     */
     public record Verified(
+            byte[] bytes,
             PolicyList list,
             List<String> signerFingerprints,
             Instant signatureTime,
             boolean unchangedFromPrevious) {}
 
     /** A signature that passed steps 1 and 3. */
-    private record Accepted(String primaryFingerprint, Instant created) {}
+    private record Accepted(PinnedKeys.Component signer, Instant created) {}
 
     private ListVerifier() {}
 
-    /** Verifies against the keys in {@link Options#pinnedKeyFiles()}. */
     public static Verified verify(byte[] list, byte[] signature, Options options) {
-        return verify(list, signature, PinnedKeys.load(options.pinnedKeyFiles()), options);
-    }
-
-    /** Verifies against already loaded keys; {@link Options#pinnedKeyFiles()} is not read. */
-    public static Verified verify(byte[] list, byte[] signature, PinnedKeys pinned, Options options) {
         Instant now = options.now();
 
         // Step 1: parse the signature file.
-        List<PGPSignature> signatures = parseSignatures(signature);
+        List<PGPSignature> signatures = parseSignatures(signature, options.maxSignatures());
 
         // Steps 1 and 3, per signature; step 2 counts distinct pinned primary keys.
         Map<String, Accepted> byPrimary = new LinkedHashMap<>();
         RejectedException firstRefusal = null;
         for (PGPSignature candidate : signatures) {
             try {
-                Accepted accepted = check(candidate, list, pinned, now, options.skew());
-                byPrimary.putIfAbsent(accepted.primaryFingerprint(), accepted);
+                Accepted accepted = check(candidate, list, options.pinnedKeys(), now, options.skew());
+                byPrimary.putIfAbsent(accepted.signer().primaryFingerprint(), accepted);
             } catch (RejectedException refused) {
                 if (firstRefusal == null) {
                     firstRefusal = refused;
                 }
             }
         }
-        if (byPrimary.size() < options.threshold()) {
-            if (byPrimary.isEmpty() && firstRefusal != null) {
-                throw firstRefusal;
-            }
-            throw new ThresholdNotMetException(byPrimary.size(), options.threshold(), List.copyOf(byPrimary.keySet()),
-                    firstRefusal == null ? null : firstRefusal.getMessage());
-        }
-        Instant signatureTime = byPrimary.values().stream().map(Accepted::created).max(Instant::compareTo).orElseThrow();
+        requireThreshold(byPrimary, options.threshold(), firstRefusal);
 
-        // Step 4: the signed bytes are a valid list.
-        PolicyList parsed = parseList(list);
+        // Step 4: the signed bytes are a usable list.
+        PolicyList parsed = UsableList.read(list);
 
-        // Step 5: the list's own times.
+        // Step 5: the list's own times, then its lifetime binds its signatures.
         if (!parsed.expires().isAfter(now)) {
             throw new ListExpiredException(parsed.expires(), now);
         }
@@ -161,6 +191,24 @@ public final class ListVerifier {
         if (!parsed.expires().isAfter(parsed.timestamp())) {
             throw new ListExpiresBeforeTimestampException(parsed.timestamp(), parsed.expires());
         }
+        if (Duration.between(parsed.timestamp(), parsed.expires()).compareTo(options.maxValidity()) > 0) {
+            throw new ListValidityTooLongException(parsed.timestamp(), parsed.expires(), options.maxValidity());
+        }
+
+        Map<String, Accepted> inLifetime = new LinkedHashMap<>();
+        RejectedException firstOutside = null;
+        for (Map.Entry<String, Accepted> entry : byPrimary.entrySet()) {
+            try {
+                checkWithinLifetime(entry.getValue(), parsed, now, options.skew());
+                inLifetime.put(entry.getKey(), entry.getValue());
+            } catch (RejectedException refused) {
+                if (firstOutside == null) {
+                    firstOutside = refused;
+                }
+            }
+        }
+        requireThreshold(inLifetime, options.threshold(), firstOutside);
+        Instant signatureTime = inLifetime.values().stream().map(Accepted::created).max(Instant::compareTo).orElseThrow();
 
         // Step 6: no rollback behind the list this consumer accepted last.
         boolean unchanged = false;
@@ -175,10 +223,30 @@ public final class ListVerifier {
                 }
             }
         }
-        return new Verified(parsed, List.copyOf(byPrimary.keySet()), signatureTime, unchanged);
+        return new Verified(list.clone(), parsed, List.copyOf(inLifetime.keySet()), signatureTime, unchanged);
     }
 
-    private static List<PGPSignature> parseSignatures(byte[] file) {
+    private static void requireThreshold(Map<String, Accepted> accepted, int threshold, RejectedException firstRefusal) {
+        if (accepted.size() < threshold) {
+            if (accepted.isEmpty() && firstRefusal != null) {
+                throw firstRefusal;
+            }
+            throw new ThresholdNotMetException(accepted.size(), threshold, List.copyOf(accepted.keySet()),
+                    firstRefusal == null ? null : firstRefusal.getMessage());
+        }
+    }
+
+    /** Step 5 for one signature: its time inside the list's lifetime, its key valid at the list's timestamp. */
+    private static void checkWithinLifetime(Accepted accepted, PolicyList list, Instant now, Duration skew) {
+        Instant created = accepted.created();
+        if (created.isBefore(list.timestamp().minus(skew)) || !created.isBefore(list.expires())) {
+            throw new SignatureOutsideListLifetimeException(accepted.signer().fingerprint(), created,
+                    list.timestamp(), list.expires());
+        }
+        checkKeyState(accepted.signer(), list.timestamp(), now, "the list's timestamp");
+    }
+
+    private static List<PGPSignature> parseSignatures(byte[] file, int maxSignatures) {
         if (file.length == 0) {
             throw new MalformedSignatureException("is empty");
         }
@@ -188,7 +256,12 @@ public final class ListVerifier {
             Object object;
             while ((object = factory.nextObject()) != null) {
                 if (object instanceof PGPSignatureList list) {
-                    list.forEach(signatures::add);
+                    for (PGPSignature one : list) {
+                        if (signatures.size() == maxSignatures) {
+                            throw new TooManySignaturesException(maxSignatures);
+                        }
+                        signatures.add(one);
+                    }
                 } else {
                     // E.g. a signed message or a key: the signature must be detached, over our bytes only.
                     throw new MalformedSignatureException("holds " + object.getClass().getSimpleName()
@@ -198,6 +271,9 @@ public final class ListVerifier {
         } catch (IOException | RuntimeException e) {
             if (e instanceof MalformedSignatureException malformed) {
                 throw malformed;
+            }
+            if (e instanceof TooManySignaturesException tooMany) {
+                throw tooMany;
             }
             throw new MalformedSignatureException("is damaged or truncated (" + e.getMessage() + ")");
         }
@@ -265,15 +341,15 @@ public final class ListVerifier {
             // RFC 4880 §5.2.3.1: a critical subpacket the reader does not understand voids the signature.
             throw new BadSignatureException(fingerprint, "it has a critical subpacket of unknown type " + unknownCritical);
         }
-        checkKeyState(signer, created, now);
-        return new Accepted(signer.primaryFingerprint(), created);
+        checkKeyState(signer, created, now, "the signature was made");
+        return new Accepted(signer, created);
     }
 
     /**
      * Revoked (at the reference time: a retired or compromised key is no longer trusted), expired
      * at the signature's time, or not a signing key of its certificate then.
      */
-    private static void checkKeyState(PinnedKeys.Component signer, Instant created, Instant now) {
+    private static void checkKeyState(PinnedKeys.Component signer, Instant created, Instant now, String event) {
         OpenPGPCertificate certificate = signer.certificate();
         Date createdDate = Date.from(created);
         OpenPGPCertificate.OpenPGPComponentKey primary = certificate.getPrimaryKey();
@@ -286,7 +362,7 @@ public final class ListVerifier {
             }
             Date expiry = component.getKeyExpirationDateAt(createdDate);
             if (expiry != null && !expiry.after(createdDate)) {
-                throw new KeyExpiredException(fingerprint, expiry.toInstant(), created);
+                throw new KeyExpiredException(fingerprint, expiry.toInstant(), created, event);
             }
         }
         boolean signing = certificate.getSigningKeys(createdDate).stream()
@@ -362,27 +438,6 @@ public final class ListVerifier {
             case HashAlgorithmTags.RIPEMD160 -> "RIPEMD-160";
             default -> null;
         };
-    }
-
-    private static PolicyList parseList(byte[] list) {
-        JsonNode tree;
-        try {
-            tree = Json.readStrict(list);
-        } catch (NotJsonException e) {
-            throw new ListInvalidException("", "line " + e.line() + ", column " + e.column() + ": it " + e.getMessage());
-        }
-        JsonNode folded = HostNameCase.fold(tree);
-        List<PublishedListSchema.Violation> violations = PublishedListSchema.check(folded);
-        if (!violations.isEmpty()) {
-            PublishedListSchema.Violation first = violations.get(0);
-            throw new ListInvalidException(first.pointer(), first.message()
-                    + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more schema violations)" : ""));
-        }
-        try {
-            return PolicyListParser.parse(folded);
-        } catch (MalformedListException e) {
-            throw new ListInvalidException(e.pointer(), e.getMessage());
-        }
     }
 
     /** Only the previous list's timestamp matters here; streaming to it skips building the list. */

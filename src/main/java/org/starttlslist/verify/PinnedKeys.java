@@ -1,7 +1,9 @@
 package org.starttlslist.verify;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +17,8 @@ import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 import org.bouncycastle.openpgp.api.bc.BcOpenPGPImplementation;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+import org.starttlslist.files.BoundedFiles;
+import org.starttlslist.files.InputTooLargeException;
 import org.starttlslist.signing.OpenPgpFiles;
 
 /**
@@ -40,22 +44,35 @@ public final class PinnedKeys {
         this.certificates = List.copyOf(certificates);
     }
 
+    /** The largest key file read by default: a key with many certifications is a few hundred KiB. */
+    public static final long DEFAULT_MAX_KEY_BYTES = 1024L * 1024;
+
+    /** {@link #load(List, long)} with {@link #DEFAULT_MAX_KEY_BYTES}. */
+    public static PinnedKeys load(List<Path> files) {
+        return load(files, DEFAULT_MAX_KEY_BYTES);
+    }
+
     /**
-     * Reads every key in these armoured (or binary) public key files.
+     * Reads every key in these armoured (or binary) public key files, once, at the edge of a
+     * command, so a typo is reported before any lock is taken or anything is downloaded.
+     * Certificates are de-duplicated by fingerprint.
      *
      * @throws PinnedKeysUnusableException when a file cannot be read or holds no public key
+     * @throws InputTooLargeException when a file is larger than {@code maxKeyBytes}
      */
-    public static PinnedKeys load(List<Path> files) {
+    public static PinnedKeys load(List<Path> files, long maxKeyBytes) {
         if (files.isEmpty()) {
             throw new PinnedKeysUnusableException("no pinned key file given; pass the maintainers' public keys with --keys", null);
         }
         Map<String, OpenPGPCertificate> byFingerprint = new LinkedHashMap<>();
         for (Path file : files) {
             byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(file);
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = BoundedFiles.readCapped(in, maxKeyBytes, "pinned key file " + file, "--max-key-bytes");
+            } catch (NoSuchFileException e) {
+                throw new PinnedKeysUnusableException("pinned key file " + file + " does not exist; check the path given to --keys", e);
             } catch (IOException e) {
-                throw new PinnedKeysUnusableException("cannot read pinned key file " + file + ": " + e, e);
+                throw new PinnedKeysUnusableException("cannot read pinned key file " + file + ": " + e.getMessage(), e);
             }
             for (OpenPGPCertificate certificate : parse(bytes, file.toString())) {
                 byFingerprint.putIfAbsent(OpenPgpFiles.hex(certificate.getFingerprint()), certificate);
@@ -67,6 +84,11 @@ public final class PinnedKeys {
     /** The keys of one key file's bytes; {@code name} is used in messages. */
     public static PinnedKeys fromBytes(byte[] keyFile, String name) {
         return new PinnedKeys(parse(keyFile, name));
+    }
+
+    /** How many distinct pinned certificates there are. */
+    public int size() {
+        return certificates.size();
     }
 
     private static List<OpenPGPCertificate> parse(byte[] bytes, String name) {

@@ -320,11 +320,11 @@ class VerifyCommandTest {
     }
 
     @Test
-    void anUnreadablePinnedKeyFileCouldNotComplete() {
+    void aMissingPinnedKeyFileIsAUsageError() {
         CliRun run = CliRun.of("verify", list.toString(), "--keys", dir.resolve("absent.asc").toString(), "--now", NOW.toString());
-        assertEquals(3, run.exitCode(), run::toString);
+        assertEquals(2, run.exitCode(), run::toString);
         assertEquals(1, run.err().strip().lines().count(), run::toString);
-        assertTrue(run.err().contains("cannot read pinned key file"), run::toString);
+        assertTrue(run.err().contains("--keys: pinned key file " + dir.resolve("absent.asc") + " does not exist"), run::toString);
     }
 
     @Test
@@ -376,15 +376,15 @@ class VerifyCommandTest {
     void aSecretKeyIsNeverPinned() {
         Path secret = alice.writeSecret(dir.resolve("secret"));
         CliRun run = CliRun.of("verify", list.toString(), "--keys", secret.toString(), "--now", NOW.toString());
-        assertEquals(3, run.exitCode(), run::toString);
+        assertEquals(2, run.exitCode(), run::toString);
         assertTrue(run.err().contains("holds a SECRET key; pin only the public key"), run::toString);
     }
 
     @Test
-    void aPinnedFileThatIsNoKeyCouldNotComplete() throws IOException {
+    void aPinnedFileThatIsNoKeyIsAUsageError() throws IOException {
         Path garbage = Files.writeString(dir.resolve("garbage.asc"), "not a key\n");
         CliRun run = CliRun.of("verify", list.toString(), "--keys", garbage.toString(), "--now", NOW.toString());
-        assertEquals(3, run.exitCode(), run::toString);
+        assertEquals(2, run.exitCode(), run::toString);
         assertEquals(1, run.err().strip().lines().count(), run::toString);
         assertTrue(run.err().contains("is not an OpenPGP public key file"), run::toString);
     }

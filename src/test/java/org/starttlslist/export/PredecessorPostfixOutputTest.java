@@ -71,7 +71,9 @@ class PredecessorPostfixOutputTest {
         Path rawOut = tmp.resolve("raw.table");
         CliRun refused = run(raw, rawOut, c.earlyAdopter());
         assertEquals(1, refused.exitCode(), refused.toString());
-        assertTrue(refused.err().contains("required field 'version' is missing"), refused.err());
+        // The same usability rules as verify: the schema refuses the leading-dot keys and the missing fields.
+        assertTrue(refused.err().contains("property '.valid.example-recipient.com' name is not valid"), refused.err());
+        assertTrue(refused.err().contains("more schema violations); nothing was written"), refused.err());
         assertFalse(Files.exists(rawOut));
 
         // Repaired: the format's required fields added, the keys made mail domains.

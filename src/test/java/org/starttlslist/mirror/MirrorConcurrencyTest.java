@@ -21,11 +21,11 @@ import org.starttlslist.testing.CliRun;
 class MirrorConcurrencyTest {
     @TempDir
     static Path shared;
-    static GpgTestKey maintainer;
+    static MaintainerKey maintainer;
 
     @BeforeAll
     static void makeKey() throws Exception {
-        maintainer = GpgTestKey.create(shared, "maintainer", TestLists.KEY_CREATED);
+        maintainer = MaintainerKey.create(shared, "maintainer", TestLists.KEY_CREATED);
     }
 
     @RepeatedTest(3)

@@ -35,11 +35,11 @@ class MirrorCrashIT {
 
     @TempDir
     static Path shared;
-    static GpgTestKey maintainer;
+    static MaintainerKey maintainer;
 
     @BeforeAll
     static void makeKey() throws Exception {
-        maintainer = GpgTestKey.create(shared, "maintainer", TestLists.KEY_CREATED);
+        maintainer = MaintainerKey.create(shared, "maintainer", TestLists.KEY_CREATED);
     }
 
     static List<String> javaCommand() {
@@ -148,8 +148,7 @@ class MirrorCrashIT {
         Path release = current.toRealPath();
         byte[] list = Files.readAllBytes(release.resolve("policy.json"));
         byte[] signature = Files.readAllBytes(release.resolve("policy.json.asc"));
-        ListVerifier.verify(list, signature, new ListVerifier.Options(List.of(maintainer.publicKey()), now, 1,
-                ListExporter.SKEW, Optional.empty()));
+        ListVerifier.verify(list, signature, ListVerifier.Options.of(List.of(maintainer.publicKey()), now));
         return Optional.of(PolicyListParser.parse(list).timestamp());
     }
 

@@ -23,8 +23,8 @@ import org.starttlslist.testing.CliRun;
 class MirrorDirectoryTest {
     @TempDir
     static Path keys;
-    static GpgTestKey maintainer;
-    static GpgTestKey stranger;
+    static MaintainerKey maintainer;
+    static MaintainerKey stranger;
 
     @TempDir
     Path tmp;
@@ -33,8 +33,8 @@ class MirrorDirectoryTest {
 
     @BeforeAll
     static void makeKeys() throws Exception {
-        maintainer = GpgTestKey.create(keys, "maintainer", TestLists.KEY_CREATED);
-        stranger = GpgTestKey.create(keys, "stranger", TestLists.KEY_CREATED);
+        maintainer = MaintainerKey.create(keys, "maintainer", TestLists.KEY_CREATED);
+        stranger = MaintainerKey.create(keys, "stranger", TestLists.KEY_CREATED);
     }
 
     @BeforeEach

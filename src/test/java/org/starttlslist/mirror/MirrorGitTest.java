@@ -32,7 +32,7 @@ import org.starttlslist.testing.GitConfigIsolation;
 class MirrorGitTest {
     @TempDir
     static Path shared;
-    static GpgTestKey maintainer;
+    static MaintainerKey maintainer;
 
     @TempDir
     Path tmp;
@@ -42,7 +42,7 @@ class MirrorGitTest {
 
     @BeforeAll
     static void makeKey() throws Exception {
-        maintainer = GpgTestKey.create(shared, "maintainer", TestLists.KEY_CREATED);
+        maintainer = MaintainerKey.create(shared, "maintainer", TestLists.KEY_CREATED);
     }
 
     @BeforeEach
@@ -169,5 +169,94 @@ class MirrorGitTest {
         assertTrue(run.err().startsWith("mirror: cannot fetch"), run.err());
         List<String> left = new ArrayList<>(TestLists.snapshot(mirror).keySet());
         assertEquals(List.of(), left);
+    }
+
+    /** An annotated tag named {@code name} on {@code target}, pushed. */
+    void tag(String name, org.eclipse.jgit.revwalk.RevObject target) throws Exception {
+        PersonIdent who = new PersonIdent("Someone", "someone@test.invalid", Date.from(at(0)), TimeZone.getTimeZone("UTC"));
+        work.tag().setName(name).setAnnotated(true).setMessage(name).setTagger(who).setSigned(false).setObjectId(target).call();
+        work.push().setRemote(remote.toUri().toString()).setPushTags().call();
+    }
+
+    @Test
+    void tagsThatAreNotRealPastInstantsAreSkippedAndNamed() throws Exception {
+        RevCommit first = release(TestLists.list(at(0), 1), null, at(0), false);
+        tag("list-99999999T999999Z", first);
+        tag("list-20991231T000000Z", first);
+        tag("list-latest", first);
+        byte[] real = releaseSigned(at(6), 2, true);
+        CliRun run = mirrorAt(url(), at(7));
+        assertEquals(0, run.exitCode(), run.toString());
+        assertArrayEquals(real, TestLists.installedList(mirror));
+        assertTrue(run.out().contains("note: skipped 3 tag(s) of " + url()), run.out());
+        assertTrue(run.out().contains("list-99999999T999999Z (not a real date and time)"), run.out());
+        assertTrue(run.out().contains("list-20991231T000000Z (names a time after now, 2026-11-01T07:00:00Z)"), run.out());
+        assertTrue(run.out().contains("list-latest (not list-yyyyMMddTHHmmssZ)"), run.out());
+    }
+
+    @Test
+    void aTagWhoseNameIsNotItsListsTimestampIsRefused() throws Exception {
+        byte[] old = TestLists.list(at(0), 1);
+        RevCommit oldCommit = release(old, maintainer.sign(old, at(0)), at(0), false);
+        tag("list-20261101T120000Z", oldCommit);
+        CliRun run = mirrorAt(url(), at(13));
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("the tag names the list of 2026-11-01T12:00:00Z but holds the list of 2026-11-01T00:00:00Z"),
+                run.err());
+        assertEquals(List.of(), new ArrayList<>(TestLists.snapshot(mirror).keySet()));
+    }
+
+    @Test
+    void aBogusNewestTagDoesNotBlockTheRealOne() throws Exception {
+        byte[] old = TestLists.list(at(0), 1);
+        RevCommit oldCommit = release(old, maintainer.sign(old, at(0)), at(0), false);
+        byte[] real = releaseSigned(at(6), 2, true);
+        tag("list-20261101T120000Z", oldCommit); // newer by name, an old release inside
+        CliRun run = mirrorAt(url(), at(13));
+        assertEquals(0, run.exitCode(), run.toString());
+        assertArrayEquals(real, TestLists.installedList(mirror));
+        assertTrue(run.out().contains("note: refused " + url() + " at list-20261101T120000Z"), run.out());
+        assertTrue(run.out().contains("trying the next older tag"), run.out());
+    }
+
+    @Test
+    void aTagOfABlobIsAFailedFetchInOneLine() throws Exception {
+        releaseSigned(at(0), 1, false);
+        org.eclipse.jgit.lib.ObjectId blobId;
+        try (var inserter = work.getRepository().newObjectInserter()) {
+            blobId = inserter.insert(org.eclipse.jgit.lib.Constants.OBJ_BLOB, "not a release".getBytes());
+            inserter.flush();
+        }
+        try (var walk = new org.eclipse.jgit.revwalk.RevWalk(work.getRepository())) {
+            tag("list-20261101T000000Z", walk.lookupBlob(blobId));
+        }
+        CliRun run = mirrorAt(url(), at(1));
+        assertEquals(3, run.exitCode(), run.toString());
+        assertEquals(1, run.err().strip().lines().count(), run.toString());
+        assertTrue(run.err().startsWith("mirror: cannot fetch"), run.err());
+        assertTrue(!run.err().contains("internal error"), run.err());
+    }
+
+    @Test
+    void theGitDownloadIsCapped() throws Exception {
+        releaseSigned(at(0), 200, true);
+        CliRun run = CliRun.of("mirror", "--from", url(), "--keys", maintainer.publicKey().toString(), "--into",
+                mirror.toString(), "--now", ListTimes.format(at(1)), "--max-repository-bytes", "2000");
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("the git download from " + url() + " is larger than 2000 bytes; refused (raise"
+                + " --max-repository-bytes"), run.err());
+        assertTrue(!Files.exists(mirror.resolve("current")));
+    }
+
+    @Test
+    void gitOverHttpsRefusesConnectionsToAnotherHost() throws Exception {
+        GitSource.HttpsPolicy policy = new GitSource.HttpsPolicy("https://git.example.test/list.git", java.util.Optional.empty());
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> policy.create(new java.net.URL("https://elsewhere.example.test/list.git/info/refs")));
+        assertTrue(e.getMessage().contains("stays on the scheme, host and port"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> policy.create(new java.net.URL("http://git.example.test/list.git/info/refs")));
+        // Same scheme, host and port: a connection object (nothing is sent until it is used).
+        policy.create(new java.net.URL("https://git.example.test:443/list.git/info/refs"));
     }
 }

@@ -23,7 +23,7 @@ import org.starttlslist.testing.CliRun;
 class MirrorHttpsTest {
     @TempDir
     static Path shared;
-    static GpgTestKey maintainer;
+    static MaintainerKey maintainer;
     static TestHttpsServer.Pki pki;
 
     @TempDir
@@ -33,7 +33,7 @@ class MirrorHttpsTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        maintainer = GpgTestKey.create(shared, "maintainer", TestLists.KEY_CREATED);
+        maintainer = MaintainerKey.create(shared, "maintainer", TestLists.KEY_CREATED);
         pki = TestHttpsServer.Pki.create(shared);
     }
 
@@ -237,5 +237,27 @@ class MirrorHttpsTest {
         CliRun run = refused(3, at(7), "--timeout", "1");
         assertTrue(run.err().contains("policy.json"), run.err());
         assertTrue(run.err().contains("no complete response within 1 s") || run.err().contains("timed out"), run.err());
+    }
+
+    @Test
+    void aMalformedLocationHeaderIsAFailedFetchAndKeepsTheStaleAlert() throws Exception {
+        installFirst();
+        server.redirect("/list/policy.json", "https://[::1/list/");
+        // 13 days on the installed list expires within 48 hours: the failure must still raise the alert.
+        CliRun run = refused(4, at(0).plus(java.time.Duration.ofDays(13)));
+        assertTrue(run.err().contains("HTTP 302 with a malformed Location header"), run.err());
+        assertTrue(run.err().contains("ACTION REQUIRED: the installed list in " + mirror + " expires at"), run.err());
+        assertTrue(!run.err().contains("internal error"), run.err());
+    }
+
+    @Test
+    void anOversizeSignatureNamesTheOptionThatRaisesItsCap() throws Exception {
+        installFirst();
+        Signed second = signed(at(6), 1);
+        server.serve("/list/policy.json", second.list());
+        server.serveChunked("/list/policy.json.asc", new byte[70_000]);
+        CliRun run = refused(1, at(7));
+        assertTrue(run.err().contains("policy.json.asc is larger than 65536 bytes; refused (raise --max-signature-bytes"),
+                run.err());
     }
 }

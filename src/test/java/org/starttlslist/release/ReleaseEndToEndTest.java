@@ -94,9 +94,9 @@ class ReleaseEndToEndTest {
         byte[] list = Files.readAllBytes(cloned.resolve("release/policy.json"));
         byte[] signature = Files.readAllBytes(cloned.resolve("release/policy.json.asc"));
         assertArrayEquals(Files.readAllBytes(fixture.list.resolve("release/policy.json")), list);
-        var verified = ListVerifier.verify(list, signature, new ListVerifier.Options(
-                List.of(cloned.resolve("release/keys/" + key.fingerprint() + ".asc")),
-                Instant.parse(NOW), 1, Duration.ZERO, Optional.empty()));
+        var verified = ListVerifier.verify(list, signature, ListVerifier.Options.of(
+                List.of(cloned.resolve("release/keys/" + key.fingerprint() + ".asc")), Instant.parse(NOW))
+                .withSkew(Duration.ZERO));
         assertEquals(List.of(key.fingerprint()), verified.signerFingerprints());
         assertEquals(Instant.parse(NOW), PolicyListParser.parse(list).timestamp());
         CliRun verifyCommand = CliRun.of("verify", cloned.resolve("release/policy.json").toString(),

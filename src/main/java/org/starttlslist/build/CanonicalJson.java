@@ -149,6 +149,11 @@ final class CanonicalJson {
     /** As Python's {@code json.dumps} with {@code ensure_ascii=True}. */
     static void string(StringBuilder out, String text) {
         out.append('"');
+        if (isPlain(text)) {
+            // Domain names and MX patterns: nothing to escape, so one bulk append.
+            out.append(text).append('"');
+            return;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -175,5 +180,16 @@ final class CanonicalJson {
             }
         }
         out.append('"');
+    }
+
+    /** True when every character is printable ASCII other than '"' and '\\'. */
+    private static boolean isPlain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -3,7 +3,15 @@ package org.starttlslist.build;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.starttlslist.model.AliasReference;
@@ -51,10 +59,20 @@ public final class ListBuilder {
                 throw new DuplicateSourceException("alias", alias.name());
             }
         }
-        SortedMap<String, Policy> policies = new TreeMap<>();
-        for (DomainSource domain : sources.domains()) {
-            if (policies.put(domain.domain(), canonical(domain.policy())) != null) {
-                throw new DuplicateSourceException("domain", domain.domain());
+        SortedMap<String, Policy> policies;
+        if (strictlyAscending(sources.domains())) {
+            // The validator hands the domains over sorted: no tree insertions, one linear copy.
+            List<Map.Entry<String, Policy>> entries = new ArrayList<>(sources.domains().size());
+            for (DomainSource domain : sources.domains()) {
+                entries.add(Map.entry(domain.domain(), canonical(domain.policy())));
+            }
+            policies = new SortedEntries<>(entries);
+        } else {
+            policies = new TreeMap<>();
+            for (DomainSource domain : sources.domains()) {
+                if (policies.put(domain.domain(), canonical(domain.policy())) != null) {
+                    throw new DuplicateSourceException("domain", domain.domain());
+                }
             }
         }
         return new PolicyList(published, expires, settings.version(), Optional.of(settings.author()),
@@ -66,5 +84,77 @@ public final class ListBuilder {
             return CanonicalPolicies.inline(inline);
         }
         return (AliasReference) policy;
+    }
+
+    /** True when each domain sorts after the one before it (so there are no duplicates either). */
+    private static boolean strictlyAscending(List<DomainSource> domains) {
+        for (int i = 1; i < domains.size(); i++) {
+            if (domains.get(i - 1).domain().compareTo(domains.get(i).domain()) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Entries already in ascending key order, as a sorted map that {@link TreeMap#TreeMap(SortedMap)}
+     * (which {@link PolicyList} calls) copies in linear time. Only what that copy reads is there.
+     */
+    private static final class SortedEntries<V> extends AbstractMap<String, V> implements SortedMap<String, V> {
+        private final List<Map.Entry<String, V>> entries;
+
+        SortedEntries(List<Map.Entry<String, V>> entries) {
+            this.entries = entries;
+        }
+
+        @Override
+        public Comparator<? super String> comparator() {
+            return null; // natural order, like a TreeMap made without a comparator
+        }
+
+        @Override
+        public int size() {
+            return entries.size();
+        }
+
+        @Override
+        public Set<Map.Entry<String, V>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Map.Entry<String, V>> iterator() {
+                    return entries.iterator();
+                }
+
+                @Override
+                public int size() {
+                    return entries.size();
+                }
+            };
+        }
+
+        @Override
+        public SortedMap<String, V> subMap(String fromKey, String toKey) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SortedMap<String, V> headMap(String toKey) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SortedMap<String, V> tailMap(String fromKey) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String firstKey() {
+            return entries.get(0).getKey();
+        }
+
+        @Override
+        public String lastKey() {
+            return entries.get(entries.size() - 1).getKey();
+        }
     }
 }

@@ -53,7 +53,15 @@ public record PolicyList(
         return resolved;
     }
 
+    /** How many domains have {@code mode} in effect (as in {@link #resolvedPolicies()}, without building it). */
     public long count(Mode mode) {
-        return resolvedPolicies().values().stream().filter(p -> p.mode() == mode).count();
+        long count = 0;
+        for (Policy policy : policies.values()) {
+            InlinePolicy inline = policy instanceof AliasReference reference ? aliases.get(reference.alias()) : (InlinePolicy) policy;
+            if (inline != null && inline.mode() == mode) {
+                count++;
+            }
+        }
+        return count;
     }
 }

@@ -1,6 +1,7 @@
 package org.starttlslist.validate;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,9 +26,13 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Built from the program's one mapper ({@link Json#mapper()}) with its nesting limit, but with
  * duplicate-key detection done here instead of by Jackson: Jackson stops at the first duplicate,
  * while a contributor should see every duplicate key at once, each at its own position.
+ *
+ * <p>Positions are found only when someone asks for one, by reading the same text again: nearly
+ * every file has no finding, and recording a pointer and a location for each of its values was a
+ * large share of validating 100,000 files. A file with a duplicate key is read with positions at
+ * once, since each duplicate is reported where it stands.
  */
-record LocatedJson(JsonNode root, Map<String, Position> positions, List<DuplicateKey> duplicateKeys) {
-
+final class LocatedJson {
     private static final ObjectReader READER = Json.mapper().reader().without(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     /** A 1-based line and column (in characters). */
@@ -58,8 +63,42 @@ record LocatedJson(JsonNode root, Map<String, Position> positions, List<Duplicat
         }
     }
 
+    private final JsonNode root;
+    private final List<DuplicateKey> duplicateKeys;
+    /** The text, a String or ASCII bytes, kept to find positions when first asked for. */
+    private final Object source;
+    private Map<String, Position> positions;
+
+    private LocatedJson(JsonNode root, Map<String, Position> positions, List<DuplicateKey> duplicateKeys, Object source) {
+        this.root = root;
+        this.positions = positions;
+        this.duplicateKeys = duplicateKeys;
+        this.source = source;
+    }
+
+    JsonNode root() {
+        return root;
+    }
+
+    List<DuplicateKey> duplicateKeys() {
+        return duplicateKeys;
+    }
+
+    /** Where each value starts, by JSON pointer (read again from the text on the first call). */
+    Map<String, Position> positions() {
+        if (positions == null) {
+            try {
+                positions = read(source, true).positions;
+            } catch (Unparseable e) {
+                throw new IllegalStateException("the text parsed once and not a second time", e);
+            }
+        }
+        return positions;
+    }
+
     /** Where the value at {@code pointer} starts; for an absent member, where its object starts. */
     Position positionOf(String pointer) {
+        Map<String, Position> positions = positions();
         String current = pointer;
         while (true) {
             Position found = positions.get(current);
@@ -74,20 +113,39 @@ record LocatedJson(JsonNode root, Map<String, Position> positions, List<Duplicat
     }
 
     static LocatedJson parse(String text) throws Unparseable {
-        Map<String, Position> positions = new HashMap<>();
+        return read(text, false);
+    }
+
+    /** The same as {@link #parse(String)} for bytes that are all ASCII, without decoding them. */
+    static LocatedJson parseAscii(byte[] ascii) throws Unparseable {
+        try {
+            return read(ascii, false);
+        } catch (Unparseable e) {
+            // Jackson's byte and character parsers word some errors differently; a broken file
+            // is read again as text so that its message is the same whichever way it came in.
+            return parse(new String(ascii, StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    private static LocatedJson read(Object source, boolean locate) throws Unparseable {
+        Map<String, Position> positions = locate ? new HashMap<>() : null;
         List<DuplicateKey> duplicates = new ArrayList<>();
-        try (JsonParser parser = READER.createParser(text)) {
+        boolean[] duplicateSeen = {false};
+        try (JsonParser parser = source instanceof String text ? READER.createParser(text) : READER.createParser((byte[]) source)) {
             try {
                 JsonToken first = parser.nextToken();
                 if (first == null) {
                     throw new Unparseable("holds no JSON value", Position.START, false);
                 }
-                JsonNode root = value(parser, "", positions, duplicates);
+                JsonNode root = locate ? value(parser, "", positions, duplicates) : value(parser, duplicateSeen);
                 if (parser.nextToken() != null) {
                     throw new Unparseable("has more after the end of the top-level value",
                             Position.of(parser.currentTokenLocation()), false);
                 }
-                return new LocatedJson(root, positions, duplicates);
+                if (duplicateSeen[0]) {
+                    return read(source, true);
+                }
+                return new LocatedJson(root, positions, duplicates, source);
             } catch (StreamConstraintsException e) {
                 // The exception carries no location; the parser stands just past the opening
                 // bracket that went one level too deep.
@@ -102,6 +160,37 @@ record LocatedJson(JsonNode root, Map<String, Position> positions, List<Duplicat
         String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
         int newline = message.indexOf('\n');
         throw new Unparseable(newline < 0 ? message : message.substring(0, newline), Position.of(e.getLocation()), tooDeep);
+    }
+
+    /**
+     * Reads the value whose first token is current, without positions; notes in
+     * {@code duplicateSeen} a key that appears twice (the caller then reads again with positions).
+     */
+    private static JsonNode value(JsonParser parser, boolean[] duplicateSeen) {
+        JsonToken token = parser.currentToken();
+        switch (token) {
+            case START_OBJECT: {
+                ObjectNode object = JsonNodeFactory.instance.objectNode();
+                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String key = parser.currentName();
+                    parser.nextToken();
+                    JsonNode child = value(parser, duplicateSeen);
+                    if (object.putIfAbsent(key, child) != null) {
+                        duplicateSeen[0] = true;
+                    }
+                }
+                return object;
+            }
+            case START_ARRAY: {
+                ArrayNode array = JsonNodeFactory.instance.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(value(parser, duplicateSeen));
+                }
+                return array;
+            }
+            default:
+                return scalar(parser, token);
+        }
     }
 
     /** Reads the value whose first token is current; recursion depth is bounded by the mapper's nesting limit. */
@@ -137,6 +226,14 @@ record LocatedJson(JsonNode root, Map<String, Position> positions, List<Duplicat
                 }
                 return array;
             }
+            default:
+                return scalar(parser, token);
+        }
+    }
+
+    private static JsonNode scalar(JsonParser parser, JsonToken token) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        switch (token) {
             case VALUE_STRING:
                 return nodes.stringNode(parser.getString());
             case VALUE_NUMBER_INT:

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.function.Consumer;
 import org.starttlslist.failure.CouldNotCompleteException;
 import org.starttlslist.signing.ArmoredKeyFingerprints;
 import org.starttlslist.signing.MalformedKeyException;
@@ -57,8 +60,12 @@ public final class Validator {
         this.today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     }
 
-    /** One file to check and which schema applies. */
-    private record Item(Kind kind, Path file) {}
+    /** One file to check, which schema applies, and its repository-relative name for findings. */
+    private record Item(Kind kind, Path file, String display) {}
+
+    private Item item(Kind kind, Path file) {
+        return new Item(kind, file, repository.display(file));
+    }
 
     /**
      * Starts compiling the schemas on another thread, so that work done before validating (such as
@@ -76,10 +83,11 @@ public final class Validator {
                     + "release/config.json; run in the repository or name it with -C DIR");
         }
         List<Finding> findings = new ArrayList<>();
-        Map<Path, Item> items = new LinkedHashMap<>();
-        items.put(repository.configFile(), new Item(Kind.CONFIG, repository.configFile()));
+        // The entries of a directory are distinct: a list, not the map the other entry points need.
+        List<Item> items = new ArrayList<>();
+        items.add(item(Kind.CONFIG, repository.configFile()));
         if (refuseLink(policies, findings)) {
-            scanDirectory(policies, Kind.DOMAIN, items, findings);
+            scanDirectory(policies, Kind.DOMAIN, items::add, findings);
         }
         return check(items, findings);
     }
@@ -91,7 +99,7 @@ public final class Validator {
     public ValidationReport validate(List<Path> paths) {
         List<Finding> findings = new ArrayList<>();
         Map<Path, Item> items = new LinkedHashMap<>();
-        items.put(repository.configFile(), new Item(Kind.CONFIG, repository.configFile()));
+        items.put(repository.configFile(), item(Kind.CONFIG, repository.configFile()));
         for (Path given : paths) {
             Path path = repository.root().resolve(given).normalize();
             if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
@@ -111,7 +119,7 @@ public final class Validator {
     public ValidationReport validateChanged(Collection<String> changedPaths) {
         List<Finding> findings = new ArrayList<>();
         Map<Path, Item> items = new LinkedHashMap<>();
-        items.put(repository.configFile(), new Item(Kind.CONFIG, repository.configFile()));
+        items.put(repository.configFile(), item(Kind.CONFIG, repository.configFile()));
         for (String relative : new TreeSet<>(changedPaths)) {
             Path path = repository.root().resolve(relative).normalize();
             if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
@@ -147,10 +155,10 @@ public final class Validator {
         if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
             Kind kind = path.equals(repository.aliasesDir()) ? Kind.ALIAS : Kind.DOMAIN;
             if (path.equals(repository.policiesDir()) || path.equals(repository.aliasesDir())) {
-                scanDirectory(path, kind, items, findings);
+                scanDirectory(path, kind, i -> items.put(i.file(), i), findings);
             } else if (path.equals(repository.root())) {
                 if (refuseLink(repository.policiesDir(), findings) && Files.isDirectory(repository.policiesDir(), LinkOption.NOFOLLOW_LINKS)) {
-                    scanDirectory(repository.policiesDir(), Kind.DOMAIN, items, findings);
+                    scanDirectory(repository.policiesDir(), Kind.DOMAIN, i -> items.put(i.file(), i), findings);
                 }
             } else if (path.startsWith(repository.policiesDir())) {
                 stray(path, findings);
@@ -165,11 +173,11 @@ public final class Validator {
     private void classify(Path path, Map<Path, Item> items, List<Finding> findings) {
         Path parent = path.getParent();
         if (path.equals(repository.configFile())) {
-            items.put(path, new Item(Kind.CONFIG, path));
+            items.put(path, item(Kind.CONFIG, path));
         } else if (parent.equals(repository.policiesDir())) {
-            items.put(path, new Item(Kind.DOMAIN, path));
+            items.put(path, item(Kind.DOMAIN, path));
         } else if (parent.equals(repository.aliasesDir())) {
-            items.put(path, new Item(Kind.ALIAS, path));
+            items.put(path, item(Kind.ALIAS, path));
         } else if (path.startsWith(repository.policiesDir())) {
             stray(path, findings);
         } else {
@@ -178,10 +186,11 @@ public final class Validator {
     }
 
     /** Lists a directory without following links: domain (or alias) files, aliases/, and strays. */
-    private void scanDirectory(Path directory, Kind kind, Map<Path, Item> items, List<Finding> findings) {
+    private void scanDirectory(Path directory, Kind kind, Consumer<Item> items, List<Finding> findings) {
         if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
+        String prefix = repository.display(directory) + "/";
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path entry : entries) {
                 // Only aliases/ needs a look here; every other entry is classified (link,
@@ -190,7 +199,7 @@ public final class Validator {
                         && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
                     scanDirectory(entry, Kind.ALIAS, items, findings);
                 } else {
-                    items.put(entry, new Item(kind, entry));
+                    items.accept(new Item(kind, entry, prefix + entry.getFileName()));
                 }
             }
         } catch (IOException e) {
@@ -253,7 +262,7 @@ public final class Validator {
             checked.referencedAlias().filter(aliasNames::contains).ifPresent(name -> {
                 Path file = repository.aliasesDir().resolve(name + ".json");
                 if (!items.containsKey(file)) {
-                    referenced.put(file, new Item(Kind.ALIAS, file));
+                    referenced.put(file, item(Kind.ALIAS, file));
                 }
             });
         }
@@ -262,9 +271,9 @@ public final class Validator {
         return report(all, findings, keyFiles);
     }
 
-    private ValidationReport check(Map<Path, Item> items, List<Finding> findings) {
+    private ValidationReport check(List<Item> items, List<Finding> findings) {
         Map<String, String> keyFiles = readKeys(findings);
-        return report(checkAll(items.values(), aliasNames(), keyFiles), findings, keyFiles);
+        return report(checkAll(items, aliasNames(), keyFiles), findings, keyFiles);
     }
 
     private List<Checked> checkAll(Collection<Item> items, Set<String> aliasNames, Map<String, String> keyFiles) {
@@ -339,7 +348,7 @@ public final class Validator {
     }
 
     private Checked checkOne(SourceFileCheck check, Item item) {
-        String display = repository.display(item.file());
+        String display = item.display();
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(item.file(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -444,9 +453,34 @@ public final class Validator {
         }
         // Directory order is arbitrary; sources come out sorted by name, on both cores.
         DomainSource[] sortedDomains = domains.toArray(DomainSource[]::new);
-        Arrays.parallelSort(sortedDomains, java.util.Comparator.comparing(DomainSource::domain));
+        sortOnTwoThreads(sortedDomains, (a, b) -> a.domain().compareTo(b.domain()));
         aliases.sort(java.util.Comparator.comparing(AliasSource::name));
         return new ValidationReport(all, Optional.ofNullable(settings)
                 .map(s -> new SourceSet(s, Arrays.asList(sortedDomains), aliases)));
+    }
+
+    /**
+     * Sorts each half on its own thread and merges them. (On a 2-core machine the common pool has
+     * one thread, and {@link Arrays#parallelSort} then sorts on the caller alone.)
+     */
+    static <T> void sortOnTwoThreads(T[] array, Comparator<? super T> order) {
+        int middle = array.length / 2;
+        if (array.length < 8192) {
+            Arrays.sort(array, order);
+            return;
+        }
+        ForkJoinTask<?> lower = ForkJoinPool.commonPool().submit(() -> Arrays.sort(array, 0, middle, order));
+        Arrays.sort(array, middle, array.length, order);
+        lower.join();
+        T[] left = Arrays.copyOf(array, middle);
+        int i = 0;
+        int j = middle;
+        int out = 0;
+        while (i < middle && j < array.length) {
+            array[out++] = order.compare(array[j], left[i]) < 0 ? array[j++] : left[i++];
+        }
+        while (i < middle) {
+            array[out++] = left[i++];
+        }
     }
 }

@@ -47,6 +47,9 @@ final class TrustAnchors {
                 for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                     anchors.add(new TrustAnchor((X509Certificate) certificate, null));
                 }
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new CouldNotCompleteException("cannot read the CA file " + file + ": no such file; give a PEM file of CA"
+                        + " certificates with --ca-file");
             } catch (IOException | GeneralSecurityException e) {
                 throw new CouldNotCompleteException("cannot read the CA file " + file + ": " + e.getMessage()
                         + "; give a PEM file of CA certificates with --ca-file");

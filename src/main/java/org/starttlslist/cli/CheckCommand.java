@@ -136,7 +136,7 @@ final class CheckCommand implements Callable<Integer> {
         for (String text : texts) {
             Optional<String> problem = MxPattern.problem(text);
             if (problem.isPresent()) {
-                throw new UsageException("--mx '" + text + "' " + problem.get() + "; write a host (mx.example.com) or a suffix (.example.com)");
+                throw new UsageException("--mx '" + text + "': the pattern " + problem.get());
             }
             patterns.add(new MxPattern(text));
         }

@@ -25,6 +25,11 @@ public interface MtaConfigGenerator {
      */
     byte[] expiredFallback();
 
+    /** The one line saying the fallback file was written, and what the MTA needs to pick it up. */
+    default String fallbackWritten(Path writtenFile) {
+        return "Wrote the fallback file " + writtenFile + ".";
+    }
+
     /** What the operator runs next to make the MTA use {@code writtenFile}, one line each. */
     List<String> instructions(Path writtenFile);
 }

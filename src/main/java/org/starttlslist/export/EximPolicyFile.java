@@ -134,12 +134,17 @@ public final class EximPolicyFile implements MtaConfigGenerator {
      *     CA file (the tests use their own CA)
      */
     public static String snippet(Path policyFile, String verifyCertificates) {
+        return "# begin routers: before your dnslookup router\n" + routers(policyFile)
+                + "\n# begin transports\n" + transport(verifyCertificates);
+    }
+
+    /** The two routers of {@link #snippet}. */
+    public static String routers(Path policyFile) {
         String file = policyFile.toString();
         if (file.contains(":") || file.contains("}") || file.contains("$") || file.contains("\\") || file.contains("\n")) {
             throw new IllegalArgumentException("Exim would read special characters (: } $ \\) in the path " + file);
         }
         return """
-                # begin routers: before your dnslookup router
                 starttls_list:
                   driver = dnslookup
                   domains = lsearch;%1$s
@@ -152,17 +157,21 @@ public final class EximPolicyFile implements MtaConfigGenerator {
                   allow_defer
                   # No MX host left: keep the mail queued rather than send it elsewhere or bounce it.
                   data = :defer: no MX host of $domain matches its STARTTLS policy list entry
+                """.formatted(file);
+    }
 
-                # begin transports
+    /** The transport of {@link #snippet}. */
+    public static String transport(String verifyCertificates) {
+        return """
                 starttls_list_smtp:
                   driver = smtp
                   hosts_require_tls = *
                   tls_tempfail_tryclear = false
                   tls_verify_hosts = *
                   tls_verify_cert_hostnames = *
-                  tls_verify_certificates = %2$s
+                  tls_verify_certificates = %s
                   # The list asks for a CA-signed certificate for the MX name, as Postfix's 'secure' does.
                   hosts_try_dane =
-                """.formatted(file, verifyCertificates);
+                """.formatted(verifyCertificates);
     }
 }

@@ -127,4 +127,12 @@ class ExportEximTest {
         assertThrows(IllegalArgumentException.class, () -> EximPolicyFile.snippet(Path.of("/etc/a:b"), "system"));
         assertThrows(IllegalArgumentException.class, () -> EximPolicyFile.snippet(Path.of("/etc/$x"), "system"));
     }
+
+    /** The README's snippet is the one the code prints and the end-to-end test runs. */
+    @Test
+    void theReadmeShowsTheSnippetTheCommandPrints() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String snippet = EximPolicyFile.snippet(Path.of("/etc/exim4/starttls_policy"), EximPolicyFile.SYSTEM_TRUST);
+        assertTrue(readme.contains("```\n" + snippet + "```\n"), "README.md's Exim snippet differs from:\n" + snippet);
+    }
 }

@@ -121,7 +121,7 @@ public final class EximPolicyFile implements MtaConfigGenerator {
         lines.add("configuration: /etc/exim4/conf.d/router/190_starttls-list and /etc/exim4/conf.d/transport/30_starttls-list,");
         lines.add("then update-exim4.conf and systemctl reload exim4):");
         lines.add("");
-        snippet(writtenFile.toAbsolutePath(), SYSTEM_TRUST).lines().map(line -> "  " + line).forEach(lines::add);
+        snippet(writtenFile.toAbsolutePath(), SYSTEM_TRUST).lines().map(line -> line.isEmpty() ? "" : "  " + line).forEach(lines::add);
         return lines;
     }
 

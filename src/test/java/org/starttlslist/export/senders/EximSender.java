@@ -168,6 +168,16 @@ public final class EximSender {
         return new Delivery(recipient, status, tls, tls && line.group().contains(" CV=yes"), line.group());
     }
 
+    /** Exim's expansion of each string ({@code exim -be}), one result each, in order. */
+    public List<String> expand(List<String> strings) {
+        List<String> arguments = new java.util.ArrayList<>(List.of("-be"));
+        arguments.addAll(strings);
+        String output = Commands.runOrFail(exim(arguments.toArray(String[]::new)), "");
+        // Exim may warn about the environment first; the results are the last lines.
+        List<String> lines = output.lines().toList();
+        return lines.subList(lines.size() - strings.size(), lines.size());
+    }
+
     /** The queue listing ({@code exim -bp}). */
     public String queue() {
         return Commands.runOrFail(exim("-bp"), "");

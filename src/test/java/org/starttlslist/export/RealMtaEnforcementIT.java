@@ -3,7 +3,6 @@ package org.starttlslist.export;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -139,25 +138,17 @@ class RealMtaEnforcementIT {
         dns = Dnsmasq.start(dir.resolve("dns"), zone, LoopbackAddresses.next(), 53);
     }
 
-    private Optional<Map<String, DomainReport>> verdicts;
+    private Map<String, DomainReport> verdicts;
 
-    /**
-     * {@code check}'s report for every domain, against the same DNS, servers and trust anchor the
-     * MTAs use; empty while the checker on this branch is only its API (issue #11).
-     */
-    Optional<Map<String, DomainReport>> verdicts() {
+    /** {@code check}'s report for every domain, against the same DNS, servers and trust anchor the MTAs use. */
+    Map<String, DomainReport> verdicts() {
         if (verdicts == null) {
             CheckSettings settings = CheckSettings.defaults(now).withResolver(dns.address()).withCaFile(ca.caFile())
                     .withTimeout(Duration.ofSeconds(10));
             List<CheckRequest> requests = POLICIES.entrySet().stream()
                     .map(e -> new CheckRequest(e.getKey(), Optional.of(e.getValue()))).toList();
-            try {
-                Map<String, DomainReport> byDomain = new LinkedHashMap<>();
-                new DomainChecker(settings).check(requests).domains().forEach(r -> byDomain.put(r.domain(), r));
-                verdicts = Optional.of(byDomain);
-            } catch (UnsupportedOperationException notYet) {
-                verdicts = Optional.empty();
-            }
+            verdicts = new LinkedHashMap<>();
+            new DomainChecker(settings).check(requests).domains().forEach(r -> verdicts.put(r.domain(), r));
         }
         return verdicts;
     }
@@ -171,12 +162,10 @@ class RealMtaEnforcementIT {
     /** check, on its own, against the table: eligible exactly where the table says delivered. */
     @Test
     void checkAgreesWithTheTable() {
-        assumeTrue(verdicts().isPresent(), "skipped: DomainChecker on this branch is only its API so far (issue #11);"
-                + " the MTA tests compare with check's verdicts as soon as it answers");
         List<String> disagreements = new ArrayList<>();
         for (Scenario scenario : Scenario.values()) {
             if (enforced(scenario)) {
-                DomainReport report = verdicts().get().get(scenario.domain);
+                DomainReport report = verdicts().get(scenario.domain);
                 boolean delivered = scenario.expect != Expect.DEFERRED;
                 if (report.verdict().isEligible() != delivered) {
                     disagreements.add(scenario + ": check says " + report.verdict().wire() + " " + report.findings()
@@ -322,8 +311,8 @@ class RealMtaEnforcementIT {
         sender.send(from, to, subject);
         Delivery delivery = sender.attempt(to);
         String context = delivery.logLine() + "\nsender log:\n" + sender.log();
-        if (enforced(scenario) && verdicts().isPresent()) {
-            DomainReport report = verdicts().get().get(scenario.domain);
+        if (enforced(scenario)) {
+            DomainReport report = verdicts().get(scenario.domain);
             boolean delivered = delivery.status() == Delivery.Status.DELIVERED;
             assertEquals(report.verdict().isEligible(), delivered, "check says " + report.verdict().wire() + " "
                     + report.findings() + " but " + mta + " " + (delivered ? "delivered" : "did not deliver") + ": " + delivery.logLine());

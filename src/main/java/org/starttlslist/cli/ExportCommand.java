@@ -102,6 +102,9 @@ final class ExportCommand implements Callable<Integer> {
         Path target = out != null ? out
                 : (java.nio.file.Files.isDirectory(list) ? list : files.list().toAbsolutePath().getParent())
                         .resolve(generator.defaultFileName());
+        generator.unusableOutput(target).ifPresent(problem -> {
+            throw new UsageException(problem + (out != null ? " (--out)" : " (pass --out)"));
+        });
         ListExporter.Outcome outcome = new ListExporter(generator).export(
                 new ListExporter.Request(files.list(), files.signature(), keys, now.instant(), target));
         var stdout = spec.commandLine().getOut();

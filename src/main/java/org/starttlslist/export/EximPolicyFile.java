@@ -70,6 +70,22 @@ public final class EximPolicyFile implements MtaConfigGenerator {
     }
 
     @Override
+    public java.util.Optional<String> unusableOutput(Path out) {
+        return pathProblem(out.toAbsolutePath().toString());
+    }
+
+    /** Exim reads the path inside a list (':') and an expansion ('}', '$', '\\'). */
+    private static java.util.Optional<String> pathProblem(String path) {
+        for (String special : List.of(":", "}", "$", "\\", "\n")) {
+            if (path.contains(special)) {
+                return java.util.Optional.of("Exim cannot use the path " + path.strip() + " in its configuration: it contains "
+                        + (special.equals("\n") ? "a line break" : "'" + special + "'") + "; choose a path without : } $ or \\");
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public byte[] generate(PolicyList list) {
         Map<String, InlinePolicy> policies = list.resolvedPolicies();
         if (policies.isEmpty()) {
@@ -141,9 +157,9 @@ public final class EximPolicyFile implements MtaConfigGenerator {
     /** The two routers of {@link #snippet}. */
     public static String routers(Path policyFile) {
         String file = policyFile.toString();
-        if (file.contains(":") || file.contains("}") || file.contains("$") || file.contains("\\") || file.contains("\n")) {
-            throw new IllegalArgumentException("Exim would read special characters (: } $ \\) in the path " + file);
-        }
+        pathProblem(file).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         return """
                 starttls_list:
                   driver = dnslookup

@@ -16,6 +16,14 @@ public interface MtaConfigGenerator {
     /** The file name used when the operator names no output file. */
     String defaultFileName();
 
+    /**
+     * Why the MTA could not use a file at {@code out}, or empty. Asked before anything is read or
+     * written, so that a path the MTA would misread is refused up front.
+     */
+    default java.util.Optional<String> unusableOutput(Path out) {
+        return java.util.Optional.empty();
+    }
+
     /** The whole configuration file for {@code list}, which has been checked and has not expired. */
     byte[] generate(PolicyList list);
 

@@ -128,6 +128,18 @@ class ExportEximTest {
         assertThrows(IllegalArgumentException.class, () -> EximPolicyFile.snippet(Path.of("/etc/$x"), "system"));
     }
 
+    @Test
+    void anOutputPathEximWouldMisreadIsAUsageErrorAndNothingIsWritten(@TempDir Path dir) throws IOException {
+        Path file = ExportPostfixTest.writeList(dir, ExportPostfixTest.list(VALID));
+        Path out = dir.resolve("exim:policy");
+        CliRun run = CliRun.of("export", "exim", "--list", file.toString(), "--out", out.toString(), "--now", NOW);
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("Exim cannot use the path " + out + " in its configuration: it contains ':'"), run.err());
+        try (var listing = Files.list(dir)) {
+            assertEquals(List.of("policy.json"), listing.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
     /** The README's snippet is the one the code prints and the end-to-end test runs. */
     @Test
     void theReadmeShowsTheSnippetTheCommandPrints() throws IOException {

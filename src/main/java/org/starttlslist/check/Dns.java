@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
@@ -44,7 +46,24 @@ final class Dns {
     /** An answer: the records of the asked type (after CNAMEs), whether the name exists, and the CNAMEs crossed. */
     record Answer(List<Record> records, boolean nxdomain, List<String> cnames) {}
 
+    /**
+     * Answers already received in this run: hundreds of domains name the same provider's MX
+     * hosts, and their addresses are asked once. Failures are not kept, so each asker retries.
+     */
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+
     Answer query(String name, int type) throws DnsFailedException {
+        String key = name.toLowerCase(Locale.ROOT) + " " + type;
+        Answer known = answers.get(key);
+        if (known != null) {
+            return known;
+        }
+        Answer answer = ask(name, type);
+        answers.put(key, answer);
+        return answer;
+    }
+
+    private Answer ask(String name, int type) throws DnsFailedException {
         Name current = absolute(name);
         List<String> cnames = new ArrayList<>();
         for (int hop = 0; hop <= MAX_CNAMES; hop++) {

@@ -36,6 +36,7 @@ import picocli.CommandLine.ScopeType;
             DemoCommand.class,
             MirrorCommand.class,
             ExportCommand.class,
+            CheckCommand.class,
         })
 final class RootCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT,

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -119,8 +120,12 @@ public final class PostfixSender implements AutoCloseable {
             Path resolvConf = root.resolve("resolv.conf");
             Files.writeString(resolvConf, "nameserver " + resolver.getHostAddress() + "\noptions attempts:2 timeout:2\n");
             Files.setPosixFilePermissions(resolvConf, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            List<String> command = new PrivateMounts().bind(resolvConf, Path.of("/etc/resolv.conf"))
-                    .wrap(List.of(MASTER.toString(), "-c", config.toString(), "-d"));
+            // master stops its children by signalling its process group, so it must lead one: setsid
+            // (as the receivers do). setsid, unshare and sh each exec in place: the PID close() signals
+            // is master's.
+            List<String> command = new ArrayList<>(List.of("setsid"));
+            command.addAll(new PrivateMounts().bind(resolvConf, Path.of("/etc/resolv.conf"))
+                    .wrap(List.of(MASTER.toString(), "-c", config.toString(), "-d")));
             Process master = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(root.resolve("master.out").toFile()).start();
             PostfixSender sender = new PostfixSender(root, config, master);

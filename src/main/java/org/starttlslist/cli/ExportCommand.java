@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.starttlslist.export.EximPolicyFile;
 import org.starttlslist.export.ListExporter;
 import org.starttlslist.export.MtaConfigGenerator;
 import org.starttlslist.export.PostfixPolicyMap;
@@ -21,11 +22,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Turn an installed list into MTA configuration.",
-        subcommands = ExportCommand.Postfix.class)
+        subcommands = {ExportCommand.Postfix.class, ExportCommand.Exim.class})
 final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        throw new UsageException("name the MTA: starttls-list export postfix --list DIR|FILE");
+        throw new UsageException("name the MTA: starttls-list export postfix|exim --list DIR|FILE");
     }
 
     @Command(name = "postfix", mixinStandardHelpOptions = true,
@@ -65,6 +66,42 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
+    @Command(name = "exim", mixinStandardHelpOptions = true,
+            description = {
+                "Write an Exim lsearch file from an installed list, and print the routers and",
+                "transport that use it (once, into Exim's configuration).",
+                "enforce -> 'domain: MX host names it may use'; testing -> a comment",
+                "(or enforced with --early-adopter). Exim then uses only those MX hosts, over TLS",
+                "with a verified certificate for the host's name. An expired list gives a",
+                "one-line fallback file (opportunistic TLS), ACTION REQUIRED and exit 1."})
+    static final class Exim implements Callable<Integer> {
+        @Option(names = "--list", required = true, paramLabel = "DIR|FILE",
+                description = "A mirror directory (its current list), a directory holding policy.json, or a policy.json file.")
+        Path list;
+
+        @Option(names = "--keys", split = ",", paramLabel = "PINNED.asc",
+                description = "Verify the list's signature (the .asc beside it) against these pinned public keys.")
+        List<Path> keys = new ArrayList<>();
+
+        @Option(names = "--early-adopter", description = "Treat 'testing' domains as 'enforce'.")
+        boolean earlyAdopter;
+
+        @Option(names = "--out", paramLabel = "FILE",
+                description = "Where to write the file. Default: exim_tls_policy beside the list (in the mirror directory).")
+        Path out;
+
+        @Mixin
+        NowOption now;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return run(new EximPolicyFile(earlyAdopter), spec, list, keys, out, now);
+        }
+    }
+
     /** Shared by every MTA subcommand: locate, export, report. */
     static int run(MtaConfigGenerator generator, CommandSpec spec, Path list, List<Path> keys, Path out, NowOption now,
             InputCapOptions caps) {
@@ -75,6 +112,9 @@ final class ExportCommand implements Callable<Integer> {
         Path target = out != null ? out
                 : (java.nio.file.Files.isDirectory(list) ? list : files.list().toAbsolutePath().getParent())
                         .resolve(generator.defaultFileName());
+        generator.unusableOutput(target).ifPresent(problem -> {
+            throw new UsageException(problem + (out != null ? " (--out)" : " (pass --out)"));
+        });
         ListExporter.Outcome outcome = new ListExporter(generator).export(
                 new ListExporter.Request(files.list(), files.signature(), verification, now.instant(), target, limits));
         var stdout = spec.commandLine().getOut();
@@ -85,7 +125,7 @@ final class ExportCommand implements Callable<Integer> {
                     + " with no policies, so mail falls back to opportunistic TLS. Check that your mirror"
                     + " (systemd timer or cron job running 'starttls-list mirror') works, then export again.");
             stderr.flush();
-            stdout.println("Wrote the fallback table " + expired.out() + "; run 'postmap hash:" + expired.out().toAbsolutePath() + "'.");
+            stdout.println(generator.fallbackWritten(expired.out()));
             stdout.flush();
             return ExitCodes.REJECTED;
         }

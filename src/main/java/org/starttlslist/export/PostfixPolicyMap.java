@@ -85,6 +85,11 @@ public final class PostfixPolicyMap implements MtaConfigGenerator {
     }
 
     @Override
+    public String fallbackWritten(Path writtenFile) {
+        return "Wrote the fallback table " + writtenFile + "; run 'postmap hash:" + writtenFile.toAbsolutePath() + "'.";
+    }
+
+    @Override
     public List<String> instructions(Path writtenFile) {
         String table = "hash:" + writtenFile.toAbsolutePath();
         return List.of(

@@ -125,10 +125,17 @@ public final class Dnsmasq implements AutoCloseable {
     }
 
     public static Dnsmasq start(Path dir, Zone zone, InetAddress listen) {
+        return start(dir, zone, listen, LoopbackAddresses.freePort(listen));
+    }
+
+    /**
+     * On a given port: 53 for a program that takes its resolver from {@code resolv.conf}, which
+     * names an address but no port (the sending MTAs of the export tests).
+     */
+    public static Dnsmasq start(Path dir, Zone zone, InetAddress listen, int port) {
         Path binary = ServerTools.requireDnsmasq();
         try {
             Files.createDirectories(dir);
-            int port = LoopbackAddresses.freePort(listen);
             Path config = dir.resolve("dnsmasq.conf");
             Path log = dir.resolve("dnsmasq.log");
             Files.writeString(config, zone.config(listen, port, log), StandardCharsets.UTF_8);

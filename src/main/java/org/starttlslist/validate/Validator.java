@@ -148,6 +148,8 @@ public final class Validator {
             Kind kind = path.equals(repository.aliasesDir()) ? Kind.ALIAS : Kind.DOMAIN;
             if (path.equals(repository.policiesDir()) || path.equals(repository.aliasesDir())) {
                 scanDirectory(path, kind, items, findings);
+            } else if (RemovedDomains.isRemovedDir(repository, path)) {
+                RemovedDomains.checkAllRecords(repository, findings);
             } else if (path.equals(repository.root())) {
                 if (refuseLink(repository.policiesDir(), findings) && Files.isDirectory(repository.policiesDir(), LinkOption.NOFOLLOW_LINKS)) {
                     scanDirectory(repository.policiesDir(), Kind.DOMAIN, items, findings);
@@ -170,6 +172,8 @@ public final class Validator {
             items.put(path, new Item(Kind.DOMAIN, path));
         } else if (parent.equals(repository.aliasesDir())) {
             items.put(path, new Item(Kind.ALIAS, path));
+        } else if (RemovedDomains.isRemovedDir(repository, parent)) {
+            RemovedDomains.checkRecord(repository, path, findings);
         } else if (path.startsWith(repository.policiesDir())) {
             stray(path, findings);
         } else {
@@ -189,6 +193,8 @@ public final class Validator {
                 if (kind == Kind.DOMAIN && entry.equals(repository.aliasesDir())
                         && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
                     scanDirectory(entry, Kind.ALIAS, items, findings);
+                } else if (kind == Kind.DOMAIN && RemovedDomains.isRemovedDir(repository, entry)) {
+                    // policies/removed/: the removal records, checked by RemovedDomains.
                 } else {
                     items.put(entry, new Item(kind, entry));
                 }
@@ -259,12 +265,15 @@ public final class Validator {
         }
         List<Checked> all = new ArrayList<>(results);
         all.addAll(checkAll(referenced.values(), aliasNames, keyFiles));
+        RemovedDomains.check(repository, all, findings);
         return report(all, findings, keyFiles);
     }
 
     private ValidationReport check(Map<Path, Item> items, List<Finding> findings) {
         Map<String, String> keyFiles = readKeys(findings);
-        return report(checkAll(items.values(), aliasNames(), keyFiles), findings, keyFiles);
+        List<Checked> results = checkAll(items.values(), aliasNames(), keyFiles);
+        RemovedDomains.check(repository, results, findings);
+        return report(results, findings, keyFiles);
     }
 
     private List<Checked> checkAll(Collection<Item> items, Set<String> aliasNames, Map<String, String> keyFiles) {

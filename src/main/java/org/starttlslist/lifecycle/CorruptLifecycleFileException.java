@@ -1,0 +1,18 @@
+package org.starttlslist.lifecycle;
+
+import org.starttlslist.failure.RejectedException;
+
+/** A removal record, history file or results file that is not what the tool writes. */
+public final class CorruptLifecycleFileException extends RejectedException {
+    private static final long serialVersionUID = 1L;
+    private final String file;
+
+    public CorruptLifecycleFileException(String file, String problem) {
+        super(file + " " + problem + "; restore it from git (git checkout -- " + file + ")");
+        this.file = file;
+    }
+
+    public String file() {
+        return file;
+    }
+}

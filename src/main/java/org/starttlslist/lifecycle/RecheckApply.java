@@ -17,8 +17,11 @@ import org.starttlslist.source.ListRepository;
  * <p>For each domain, by its previous state and today's result:
  * <ol>
  *   <li>passed, was failing: state becomes passing since today; the contact is told it recovered;</li>
- *   <li>failed, was passing (or new): state becomes failing since today; the contact is told, and a
- *       {@code testing} domain's {@code testing-since} is reset to today (its week starts again);</li>
+ *   <li>failed, was passing (or new): state becomes failing since today; the contact is told. A
+ *       {@code testing} domain's testing period starts again: {@link Promotion} counts the week
+ *       from the first day of the current passing streak, which the history holds, so the
+ *       source file is not rewritten (rewriting it would rewrite the git tree of
+ *       {@code policies/}, an entry per domain, on every flapping day);</li>
  *   <li>an {@code enforce} domain failing for {@code grace-days} days (today included) goes back to
  *       {@code testing} with {@code testing-since} today, and its contact is told;</li>
  *   <li>a {@code testing} domain failing for {@code testing-failure-days} days is removed: its source
@@ -110,7 +113,6 @@ public final class RecheckApply {
                     report.removed(target.domain(), result, days);
                     continue;
                 } else if (newFailure) {
-                    resetTesting(target, today, changes);
                     LocalDate removalDay = after.since().plusDays(settings.testingFailureDays() - 1L);
                     notices.add(NoticeTexts.failingTesting(target.domain(), target.source().contact(), today,
                             result.codes(), result.detail(), removalDay));
@@ -135,12 +137,4 @@ public final class RecheckApply {
                 CanonicalSourceWriter.domain(target.source().contact(), Optional.of(today), testing));
     }
 
-    private void resetTesting(RecheckTargets.Target target, LocalDate today, ChangeSet changes) {
-        if (target.alias().isPresent() || target.testingSince().equals(Optional.of(today))) {
-            // An alias's domains share its mode; the history's failing-since restarts their week.
-            return;
-        }
-        changes.write(layout.source(target.domain()),
-                CanonicalSourceWriter.domain(target.source().contact(), Optional.of(today), target.source().policy()));
-    }
 }

@@ -117,7 +117,10 @@ final class LifecycleRepo {
 
     /** The shards of one run, as the matrix jobs write them. */
     List<ShardResults> recheck(LocalDate today, int shards) {
-        RecheckTargets targets = RecheckTargets.of(ListSources.load(repository, at(today)));
+        return recheck(today, shards, RecheckTargets.of(ListSources.load(repository, at(today))));
+    }
+
+    List<ShardResults> recheck(LocalDate today, int shards, RecheckTargets targets) {
         List<ShardResults> out = new ArrayList<>();
         for (int i = 1; i <= shards; i++) {
             out.add(Recheck.run(targets, new Shards.Shard(i, shards), checker(), "run-" + today, at(today)));
@@ -127,7 +130,10 @@ final class LifecycleRepo {
 
     /** Applies the shards and delivers the notices into {@link #notices}, as the apply job does. */
     RecheckApply.Plan apply(LocalDate today, List<ShardResults> shards) {
-        RecheckTargets targets = RecheckTargets.of(ListSources.load(repository, at(today)));
+        return apply(today, shards, RecheckTargets.of(ListSources.load(repository, at(today))));
+    }
+
+    RecheckApply.Plan apply(LocalDate today, List<ShardResults> shards, RecheckTargets targets) {
         ShardSet.Merged merged = ShardSet.merge(shards, targets);
         RecheckApply.Plan plan = new RecheckApply(repository, LifecycleSettings.load(repository)).plan(targets, merged, today);
         plan.changes().commit(repository);
@@ -136,7 +142,8 @@ final class LifecycleRepo {
     }
 
     RecheckApply.Plan day(LocalDate today) {
-        return apply(today, recheck(today, 1));
+        RecheckTargets targets = RecheckTargets.of(ListSources.load(repository, at(today)));
+        return apply(today, recheck(today, 1, targets), targets);
     }
 
     void deliver(LocalDate today) {
@@ -159,7 +166,7 @@ final class LifecycleRepo {
     Map<String, String> snapshot() {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+            for (Path path : paths.filter(Files::isRegularFile).filter(path -> !root.relativize(path).startsWith(".git")).toList()) {
                 files.put(root.relativize(path).toString(), Files.readString(path));
             }
         } catch (IOException e) {

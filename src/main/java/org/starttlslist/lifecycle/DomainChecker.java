@@ -14,4 +14,15 @@ public interface DomainChecker {
      * {@code mxHosts} then suggests the patterns.
      */
     CheckResult check(String domain, List<MxPattern> patterns);
+
+    /** One domain to check and the patterns to hold it to (empty: none). */
+    record Request(String domain, List<MxPattern> patterns) {}
+
+    /**
+     * Checks many domains, in request order; a checker that can should probe an MX host shared by
+     * several of them once.
+     */
+    default List<CheckResult> checkAll(List<Request> requests) {
+        return requests.stream().map(request -> check(request.domain(), request.patterns())).toList();
+    }
 }

@@ -36,6 +36,13 @@ import picocli.CommandLine.ScopeType;
             DemoCommand.class,
             MirrorCommand.class,
             ExportCommand.class,
+            AddCommand.class,
+            UpdateCommand.class,
+            RemoveCommand.class,
+            PromoteCommand.class,
+            RecheckCommand.class,
+            NotifyCommand.class,
+            ReviewCommand.class,
         })
 final class RootCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT,

@@ -154,4 +154,29 @@ class LifecycleCliTest {
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(run.out().contains("starttls-list remove listed.test --reason TEXT"), run.out());
     }
+
+    @Test
+    void diff_showsARemovalLoudly_withItsReason() throws Exception {
+        LifecycleRepo repo = new LifecycleRepo(temp.resolve("list"));
+        repo.source("leaving.example", "enforce", day(-30));
+        repo.source("staying.example", "enforce", day(-30));
+        repo.proof("leaving.example");
+        String head = "{\n  \"timestamp\": \"2026-12-01T00:00:00Z\",\n  \"expires\": \"2026-12-15T00:00:00Z\",\n"
+                + "  \"version\": \"0.1\",\n  \"policy-aliases\": {},\n  \"policies\": {\n";
+        String entry = "    \"%s.example\": {\n      \"mode\": \"enforce\",\n      \"mxs\": [\n        \"mx.%s.example\"\n      ]\n    }";
+        Files.writeString(temp.resolve("old.json"), head + entry.formatted("leaving", "leaving") + ",\n"
+                + entry.formatted("staying", "staying") + "\n  }\n}\n");
+        Files.writeString(temp.resolve("new.json"), head.replace("2026-12-01", "2026-12-02").replace("2026-12-15", "2026-12-16")
+                + entry.formatted("staying", "staying") + "\n  }\n}\n");
+        repo.edits(day(1)).remove("leaving.example", "moved to a provider with MTA-STS", "the contact, by mail");
+        CliRun run = CliRun.of("-C", repo.root.toString(), "diff", temp.resolve("old.json").toString(),
+                temp.resolve("new.json").toString(), "--format", "markdown");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().startsWith("> [!WARNING]\n> **REMOVED FROM THE LIST**"), run.out());
+        assertTrue(run.out().contains("> - `leaving.example` on 2026-12-02 (owner-request: moved to a provider with MTA-STS; "
+                + "by the contact, by mail)"), run.out());
+        CliRun json = CliRun.of("-C", repo.root.toString(), "diff", temp.resolve("old.json").toString(),
+                temp.resolve("new.json").toString(), "--format", "json");
+        assertTrue(json.out().startsWith("{"), "JSON stays JSON: " + json.out());
+    }
 }

@@ -52,6 +52,8 @@ final class AddCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Instant instant = now.instant();
         var patterns = LifecycleArguments.patterns(mx);
+        DomainEdits.requireDomainName(domain);
+        DomainEdits.requireContact(domain, contact);
         out.println("proof record: " + ProofRecord.zoneLine(domain, contact));
         out.flush();
         DomainEdits.Added added = new DomainEdits(root.repository(), instant, live.checker(instant), live.dns())

@@ -8,7 +8,11 @@ public final class CorruptLifecycleFileException extends RejectedException {
     private final String file;
 
     public CorruptLifecycleFileException(String file, String problem) {
-        super(file + " " + problem + "; restore it from git (git checkout -- " + file + ")");
+        this(file, problem, "restore it from git (git checkout -- " + file + ")");
+    }
+
+    public CorruptLifecycleFileException(String file, String problem, String fix) {
+        super(file + " " + problem + "; " + fix);
         this.file = file;
     }
 

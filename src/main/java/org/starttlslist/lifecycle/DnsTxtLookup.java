@@ -51,7 +51,7 @@ public final class DnsTxtLookup implements TxtLookup {
         } catch (TextParseException e) {
             throw new IllegalArgumentException("'" + name + "' is not a DNS name", e);
         } catch (IOException e) {
-            throw new CouldNotCompleteException("DNS did not answer for " + name + " TXT (" + describe + "): " + e.getMessage()
+            throw new CouldNotCompleteException("DNS did not answer for " + name + " TXT (" + describe + "): " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
                     + "; try again later, or name a resolver with --resolver HOST:PORT", e);
         }
         int rcode = response.getRcode();

@@ -152,13 +152,13 @@ public final class DomainEdits {
                 "is not on the list (no " + repository.display(layout.source(domain)) + "); add it with 'starttls-list add'"));
     }
 
-    static void requireDomainName(String domain) {
+    public static void requireDomainName(String domain) {
         HostNames.problem(domain).ifPresent(problem -> {
             throw new LifecycleRefusedException(domain, "the domain name " + problem);
         });
     }
 
-    static void requireContact(String domain, String contact) {
+    public static void requireContact(String domain, String contact) {
         EmailAddresses.problem(contact).ifPresent(problem -> {
             throw new LifecycleRefusedException(domain, "the contact '" + contact + "' " + problem);
         });

@@ -50,6 +50,8 @@ public record ShardResults(String run, Shards.Shard shard, String listDigest, In
         return LifecycleJson.bytes(tree);
     }
 
+    private static final String FIX = "give the files 'recheck --out' wrote, unchanged";
+
     public static ShardResults read(Path file) {
         String display = file.toString();
         JsonNode root;
@@ -58,10 +60,10 @@ public record ShardResults(String run, Shards.Shard shard, String listDigest, In
         } catch (IOException e) {
             throw new CouldNotCompleteException("cannot read " + display + ": " + e.getMessage(), e);
         } catch (NotJsonException e) {
-            throw new CorruptLifecycleFileException(display, e.getMessage());
+            throw new CorruptLifecycleFileException(display, e.getMessage(), FIX);
         }
         if (!FORMAT.equals(root.path("format").asString())) {
-            throw new CorruptLifecycleFileException(display, "is not a recheck results file (format " + FORMAT + ")");
+            throw new CorruptLifecycleFileException(display, "is not a recheck results file (format " + FORMAT + ")", FIX);
         }
         Shards.Shard shard;
         Instant checkedAt;
@@ -69,12 +71,12 @@ public record ShardResults(String run, Shards.Shard shard, String listDigest, In
             shard = Shards.parse(LifecycleJson.text(root, "shard", display));
             checkedAt = Instant.parse(LifecycleJson.text(root, "checked-at", display));
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new CorruptLifecycleFileException(display, "has a bad shard or checked-at");
+            throw new CorruptLifecycleFileException(display, "has a bad shard or checked-at", FIX);
         }
         List<CheckResult> results = new ArrayList<>();
         JsonNode items = root.get("results");
         if (items == null || !items.isArray()) {
-            throw new CorruptLifecycleFileException(display, "has no \"results\" array");
+            throw new CorruptLifecycleFileException(display, "has no \"results\" array", FIX);
         }
         for (JsonNode item : items) {
             try {
@@ -82,7 +84,7 @@ public record ShardResults(String run, Shards.Shard shard, String listDigest, In
                         LifecycleJson.strings(item, "codes"), item.path("detail").asString(""),
                         LifecycleJson.strings(item, "mx-hosts")));
             } catch (IllegalArgumentException e) {
-                throw new CorruptLifecycleFileException(display, e.getMessage());
+                throw new CorruptLifecycleFileException(display, e.getMessage(), FIX);
             }
         }
         return new ShardResults(LifecycleJson.text(root, "run", display), shard,

@@ -204,4 +204,20 @@ class LifecycleWalkTest {
         assertThrows(RecheckApply.AlreadyAppliedException.class, () -> repo.day(day(1)));
         assertEquals(before, repo.snapshot());
     }
+
+    @Test
+    void validate_aRemovalRecordBesideItsSource_isAnError_alsoWhenOnlyTheRecordChanged() {
+        LifecycleRepo repo = repo();
+        repo.source("kept.example", "testing", day(-3));
+        repo.write("policies/removed/gone.example.json",
+                "{\"removed\": \"2026-11-01\", \"cause\": \"owner-request\", \"reason\": \"r\", \"by\": \"b\"}\n");
+        var clean = new org.starttlslist.validate.Validator(repo.repository, LifecycleRepo.at(day(0))).validateAll();
+        assertEquals(List.of(), clean.findings(), "policies/removed/ is not a stray directory");
+        repo.write("policies/removed/kept.example.json",
+                "{\"removed\": \"2026-11-30\", \"cause\": \"owner-request\", \"reason\": \"r\", \"by\": \"b\"}\n");
+        var changed = new org.starttlslist.validate.Validator(repo.repository, LifecycleRepo.at(day(0)))
+                .validateChanged(List.of("policies/removed/kept.example.json"));
+        assertTrue(changed.findings().stream().anyMatch(f -> f.code().equals("domain.removed")
+                && f.file().equals("policies/kept.example.json")), changed.findings().toString());
+    }
 }

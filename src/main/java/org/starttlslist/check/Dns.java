@@ -7,7 +7,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
@@ -44,7 +49,49 @@ final class Dns {
     /** An answer: the records of the asked type (after CNAMEs), whether the name exists, and the CNAMEs crossed. */
     record Answer(List<Record> records, boolean nxdomain, List<String> cnames) {}
 
+    /**
+     * Answers received or awaited in this run: hundreds of domains name the same provider's MX
+     * hosts, and each question goes to the resolver once. Failures are not kept.
+     */
+    private final Map<String, CompletableFuture<Answer>> answers = new ConcurrentHashMap<>();
+
     Answer query(String name, int type) throws DnsFailedException {
+        String key = name.toLowerCase(Locale.ROOT) + " " + type;
+        CompletableFuture<Answer> mine = new CompletableFuture<>();
+        CompletableFuture<Answer> known = answers.putIfAbsent(key, mine);
+        if (known != null) {
+            try {
+                return known.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof DnsFailedException failed) {
+                    throw new DnsFailedException(failed.getMessage(), failed);
+                }
+                throw e;
+            }
+        }
+        try {
+            Answer answer = ask(name, type);
+            mine.complete(answer);
+            return answer;
+        } catch (DnsFailedException | RuntimeException e) {
+            answers.remove(key, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /** Asks now, on {@code threads}, so that a later {@link #query} finds the answer waiting. */
+    void prefetch(Executor threads, String name, int type) {
+        threads.execute(() -> {
+            try {
+                query(name, type);
+            } catch (DnsFailedException e) {
+                // the real question will ask again and report it
+            }
+        });
+    }
+
+    private Answer ask(String name, int type) throws DnsFailedException {
         Name current = absolute(name);
         List<String> cnames = new ArrayList<>();
         for (int hop = 0; hop <= MAX_CNAMES; hop++) {

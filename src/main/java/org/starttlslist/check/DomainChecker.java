@@ -60,12 +60,15 @@ public final class DomainChecker {
         Dns dns = new Dns(settings.resolver(), dnsTimeout);
         ExecutorService domainThreads = Executors.newFixedThreadPool(settings.concurrency(), named("check-domain"));
         ExecutorService probeThreads = Executors.newFixedThreadPool(Math.min(256, settings.concurrency() * 4), named("check-probe"));
+        // Questions asked ahead (addresses of every MX host, the MTA-STS and TLS-RPT records) so a
+        // domain's lookups overlap instead of following one another.
+        ExecutorService dnsThreads = Executors.newFixedThreadPool(Math.min(256, settings.concurrency() * 2), named("check-dns"));
         try {
             HostProbes probes = new HostProbes(new SmtpProbe(settings, trust), probeThreads, settings.connectionsPerAddress());
             MtaStsCheck mtaSts = new MtaStsCheck(dns, new MtaStsFetch(settings, trust));
             List<Future<DomainReport>> futures = new ArrayList<>();
             for (CheckRequest request : requests) {
-                futures.add(domainThreads.submit(() -> new DomainRun(request, dns, probes, mtaSts).run()));
+                futures.add(domainThreads.submit(() -> new DomainRun(request, dns, dnsThreads, probes, mtaSts).run()));
             }
             List<DomainReport> reports = new ArrayList<>();
             for (Future<DomainReport> future : futures) {
@@ -75,6 +78,7 @@ public final class DomainChecker {
         } finally {
             domainThreads.shutdownNow();
             probeThreads.shutdownNow();
+            dnsThreads.shutdownNow();
         }
     }
 
@@ -109,14 +113,16 @@ public final class DomainChecker {
     private final class DomainRun {
         private final CheckRequest request;
         private final Dns dns;
+        private final ExecutorService dnsThreads;
         private final HostProbes probes;
         private final MtaStsCheck mtaSts;
         private final List<Finding> findings = new ArrayList<>();
         private final long deadline;
 
-        DomainRun(CheckRequest request, Dns dns, HostProbes probes, MtaStsCheck mtaSts) {
+        DomainRun(CheckRequest request, Dns dns, ExecutorService dnsThreads, HostProbes probes, MtaStsCheck mtaSts) {
             this.request = request;
             this.dns = dns;
+            this.dnsThreads = dnsThreads;
             this.probes = probes;
             this.mtaSts = mtaSts;
             this.deadline = System.nanoTime() + settings.domainDeadline().toNanos();
@@ -134,6 +140,8 @@ public final class DomainChecker {
             Optional<MtaStsPolicy> policy = Optional.empty();
             List<MxPattern> suggested = List.of();
             try {
+                dns.prefetch(dnsThreads, "_mta-sts." + domain, Type.TXT);
+                dns.prefetch(dnsThreads, "_smtp._tls." + domain, Type.TXT);
                 Optional<List<Target>> targets = mxTargets(domain);
                 if (targets.isEmpty()) {
                     return report(domain, hosts, policy, suggested);
@@ -188,6 +196,10 @@ public final class DomainChecker {
         private List<MxHost> probeAll(List<Target> targets) throws DnsFailedException {
             Map<Target, List<InetAddress>> addresses = new LinkedHashMap<>();
             Map<Target, List<CompletableFuture<AddressProbe>>> pending = new LinkedHashMap<>();
+            for (Target target : targets) {
+                dns.prefetch(dnsThreads, target.host(), Type.A);
+                dns.prefetch(dnsThreads, target.host(), Type.AAAA);
+            }
             for (Target target : targets) {
                 List<String> cnames = new ArrayList<>();
                 List<InetAddress> found = dns.addresses(target.host(), cnames);

@@ -36,6 +36,7 @@ import picocli.CommandLine.ScopeType;
             DemoCommand.class,
             MirrorCommand.class,
             ExportCommand.class,
+            CheckCommand.class,
             AddCommand.class,
             UpdateCommand.class,
             RemoveCommand.class,

@@ -139,7 +139,12 @@ public final class Dnsmasq implements AutoCloseable {
             }
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             Dnsmasq dnsmasq = new Dnsmasq(process, new InetSocketAddress(listen, port), log);
-            dnsmasq.awaitStarted();
+            try {
+                dnsmasq.awaitStarted();
+            } catch (RuntimeException | IOException e) {
+                dnsmasq.close();
+                throw e;
+            }
             return dnsmasq;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

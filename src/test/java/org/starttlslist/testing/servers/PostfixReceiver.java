@@ -122,7 +122,10 @@ public final class PostfixReceiver implements AutoCloseable {
             if (!options.sniCertificates.isEmpty()) {
                 writeSniMap(layout, options.sniCertificates, masterBinary);
             }
-            Process master = new ProcessBuilder(masterBinary.toString(), "-c", layout.config.toString(), "-d")
+            // master stops its children by signalling its process group, so it must lead one: setsid
+            // (which execs in place, keeping the PID that close() signals). Without it, master
+            // cannot kill its group and its children outlive the test.
+            Process master = new ProcessBuilder("setsid", masterBinary.toString(), "-c", layout.config.toString(), "-d")
                     .redirectErrorStream(true)
                     .redirectOutput(layout.root.resolve("master.out").toFile())
                     .start();

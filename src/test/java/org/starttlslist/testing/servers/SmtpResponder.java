@@ -128,6 +128,7 @@ public final class SmtpResponder implements AutoCloseable {
     private void serve(Socket client) {
         connections.incrementAndGet();
         mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+        boolean[] counted = {true};
         try (Socket socket = client) {
             socket.setSoTimeout(30_000);
             if (!behaviour.greetDelay.isZero()) {
@@ -140,15 +141,18 @@ public final class SmtpResponder implements AutoCloseable {
                 }
             }
             send(socket.getOutputStream(), "220 " + behaviour.hostName + " ESMTP test responder");
-            converse(socket, false);
+            converse(socket, false, counted);
         } catch (IOException | InterruptedException dropped) {
             // the client went away; nothing to tell anyone
         } finally {
-            open.decrementAndGet();
+            if (counted[0]) {
+                open.decrementAndGet();
+            }
         }
     }
 
-    private void converse(Socket socket, boolean secure) throws IOException {
+    /** {@code counted[0]} is cleared once this connection no longer counts as open. */
+    private void converse(Socket socket, boolean secure, boolean[] counted) throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
         OutputStream out = socket.getOutputStream();
         for (String line; (line = in.readLine()) != null; ) {
@@ -175,7 +179,7 @@ public final class SmtpResponder implements AutoCloseable {
                         tls.setEnabledProtocols(behaviour.protocols.toArray(String[]::new));
                     }
                     tls.startHandshake();
-                    converse(tls, true);
+                    converse(tls, true, counted);
                     return;
                 }
                 case "MAIL" -> {
@@ -183,6 +187,10 @@ public final class SmtpResponder implements AutoCloseable {
                     send(out, "250 2.1.0 Ok");
                 }
                 case "QUIT" -> {
+                    // Stop counting before the reply: a client that waits for it cannot open its
+                    // next connection while this one still counts.
+                    open.decrementAndGet();
+                    counted[0] = false;
                     send(out, "221 2.0.0 Bye");
                     return;
                 }

@@ -74,9 +74,12 @@ public final class RecheckApply {
                 after = before.map(state -> state.afterPass(today)).orElse(DomainState.passing(target.domain(), today));
                 if (before.isPresent() && before.get().isFailing()) {
                     boolean enforce = target.policy().mode() == Mode.ENFORCE;
-                    LocalDate start = target.testingSince().filter(date -> date.isAfter(today)).orElse(today);
+                    // Promotion needs testing-days passing runs from today on, and testing-since
+                    // testing-days back: the later of the two days.
+                    LocalDate byStreak = today.plusDays(settings.testingDays() - 1L);
+                    LocalDate bySince = target.testingSince().map(date -> date.plusDays(settings.testingDays())).orElse(byStreak);
                     notices.add(NoticeTexts.recovered(target.domain(), target.source().contact(), today,
-                            start.plusDays(settings.testingDays()), enforce));
+                            byStreak.isAfter(bySince) ? byStreak : bySince, enforce));
                     events.add(target.domain() + ": recovered");
                     report.recovered(target.domain(), before.get());
                 }

@@ -64,6 +64,8 @@ class LifecycleWalkTest {
         repo.day(day(11));
         assertEquals(List.of("flaky.example"), repo.promotion(day(11)).promote(List.of(), true).promoted());
         repo.deliver(day(11));
+        assertTrue(repo.read("../notices/2026-12-06-flaky.example-recovered.eml").contains("enforce on 2026-12-12 at the earliest"),
+                "the recovery notice names the day promote first allows");
         assertEquals(List.of(
                 "2026-12-05-flaky.example-failing.eml",
                 "2026-12-06-flaky.example-recovered.eml",

@@ -47,6 +47,12 @@ final class DiffCommand implements Callable<Integer> {
         ListRepository repository = root.repository();
         ListDiff diff = ListDiff.between(parse(older, repository), parse(newer, repository));
         PrintWriter out = spec.commandLine().getOut();
+        if (format != DiffFormat.JSON) {
+            // Removals with a removal record come first and loudly, with their reasons.
+            org.starttlslist.lifecycle.RemovalNotes.render(repository,
+                    diff.removed().stream().map(ListDiff.Listed::domain).toList(), format == DiffFormat.MARKDOWN)
+                    .ifPresent(out::print);
+        }
         out.print(format.render(diff));
         out.flush();
         return ExitCodes.OK;

@@ -93,12 +93,15 @@ final class ExportCommand implements Callable<Integer> {
         @Mixin
         NowOption now;
 
+        @Mixin
+        InputCapOptions caps;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            return run(new EximPolicyFile(earlyAdopter), spec, list, keys, out, now);
+            return run(new EximPolicyFile(earlyAdopter), spec, list, keys, out, now, caps);
         }
     }
 

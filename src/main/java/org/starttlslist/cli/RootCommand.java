@@ -37,6 +37,13 @@ import picocli.CommandLine.ScopeType;
             MirrorCommand.class,
             ExportCommand.class,
             CheckCommand.class,
+            AddCommand.class,
+            UpdateCommand.class,
+            RemoveCommand.class,
+            PromoteCommand.class,
+            RecheckCommand.class,
+            NotifyCommand.class,
+            ReviewCommand.class,
         })
 final class RootCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT,

@@ -8,13 +8,13 @@ import org.starttlslist.model.HostNames;
  * The e-mail addresses we accept for {@code contact} and the release committer: a dot-atom local
  * part (RFC 5322, no quoted strings, no comments) at a domain in the list's own grammar.
  */
-final class EmailAddresses {
+public final class EmailAddresses {
     private static final String ATEXT = "!#$%&'*+-/=?^_`{|}~";
 
     private EmailAddresses() {}
 
     /** Why {@code text} is not an address we accept, as a phrase completing "the address …". */
-    static Optional<String> problem(String text) {
+    public static Optional<String> problem(String text) {
         int at = text.lastIndexOf('@');
         if (at < 0) {
             return Optional.of("has no '@'; write it as name@example.com");

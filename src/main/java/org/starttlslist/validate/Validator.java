@@ -156,6 +156,8 @@ public final class Validator {
             Kind kind = path.equals(repository.aliasesDir()) ? Kind.ALIAS : Kind.DOMAIN;
             if (path.equals(repository.policiesDir()) || path.equals(repository.aliasesDir())) {
                 scanDirectory(path, kind, i -> items.put(i.file(), i), findings);
+            } else if (RemovedDomains.isRemovedDir(repository, path)) {
+                RemovedDomains.checkAllRecords(repository, findings);
             } else if (path.equals(repository.root())) {
                 if (refuseLink(repository.policiesDir(), findings) && Files.isDirectory(repository.policiesDir(), LinkOption.NOFOLLOW_LINKS)) {
                     scanDirectory(repository.policiesDir(), Kind.DOMAIN, i -> items.put(i.file(), i), findings);
@@ -178,6 +180,8 @@ public final class Validator {
             items.put(path, item(Kind.DOMAIN, path));
         } else if (parent.equals(repository.aliasesDir())) {
             items.put(path, item(Kind.ALIAS, path));
+        } else if (RemovedDomains.isRemovedDir(repository, parent)) {
+            RemovedDomains.checkRecord(repository, path, findings);
         } else if (path.startsWith(repository.policiesDir())) {
             stray(path, findings);
         } else {
@@ -198,6 +202,8 @@ public final class Validator {
                 if (kind == Kind.DOMAIN && entry.equals(repository.aliasesDir())
                         && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
                     scanDirectory(entry, Kind.ALIAS, items, findings);
+                } else if (kind == Kind.DOMAIN && RemovedDomains.isRemovedDir(repository, entry)) {
+                    // policies/removed/: the removal records, checked by RemovedDomains.
                 } else {
                     items.accept(new Item(kind, entry, prefix + entry.getFileName()));
                 }
@@ -268,12 +274,15 @@ public final class Validator {
         }
         List<Checked> all = new ArrayList<>(results);
         all.addAll(checkAll(referenced.values(), aliasNames, keyFiles));
+        RemovedDomains.check(repository, all, findings);
         return report(all, findings, keyFiles);
     }
 
     private ValidationReport check(List<Item> items, List<Finding> findings) {
         Map<String, String> keyFiles = readKeys(findings);
-        return report(checkAll(items, aliasNames(), keyFiles), findings, keyFiles);
+        List<Checked> results = checkAll(items, aliasNames(), keyFiles);
+        RemovedDomains.check(repository, results, findings);
+        return report(results, findings, keyFiles);
     }
 
     private List<Checked> checkAll(Collection<Item> items, Set<String> aliasNames, Map<String, String> keyFiles) {

@@ -26,25 +26,27 @@ class ArchitectureTest {
     static final Map<String, Integer> LEVELS = Map.ofEntries(
             // Foundations everyone may use.
             Map.entry("failure", 0),
-            Map.entry("files", 0),
             Map.entry("model", 0),
+            Map.entry("files", 1),
             Map.entry("json", 1),
             Map.entry("listfile", 2),
             Map.entry("source", 2),
-            Map.entry("signing", 2),
-            // Offline checks and the pure build.
-            Map.entry("validate", 3),
-            Map.entry("build", 4),
-            Map.entry("diff", 4),
-            Map.entry("verify", 4),
+            Map.entry("signing", 3),
+            // Offline checks, the pure build, and the live probe.
+            Map.entry("validate", 4),
+            Map.entry("check", 4),
+            Map.entry("build", 5),
+            Map.entry("diff", 5),
+            Map.entry("verify", 5),
             // Features that act.
-            Map.entry("importer", 5),
-            Map.entry("export", 5),
-            Map.entry("mirror", 5),
-            Map.entry("release", 6),
-            Map.entry("demo", 7),
+            Map.entry("importer", 6),
+            Map.entry("export", 6),
+            Map.entry("mirror", 6),
+            Map.entry("lifecycle", 6),
+            Map.entry("release", 7),
+            Map.entry("demo", 8),
             // The command line, on top of everything; nothing uses it.
-            Map.entry("cli", 9));
+            Map.entry("cli", 10));
 
     static JavaClasses classes;
 

@@ -21,6 +21,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.starttlslist.remote.RemoteAccess;
 
 /**
  * The list repository itself: {@code release/policy.json} and its {@code .asc} at the newest
@@ -39,12 +40,14 @@ public final class GitSource implements ListSource {
     private final Optional<String> branch;
     private final Path cache;
     private final Duration timeout;
+    private final RemoteAccess access;
 
     public GitSource(String url, Optional<String> branch, Path cache, Duration timeout) {
         this.url = url;
         this.branch = branch;
         this.cache = cache;
         this.timeout = timeout;
+        this.access = RemoteAccess.forUrl(Path.of("").toAbsolutePath());
     }
 
     @Override
@@ -57,7 +60,7 @@ public final class GitSource implements ListSource {
         try (Git git = Git.wrap(openCache())) {
             String remoteRef = branch.map(b -> Constants.R_HEADS + b).orElseGet(() -> newestListTag(git));
             String localRef = branch.map(b -> "refs/remotes/mirror/" + b).orElse(remoteRef);
-            git.fetch()
+            access.configure(git.fetch())
                     .setRemote(url)
                     .setRefSpecs(new RefSpec("+" + remoteRef + ":" + localRef))
                     .setDepth(1)
@@ -86,7 +89,7 @@ public final class GitSource implements ListSource {
     private String newestListTag(Git git) {
         Collection<Ref> refs;
         try {
-            refs = git.lsRemote().setRemote(url).setTags(true).setTimeout((int) Math.max(1, timeout.toSeconds())).call();
+            refs = access.configure(git.lsRemote().setRemote(url).setTags(true).setTimeout((int) Math.max(1, timeout.toSeconds()))).call();
         } catch (GitAPIException e) {
             throw failed(e);
         }
@@ -99,9 +102,9 @@ public final class GitSource implements ListSource {
     }
 
     private FetchFailedException failed(GitAPIException e) {
-        boolean ssh = url.startsWith("ssh:") || !url.contains("://");
-        return new FetchFailedException(describe(), "git: " + e.getMessage()
-                + (ssh ? " (this build has no JGit SSH transport; use an https: or file: URL)" : ""), e);
+        return access.failure(url, "fetch from", e)
+                .map(remote -> new FetchFailedException(describe(), remote.getMessage(), remote))
+                .orElseGet(() -> new FetchFailedException(describe(), "git: " + e.getMessage(), e));
     }
 
     private Repository openCache() throws IOException {

@@ -16,15 +16,18 @@ import org.eclipse.jgit.transport.RemoteConfig;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.TagOpt;
 import org.starttlslist.failure.CouldNotCompleteException;
+import org.starttlslist.remote.RemoteAccess;
 
 /** The one remote a release is checked against and pushed to, by its configured name. */
 public final class GitRemote {
     private final Git git;
     private final String name;
+    private final RemoteAccess access;
 
     private GitRemote(Git git, String name) {
         this.git = git;
         this.name = name;
+        this.access = RemoteAccess.forRepository(git.getRepository());
     }
 
     /** The remote called {@code name} in the clone's configuration. */
@@ -53,19 +56,20 @@ public final class GitRemote {
         FetchResult result;
         try {
             // JGit refuses to fetch a ref the remote lacks; a remote without the branch is a first release.
-            boolean hasBranch = git.lsRemote().setRemote(name).setHeads(true).call().stream()
+            boolean hasBranch = access.configure(git.lsRemote().setRemote(name).setHeads(true)).call().stream()
                     .anyMatch(ref -> ref.getName().equals("refs/heads/" + branch));
             if (!hasBranch) {
                 return Optional.empty();
             }
-            result = git.fetch()
+            result = access.configure(git.fetch())
                     .setRemote(name)
                     .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":" + tracking))
                     .setTagOpt(TagOpt.NO_TAGS)
                     .setRemoveDeletedRefs(false)
                     .call();
         } catch (GitAPIException | RuntimeException e) {
-            throw new RemoteUnreachableException(name, "fetch from", e);
+            throw access.failure(name, "fetch from", e).map(RuntimeException.class::cast)
+                    .orElseGet(() -> new RemoteUnreachableException(name, "fetch from", e));
         }
         Ref advertised = result.getAdvertisedRef("refs/heads/" + branch);
         return Optional.ofNullable(advertised).map(Ref::getObjectId);
@@ -80,14 +84,15 @@ public final class GitRemote {
         List<RefSpec> specs = refs.stream().map(ref -> new RefSpec(ref + ":" + ref)).toList();
         Iterable<PushResult> results;
         try {
-            results = git.push()
+            results = access.configure(git.push())
                     .setRemote(name)
                     .setRefSpecs(specs)
                     .setAtomic(true)
                     .setForce(false)
                     .call();
         } catch (GitAPIException | RuntimeException e) {
-            throw new RemoteUnreachableException(name, "push to", e);
+            throw access.failure(name, "push to", e).map(RuntimeException.class::cast)
+                    .orElseGet(() -> new RemoteUnreachableException(name, "push to", e));
         }
         List<String> refusals = new ArrayList<>();
         List<String> answered = new ArrayList<>();

@@ -119,14 +119,14 @@ public final class RemoteAccess {
         String text = messages.toString();
         boolean ssh = text.contains("ssh://") || isScpLike(text);
         if (action.startsWith("push") && (text.contains("not permitted") || text.contains("permission denied")
-                || text.contains("403") || text.contains("forbidden") || text.contains("read-only")
+                || text.contains("403 forbidden") || text.contains("read-only")
                 || text.contains("read only"))) {
             return Optional.of(new PushPermissionDeniedException(remote, firstLine(thrown), thrown));
         }
         if (text.contains("not authorized") || text.contains("authentication is required")
                 || text.contains("authentication failed") || text.contains("auth fail")
                 || text.contains("no more authentication methods") || text.contains("could not authenticate")
-                || text.contains("401")) {
+                || text.contains("401 unauthorized")) {
             String fix = ssh
                     ? "check that your SSH key (~/.ssh/id_*, an IdentityFile in ~/.ssh/config, or ssh-agent) is authorized on the server"
                     : "set " + HttpsCredentials.TOKEN + " (or " + HttpsCredentials.GITHUB_TOKEN

@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
             DiffCommand.class,
             FmtCommand.class,
             KeygenCommand.class,
+            KeyCommand.class,
             SignCommand.class,
             VerifyCommand.class,
             ReleaseCommand.class,

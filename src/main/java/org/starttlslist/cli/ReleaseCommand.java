@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.starttlslist.model.ListTimes;
 import org.starttlslist.release.Release;
+import org.starttlslist.release.SigningEvents;
 import org.starttlslist.release.ReleaseSettings;
 import org.starttlslist.signing.SigningKey;
 import org.starttlslist.source.ListRepository;
@@ -48,6 +49,11 @@ final class ReleaseCommand implements Callable<Integer> {
     @Option(names = "--no-push", description = "Stop after the signed tag; push later with 'starttls-list publish'.")
     boolean noPush;
 
+    @Option(names = "--propose", description = {"For a protected branch or a threshold above 1: push the signed list",
+        "to a new branch sign/list-<timestamp> instead (a signing event); others run 'cosign', then merge",
+        "it by pull request and run 'publish --tag'."})
+    boolean propose;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -56,6 +62,13 @@ final class ReleaseCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ListRepository repository = root.repository();
         var identity = committer.resolve(ReleaseSettings.read(repository, now.instant()));
+        if (propose) {
+            if (noPush) {
+                throw new UsageException("--propose pushes the signing event branch; it does not go with --no-push");
+            }
+            return SigningEventCommands.propose(out, new Release.Request(repository, now.instant(), this::loadKey, identity, remote, true));
+        }
+        SigningEvents.requireSingleSigner(repository);
         Release.Outcome outcome = Release.run(
                 new Release.Request(repository, now.instant(), this::loadKey, identity, remote, !noPush),
                 step -> {

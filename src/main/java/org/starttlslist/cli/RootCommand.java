@@ -29,6 +29,8 @@ import picocli.CommandLine.ScopeType;
             FmtCommand.class,
             KeygenCommand.class,
             KeyCommand.class,
+            CosignCommand.class,
+            SignaturesCommand.class,
             SignCommand.class,
             VerifyCommand.class,
             ReleaseCommand.class,

@@ -98,12 +98,31 @@ final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("good list:  " + list + (verified.unchangedFromPrevious() ? " (unchanged from the previous list)" : ""));
         out.println("signed by:  " + String.join(", ", verified.signerFingerprints()));
+        // During a key rotation this shows when a pinned key stopped signing, so it can be dropped.
+        List<String> unsigned = pinnedNotSigning(verified.signerFingerprints());
+        out.println("not signed: " + (unsigned.isEmpty() ? "(every pinned key signed)" : String.join(", ", unsigned)));
         out.println("signed at:  " + ListTimes.format(verified.signatureTime()));
         out.println("timestamp:  " + ListTimes.format(verified.list().timestamp()));
         out.println("expires:    " + ListTimes.format(verified.list().expires())
                 + " (" + describe(Duration.between(reference, verified.list().expires())) + " left)");
         out.println("domains:    " + verified.list().policies().size());
         out.flush();
+    }
+
+    private List<String> pinnedNotSigning(List<String> signers) {
+        java.util.List<String> unsigned = new java.util.ArrayList<>();
+        for (Path keyFile : keys.stream().map(this::resolve).toList()) {
+            try {
+                for (String fingerprint : org.starttlslist.signing.ArmoredKeyFingerprints.primaryFingerprints(Files.readAllBytes(keyFile))) {
+                    if (!signers.contains(fingerprint) && !unsigned.contains(fingerprint)) {
+                        unsigned.add(fingerprint);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // Already read once by the verifier; nothing more to say here.
+            }
+        }
+        return unsigned;
     }
 
     static String describe(Duration left) {

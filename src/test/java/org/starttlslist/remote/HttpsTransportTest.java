@@ -163,6 +163,21 @@ class HttpsTransportTest {
     }
 
     @Test
+    void mirrorWithAWrongTokenSaysSoInOneLineWithoutTheToken() throws Exception {
+        home.env.put(HttpsCredentials.TOKEN, TOKEN + "-wrong");
+        home.env.put(HttpsCredentials.USERNAME, "maintainer");
+        home.env.put("GIT_SSL_CAINFO", server.caFile.toString());
+        Path into = tmp.resolve("mirror");
+        org.starttlslist.testing.CliRun run = org.starttlslist.testing.CliRun.of("mirror", "--from", server.url(bare),
+                "--keys", tmp.resolve("no-key.asc").toString(), "--into", into.toString());
+        messages.add(run.out());
+        messages.add(run.err());
+        assertEquals(3, run.exitCode(), run::toString);
+        assertEquals(1, run.err().strip().lines().count(), run::toString);
+        assertTrue(run.err().contains("authentication refused"), run::toString);
+    }
+
+    @Test
     void readerPushIsPermissionDenied() throws Exception {
         home.env.put(HttpsCredentials.TOKEN, READER_TOKEN);
         home.env.put(HttpsCredentials.USERNAME, "reader");

@@ -149,6 +149,19 @@ class SshTransportTest {
     }
 
     @Test
+    void mirrorFromAnUnknownHostFailsWithOneLineAndExit3() throws Exception {
+        server.authorize(home.sshKey("id_ed25519"));
+        Path into = tmp.resolve("mirror");
+        org.starttlslist.testing.CliRun run = org.starttlslist.testing.CliRun.of("mirror", "--from", server.url(bare),
+                "--keys", tmp.resolve("no-key.asc").toString(), "--into", into.toString());
+        assertEquals(3, run.exitCode(), run::toString);
+        assertEquals(1, run.err().strip().lines().count(), run::toString);
+        assertTrue(run.err().startsWith("mirror: "), run::toString);
+        assertTrue(run.err().contains("is unknown") && run.err().contains("ssh-keyscan -p " + server.port), run::toString);
+        assertTrue(!Files.exists(into.resolve("current")), run::toString);
+    }
+
+    @Test
     void changedHostKeyIsRefused() throws Exception {
         server.authorize(home.sshKey("id_ed25519"));
         Path other = tmp.resolve("other_host_key");

@@ -81,6 +81,9 @@ public final class RemoteAccess {
                     .setSshDirectory(environment.sshDirectory().toFile())
                     .setServerKeyDatabase((h, s) -> knownHosts)
                     .setConnectorFactory(new UnixAgentConnectorFactory(environment))
+                    // Without PreferredAuthentications in ~/.ssh/config, JGit tries GSSAPI first,
+                    // and a Kerberos lookup costs seconds per connection; no git host needs it.
+                    .setPreferredAuthentications("publickey,keyboard-interactive,password")
                     .build(null);
         }
         return sshFactory;

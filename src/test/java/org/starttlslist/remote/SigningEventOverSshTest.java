@@ -230,6 +230,26 @@ class SigningEventOverSshTest {
     }
 
     @Test
+    void proposeWhosePushIsDeniedLeavesNoBranchBehind() throws Exception {
+        Path repoA = tmp.resolve("a");
+        // From here on, this maintainer's SSH key may read but not push.
+        server.authorizeReadOnly(home.sshKey("read_only"));
+        Files.writeString(home.ssh.resolve("config"), "Host 127.0.0.1\n  IdentityFile ~/.ssh/read_only\n  IdentitiesOnly yes\n");
+        Map<String, ObjectId> remoteBefore = SshTransportTest.refs(bare);
+        Map<String, ObjectId> localBefore = SshTransportTest.refs(repoA.resolve(".git"));
+        CliRun propose = run(repoA, "release", "--propose", "--key", secret(a).toString(),
+                "--passphrase-file", passphrase.toString(), "--now", T.toString());
+        assertEquals(3, propose.exitCode(), propose::toString);
+        assertTrue(propose.err().contains("permission denied"), propose::toString);
+        assertEquals(remoteBefore, SshTransportTest.refs(bare));
+        Map<String, ObjectId> localAfter = SshTransportTest.refs(repoA.resolve(".git"));
+        localAfter.keySet().removeIf(ref -> ref.startsWith("refs/remotes/"));
+        localBefore.keySet().removeIf(ref -> ref.startsWith("refs/remotes/"));
+        assertEquals(localBefore, localAfter, "the local sign/ branch was removed again");
+        assertFalse(Files.exists(repoA.resolve("release/policy.json")));
+    }
+
+    @Test
     void cosignRefusesAListWithTooLittleValidityLeftAndMovesNothing() throws Exception {
         Path repoA = tmp.resolve("a");
         CliRun propose = run(repoA, "release", "--propose", "--key", secret(a).toString(),

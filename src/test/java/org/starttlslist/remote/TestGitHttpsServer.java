@@ -57,7 +57,7 @@ final class TestGitHttpsServer implements AutoCloseable {
                 + "\nreader:" + readerHash + "\n");
 
         Path socket = dir.resolve("fcgi.sock");
-        Process fcgiwrap = new ProcessBuilder(FCGIWRAP, "-c", "2", "-s", "unix:" + socket)
+        Process fcgiwrap = new ProcessBuilder(FCGIWRAP, "-s", "unix:" + socket)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("fcgiwrap.log").toFile())
@@ -153,6 +153,8 @@ final class TestGitHttpsServer implements AutoCloseable {
             Programs.run(dir, NGINX, "-p", dir.toString(), "-e", dir.resolve("error.log").toString(),
                     "-c", dir.resolve("nginx.conf").toString(), "-s", "stop");
         } finally {
+            // One fcgiwrap process (no -c: preforked workers would outlive it); its per-request children too.
+            fcgiwrap.descendants().forEach(ProcessHandle::destroy);
             fcgiwrap.destroy();
             if (!fcgiwrap.waitFor(10, TimeUnit.SECONDS)) {
                 fcgiwrap.destroyForcibly().waitFor();

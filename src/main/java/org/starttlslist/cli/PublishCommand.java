@@ -32,12 +32,43 @@ final class PublishCommand implements Callable<Integer> {
     @Mixin
     RemoteOptions remoteOptions;
 
+    @Option(names = "--tag", description = {"After a signing event's pull request was merged: make the signed",
+        "list-<timestamp> tag on the merged commit (HEAD, equal to the remote's branch) and push the tag alone."})
+    boolean tag;
+
+    @Option(names = "--key", paramLabel = "SECRET.asc", description = "With --tag: the key that signs the tag.")
+    java.nio.file.Path key;
+
+    @picocli.CommandLine.Mixin
+    PassphraseOptions passphrase;
+
+    @picocli.CommandLine.Mixin
+    CommitterOptions committer;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (tag) {
+            if (key == null) {
+                throw new UsageException("publish --tag needs --key SECRET.asc to sign the tag");
+            }
+            var repository = root.repository();
+            var identity = committer.resolve(org.starttlslist.release.ReleaseSettings.read(repository, now.instant()));
+            var tagged = org.starttlslist.release.SigningEvents.publishTag(repository, now.instant(),
+                    () -> SigningEventCommands.load(root, key, passphrase), identity, remote, step -> {
+                        out.println(step);
+                        out.flush();
+                    });
+            out.println("published " + tagged.tagName() + " on " + tagged.commit().abbreviate(10).name() + " to " + remote);
+            out.flush();
+            return ExitCodes.OK;
+        }
+        if (key != null) {
+            throw new UsageException("--key goes with --tag");
+        }
         Publish.Outcome outcome = RemoteOptions.withKnownRemote(() -> Publish.run(root.repository(), now.instant(),
                 now.clock(), remote, remoteOptions.timeout(), step -> {
                     out.println(step);

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.starttlslist.model.ListTimes;
 import org.starttlslist.release.Release;
+import org.starttlslist.release.SigningEvents;
 import org.starttlslist.release.ReleaseSettings;
 import org.starttlslist.signing.SigningKey;
 import org.starttlslist.source.ListRepository;
@@ -59,6 +60,11 @@ final class ReleaseCommand implements Callable<Integer> {
     @Mixin
     RemoteOptions remoteOptions;
 
+    @Option(names = "--propose", description = {"For a protected branch or a threshold above 1: push the signed list",
+        "to a new branch sign/list-<timestamp> instead (a signing event); others run 'cosign', then merge",
+        "it by pull request and run 'publish --tag'."})
+    boolean propose;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -73,6 +79,15 @@ final class ReleaseCommand implements Callable<Integer> {
                     + " while the clock says " + ListTimes.format(now.clock()));
             err.flush();
         }
+        if (propose) {
+            if (noPush) {
+                throw new UsageException("--propose pushes the signing event branch; it does not go with --no-push");
+            }
+            Release.Request request = new Release.Request(repository, now.instant(), now.clock(), allowNowFarFromClock,
+                    this::loadKey, identity, remote, true, remoteOptions.timeout());
+            return RemoteOptions.withKnownRemote(() -> SigningEventCommands.propose(out, request), "");
+        }
+        SigningEvents.requireSingleSigner(repository);
         Release.Request request = new Release.Request(repository, now.instant(), now.clock(), allowNowFarFromClock,
                 this::loadKey, identity, remote, !noPush, remoteOptions.timeout());
         Release.Outcome outcome = RemoteOptions.withKnownRemote(() -> Release.run(request, step -> {

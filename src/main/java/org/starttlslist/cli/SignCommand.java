@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.starttlslist.failure.CouldNotCompleteException;
 import org.starttlslist.files.AtomicFiles;
 import org.starttlslist.model.ListTimes;
+import org.starttlslist.signing.DetachedSignatures;
 import org.starttlslist.signing.GnuPgSigner;
 import org.starttlslist.signing.SignatureBeforeListException;
 import org.starttlslist.signing.SigningKey;
@@ -25,7 +26,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "sign", mixinStandardHelpOptions = true,
         description = {"Write FILE.asc: a detached, ASCII-armoured, SHA-512 OpenPGP signature of FILE's exact bytes.",
-            "Signs in-process with --key, or hands the signing to the installed gpg with --with-gpg --local-user."})
+            "Signs in-process with --key, or hands the signing to the installed gpg with --with-gpg --local-user.",
+            "An existing FILE.asc is kept: --append adds this signature to it (k of n maintainers), --force replaces it."})
 final class SignCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
@@ -51,6 +53,12 @@ final class SignCommand implements Callable<Integer> {
     @Option(names = "--gpg-homedir", paramLabel = "DIR", description = "With --with-gpg: GnuPG home directory (default: $GNUPGHOME or ~/.gnupg).")
     Path gpgHome;
 
+    @Option(names = "--append", description = "Add this signature to an existing FILE.asc (each key signs once).")
+    boolean append;
+
+    @Option(names = "--force", description = "Replace an existing FILE.asc (its signatures are lost).")
+    boolean force;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -63,6 +71,16 @@ final class SignCommand implements Callable<Integer> {
         byte[] signature;
         String signer;
         Instant created;
+        if (append && force) {
+            throw new UsageException("give either --append or --force, not both");
+        }
+        Optional<byte[]> existing = readExisting(signatureFile);
+        if (existing.isPresent() && !append && !force) {
+            throw new SignatureExistsException(signatureFile);
+        }
+        if (existing.isEmpty() && append) {
+            throw new CouldNotCompleteException("cannot append to " + signatureFile + ": no such file; sign without --append first");
+        }
         if (withGpg) {
             if (key != null) {
                 throw new UsageException("give either --key or --with-gpg, not both");
@@ -100,12 +118,27 @@ final class SignCommand implements Callable<Integer> {
                 Arrays.fill(secret, '\0');
             }
         }
+        if (append) {
+            // Refuses a key that already signed, before anything is written.
+            signature = DetachedSignatures.append(existing.get(), signature);
+        }
         AtomicFiles.write(signatureFile, signature);
         out.println("signed " + data + " with key " + signer
                 + (created == null ? "" : " at " + ListTimes.format(created)));
-        out.println("wrote " + signatureFile);
+        out.println((append ? "appended to " : "wrote ") + signatureFile
+                + (append ? " (now " + DetachedSignatures.issuers(signature).size() + " signatures)" : ""));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private static Optional<byte[]> readExisting(Path signatureFile) {
+        try {
+            return Optional.of(Files.readAllBytes(signatureFile));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new CouldNotCompleteException("cannot read " + signatureFile + ": " + e);
+        }
     }
 
     private Path resolve(Path path) {

@@ -92,14 +92,18 @@ final class VerifyCommand implements Callable<Integer> {
             // Name the file: the verifier works on bytes and does not know it.
             throw new RejectedException(list + ": " + e.getMessage(), e);
         }
-        print(list, verified, reference);
+        print(list, verified, reference, pinned);
         return ExitCodes.OK;
     }
 
-    private void print(Path list, ListVerifier.Verified verified, Instant reference) {
+    private void print(Path list, ListVerifier.Verified verified, Instant reference, PinnedKeys pinned) {
         PrintWriter out = spec.commandLine().getOut();
         out.println("good list:  " + list + (verified.unchangedFromPrevious() ? " (unchanged from the previous list)" : ""));
         out.println("signed by:  " + String.join(", ", verified.signerFingerprints()));
+        // During a key rotation this shows when a pinned key stopped signing, so it can be dropped.
+        List<String> unsigned = pinned.primaryFingerprints().stream()
+                .filter(fingerprint -> !verified.signerFingerprints().contains(fingerprint)).distinct().toList();
+        out.println("not signed: " + (unsigned.isEmpty() ? "(every pinned key signed)" : String.join(", ", unsigned)));
         out.println("signed at:  " + ListTimes.format(verified.signatureTime()));
         out.println("timestamp:  " + ListTimes.format(verified.list().timestamp()));
         out.println("expires:    " + ListTimes.format(verified.list().expires())

@@ -47,6 +47,7 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.starttlslist.failure.Printable;
 import org.starttlslist.files.InputTooLargeException;
 import org.starttlslist.model.ListTimes;
+import org.starttlslist.remote.RemoteAccess;
 
 /**
  * The list repository itself: {@code release/policy.json} and its {@code .asc} at the newest
@@ -82,6 +83,7 @@ public final class GitSource implements ListSource {
     private final Instant now;
     /** Tags already refused in this run, by the instant they name. */
     private final java.util.Set<Instant> refused;
+    private final RemoteAccess access;
 
     public GitSource(String url, Optional<String> branch, MirrorLayout layout, HttpsSettings https, Duration timeout,
             Instant now) {
@@ -97,6 +99,7 @@ public final class GitSource implements ListSource {
         this.timeout = timeout;
         this.now = now;
         this.refused = java.util.Set.copyOf(refused);
+        this.access = RemoteAccess.forUrl(Path.of("").toAbsolutePath());
     }
 
     /** The next older tag: a refused newest tag (bogus, or not verifying) must not block the real ones. */
@@ -129,18 +132,14 @@ public final class GitSource implements ListSource {
             SizeCap cap = new SizeCap(objects, limits.maxRepositoryBytes());
             long before = SizeCap.sizeOf(objects);
             try {
-                git.fetch()
+                access.configure(git.fetch())
                         .setRemote(url)
                         .setRefSpecs(new RefSpec("+" + remoteRef + ":" + localRef))
                         .setDepth(1)
                         .setTagOpt(TagOpt.NO_TAGS)
                         .setTimeout(timeoutSeconds())
                         .setProgressMonitor(cap)
-                        .setTransportConfigCallback(transport -> {
-                            if (transport instanceof TransportHttp http) {
-                                http.setHttpConnectionFactory(new HttpsPolicy(url, https.trustManagers()));
-                            }
-                        })
+                        .setTransportConfigCallback(transports())
                         .call();
             } catch (GitAPIException | RuntimeException e) {
                 if (cap.exceeded()) {
@@ -187,6 +186,21 @@ public final class GitSource implements ListSource {
         }
     }
 
+    /**
+     * SSH settings and git's CA file from {@link RemoteAccess}, then, over HTTPS, the mirror's own
+     * policy on top ({@code --ca-file}, never another host or scheme), which the operator set for
+     * this mirror and so wins over git's configuration.
+     */
+    private org.eclipse.jgit.api.TransportConfigCallback transports() {
+        org.eclipse.jgit.api.TransportConfigCallback remote = access.callback();
+        return transport -> {
+            remote.configure(transport);
+            if (transport instanceof TransportHttp http) {
+                http.setHttpConnectionFactory(new HttpsPolicy(url, https.trustManagers()));
+            }
+        };
+    }
+
     private int timeoutSeconds() {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
     }
@@ -194,12 +208,8 @@ public final class GitSource implements ListSource {
     private Choice newestListTag(Git git) {
         Collection<Ref> refs;
         try {
-            refs = git.lsRemote().setRemote(url).setTags(true).setTimeout(timeoutSeconds())
-                    .setTransportConfigCallback(transport -> {
-                        if (transport instanceof TransportHttp http) {
-                            http.setHttpConnectionFactory(new HttpsPolicy(url, https.trustManagers()));
-                        }
-                    })
+            refs = access.configure(git.lsRemote()).setRemote(url).setTags(true).setTimeout(timeoutSeconds())
+                    .setTransportConfigCallback(transports())
                     .call();
         } catch (GitAPIException e) {
             throw failed(e);
@@ -252,9 +262,9 @@ public final class GitSource implements ListSource {
     }
 
     private FetchFailedException failed(GitAPIException e) {
-        boolean ssh = url.startsWith("ssh:") || !url.contains("://");
-        return new FetchFailedException(describe(), "git: " + e.getMessage()
-                + (ssh ? " (this build has no JGit SSH transport; use an https: or file: URL)" : ""), e);
+        return access.failure(url, "fetch from", e)
+                .map(remote -> new FetchFailedException(describe(), remote.getMessage(), remote))
+                .orElseGet(() -> new FetchFailedException(describe(), "git: " + e.getMessage(), e));
     }
 
     private Repository openCache() throws IOException {

@@ -17,6 +17,8 @@ import org.eclipse.jgit.transport.RemoteConfig;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.TagOpt;
 import org.starttlslist.failure.CouldNotCompleteException;
+import org.starttlslist.remote.RemoteAccess;
+import org.starttlslist.remote.RemoteException;
 
 /**
  * The one remote a release is checked against and pushed to, by its configured name. Every
@@ -31,11 +33,13 @@ public final class GitRemote {
     private final Git git;
     private final String name;
     private final Duration timeout;
+    private final RemoteAccess access;
 
     private GitRemote(Git git, String name, Duration timeout) {
         this.git = git;
         this.name = name;
         this.timeout = timeout;
+        this.access = RemoteAccess.forRepository(git.getRepository());
     }
 
     /** The remote called {@code name}, with {@link #DEFAULT_TIMEOUT}. */
@@ -90,6 +94,11 @@ public final class GitRemote {
         if (e instanceof RemoteTimedOutException timedOut) {
             return timedOut;
         }
+        // Authentication, host keys, permissions: the transport layer knows which it was.
+        Optional<RemoteException> known = access.failure(name, action, e);
+        if (known.isPresent()) {
+            return known.get();
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
             if (cause instanceof InterruptedIOException || message.contains("timed out") || message.contains("timeout")) {
@@ -112,13 +121,13 @@ public final class GitRemote {
         FetchResult result;
         try {
             // JGit refuses to fetch a ref the remote lacks; a remote without the branch is a first release.
-            boolean hasBranch = withDeadline("fetch from", () -> git.lsRemote().setRemote(name).setHeads(true)
+            boolean hasBranch = withDeadline("fetch from", () -> access.configure(git.lsRemote().setRemote(name).setHeads(true))
                     .setTimeout(seconds()).call()).stream()
                     .anyMatch(ref -> ref.getName().equals("refs/heads/" + branch));
             if (!hasBranch) {
                 return Optional.empty();
             }
-            result = withDeadline("fetch from", () -> git.fetch()
+            result = withDeadline("fetch from", () -> access.configure(git.fetch())
                     .setRemote(name)
                     .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":" + tracking))
                     .setTagOpt(TagOpt.NO_TAGS)
@@ -141,7 +150,7 @@ public final class GitRemote {
         List<RefSpec> specs = refs.stream().map(ref -> new RefSpec(ref + ":" + ref)).toList();
         Iterable<PushResult> results;
         try {
-            results = withDeadline("push to", () -> git.push()
+            results = withDeadline("push to", () -> access.configure(git.push())
                     .setRemote(name)
                     .setRefSpecs(specs)
                     .setAtomic(true)

@@ -75,7 +75,7 @@ final class UnlockedKey implements SigningKey {
      * than BouncyCastle's pure-Java ones, which matters on every {@code sign}; ciphers the JDK
      * lacks (CAST5 from old GnuPG exports, Twofish, Camellia) fall back to BouncyCastle.
      */
-    private static PBESecretKeyDecryptor decryptor(PGPSecretKey secret, char[] passphrase) throws PGPException {
+    static PBESecretKeyDecryptor decryptor(PGPSecretKey secret, char[] passphrase) throws PGPException {
         int cipher = secret.getKeyEncryptionAlgorithm();
         if (cipher == SymmetricKeyAlgorithmTags.AES_128 || cipher == SymmetricKeyAlgorithmTags.AES_192
                 || cipher == SymmetricKeyAlgorithmTags.AES_256 || cipher == SymmetricKeyAlgorithmTags.TRIPLE_DES) {
@@ -84,7 +84,7 @@ final class UnlockedKey implements SigningKey {
         return new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider()).build(passphrase);
     }
 
-    private static PGPSecretKeyRing readSingleSecretRing(byte[] file, String name) {
+    static PGPSecretKeyRing readSingleSecretRing(byte[] file, String name) {
         List<PGPSecretKeyRing> rings = new ArrayList<>();
         boolean sawPublic = false;
         try {

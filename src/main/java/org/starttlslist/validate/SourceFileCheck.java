@@ -468,7 +468,7 @@ final class SourceFileCheck {
             case ALIAS -> "mode, mxs";
             case CONFIG -> pointer.startsWith("/committer/") ? "name, email"
                     : pointer.startsWith("/maintainers/") ? "name, fingerprint"
-                    : "author, version, validity-days, minimum-validity-days, release-branch, committer, maintainers";
+                    : "author, version, validity-days, minimum-validity-days, threshold, release-branch, committer, maintainers";
         };
     }
 

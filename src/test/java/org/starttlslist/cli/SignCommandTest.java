@@ -169,7 +169,7 @@ class SignCommandTest {
         Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
         CliRun run = CliRun.of("sign", list.toString(), "--key", secret.toString(), "--passphrase-env", "PATH");
         assertEquals(0, run.exitCode(), run::toString);
-        CliRun unset = CliRun.of("sign", list.toString(), "--key", secret.toString(),
+        CliRun unset = CliRun.of("sign", list.toString(), "--key", secret.toString(), "--force",
                 "--passphrase-env", "STARTTLS_LIST_SURELY_UNSET_VARIABLE");
         assertOneLineError(unset, 2, "sign", "STARTTLS_LIST_SURELY_UNSET_VARIABLE: the environment variable is not set");
     }

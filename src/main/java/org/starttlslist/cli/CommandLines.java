@@ -17,6 +17,7 @@ final class CommandLines {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler(new UsageErrorHandler());
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             PrintWriter stderr = cmd.getErr();
             if (root.stacktrace) {

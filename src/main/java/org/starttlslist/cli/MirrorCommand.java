@@ -14,7 +14,6 @@ import org.starttlslist.mirror.ListSource;
 import org.starttlslist.mirror.ListSources;
 import org.starttlslist.mirror.Mirror;
 import org.starttlslist.mirror.MirrorLayout;
-import org.starttlslist.mirror.Schedule;
 import org.starttlslist.mirror.Staleness;
 import org.starttlslist.model.ListTimes;
 import org.starttlslist.verify.ListVerifier;
@@ -84,6 +83,12 @@ final class MirrorCommand implements Callable<Integer> {
     @Mixin
     NowOption now;
 
+    @Mixin
+    SettingsFileOption config;
+
+    @Mixin
+    TableRefreshOptions tableRefresh;
+
     @Spec
     CommandSpec spec;
 
@@ -92,7 +97,7 @@ final class MirrorCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         if (printSchedule) {
-            out.print(Schedule.text(commandLine(), directoryOrExample(), keysOrExample()));
+            out.print(ScheduleText.of(spec));
             out.flush();
             return ExitCodes.OK;
         }
@@ -131,6 +136,7 @@ final class MirrorCommand implements Callable<Integer> {
             out.flush();
         });
         Optional<String> stale = Staleness.check(layout, instant, failure != null);
+        int refreshed = tableRefresh.refresh(layout, keys, instant, out, err);
         if (failure != null && stale.isEmpty()) {
             throw failure;
         }
@@ -142,20 +148,6 @@ final class MirrorCommand implements Callable<Integer> {
             err.flush();
             return STALE;
         }
-        return ExitCodes.OK;
-    }
-
-    private String commandLine() {
-        return "/usr/local/bin/starttls-list mirror --from " + (from == null ? "https://LIST-HOST/PATH/" : from)
-                + " --keys " + keysOrExample() + " --into " + directoryOrExample();
-    }
-
-    private String keysOrExample() {
-        return keys.isEmpty() ? "/etc/starttls-list/keys/maintainer.asc"
-                : String.join(",", keys.stream().map(p -> p.toAbsolutePath().toString()).toList());
-    }
-
-    private String directoryOrExample() {
-        return into == null ? "/var/lib/starttls-list" : into.toAbsolutePath().toString();
+        return refreshed;
     }
 }

@@ -36,11 +36,16 @@ import picocli.CommandLine.ScopeType;
             DemoCommand.class,
             MirrorCommand.class,
             ExportCommand.class,
+            picocli.CommandLine.HelpCommand.class,
         })
 final class RootCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
             description = "Print the stack trace of an error (for bug reports).")
     boolean stacktrace;
+
+    @Option(names = "--quiet", scope = ScopeType.INHERIT,
+            description = "Print errors and warnings only, nothing on standard output (for cron).")
+    boolean quiet;
 
     @Option(names = "-C", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Run as if started in DIR (the list repository), as git -C does.")

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.starttlslist.export.ListExporter;
 import org.starttlslist.export.MtaConfigGenerator;
+import org.starttlslist.export.Postconf;
 import org.starttlslist.export.PostfixPolicyMap;
 import org.starttlslist.mirror.MirrorLayout;
 import org.starttlslist.model.ListTimes;
@@ -43,6 +44,11 @@ final class ExportCommand implements Callable<Integer> {
         @Option(names = "--early-adopter", description = "Treat 'testing' domains as 'enforce'.")
         boolean earlyAdopter;
 
+        @Option(names = "--postfix-config", paramLabel = "DIR",
+                description = "The Postfix configuration directory whose smtp_tls_policy_maps the instructions extend"
+                        + " (postconf -c DIR; default: Postfix's own).")
+        Path postfixConfig;
+
         @Option(names = "--out", paramLabel = "FILE",
                 description = "Where to write the table. Default: postfix_tls_policy beside the list (in the mirror directory).")
         Path out;
@@ -55,7 +61,8 @@ final class ExportCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return run(new PostfixPolicyMap(earlyAdopter), spec, list, keys, out, now);
+            return run(new PostfixPolicyMap(earlyAdopter, new Postconf(java.util.Optional.ofNullable(postfixConfig))),
+                    spec, list, keys, out, now);
         }
     }
 

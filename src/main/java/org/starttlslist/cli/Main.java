@@ -21,6 +21,6 @@ public final class Main {
         // --quiet is an ordinary option for parsing and --help; its effect is decided here, before
         // any command prints, by giving the commands an output that goes nowhere.
         PrintWriter stdout = QuietOption.requested(args) ? new PrintWriter(java.io.Writer.nullWriter()) : out;
-        return CommandLines.create(stdout, err).execute(args);
+        return CommandLines.create(stdout, err, args).execute(args);
     }
 }

@@ -27,6 +27,7 @@ final class CommandLines {
         for (Class<?> command : commands) {
             commandLine.addSubcommand(command);
         }
+        CommandHelp.apply(commandLine);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

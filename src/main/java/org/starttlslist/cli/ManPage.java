@@ -85,6 +85,10 @@ final class ManPage {
 
     /** The first sentence of the description: what the command does. */
     static String summary(CommandSpec spec) {
+        String[] header = spec.usageMessage().header();
+        if (header.length > 0) {
+            return header[0];
+        }
         String[] description = spec.usageMessage().description();
         return description.length == 0 ? "" : description[0];
     }

@@ -42,6 +42,20 @@ class GeneratedDocsTest {
         assertEquals(expectedPages, listing(tmp.resolve("man/man1")));
     }
 
+    @Test
+    void everyCommandSaysWhatItDoesInOneSentence_andHasExamples() {
+        for (CommandLine command : GenerateDocs.allCommands(GenerateDocs.commandLine())) {
+            if (command.getCommandSpec().parent() == null) {
+                continue;
+            }
+            String name = command.getCommandSpec().qualifiedName();
+            String[] header = command.getCommandSpec().usageMessage().header();
+            assertEquals(1, header.length, name);
+            assertTrue(header[0].matches("[A-Z][^\\n]*\\.") && header[0].indexOf(". ") < 0, name + ": " + header[0]);
+            assertTrue(String.join("\n", command.getCommandSpec().usageMessage().footer()).contains("Examples:\n  starttls-list "), name);
+        }
+    }
+
     private static Set<String> listing(Path directory) throws Exception {
         try (Stream<Path> files = Files.list(directory)) {
             return new TreeSet<>(files.map(p -> p.getFileName().toString()).toList());

@@ -78,7 +78,7 @@ final class ManPage {
             }
             page.append(String.join(", ", pages)).append('\n');
         } else {
-            page.append("\\fBstarttls-list\\fR(1); the README at https://github.com/ (the project's repository)\n");
+            page.append("\\fBstarttls-list\\fR(1), and the README.md shipped in /usr/share/doc/starttls-list/\n");
         }
         return page.toString();
     }

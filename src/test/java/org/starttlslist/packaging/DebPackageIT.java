@@ -36,6 +36,11 @@ class DebPackageIT {
         assumeTrue(Shell.onPath("dpkg") && Shell.root(), "needs root and dpkg (a Debian machine, as CI is)");
         deb = Shell.built("starttls-list_*.deb");
         assumeTrue(deb != null, "no target/starttls-list_*.deb: build it with mvn -Pdeb package");
+        // A .deb left from an earlier -Pdeb build would test old code: its jar must be this build's.
+        String packaged = Shell.ok("sh", "-c", "dpkg-deb --fsys-tarfile \"$1\" | tar -xOf - ./usr/lib/starttls-list/lib/starttls-list.jar"
+                + " | sha256sum", "sh", deb.toString());
+        String built = Shell.ok("sh", "-c", "sha256sum < target/starttls-list.jar");
+        assumeTrue(packaged.equals(built), deb + " holds another build's jar: build it again with mvn -Pdeb package");
         assumeTrue(!Files.exists(ETC) && !Files.exists(STATE) && Shell.run("dpkg", "-s", "starttls-list").exit() != 0,
                 "starttls-list is installed or configured on this machine already; the test leaves it alone");
         work = Files.createTempDirectory(Path.of("/tmp"), "deb-it", PosixFilePermissions.asFileAttribute(

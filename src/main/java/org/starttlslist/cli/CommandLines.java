@@ -12,12 +12,27 @@ import picocli.CommandLine;
 final class CommandLines {
     private CommandLines() {}
 
+    /** Every command: for generated documentation and tests of the whole command tree. */
     static CommandLine create(PrintWriter out, PrintWriter err) {
+        return create(out, err, RootCommand.COMMANDS);
+    }
+
+    /** Only what {@code args} runs (see {@link CommandChoice}): start-up is mostly building picocli's model. */
+    static CommandLine create(PrintWriter out, PrintWriter err, String... args) {
+        return create(out, err, CommandChoice.forArgs(args));
+    }
+
+    private static CommandLine create(PrintWriter out, PrintWriter err, java.util.List<Class<?>> commands) {
         RootCommand root = new RootCommand();
         CommandLine commandLine = new CommandLine(root);
+        for (Class<?> command : commands) {
+            commandLine.addSubcommand(command);
+        }
+        CommandHelp.apply(commandLine);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler(new UsageErrorHandler());
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             PrintWriter stderr = cmd.getErr();
             if (root.stacktrace) {

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.starttlslist.export.EximPolicyFile;
 import org.starttlslist.export.ListExporter;
 import org.starttlslist.export.MtaConfigGenerator;
+import org.starttlslist.export.Postconf;
 import org.starttlslist.export.PostfixPolicyMap;
 import org.starttlslist.mirror.MirrorLayout;
 import org.starttlslist.model.ListTimes;
@@ -47,6 +48,11 @@ final class ExportCommand implements Callable<Integer> {
         @Option(names = "--early-adopter", description = "Treat 'testing' domains as 'enforce'.")
         boolean earlyAdopter;
 
+        @Option(names = "--postfix-config", paramLabel = "DIR",
+                description = "The Postfix configuration directory whose smtp_tls_policy_maps the instructions extend"
+                        + " (postconf -c DIR; default: Postfix's own).")
+        Path postfixConfig;
+
         @Option(names = "--out", paramLabel = "FILE",
                 description = "Where to write the table. Default: postfix_tls_policy beside the list (in the mirror directory).")
         Path out;
@@ -62,7 +68,8 @@ final class ExportCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return run(new PostfixPolicyMap(earlyAdopter), spec, list, keys, out, now, caps);
+            return run(new PostfixPolicyMap(earlyAdopter, new Postconf(java.util.Optional.ofNullable(postfixConfig))),
+                    spec, list, keys, out, now, caps);
         }
     }
 

@@ -30,7 +30,7 @@ final class FmtCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
 
-    @Option(names = "--check", description = "Change nothing; name each file that is not canonical and exit 1 if any.")
+    @Option(names = "--check", description = "Change nothing; name each file that is not canonical, show the change as a diff, and exit 1 if any.")
     boolean check;
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
@@ -63,6 +63,9 @@ final class FmtCommand implements Callable<Integer> {
             } else if (!result.canonical()) {
                 notCanonical++;
                 out.println(check ? name + ": not canonical" : "formatted " + name);
+                if (check && result.outcome() instanceof SourceFormatter.Outcome.Reformatted reformatted) {
+                    FmtDiff.print(out, name, result.file(), reformatted.bytes());
+                }
             }
         }
         out.flush();

@@ -18,6 +18,9 @@ public final class Main {
 
     /** Runs one command line, printing to {@code out} and {@code err}, and returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return CommandLines.create(out, err).execute(args);
+        // --quiet is an ordinary option for parsing and --help; its effect is decided here, before
+        // any command prints, by giving the commands an output that goes nowhere.
+        PrintWriter stdout = QuietOption.requested(args) ? new PrintWriter(java.io.Writer.nullWriter()) : out;
+        return CommandLines.create(stdout, err, args).execute(args);
     }
 }

@@ -13,9 +13,9 @@ import org.starttlslist.mirror.ListSource;
 import org.starttlslist.mirror.ListSources;
 import org.starttlslist.mirror.Mirror;
 import org.starttlslist.mirror.MirrorLayout;
-import org.starttlslist.mirror.Schedule;
 import org.starttlslist.model.ListTimes;
 import org.starttlslist.verify.InputCaps;
+import org.starttlslist.verify.ListVerifier;
 import org.starttlslist.verify.PinnedKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,6 +87,12 @@ final class MirrorCommand implements Callable<Integer> {
     @Mixin
     NowOption now;
 
+    @Mixin
+    SettingsFileOption config;
+
+    @Mixin
+    TableRefreshOptions tableRefresh;
+
     @Spec
     CommandSpec spec;
 
@@ -95,7 +101,7 @@ final class MirrorCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         if (printSchedule) {
-            out.print(Schedule.text(commandLine(), directoryOrExample(), keysOrExample()));
+            out.print(ScheduleText.of(spec));
             out.flush();
             return ExitCodes.OK;
         }
@@ -121,8 +127,9 @@ final class MirrorCommand implements Callable<Integer> {
         }
         // Loaded before the lock is taken or anything is fetched: a typo in --keys is a usage error.
         PinnedKeys pinned = caps.loadKeys(keys);
+        ListVerifier.Options verification = caps.verification(pinned, instant).withThreshold(threshold);
         Mirror mirror = new Mirror(layout, new Mirror.Options(
-                caps.verification(pinned, instant).withThreshold(threshold),
+                verification,
                 new FetchLimits(limits.listBytes(), limits.signatureBytes(), maxRepositoryBytes),
                 Duration.ofSeconds(lockWaitSeconds), keep));
         Mirror.Report report = mirror.run(source);
@@ -135,6 +142,8 @@ final class MirrorCommand implements Callable<Integer> {
             o.pruned().forEach(p -> out.println("Removed old release " + p));
             out.flush();
         });
+        // The MTA's table follows the installed list (and its expiry) whatever this run's outcome.
+        int refreshed = tableRefresh.refresh(layout, verification, limits, instant, out, err);
         // The core decides staleness; here it only becomes exit 4.
         if (report.failure().isPresent() && !report.stale()) {
             throw report.failure().get();
@@ -145,20 +154,6 @@ final class MirrorCommand implements Callable<Integer> {
             err.flush();
             return STALE;
         }
-        return ExitCodes.OK;
-    }
-
-    private String commandLine() {
-        return "/usr/local/bin/starttls-list mirror --from " + (from == null ? "https://LIST-HOST/PATH/" : from)
-                + " --keys " + keysOrExample() + " --into " + directoryOrExample();
-    }
-
-    private String keysOrExample() {
-        return keys.isEmpty() ? "/etc/starttls-list/keys/maintainer.asc"
-                : String.join(",", keys.stream().map(p -> p.toAbsolutePath().toString()).toList());
-    }
-
-    private String directoryOrExample() {
-        return into == null ? "/var/lib/starttls-list" : into.toAbsolutePath().toString();
+        return refreshed;
     }
 }

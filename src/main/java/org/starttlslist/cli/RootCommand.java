@@ -20,8 +20,15 @@ import picocli.CommandLine.ScopeType;
             "  3  could not complete (I/O, network, git, key unavailable)",
             "  4  mirror only: the installed list has expired or expires within 48 hours",
             "     and no newer list could be installed (ACTION REQUIRED)",
-        },
-        subcommands = {
+            " 70  internal error: a bug; run again with --stacktrace and report it",
+        })
+final class RootCommand implements java.util.concurrent.Callable<Integer> {
+    /**
+     * The commands, in the order --help lists them. Not in {@code @Command(subcommands = …)}: picocli
+     * would build every command's model on each start; {@link CommandLines} builds only the one
+     * that runs (all of them for --help, help and unknown names).
+     */
+    static final java.util.List<Class<?>> COMMANDS = java.util.List.of(
             ValidateCommand.class,
             BuildCommand.class,
             ImportCommand.class,
@@ -47,11 +54,15 @@ import picocli.CommandLine.ScopeType;
             RecheckCommand.class,
             NotifyCommand.class,
             ReviewCommand.class,
-        })
-final class RootCommand implements java.util.concurrent.Callable<Integer> {
+            picocli.CommandLine.HelpCommand.class);
+
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
             description = "Print the stack trace of an error (for bug reports).")
     boolean stacktrace;
+
+    @Option(names = "--quiet", scope = ScopeType.INHERIT,
+            description = "Print errors and warnings only, nothing on standard output (for cron).")
+    boolean quiet;
 
     @Option(names = "-C", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Run as if started in DIR (the list repository), as git -C does.")

@@ -34,10 +34,17 @@ public final class PostfixPolicyMap implements MtaConfigGenerator {
     static final String EMPTY = "# The policy list names no domains.\n";
 
     private final boolean earlyAdopter;
+    private final Postconf postconf;
 
     /** @param earlyAdopter treat {@code testing} domains as {@code enforce} (predecessor's issue #124) */
     public PostfixPolicyMap(boolean earlyAdopter) {
+        this(earlyAdopter, new Postconf(java.util.Optional.empty()));
+    }
+
+    /** @param postconf asks the Postfix configuration the instructions are for */
+    public PostfixPolicyMap(boolean earlyAdopter, Postconf postconf) {
         this.earlyAdopter = earlyAdopter;
+        this.postconf = postconf;
     }
 
     @Override
@@ -92,12 +99,11 @@ public final class PostfixPolicyMap implements MtaConfigGenerator {
     @Override
     public List<String> instructions(Path writtenFile) {
         String table = "hash:" + writtenFile.toAbsolutePath();
-        return List.of(
+        List<String> lines = new java.util.ArrayList<>(List.of(
                 "Next, build the lookup table Postfix reads (run this after every export):",
-                "  postmap " + table,
-                "Then make Postfix use it: add this line to main.cf (or append the table to an existing smtp_tls_policy_maps):",
-                "  smtp_tls_policy_maps = " + table,
-                "for example with: postconf -e 'smtp_tls_policy_maps = " + table + "'",
-                "and finally: postfix reload");
+                "  postmap " + table));
+        lines.addAll(PostfixPolicyMaps.advice(table, postconf.value(PostfixPolicyMaps.PARAMETER), postconf.options()));
+        lines.add("and finally: postfix reload");
+        return lines;
     }
 }

@@ -44,6 +44,9 @@ public enum ReportFormat {
             ObjectNode run = log.putArray("runs").addObject();
             ObjectNode driver = run.putObject("tool").putObject("driver");
             driver.put("name", "starttls-list");
+            // Which build found these: a viewer compares runs, and a rule's meaning may change between versions.
+            String version = ReportFormat.class.getPackage().getImplementationVersion();
+            driver.put("version", version == null ? "development build" : version);
             Map<String, Integer> ruleIndex = new TreeMap<>();
             report.findings().forEach(f -> ruleIndex.putIfAbsent(f.code(), 0));
             ArrayNode rules = driver.putArray("rules");

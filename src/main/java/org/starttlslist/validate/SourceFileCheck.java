@@ -122,7 +122,15 @@ final class SourceFileCheck {
                         "the JSON nests deeper than " + org.starttlslist.json.Json.MAX_NESTING_DEPTH
                                 + " levels; a source file nests at most 3");
             } else {
-                findings.errorAt("json.invalid", e.position, "", "the file is not valid JSON: " + e.getMessage());
+                // Rare: the text is made again only to name a trailing comma.
+                String text = ascii ? new String(bytes, StandardCharsets.US_ASCII) : decoded.get();
+                java.util.Optional<LocatedJson.Position> comma = TrailingComma.before(text, e.position);
+                if (comma.isPresent()) {
+                    findings.errorAt("json.invalid", comma.get(), "",
+                            "the file is not valid JSON: a trailing comma after the last entry; remove this comma (JSON allows none)");
+                } else {
+                    findings.errorAt("json.invalid", e.position, "", "the file is not valid JSON: " + e.getMessage());
+                }
             }
             return Optional.empty();
         }
@@ -413,11 +421,16 @@ final class SourceFileCheck {
                 if (kind == Kind.ALIAS && "policy-alias".equals(property)) {
                     return null;
                 }
-                return new String[] {"field.unknown", "unknown field " + name + "; remove it (allowed: " + allowed(kind, pointer) + ")"};
+                String allowed = allowed(kind, pointer);
+                String suggestion = property == null ? null
+                        : org.starttlslist.spelling.NearestName.among(property, java.util.List.of(allowed.split(", "))).orElse(null);
+                return new String[] {"field.unknown", "unknown field " + name
+                        + (suggestion != null ? "; did you mean \"" + suggestion + "\"? (allowed: " : "; remove it (allowed: ")
+                        + allowed + ")"};
             case "false":
                 return new String[] {"policy.ambiguous", "remove " + name + ": a file with policy-alias takes its mode and mxs from the alias"};
             case "type":
-                return new String[] {"field.type", name + " has the wrong type: " + violation.message()};
+                return new String[] {"field.type", name + " has the wrong type: " + violation.message() + TypeFix.of(violation.message())};
             case "enum":
                 return new String[] {"mode.invalid", name + " must be \"testing\" or \"enforce\""};
             case "const":

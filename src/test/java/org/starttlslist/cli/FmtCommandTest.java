@@ -37,7 +37,12 @@ class FmtCommandTest {
         Files.writeString(alias, Files.readString(alias).strip());
         CliRun run = CliRun.of("-C", repo.toString(), "fmt", "--check");
         assertEquals(1, run.exitCode(), run::toString);
-        assertEquals("policies/aliases/example-hosting.json: not canonical\npolicies/example.com.json: not canonical\n", run.out());
+        // Each file is named, then the change fmt would make, as a unified diff.
+        assertTrue(run.out().startsWith("policies/aliases/example-hosting.json: not canonical\n"
+                + "--- policies/aliases/example-hosting.json\n+++ policies/aliases/example-hosting.json (canonical)\n"), run.out());
+        assertTrue(run.out().contains("\\ No newline at end of file\npolicies/example.com.json: not canonical\n"), run.out());
+        assertTrue(run.out().contains("+++ policies/example.com.json (canonical)\n@@ -1,1 +1,8 @@\n-" + text + "\n\\ No newline at end of file\n+{\n"
+                + "+  \"contact\": \"postmaster@example.com\",\n+  \"mode\": \"testing\",\n"), run.out());
         assertEquals("fmt: 2 files are not in canonical form (listed above); run 'starttls-list fmt' to rewrite them\n", run.err());
         assertEquals(text, Files.readString(messy));
     }

@@ -271,8 +271,11 @@ class MirrorDirectoryTest {
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("OnCalendar=00/6:00"), run.out());
         assertTrue(run.out().contains("RandomizedDelaySec=1h"), run.out());
-        assertTrue(run.out().contains("ExecStart=/usr/local/bin/starttls-list mirror --from https://lists.example/starttls/"
-                + " --keys /etc/starttls-list/keys/maint.asc --into /var/lib/starttls-list"), run.out());
-        assertTrue(run.out().contains("17 */6 * * * root sleep $(shuf -i 0-3599 -n 1) && /usr/local/bin/starttls-list mirror"), run.out());
+        // The flags become the settings file the units read.
+        assertTrue(run.out().contains("from = https://lists.example/starttls/\nkeys = /etc/starttls-list/keys/maint.asc\n"
+                + "into = /var/lib/starttls-list\n"), run.out());
+        assertTrue(run.out().contains("ExecStart=/usr/bin/starttls-list --quiet mirror --config /etc/starttls-list/mirror.conf"), run.out());
+        assertTrue(run.out().contains("17 */6 * * * root sleep $(shuf -i 0-3599 -n 1); runuser -u starttls-list -- "
+                + "/usr/bin/starttls-list --quiet mirror --config /etc/starttls-list/mirror.conf"), run.out());
     }
 }

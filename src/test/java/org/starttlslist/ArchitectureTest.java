@@ -27,8 +27,11 @@ class ArchitectureTest {
             // Foundations everyone may use.
             Map.entry("failure", 0),
             Map.entry("model", 0),
+            Map.entry("spelling", 0),
             Map.entry("files", 1),
             Map.entry("json", 1),
+            Map.entry("remote", 1),
+            Map.entry("settings", 1),
             Map.entry("listfile", 2),
             Map.entry("source", 2),
             Map.entry("signing", 3),
@@ -44,6 +47,7 @@ class ArchitectureTest {
             Map.entry("mirror", 6),
             Map.entry("lifecycle", 6),
             Map.entry("release", 7),
+            Map.entry("schedule", 7),
             Map.entry("demo", 8),
             // The command line, on top of everything; nothing uses it.
             Map.entry("cli", 10));

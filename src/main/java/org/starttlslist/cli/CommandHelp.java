@@ -50,10 +50,41 @@ final class CommandHelp {
                     "starttls-list mirror --from https://lists.example.org/starttls/ --keys /etc/starttls-list/keys/maintainer.asc --into /var/lib/starttls-list",
                     "starttls-list --quiet mirror --config /etc/starttls-list/mirror.conf",
                     "starttls-list mirror --config /etc/starttls-list/mirror.conf --print-schedule"))),
-            Map.entry("export", new Text("Turn an installed list into an MTA's configuration (Postfix).", List.of(
+            Map.entry("export", new Text("Turn an installed list into an MTA's configuration (Postfix or Exim).", List.of(
                     "starttls-list export postfix --list /var/lib/starttls-list --keys /etc/starttls-list/keys/maintainer.asc"))),
             Map.entry("postfix", new Text("Write a Postfix smtp_tls_policy_maps table from an installed list.", List.of(
                     "starttls-list export postfix --list /var/lib/starttls-list --keys /etc/starttls-list/keys/maintainer.asc --out /var/lib/starttls-list/postfix/starttls_policy"))),
+            Map.entry("exim", new Text("Write an Exim lookup file of the MX host names each enforced domain may use, and print the routers and transport that apply it.", List.of(
+                    "starttls-list export exim --list /var/lib/starttls-list --keys /etc/starttls-list/keys/maintainer.asc --out /etc/exim4/starttls_policy"))),
+            Map.entry("check", new Text("Check a domain's real mail servers: DNS, SMTP STARTTLS, certificates, MX patterns and MTA-STS.", List.of(
+                    "starttls-list check example.com",
+                    "starttls-list check example.com --mx .mail.example.com --format json"))),
+            Map.entry("add", new Text("Add a domain in testing after checking its mail servers and its proof-of-control record.", List.of(
+                    "starttls-list add example.com --contact postmaster@example.com"))),
+            Map.entry("update", new Text("Change a listed domain's MX patterns or contact, after the same checks as add.", List.of(
+                    "starttls-list update example.com --mx mx1.example.com mx2.example.com"))),
+            Map.entry("remove", new Text("Remove a domain and write a removal record that keeps it off the list.", List.of(
+                    "starttls-list remove example.com --reason \"asked by the owner\""))),
+            Map.entry("promote", new Text("Raise testing domains to enforce once they passed every daily check for the testing period.", List.of(
+                    "starttls-list promote --all"))),
+            Map.entry("recheck", new Text("Check every listed domain again (one shard of them), or apply the results of all shards.", List.of(
+                    "starttls-list recheck --shard 1/8 --out results-1.json",
+                    "starttls-list recheck apply results-*.json"))),
+            Map.entry("apply", new Text("Merge the shards' results, update the history, demote or remove failing domains and queue notices.", List.of(
+                    "starttls-list recheck apply results-1.json results-2.json"))),
+            Map.entry("notify", new Text("Send the queued notices to domain contacts through the configured SMTP relay.", List.of(
+                    "starttls-list notify",
+                    "starttls-list notify --dry-run target/notices"))),
+            Map.entry("review", new Text("Judge a pull request's changes to policies/ as the pull-request workflow does.", List.of(
+                    "starttls-list review --base-dir ../base --format github"))),
+            Map.entry("key", new Text("Look after a maintainer's key over time.", List.of(
+                    "starttls-list key extend --key ~/starttls-key/secret-key.asc"))),
+            Map.entry("extend", new Text("Push out the expiry of a maintainer's key.", List.of(
+                    "starttls-list key extend --key ~/starttls-key/secret-key.asc --valid-days 730"))),
+            Map.entry("cosign", new Text("Verify a signing event's list and add your signature to it.", List.of(
+                    "starttls-list cosign sign/list-20261201T120000Z --key ~/starttls-key/secret-key.asc"))),
+            Map.entry("signatures", new Text("Count the maintainers who signed the committed list, and fail below the threshold.", List.of(
+                    "starttls-list signatures"))),
             Map.entry("help", new Text("Show the help of starttls-list or of one of its commands.", List.of(
                     "starttls-list help mirror"))));
 

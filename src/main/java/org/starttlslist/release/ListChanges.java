@@ -26,6 +26,11 @@ public record ListChanges(Optional<PolicyList> previous, Optional<ListDiff> diff
         return "since " + ListTimes.format(previous.orElseThrow().timestamp()) + ": " + diff.get().summary();
     }
 
+    /** The domains this release takes off the list. */
+    public List<String> removedDomains() {
+        return diff.map(d -> d.removed().stream().map(ListDiff.Listed::domain).toList()).orElse(List.of());
+    }
+
     /** The summary, then "+ a", "- b", "~ c (testing->enforce)" lines, at most 40 of them. */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();

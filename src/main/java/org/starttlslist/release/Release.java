@@ -17,6 +17,7 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ObjectId;
 import org.starttlslist.build.ListBuild;
 import org.starttlslist.build.SourcesRejectedException;
+import org.starttlslist.lifecycle.RemovalNotes;
 import org.starttlslist.listfile.PolicyListParser;
 import org.starttlslist.model.ListTimes;
 import org.starttlslist.model.Mode;
@@ -230,7 +231,8 @@ public final class Release {
                 }
             }
         };
-        ReleaseTransaction.Plan plan = new ReleaseTransaction.Plan(files, commitMessage(list, changes, signer),
+        ReleaseTransaction.Plan plan = new ReleaseTransaction.Plan(files, commitMessage(list, changes,
+                RemovalNotes.render(snapshot.repository(), changes.removedDomains(), false), signer),
                 tagName, tagMessage(list, signer), request.identity(), timestamp, branch, head,
                 request.push() ? remote : Optional.empty(), checks);
         ReleaseTransaction.Outcome done = transaction.run(plan, new OpenPgpTagSigner(key, timestamp));
@@ -262,10 +264,12 @@ public final class Release {
                 + list.count(Mode.TESTING) + " testing)";
     }
 
-    static String commitMessage(PolicyList list, ListChanges changes, String signer) {
+    /** @param removals the loud lines for domains removed with a removal record (lifecycle) */
+    static String commitMessage(PolicyList list, ListChanges changes, Optional<String> removals, String signer) {
         StringBuilder message = new StringBuilder();
         message.append("Release list ").append(ListTimes.format(list.timestamp())).append("\n\n");
         message.append(counts(list)).append(", expires ").append(ListTimes.format(list.expires())).append("\n\n");
+        removals.ifPresent(message::append);
         for (String line : changes.lines()) {
             message.append(line).append('\n');
         }

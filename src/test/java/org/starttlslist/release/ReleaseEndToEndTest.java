@@ -161,6 +161,32 @@ class ReleaseEndToEndTest {
     }
 
     @Test
+    void aRemovalWithARecordIsLoudInTheReleaseCommit() throws Exception {
+        // The lifecycle's 'remove' deletes the source and writes policies/removed/<domain>.json;
+        // the next release names the domain, the cause and the reason at the top of its message.
+        ListRepoFixture fixture = ListRepoFixture.create(dir, key);
+        assertEquals(0, release(fixture, NOW).exitCode());
+        Files.delete(fixture.list.resolve("policies/example.net.json"));
+        Files.createDirectories(fixture.list.resolve("policies/removed"));
+        Files.writeString(fixture.list.resolve("policies/removed/example.net.json"),
+                "{\"removed\": \"2026-11-28\", \"cause\": \"owner-request\", \"reason\": \"moving away\","
+                        + " \"by\": \"maintainer\"}\n");
+        try (Git git = fixture.git()) {
+            git.add().addFilepattern("policies").call();
+            git.rm().addFilepattern("policies/example.net.json").call();
+            ListRepoFixture.commit(git, "Remove example.net at the owner's request");
+        }
+        CliRun second = release(fixture, at(Duration.ofDays(1)));
+        assertEquals(0, second.exitCode(), second.toString());
+        try (Git git = fixture.git()) {
+            String message = git.log().setMaxCount(1).call().iterator().next().getFullMessage();
+            assertTrue(message.contains("REMOVED FROM THE LIST (removal records in policies/removed/):\n"
+                    + "  example.net on 2026-11-28 (owner-request: moving away; by maintainer)\n"), message);
+            assertTrue(message.contains("\n- example.net\n"), message);
+        }
+    }
+
+    @Test
     void aKeyNotPinnedInReleaseKeysIsRefusedBeforeAnythingIsCommitted() throws Exception {
         ListRepoFixture fixture = ListRepoFixture.create(dir, key);
         try (Git git = fixture.git()) {

@@ -287,6 +287,10 @@ public final class GitSource implements ListSource {
         StoredConfig config = repository.getConfig();
         config.setString("http", null, "followRedirects", "true");
         config.setInt("http", null, "maxRedirects", https.maxRedirects());
+        // No automatic gc after a fetch: it would run in the background, write into the cache
+        // while the size cap may be dropping it, and the cache holds one shallow commit anyway.
+        config.setInt("gc", null, "auto", 0);
+        config.setBoolean("gc", null, "autoDetach", false);
         return repository;
     }
 

@@ -169,7 +169,10 @@ class HttpsTransportTest {
         home.env.put("GIT_SSL_CAINFO", server.caFile.toString());
         Path into = tmp.resolve("mirror");
         org.starttlslist.testing.CliRun run = org.starttlslist.testing.CliRun.of("mirror", "--from", server.url(bare),
-                "--keys", tmp.resolve("no-key.asc").toString(), "--into", into.toString());
+                // A mirror trusts the CA its operator names (--ca-file), over git's GIT_SSL_CAINFO.
+                "--ca-file", server.caFile.toString(),
+                "--keys", org.starttlslist.testing.TestKeys.ed25519("pinned").writePublic(tmp.resolve("pinned")).toString(),
+                "--into", into.toString());
         messages.add(run.out());
         messages.add(run.err());
         assertEquals(3, run.exitCode(), run::toString);

@@ -46,7 +46,11 @@ import org.starttlslist.testing.TestKeys.TestKey;
  */
 @ExtendWith(GitConfigIsolation.class)
 class SigningEventOverSshTest {
-    static final Instant T = Instant.parse("2026-12-01T12:00:00Z");
+    /**
+     * The release instant: the real clock, read per test, since release --propose refuses a --now
+     * more than the skew away from it (a list mirrors would call "from the future" or stale).
+     */
+    final Instant T = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
     @TempDir
     static Path serverDir;
@@ -143,8 +147,8 @@ class SigningEventOverSshTest {
         CliRun propose = run(repoA, "release", "--propose", "--key", secret(a).toString(),
                 "--passphrase-file", passphrase.toString(), "--now", T.toString());
         assertEquals(0, propose.exitCode(), propose::toString);
-        String branch = "sign/list-20261201T120000Z";
-        assertTrue(propose.out().contains("proposed 2026-12-01T12:00:00Z on " + branch + ": 1 of 2 signatures"), propose::toString);
+        String branch = org.starttlslist.release.SigningEvents.branchName(T);
+        assertTrue(propose.out().contains("proposed " + T + " on " + branch + ": 1 of 2 signatures"), propose::toString);
         ObjectId proposal = SshTransportTest.refs(bare).get("refs/heads/" + branch);
         assertNotNull(proposal);
         assertEquals(remoteAtStart.get("refs/heads/main"), SshTransportTest.refs(bare).get("refs/heads/main"));
@@ -199,7 +203,7 @@ class SigningEventOverSshTest {
         Map<String, ObjectId> published = SshTransportTest.refs(bare);
         ObjectId mergeCommit = published.get("refs/heads/main");
         try (Repository repo = Git.open(bare.toFile()).getRepository(); RevWalk walk = new RevWalk(repo)) {
-            RevCommit tagged = walk.parseCommit(repo.resolve("refs/tags/list-20261201T120000Z^{commit}"));
+            RevCommit tagged = walk.parseCommit(repo.resolve("refs/tags/" + org.starttlslist.release.Release.tagName(T) + "^{commit}"));
             assertEquals(mergeCommit, tagged.getId());
             assertEquals(2, tagged.getParentCount(), "the tag is on the merge commit");
         }
@@ -259,7 +263,7 @@ class SigningEventOverSshTest {
         Map<String, ObjectId> remoteBefore = SshTransportTest.refs(bare);
         Map<String, ObjectId> localBefore = SshTransportTest.refs(repoB.resolve(".git"));
         // validity-days 14, minimum-validity-days 7: eight days later only six are left.
-        CliRun late = run(repoB, "cosign", "sign/list-20261201T120000Z", "--key", secret(b).toString(),
+        CliRun late = run(repoB, "cosign", org.starttlslist.release.SigningEvents.branchName(T), "--key", secret(b).toString(),
                 "--passphrase-file", passphrase.toString(), "--now", T.plus(Duration.ofDays(8)).toString());
         assertEquals(1, late.exitCode(), late::toString);
         assertTrue(late.err().contains("minimum-validity-days"), late::toString);
@@ -291,7 +295,7 @@ class SigningEventOverSshTest {
         }
         revoked.writeSecret(keysDir);
         Map<String, ObjectId> remoteBefore = SshTransportTest.refs(bare);
-        CliRun cosign = run(repoB, "cosign", "sign/list-20261201T120000Z", "--key", secret(revoked).toString(),
+        CliRun cosign = run(repoB, "cosign", org.starttlslist.release.SigningEvents.branchName(T), "--key", secret(revoked).toString(),
                 "--passphrase-file", passphrase.toString(), "--now", T.plusSeconds(60).toString());
         assertEquals(1, cosign.exitCode(), cosign::toString);
         assertTrue(cosign.err().contains("revoked"), cosign::toString);

@@ -153,7 +153,8 @@ class SshTransportTest {
         server.authorize(home.sshKey("id_ed25519"));
         Path into = tmp.resolve("mirror");
         org.starttlslist.testing.CliRun run = org.starttlslist.testing.CliRun.of("mirror", "--from", server.url(bare),
-                "--keys", tmp.resolve("no-key.asc").toString(), "--into", into.toString());
+                "--keys", org.starttlslist.testing.TestKeys.ed25519("pinned").writePublic(tmp.resolve("pinned")).toString(),
+                "--into", into.toString());
         assertEquals(3, run.exitCode(), run::toString);
         assertEquals(1, run.err().strip().lines().count(), run::toString);
         assertTrue(run.err().startsWith("mirror: "), run::toString);

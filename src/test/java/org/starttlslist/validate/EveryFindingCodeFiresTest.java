@@ -54,6 +54,7 @@ class EveryFindingCodeFiresTest {
         }
         fired.addAll(fired(badFilesRun().out()));
         fired.addAll(fired(CliRun.of("-C", repo.toString(), "validate", "--now", NOW, "outside.json").out()));
+        fired.addAll(fired(hugeNumberRun().out()));
 
         List<String> silent = new ArrayList<>();
         for (String code : codes) {
@@ -72,6 +73,7 @@ class EveryFindingCodeFiresTest {
         write(repo.resolve("release/config.json"), utf8(CONFIG));
         alice.writePublic(repo.resolve("release/keys")); // key.unlisted: config lists no maintainer
         write(repo.resolve("release/keys/notes.asc"), utf8("not a key\n")); // key.malformed
+        write(repo.resolve("release/keys/leaked.asc"), utf8(TestKeys.text(alice.secretKey()))); // key.secret
         write(repo.resolve("policies/example.org.json"), utf8(GeneratedInputsTest.DOMAIN));
         byte[] domain = utf8(GeneratedInputsTest.DOMAIN);
         byte[] bom = new byte[domain.length + 3];
@@ -93,6 +95,14 @@ class EveryFindingCodeFiresTest {
         }
         Files.writeString(repo.resolve("outside.json"), "{}");
         return CliRun.of("-C", repo.toString(), "validate", "--now", NOW);
+    }
+
+    /** number.out-of-range: a number no double holds, in a repository of its own (it stops the config check). */
+    private CliRun hugeNumberRun() throws IOException {
+        Path huge = org.starttlslist.testing.Trees.copyResource("/build/starter", repo.resolve("huge"));
+        Path config = huge.resolve("release/config.json");
+        Files.writeString(config, Files.readString(config).replaceAll("\"validity-days\": [^,]*", "\"validity-days\": 1e400"));
+        return CliRun.of("-C", huge.toString(), "validate", "--now", NOW);
     }
 
     private static Set<String> codesInSources() throws IOException {

@@ -52,12 +52,7 @@ final class MtaStsFetch {
     MtaStsFetch(CheckSettings settings, TrustAnchors trust) {
         this.settings = settings;
         this.trust = trust;
-        try {
-            tls = SSLContext.getInstance("TLS");
-            tls.init(null, new TrustManager[] {new RecordingTrustManager()}, null);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no TLS", e);
-        }
+        this.tls = RecordingTrustManager.context();
     }
 
     Response get(String host, List<InetAddress> addresses) throws FetchException {

@@ -1,8 +1,11 @@
 package org.starttlslist.check;
 
 import java.net.Socket;
+import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -11,6 +14,17 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * then judge it. Only EHLO and QUIT ever travel over such a session.
  */
 final class RecordingTrustManager extends X509ExtendedTrustManager {
+    /** A TLS context whose handshakes accept any chain, for the checker to judge afterwards. */
+    static SSLContext context() {
+        try {
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, new TrustManager[] {new RecordingTrustManager()}, null);
+            return tls;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no TLS", e);
+        }
+    }
+
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
         // judged after the handshake

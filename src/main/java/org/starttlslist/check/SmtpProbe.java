@@ -45,12 +45,7 @@ final class SmtpProbe {
     SmtpProbe(CheckSettings settings, TrustAnchors trust) {
         this.settings = settings;
         this.trust = trust;
-        try {
-            tls = SSLContext.getInstance("TLS");
-            tls.init(null, new TrustManager[] {new RecordingTrustManager()}, null);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no TLS", e);
-        }
+        this.tls = RecordingTrustManager.context();
     }
 
     AddressProbe probe(String host, InetAddress address) {

@@ -100,6 +100,8 @@ public final class ListBuilder {
      * Entries already in ascending key order, as a sorted map that {@link TreeMap#TreeMap(SortedMap)}
      * (which {@link PolicyList} calls) copies in linear time. Only what that copy reads is there.
      */
+    // SortedMap, not NavigableMap: TreeMap's linear-time copy constructor takes a SortedMap.
+    @SuppressWarnings("JdkObsolete")
     private static final class SortedEntries<V> extends AbstractMap<String, V> implements SortedMap<String, V> {
         private final List<Map.Entry<String, V>> entries;
 

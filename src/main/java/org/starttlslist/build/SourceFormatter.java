@@ -24,6 +24,8 @@ public final class SourceFormatter {
         DOMAIN(List.of("contact", "testing-since", "mode", "mxs", "policy-alias")),
         ALIAS(List.of("mode", "mxs"));
 
+        // List.of is unmodifiable; the declared type just cannot say so.
+        @SuppressWarnings("ImmutableEnumChecker")
         private final List<String> keyOrder;
 
         Kind(List<String> keyOrder) {

@@ -56,10 +56,10 @@ final class SourceValues {
                 return new CanonicalJson.RawNumber(numberText(bytes, (int) parser.currentTokenLocation().getByteOffset()));
             }
             case VALUE_TRUE -> {
-                return Boolean.TRUE;
+                return true;
             }
             case VALUE_FALSE -> {
-                return Boolean.FALSE;
+                return false;
             }
             case VALUE_NULL -> {
                 return null;

@@ -130,7 +130,8 @@ final class SmtpConversation {
 
     static String printable(String text) {
         StringBuilder out = new StringBuilder();
-        for (char c : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             out.append(c >= 0x20 && c < 0x7f ? c : '?');
         }
         return out.length() > 200 ? out.substring(0, 200) + "…" : out.toString();

@@ -40,7 +40,7 @@ final class PassphraseOptions {
             return value.toCharArray();
         }
         Console console = System.console();
-        if (console == null) {
+        if (!isTerminal(console)) {
             throw new UsageException("no passphrase: pass --passphrase-file FILE or --passphrase-env VAR"
                     + " (there is no terminal to ask on)");
         }
@@ -74,5 +74,23 @@ final class PassphraseOptions {
         chars.get(passphrase);
         Arrays.fill(bytes, (byte) 0);
         return passphrase;
+    }
+
+    /**
+     * Whether there is a terminal to talk to. Up to JDK 21 {@code System.console()} is null without
+     * one; from JDK 22 it returns a console anyway, and {@code Console.isTerminal()} (not in the
+     * Java 17 API this is compiled against) tells.
+     */
+    private static boolean isTerminal(Console console) {
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true; // before JDK 22 a console exists only on a terminal
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 }

@@ -17,6 +17,8 @@ public enum DiffFormat {
     JSON(DiffFormat::json),
     MARKDOWN(DiffFormat::markdown);
 
+    // Each renderer is a reference to a static method: no state to mutate.
+    @SuppressWarnings("ImmutableEnumChecker")
     private final Function<ListDiff, String> renderer;
 
     DiffFormat(Function<ListDiff, String> renderer) {

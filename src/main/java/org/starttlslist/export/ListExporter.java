@@ -36,7 +36,7 @@ import org.starttlslist.verify.UsableList;
  */
 public final class ListExporter {
     /** Within this time of expiry the outcome carries a warning: the mirror should have refreshed. */
-    public static final Duration EXPIRY_WARNING = Duration.ofHours(48);
+    public static final Duration EXPIRY_WARNING = Duration.ofDays(2);
 
     /**
      * What to export and how. {@code verification} empty means: no signature check; its

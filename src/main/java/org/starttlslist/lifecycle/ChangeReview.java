@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +68,6 @@ public final class ChangeReview {
     public List<Judgement> review() {
         SourceSet before = ListSources.load(base, now);
         SourceSet after = ListSources.load(head, now);
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         List<Judgement> judgements = new ArrayList<>();
         if (!trustedAutomation && !sameTree(base.root().resolve("history"), head.root().resolve("history"))) {
             judgements.add(new Judgement("history/", "changed",
@@ -90,7 +87,7 @@ public final class ChangeReview {
             } else if (is == null) {
                 judgements.add(new Judgement(file, "removed", removed(was, proof)));
             } else if (!same(was, is)) {
-                judgements.add(new Judgement(file, "changed", changed(was, before, is, after, proof, today)));
+                judgements.add(new Judgement(file, "changed", changed(was, before, is, after, proof)));
             }
         }
         return judgements;
@@ -123,8 +120,7 @@ public final class ChangeReview {
         return proven(source.domain(), source.contact(), proof);
     }
 
-    private Optional<String> changed(DomainSource was, SourceSet before, DomainSource is, SourceSet after, ProofCheck proof,
-            LocalDate today) {
+    private Optional<String> changed(DomainSource was, SourceSet before, DomainSource is, SourceSet after, ProofCheck proof) {
         Optional<InlinePolicy> oldPolicy = effective(was, before);
         Optional<InlinePolicy> newPolicy = effective(is, after);
         if (was.testingSince().isPresent() && is.testingSince().isPresent()
@@ -135,7 +131,7 @@ public final class ChangeReview {
                 && newPolicy.map(InlinePolicy::mode).orElse(null) == Mode.ENFORCE;
         boolean patternsChanged = !oldPolicy.map(InlinePolicy::mxs).map(TreeSet::new)
                 .equals(newPolicy.map(InlinePolicy::mxs).map(TreeSet::new))
-                || !was.policy().equals(is.policy()) && !promoted;
+                || (!was.policy().equals(is.policy()) && !promoted);
         boolean contactChanged = !was.contact().equals(is.contact());
         if (promoted) {
             ListRepository history = trustedAutomation ? head : base;

@@ -234,7 +234,7 @@ public final class GitSource implements ListSource {
             } else if (instant.get().isAfter(now)) {
                 skipped.add(shortName + " (names a time after now, " + ListTimes.format(now) + ")");
             } else if (refused.contains(instant.get())) {
-                continue; // refused earlier in this run, with its reason
+                // refused earlier in this run, with its reason: not a candidate
             } else if (bestInstant == null || instant.get().isAfter(bestInstant)) {
                 best = name;
                 bestInstant = instant.get();

@@ -25,7 +25,7 @@ import org.starttlslist.failure.CouldNotCompleteException;
 public record HttpsSettings(SSLContext sslContext, Optional<List<TrustManager>> trustManagers, Duration connectTimeout,
         Duration requestTimeout, int maxRedirects) {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(20);
-    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(120);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(2);
     /** Same-host redirects followed at most this many times. */
     public static final int DEFAULT_MAX_REDIRECTS = 3;
 

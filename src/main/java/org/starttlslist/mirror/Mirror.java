@@ -95,6 +95,8 @@ public final class Mirror {
     }
 
     /** Steps 2 to 8; throws the failure that stopped the run. */
+    // "try": the lock is held for the whole try-with-resources block and never referenced in it, by design.
+    @SuppressWarnings("try")
     public Outcome install(ListSource source) {
         try {
             Files.createDirectories(layout.root());

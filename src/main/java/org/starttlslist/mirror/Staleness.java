@@ -14,7 +14,7 @@ import org.starttlslist.model.ListTimes;
  * its end means the refreshes are failing and a person must look.
  */
 public final class Staleness {
-    public static final Duration HORIZON = Duration.ofHours(48);
+    public static final Duration HORIZON = Duration.ofDays(2);
 
     private Staleness() {}
 

@@ -42,6 +42,8 @@ public final class Publish {
 
     private Publish() {}
 
+    // "try": the lock is held for the whole try-with-resources block and never referenced in it, by design.
+    @SuppressWarnings("try")
     public static Outcome run(ListRepository repository, Instant now, Instant clock, String remoteName, Duration timeout,
             Consumer<String> progress) {
         try (Git git = ListGit.open(repository);
@@ -63,9 +65,10 @@ public final class Publish {
                     + ", working tree clean, up to date with " + remoteName + "/" + branch);
 
             CommittedTree committed = CommittedTree.of(git.getRepository(), head);
-            PublishedPair pair = committed.publishedPair()
-                    .orElseThrow(() -> new NothingToPublishException("there is no release/policy.json in commit "
-                            + head.abbreviate(10).name()));
+            if (committed.publishedPair().isEmpty()) {
+                throw new NothingToPublishException("there is no release/policy.json in commit "
+                        + head.abbreviate(10).name());
+            }
             Optional<byte[]> previous = remoteHead.flatMap(id -> CommittedTree.of(git.getRepository(), id).publishedPair())
                     .map(PublishedPair::list);
             // Verify first, and take the list from the verifier: unsigned bytes never reach a parser.

@@ -117,6 +117,8 @@ public final class Release {
         return "list-" + TAG_TIME.format(timestamp);
     }
 
+    // "try": the lock is held for the whole try-with-resources block and never referenced in it, by design.
+    @SuppressWarnings("try")
     public static Outcome run(Request request, Consumer<String> progress) {
         Instant timestamp = request.now().truncatedTo(ChronoUnit.SECONDS);
 

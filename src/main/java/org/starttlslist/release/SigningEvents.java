@@ -102,6 +102,8 @@ public final class SigningEvents {
      * from the tree of the commit at HEAD (never the working tree), under the release lock, at an
      * instant near the real clock.
      */
+    // "try": the lock is held for the whole try-with-resources block and never referenced in it, by design.
+    @SuppressWarnings("try")
     public static Outcome propose(Release.Request request, Consumer<String> progress) {
         ListRepository repository = request.repository();
         Instant timestamp = request.now().truncatedTo(ChronoUnit.SECONDS);

@@ -1,6 +1,7 @@
 package org.starttlslist.remote;
 
 import java.io.ByteArrayOutputStream;
+import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -165,7 +166,7 @@ final class HttpsCredentials extends CredentialsProvider {
         request.append('\n');
         ProcessBuilder builder = new ProcessBuilder(git.toString(), "credential", "fill");
         prepare(builder);
-        if (System.console() == null) {
+        if (!isTerminal(System.console())) {
             builder.environment().put("GIT_TERMINAL_PROMPT", "0");
         }
         byte[] output = run(builder, request.toString().getBytes(StandardCharsets.UTF_8));
@@ -271,5 +272,23 @@ final class HttpsCredentials extends CredentialsProvider {
 
     private static String hostKey(URIish uri) {
         return uri.getHost() + ":" + uri.getPort();
+    }
+
+    /**
+     * Whether there is a terminal to talk to. Up to JDK 21 {@code System.console()} is null without
+     * one; from JDK 22 it returns a console anyway, and {@code Console.isTerminal()} (not in the
+     * Java 17 API this is compiled against) tells.
+     */
+    private static boolean isTerminal(Console console) {
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true; // before JDK 22 a console exists only on a terminal
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 }

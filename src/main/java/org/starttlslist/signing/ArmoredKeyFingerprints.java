@@ -54,7 +54,7 @@ public final class ArmoredKeyFingerprints {
                     length = first;
                     bodyStart = at + 2;
                 } else if (first < 224) {
-                    length = ((first - 192) << 8) + unsigned(packets, at + 2, name) + 192;
+                    length = ((first - 192L) << 8) + unsigned(packets, at + 2, name) + 192;
                     bodyStart = at + 3;
                 } else if (first == 255) {
                     length = fourOctets(packets, at + 2, name);
@@ -70,7 +70,7 @@ public final class ArmoredKeyFingerprints {
                         bodyStart = at + 2;
                     }
                     case 1 -> {
-                        length = (unsigned(packets, at + 1, name) << 8) | unsigned(packets, at + 2, name);
+                        length = ((long) unsigned(packets, at + 1, name) << 8) | unsigned(packets, at + 2, name);
                         bodyStart = at + 3;
                     }
                     case 2 -> {
@@ -78,7 +78,7 @@ public final class ArmoredKeyFingerprints {
                         bodyStart = at + 5;
                     }
                     default -> {
-                        length = packets.length - (at + 1);
+                        length = (long) packets.length - (at + 1);
                         bodyStart = at + 1;
                     }
                 }

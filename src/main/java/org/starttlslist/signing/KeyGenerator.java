@@ -69,7 +69,7 @@ public final class KeyGenerator {
             primaryPackets.setFeature(false, Features.FEATURE_MODIFICATION_DETECTION);
             primaryPackets.setPrimaryUserID(false, true);
             primaryPackets.setIssuerFingerprint(false, primary.getPublicKey());
-            spec.validity().ifPresent(v -> primaryPackets.setKeyExpirationTime(false, v.getSeconds()));
+            spec.validity().ifPresent(v -> primaryPackets.setKeyExpirationTime(false, v.toSeconds()));
 
             PGPKeyRingGenerator rings = new PGPKeyRingGenerator(
                     PGPSignature.POSITIVE_CERTIFICATION, primary, spec.userId(), sha1,
@@ -108,7 +108,7 @@ public final class KeyGenerator {
         bindingPackets.setSignatureCreationTime(false, created);
         bindingPackets.setKeyFlags(true, KeyFlags.SIGN_DATA);
         bindingPackets.setIssuerFingerprint(false, primary.getPublicKey());
-        spec.validity().ifPresent(v -> bindingPackets.setKeyExpirationTime(false, v.getSeconds()));
+        spec.validity().ifPresent(v -> bindingPackets.setKeyExpirationTime(false, v.toSeconds()));
         bindingPackets.addEmbeddedSignature(false, backSignature);
         rings.addSubKey(subkey, bindingPackets.generate(), null);
     }

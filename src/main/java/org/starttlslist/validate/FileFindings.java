@@ -49,7 +49,7 @@ final class FileFindings {
                 continue;
             }
             String at = finding.pointer();
-            if (at.equals(pointer) || at.startsWith(pointer + "/") && !pointer.isEmpty()) {
+            if (at.equals(pointer) || (at.startsWith(pointer + "/") && !pointer.isEmpty())) {
                 return true;
             }
         }

@@ -203,6 +203,6 @@ final class SchemaFastPath {
     }
 
     private static boolean isLowerAlnum(char c) {
-        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
 }

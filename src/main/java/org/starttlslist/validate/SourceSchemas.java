@@ -5,7 +5,10 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,18 +33,17 @@ final class SourceSchemas {
     record Violation(String pointer, String keyword, String property, String message) {}
 
     private static final class Holder {
-        static final Schema[] SCHEMAS = compile();
+        static final Map<Kind, Schema> SCHEMAS = compile();
 
-        private static Schema[] compile() {
+        private static Map<Kind, Schema> compile() {
             SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-            Kind[] kinds = Kind.values();
-            Schema[] schemas = new Schema[kinds.length];
-            for (Kind kind : kinds) {
+            Map<Kind, Schema> schemas = new EnumMap<>(Kind.class);
+            for (Kind kind : Kind.values()) {
                 Schema schema = registry.getSchema(SchemaLocation.of("classpath:schema/" + kind.file));
                 schema.initializeValidators();
-                schemas[kind.ordinal()] = schema;
+                schemas.put(kind, schema);
             }
-            return schemas;
+            return Collections.unmodifiableMap(schemas);
         }
     }
 
@@ -54,7 +56,7 @@ final class SourceSchemas {
     }
 
     static List<Violation> check(Kind kind, JsonNode document) {
-        List<Error> errors = Holder.SCHEMAS[kind.ordinal()].validate(document,
+        List<Error> errors = Holder.SCHEMAS.get(kind).validate(document,
                 context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)));
         return errors.stream()
                 .map(e -> new Violation(e.getInstanceLocation().toString(), e.getKeyword(),

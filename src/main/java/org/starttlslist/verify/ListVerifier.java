@@ -361,7 +361,7 @@ public final class ListVerifier {
                 throw new KeyRevokedException(fingerprint, revocation.getCreationTime().toInstant());
             }
             Date expiry = component.getKeyExpirationDateAt(createdDate);
-            if (expiry != null && !expiry.after(createdDate)) {
+            if (expiry != null && !expiry.toInstant().isAfter(createdDate.toInstant())) {
                 throw new KeyExpiredException(fingerprint, expiry.toInstant(), created, event);
             }
         }

@@ -7,6 +7,7 @@ import static org.starttlslist.build.Sources.domain;
 import static org.starttlslist.build.Sources.inline;
 import static org.starttlslist.build.Sources.settings;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,7 +51,7 @@ class ListBuilderTest {
         var y = alias("y", Mode.TESTING, "mx.y.example");
         byte[] one = CanonicalListWriter.write(ListBuilder.merge(new SourceSet(settings(14, 7), List.of(a, b), List.of(x, y)), NOW));
         byte[] two = CanonicalListWriter.write(ListBuilder.merge(new SourceSet(settings(14, 7), List.of(b, a), List.of(y, x)), NOW));
-        assertEquals(new String(one), new String(two));
+        assertEquals(new String(one, StandardCharsets.UTF_8), new String(two, StandardCharsets.UTF_8));
     }
 
     @Test

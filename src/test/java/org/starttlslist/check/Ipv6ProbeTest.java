@@ -24,7 +24,7 @@ class Ipv6ProbeTest {
     void bothAddressFamiliesAreProbedAndAFailingOneMakesTheDomainNotEligible() throws Exception {
         TestCa ca = TestCa.create(dir.resolve("ca"), "Six");
         InetAddress v4 = LoopbackAddresses.next();
-        InetAddress v6 = InetAddress.getByName("::1");
+        InetAddress v6 = InetAddress.getByAddress(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}); // ::1
         int port = LoopbackAddresses.freePort(v4, v6);
         try (Dnsmasq dns = Dnsmasq.start(dir.resolve("dns"), new Dnsmasq.Zone()
                         .mx("dual.test", 10, "mx.dual.test").address("mx.dual.test", v4.getHostAddress(), "::1"));

@@ -46,8 +46,9 @@ class DemoTest {
         byte[] signature = Files.readAllBytes(demo.resolve("list/release/policy.json.asc"));
         var verified = ListVerifier.verify(list, signature,
                 ListVerifier.Options.of(java.util.List.of(demo.resolve("maintainer/public-key.asc")), Instant.parse(NOW)));
-        assertEquals(Files.list(Path.of("policies")).filter(p -> p.toString().endsWith(".json")).count(),
-                verified.list().policies().size());
+        try (var policies = Files.list(Path.of("policies"))) {
+            assertEquals(policies.filter(p -> p.toString().endsWith(".json")).count(), verified.list().policies().size());
+        }
         // The mirror installed exactly the published bytes, and the Postfix table names every domain.
         org.junit.jupiter.api.Assertions.assertArrayEquals(list, Files.readAllBytes(demo.resolve("mirror/current/policy.json")));
         org.junit.jupiter.api.Assertions.assertArrayEquals(signature, Files.readAllBytes(demo.resolve("mirror/current/policy.json.asc")));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -151,7 +152,7 @@ class ListDiffTest {
         PolicyList before = list(T1, Map.of(), Map.of("down.example", inline(Mode.ENFORCE, "mx.down.example")));
         PolicyList after = list(T2, Map.of(), Map.of("down.example", inline(Mode.TESTING, "mx2.down.example"),
                 "new.example", inline(Mode.TESTING, "mx.new.example")));
-        JsonNode node = Json.readStrict(DiffFormat.JSON.render(ListDiff.between(before, after)).getBytes());
+        JsonNode node = Json.readStrict(DiffFormat.JSON.render(ListDiff.between(before, after)).getBytes(StandardCharsets.UTF_8));
         assertEquals("2026-01-01T00:00:00Z", node.get("before").get("timestamp").stringValue());
         assertEquals("2026-01-29T00:00:00Z", node.get("after").get("expires").stringValue());
         assertEquals("new.example", node.get("added").get(0).get("domain").stringValue());

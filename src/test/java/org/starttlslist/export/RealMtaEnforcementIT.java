@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -220,7 +221,7 @@ class RealMtaEnforcementIT {
                 }
                 """.formatted(ListTimes.format(timestamp), ListTimes.format(expires), POLICIES.entrySet().stream()
                         .filter(e -> !e.getKey().equals("good.test"))
-                        .map(e -> "    \"" + e.getKey() + "\": {\"mode\": \"" + e.getValue().mode().orElseThrow().name().toLowerCase()
+                        .map(e -> "    \"" + e.getKey() + "\": {\"mode\": \"" + e.getValue().mode().orElseThrow().name().toLowerCase(Locale.ROOT)
                                 + "\", \"mxs\": [" + e.getValue().mx().stream().map(p -> "\"" + p.value() + "\"").collect(Collectors.joining(", "))
                                 + "]}")
                         .collect(Collectors.joining(",\n")));
@@ -252,11 +253,11 @@ class RealMtaEnforcementIT {
             export("postfix", phase, table);
             PostfixSender sender = PostfixSender.start(dir.resolve("postfix"), dns.address().getAddress(), ca.caFile(), table);
             return new Sender() {
-                public void send(String from, String to, String subject) { sender.send(from, to, subject); }
-                public Delivery attempt(String recipient) { return sender.awaitAttempt(recipient, ATTEMPT); }
-                public String queue() { return sender.queue(); }
-                public String log() { return sender.log(); }
-                public void close() { sender.close(); }
+                @Override public void send(String from, String to, String subject) { sender.send(from, to, subject); }
+                @Override public Delivery attempt(String recipient) { return sender.awaitAttempt(recipient, ATTEMPT); }
+                @Override public String queue() { return sender.queue(); }
+                @Override public String log() { return sender.log(); }
+                @Override public void close() { sender.close(); }
             };
         });
     }
@@ -269,11 +270,11 @@ class RealMtaEnforcementIT {
             export("exim", phase, file);
             EximSender sender = EximSender.start(dir.resolve("exim"), dns.address().getAddress(), ca.caFile(), file);
             return new Sender() {
-                public void send(String from, String to, String subject) { sender.send(from, to, subject); }
-                public Delivery attempt(String recipient) { return sender.attempt(recipient); }
-                public String queue() { return sender.queue(); }
-                public String log() { return sender.log(); }
-                public void close() { }
+                @Override public void send(String from, String to, String subject) { sender.send(from, to, subject); }
+                @Override public Delivery attempt(String recipient) { return sender.attempt(recipient); }
+                @Override public String queue() { return sender.queue(); }
+                @Override public String log() { return sender.log(); }
+                @Override public void close() { }
             };
         });
     }
@@ -286,7 +287,7 @@ class RealMtaEnforcementIT {
     void runAll(String mta, SenderFactory factory) throws IOException {
         List<String> failures = new ArrayList<>();
         for (Phase phase : Phase.values()) {
-            Path dir = Files.createDirectories(root.resolve(mta + "-" + phase.name().toLowerCase()));
+            Path dir = Files.createDirectories(root.resolve(mta + "-" + phase.name().toLowerCase(Locale.ROOT)));
             try (Sender sender = factory.start(phase, dir)) {
                 for (Scenario scenario : Scenario.values()) {
                     if (scenario.phase == phase) {
@@ -304,7 +305,7 @@ class RealMtaEnforcementIT {
 
     void run(String mta, Scenario scenario, Sender sender) {
         PostfixReceiver receiver = receivers.get(scenario.domain);
-        String from = mta + "." + scenario.name().toLowerCase().replace('_', '-') + "@sender.test";
+        String from = mta + "." + scenario.name().toLowerCase(Locale.ROOT).replace('_', '-') + "@sender.test";
         String to = "postmaster@" + scenario.domain;
         String subject = mta + " " + scenario + " " + Long.toHexString(System.nanoTime());
         int before = receiver.messages().size();

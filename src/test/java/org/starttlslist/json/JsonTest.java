@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class JsonTest {
@@ -39,7 +40,7 @@ class JsonTest {
     void deepNesting_isAnError_notAStackOverflow() {
         String deep = "[".repeat(100_000) + "]".repeat(100_000);
         NotJsonException e = assertThrows(NotJsonException.class, () -> Json.readStrict(utf8(deep)));
-        assertTrue(e.getMessage().toLowerCase().contains("nesting"), e.getMessage());
+        assertTrue(e.getMessage().toLowerCase(Locale.ROOT).contains("nesting"), e.getMessage());
     }
 
     @Test

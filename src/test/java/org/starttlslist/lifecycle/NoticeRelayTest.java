@@ -27,8 +27,8 @@ class NoticeRelayTest {
 
     private static PostfixReceiver relay(Path dir, TestCa ca) throws Exception {
         PostfixReceiver.Options options = new PostfixReceiver.Options("localhost")
-                .address(InetAddress.getByName("127.0.0.1"))
-                .port(LoopbackAddresses.freePort(InetAddress.getByName("127.0.0.1")));
+                .address(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))
+                .port(LoopbackAddresses.freePort(InetAddress.getByAddress(new byte[] {127, 0, 0, 1})));
         if (ca != null) {
             options.certificate(ca.issue("localhost"));
         }

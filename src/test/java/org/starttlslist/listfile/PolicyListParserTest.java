@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.starttlslist.model.Mode;
 import org.starttlslist.model.PolicyList;
@@ -21,7 +22,7 @@ class PolicyListParserTest {
         assertEquals(Instant.parse("2020-06-03T17:25:12.710055Z"), list.expires());
         // Upper-case MX names are folded to lower case (RFC 4343) on reading.
         assertTrue(list.resolve("shintag.com").orElseThrow().mxs().stream()
-                .allMatch(mx -> mx.value().equals(mx.value().toLowerCase())));
+                .allMatch(mx -> mx.value().equals(mx.value().toLowerCase(Locale.ROOT))));
         assertEquals(Mode.TESTING, list.resolve("aol.com").orElseThrow().mode());
     }
 

@@ -234,6 +234,8 @@ class MirrorDirectoryTest {
     }
 
     @Test
+    // "try": the lock is only held, never referenced, while the second run tries to take it.
+    @SuppressWarnings("try")
     void aSecondRunWaitsForTheLockOrGivesUp() throws Exception {
         publishSigned(at(0), 1);
         Files.createDirectories(mirror);

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.starttlslist.mirror.TestLists.at;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -65,7 +65,7 @@ class MirrorGitTest {
         }
         work.add().addFilepattern("release").call();
         work.add().setUpdate(true).addFilepattern("release").call();
-        PersonIdent who = new PersonIdent("Release", "release@test.invalid", Date.from(timestamp), TimeZone.getTimeZone("UTC"));
+        PersonIdent who = new PersonIdent("Release", "release@test.invalid", timestamp, ZoneOffset.UTC);
         RevCommit commit = work.commit().setMessage("Release " + timestamp).setAuthor(who).setCommitter(who).setSign(false).call();
         var push = work.push().setRemote(remote.toUri().toString()).setRefSpecs(new RefSpec("refs/heads/main:refs/heads/main"));
         if (tag) {
@@ -173,7 +173,7 @@ class MirrorGitTest {
 
     /** An annotated tag named {@code name} on {@code target}, pushed. */
     void tag(String name, org.eclipse.jgit.revwalk.RevObject target) throws Exception {
-        PersonIdent who = new PersonIdent("Someone", "someone@test.invalid", Date.from(at(0)), TimeZone.getTimeZone("UTC"));
+        PersonIdent who = new PersonIdent("Someone", "someone@test.invalid", at(0), ZoneOffset.UTC);
         work.tag().setName(name).setAnnotated(true).setMessage(name).setTagger(who).setSigned(false).setObjectId(target).call();
         work.push().setRemote(remote.toUri().toString()).setPushTags().call();
     }
@@ -224,7 +224,7 @@ class MirrorGitTest {
         releaseSigned(at(0), 1, false);
         org.eclipse.jgit.lib.ObjectId blobId;
         try (var inserter = work.getRepository().newObjectInserter()) {
-            blobId = inserter.insert(org.eclipse.jgit.lib.Constants.OBJ_BLOB, "not a release".getBytes());
+            blobId = inserter.insert(org.eclipse.jgit.lib.Constants.OBJ_BLOB, "not a release".getBytes(StandardCharsets.US_ASCII));
             inserter.flush();
         }
         try (var walk = new org.eclipse.jgit.revwalk.RevWalk(work.getRepository())) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -52,13 +53,13 @@ class TarballIT {
         Path jar = Path.of("target/starttls-list.jar");
         assumeTrue(Files.exists(jar), "no target/starttls-list.jar: run mvn package");
         try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
-            String license = new String(zip.getInputStream(zip.getEntry("META-INF/LICENSE")).readAllBytes());
+            String license = new String(zip.getInputStream(zip.getEntry("META-INF/LICENSE")).readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(license.contains("Apache License") && license.contains("Version 2.0"), "ours and Jackson's");
-            String md = new String(zip.getInputStream(zip.getEntry("META-INF/LICENSE.md")).readAllBytes());
+            String md = new String(zip.getInputStream(zip.getEntry("META-INF/LICENSE.md")).readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(md.contains("Legion of the Bouncy Castle"), "BouncyCastle's MIT licence");
-            String txt = new String(zip.getInputStream(zip.getEntry("META-INF/LICENSE.txt")).readAllBytes());
+            String txt = new String(zip.getInputStream(zip.getEntry("META-INF/LICENSE.txt")).readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(txt.contains("QOS.ch"), "SLF4J's MIT licence");
-            String thirdParty = new String(zip.getInputStream(zip.getEntry("META-INF/THIRD-PARTY.txt")).readAllBytes());
+            String thirdParty = new String(zip.getInputStream(zip.getEntry("META-INF/THIRD-PARTY.txt")).readAllBytes(), StandardCharsets.UTF_8);
             // Every bundled library that carries Maven metadata is named in THIRD-PARTY.txt.
             var entries = zip.stream().map(java.util.zip.ZipEntry::getName)
                     .filter(n -> n.matches("META-INF/maven/[^/]+/[^/]+/pom\\.properties")).toList();

@@ -33,6 +33,8 @@ class ReleaseEndToEndTest {
      * A day before the clock, on the hour: mirrors check a list against their real clock, so the
      * releases here are dated relative to it (with --allow-now-far-from-clock) and stay valid.
      */
+    // One base instant for the whole class, near the real clock (release refuses a --now far from it), by design.
+    @SuppressWarnings("TimeInStaticInitializer")
     private static final Instant BASE = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(Duration.ofDays(1));
     private static final String NOW = at(Duration.ZERO);
     private static final String TAG = Release.tagName(BASE);

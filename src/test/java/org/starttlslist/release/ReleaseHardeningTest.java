@@ -51,6 +51,8 @@ import org.starttlslist.verify.ListVerifier;
 @ExtendWith(GitConfigIsolation.class)
 class ReleaseHardeningTest {
     /** An hour before the clock, on the second: releases here use --allow-now-far-from-clock. */
+    // One base instant for the whole class, near the real clock (release refuses a --now far from it), by design.
+    @SuppressWarnings("TimeInStaticInitializer")
     private static final Instant BASE = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
 
     private static TestKey key;
@@ -209,6 +211,8 @@ class ReleaseHardeningTest {
     }
 
     @Test
+    // "try": the snapshot is closed inside its try block on purpose, to see that closing removes it.
+    @SuppressWarnings("try")
     void theListIsBuiltFromTheCommitsTreeNotTheWorkingTree() throws Exception {
         ListRepoFixture fixture = ListRepoFixture.create(dir, key);
         try (Git git = fixture.git()) {

@@ -16,6 +16,9 @@ import java.util.concurrent.locks.LockSupport;
  * and HTTP basic auth, on 127.0.0.1, all from files in a temporary directory. Two users: the
  * maintainer may push, the reader may only fetch (a push gets 403, as on a hosting service).
  */
+// "try": close() may throw InterruptedException (it waits for the server to stop); tests close it
+// with try-with-resources and let that propagate.
+@SuppressWarnings("try")
 final class TestGitHttpsServer implements AutoCloseable {
     static final String NGINX = "/usr/sbin/nginx";
     static final String FCGIWRAP = "/usr/sbin/fcgiwrap";

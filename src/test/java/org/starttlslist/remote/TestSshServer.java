@@ -18,6 +18,9 @@ import java.util.List;
  * repositories under {@link #repos} to the user running the tests. The machine's /etc/ssh is
  * never read ({@code -f} names our file, and every setting that matters is in it).
  */
+// "try": close() may throw InterruptedException (it waits for the server to stop); tests close it
+// with try-with-resources and let that propagate.
+@SuppressWarnings("try")
 final class TestSshServer implements AutoCloseable {
     static final String SSHD = "/usr/sbin/sshd";
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,7 @@ class SettingsFileCliTest {
 
     @Test
     void theShippedExampleParses() throws Exception {
-        String shipped = new String(getClass().getResourceAsStream("/org/starttlslist/schedule/mirror.conf").readAllBytes());
+        String shipped = new String(getClass().getResourceAsStream("/org/starttlslist/schedule/mirror.conf").readAllBytes(), StandardCharsets.UTF_8);
         Path conf = conf(shipped);
         String shown = settingsShown("mirror", "--config", conf.toString(), "--print-schedule");
         assertTrue(shown.contains("into = /var/lib/starttls-list"), shown);

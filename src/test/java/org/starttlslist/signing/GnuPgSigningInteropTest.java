@@ -80,7 +80,7 @@ class GnuPgSigningInteropTest {
         TestKey key = TestKeys.ed25519("secret-import");
         try (GnuPg gpg = GnuPg.create(dir)) {
             Path secret = key.writeSecret(dir);
-            GnuPg.Result imported = gpg.gpg(("" ).getBytes(StandardCharsets.UTF_8),
+            GnuPg.Result imported = gpg.gpg("".getBytes(StandardCharsets.UTF_8),
                     "--passphrase", TestKeys.PASSPHRASE, "--import", secret.toString());
             assertEquals(0, imported.exitCode(), imported.toString());
             Path data = Files.writeString(dir.resolve("data"), "x");

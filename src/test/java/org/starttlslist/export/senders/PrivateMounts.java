@@ -3,6 +3,7 @@ package org.starttlslist.export.senders;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public final class PrivateMounts {
         try {
             Process probe = new ProcessBuilder(unshare().toString(), "--mount", "--propagation", "private", "/bin/true")
                     .redirectErrorStream(true).start();
-            String output = new String(probe.getInputStream().readAllBytes());
+            String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assumeTrue(probe.waitFor() == 0, "skipped: unshare --mount does not work here: " + output.strip());
         } catch (IOException e) {
             assumeTrue(false, "skipped: unshare could not run: " + e.getMessage());

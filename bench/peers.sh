@@ -91,7 +91,7 @@ verify_peer() {
     "$ajv" validate --spec=draft2020 -c ajv-formats -s "$here/schema/policy-list.schema.json" -d policy.json >/dev/null
 }
 export -f verify_peer
-r_ours=$(wall java $jvm_opts -jar "$jar" verify policy.json --keys keys/public-key.asc --now "$now")
+r_ours=$(wall java $jvm_opts -jar "$jar" verify policy.json --keys keys/public-key.asc --max-list-bytes 67108864)
 r_peer=$(wall bash -c verify_peer)
 ver_ours=$(wall java $jvm_opts -jar "$jar" --version)
 ver_peer=$(wall java $jvm_opts -version)

@@ -5,27 +5,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one JSON layout we write (see {@code package-info.java}): Python's
- * {@code json.dumps(value, indent=2)} with its default ASCII escaping, plus a final newline.
+ * The one JSON layout we write (see {@code package-info.java}): Python's {@code json.dumps(value,
+ * indent=2)} with its default ASCII escaping, plus a final newline.
  *
  * <p>Two ways in: {@link #toBytes(Object)} writes a tree of {@link String}, {@link Map} (in its
- * iteration order, so callers pass an ordered map), {@link List}, {@link Boolean},
- * {@link RawNumber} and {@code null} (the last three only occur when {@code fmt} keeps a field
- * that validate will report); an instance is a streaming emitter, which the list writer uses so
- * that a 100,000-domain list is not first built as a tree of maps. A hand-written emitter rather
- * than Jackson's pretty printer: the bytes are a contract, and a library upgrade must not be able
- * to change them.
+ * iteration order, so callers pass an ordered map), {@link List}, {@link Boolean}, {@link
+ * RawNumber} and {@code null} (the last three only occur when {@code fmt} keeps a field that
+ * validate will report); an instance is a streaming emitter, which the list writer uses so that a
+ * 100,000-domain list is not first built as a tree of maps. A hand-written emitter rather than
+ * Jackson's pretty printer: the bytes are a contract, and a library upgrade must not be able to
+ * change them.
  */
 final class CanonicalJson {
     private static final String INDENT = "  ";
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    /** A JSON number, written as Jackson reads it back out (fmt keeps numbers only in fields validate reports). */
+    /**
+     * A JSON number, written as Jackson reads it back out (fmt keeps numbers only in fields
+     * validate reports).
+     */
     record RawNumber(String text) {}
 
     private final StringBuilder out;
+
     /** Members or elements written so far in each open container, innermost last. */
     private int[] counts = new int[16];
+
     private int depth;
 
     CanonicalJson(int capacity) {

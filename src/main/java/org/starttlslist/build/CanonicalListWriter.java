@@ -10,9 +10,9 @@ import org.starttlslist.model.Policy;
 import org.starttlslist.model.PolicyList;
 
 /**
- * The canonical bytes of a published list, as {@code package-info.java} and
- * {@code schema/README.md} state them. Any list, however it was made, is written in canonical
- * form: MX patterns are sorted and de-duplicated here too, not only by {@link ListBuilder}.
+ * The canonical bytes of a published list, as {@code package-info.java} and {@code
+ * schema/README.md} state them. Any list, however it was made, is written in canonical form: MX
+ * patterns are sorted and de-duplicated here too, not only by {@link ListBuilder}.
  */
 public final class CanonicalListWriter {
     /** About the bytes one domain takes in a typical list; only sizes the buffer. */
@@ -21,7 +21,9 @@ public final class CanonicalListWriter {
     private CanonicalListWriter() {}
 
     public static byte[] write(PolicyList list) {
-        CanonicalJson json = new CanonicalJson(1024 + BYTES_PER_DOMAIN * (list.policies().size() + list.aliases().size()));
+        CanonicalJson json =
+                new CanonicalJson(
+                        1024 + BYTES_PER_DOMAIN * (list.policies().size() + list.aliases().size()));
         json.beginObject();
         json.key("timestamp").stringValue(ListTimes.format(list.timestamp()));
         json.key("expires").stringValue(ListTimes.format(list.expires()));
@@ -58,7 +60,9 @@ public final class CanonicalListWriter {
     static Map<String, Object> inlineTree(InlinePolicy policy) {
         Map<String, Object> object = new LinkedHashMap<>();
         object.put("mode", policy.mode().wire());
-        object.put("mxs", CanonicalPolicies.inline(policy).mxs().stream().map(MxPattern::value).toList());
+        object.put(
+                "mxs",
+                CanonicalPolicies.inline(policy).mxs().stream().map(MxPattern::value).toList());
         return object;
     }
 }

@@ -6,9 +6,9 @@ import org.starttlslist.model.InlinePolicy;
 import org.starttlslist.model.MxPattern;
 
 /**
- * The canonical form of an inline policy: MX patterns without duplicates, sorted by code point.
- * (An {@link MxPattern} is lower case by construction.) A policy already in that form is
- * returned as is, which is the common case and keeps a 100,000-domain build from copying.
+ * The canonical form of an inline policy: MX patterns without duplicates, sorted by code point. (An
+ * {@link MxPattern} is lower case by construction.) A policy already in that form is returned as
+ * is, which is the common case and keeps a 100,000-domain build from copying.
  */
 final class CanonicalPolicies {
     private CanonicalPolicies() {}

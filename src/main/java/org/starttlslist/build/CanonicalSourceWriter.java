@@ -9,11 +9,11 @@ import org.starttlslist.model.InlinePolicy;
 import org.starttlslist.model.Policy;
 
 /**
- * The canonical form of a source file, as {@code import} writes it and {@code fmt} rewrites it:
- * the layout of the published list ({@code package-info.java}), with the keys of a domain file in
- * the order {@code contact}, {@code testing-since}, then {@code mode}, {@code mxs} or
- * {@code policy-alias}, and of an alias file {@code mode}, {@code mxs}; MX patterns lower case,
- * without duplicates, sorted.
+ * The canonical form of a source file, as {@code import} writes it and {@code fmt} rewrites it: the
+ * layout of the published list ({@code package-info.java}), with the keys of a domain file in the
+ * order {@code contact}, {@code testing-since}, then {@code mode}, {@code mxs} or {@code
+ * policy-alias}, and of an alias file {@code mode}, {@code mxs}; MX patterns lower case, without
+ * duplicates, sorted.
  */
 public final class CanonicalSourceWriter {
     private CanonicalSourceWriter() {}

@@ -11,8 +11,12 @@ public final class ExpiryNotAfterTimestampException extends RejectedException {
     private final transient Instant expires;
 
     public ExpiryNotAfterTimestampException(Instant timestamp, Instant expires) {
-        super("the list would expire at " + ListTimes.format(expires) + ", not after its timestamp "
-                + ListTimes.format(timestamp) + "; set a positive validity-days in release/config.json");
+        super(
+                "the list would expire at "
+                        + ListTimes.format(expires)
+                        + ", not after its timestamp "
+                        + ListTimes.format(timestamp)
+                        + "; set a positive validity-days in release/config.json");
         this.timestamp = timestamp;
         this.expires = expires;
     }

@@ -25,8 +25,8 @@ import org.starttlslist.source.SourceSet;
 
 /**
  * Merges validated sources into one list: a pure function of the sources, the settings and one
- * instant. It reads no clock, no environment and no file, so the same inputs give the same list
- * in any order and on any machine.
+ * instant. It reads no clock, no environment and no file, so the same inputs give the same list in
+ * any order and on any machine.
  */
 public final class ListBuilder {
     private ListBuilder() {}
@@ -35,8 +35,8 @@ public final class ListBuilder {
      * The list published at {@code timestamp} (truncated to whole seconds, the published
      * precision), expiring {@code timestamp + validity}.
      *
-     * @throws ValidityTooShortException when the configured validity is shorter than the
-     *     configured minimum
+     * @throws ValidityTooShortException when the configured validity is shorter than the configured
+     *     minimum
      * @throws ExpiryNotAfterTimestampException when the list would expire at or before its
      *     timestamp
      * @throws DuplicateSourceException when two sources name the same domain or alias
@@ -75,8 +75,13 @@ public final class ListBuilder {
                 }
             }
         }
-        return new PolicyList(published, expires, settings.version(), Optional.of(settings.author()),
-                aliases, policies);
+        return new PolicyList(
+                published,
+                expires,
+                settings.version(),
+                Optional.of(settings.author()),
+                aliases,
+                policies);
     }
 
     private static Policy canonical(Policy policy) {
@@ -97,12 +102,14 @@ public final class ListBuilder {
     }
 
     /**
-     * Entries already in ascending key order, as a sorted map that {@link TreeMap#TreeMap(SortedMap)}
-     * (which {@link PolicyList} calls) copies in linear time. Only what that copy reads is there.
+     * Entries already in ascending key order, as a sorted map that {@link
+     * TreeMap#TreeMap(SortedMap)} (which {@link PolicyList} calls) copies in linear time. Only what
+     * that copy reads is there.
      */
     // SortedMap, not NavigableMap: TreeMap's linear-time copy constructor takes a SortedMap.
     @SuppressWarnings("JdkObsolete")
-    private static final class SortedEntries<V> extends AbstractMap<String, V> implements SortedMap<String, V> {
+    private static final class SortedEntries<V> extends AbstractMap<String, V>
+            implements SortedMap<String, V> {
         private final List<Map.Entry<String, V>> entries;
 
         SortedEntries(List<Map.Entry<String, V>> entries) {

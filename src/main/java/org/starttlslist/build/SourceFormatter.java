@@ -14,12 +14,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Rewrites a source file's bytes into canonical form ({@link CanonicalSourceWriter}) without
- * changing what it says: known keys in their order, any other key kept after them in its
- * original order (validate reports it; formatting must not lose it), MX patterns lower-cased,
- * de-duplicated and sorted when they are all strings.
+ * changing what it says: known keys in their order, any other key kept after them in its original
+ * order (validate reports it; formatting must not lose it), MX patterns lower-cased, de-duplicated
+ * and sorted when they are all strings.
  */
 public final class SourceFormatter {
-    /** Which kind of source a file is: domain files and alias files order their keys differently. */
+    /**
+     * Which kind of source a file is: domain files and alias files order their keys differently.
+     */
     public enum Kind {
         DOMAIN(List.of("contact", "testing-since", "mode", "mxs", "policy-alias")),
         ALIAS(List.of("mode", "mxs"));
@@ -35,8 +37,11 @@ public final class SourceFormatter {
         /** An alias file lives in a directory named {@code aliases} ({@code policies/aliases/}). */
         public static Kind of(Path file) {
             Path parent = file.toAbsolutePath().normalize().getParent();
-            return parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("aliases")
-                    ? ALIAS : DOMAIN;
+            return parent != null
+                            && parent.getFileName() != null
+                            && parent.getFileName().toString().equals("aliases")
+                    ? ALIAS
+                    : DOMAIN;
         }
     }
 
@@ -62,7 +67,8 @@ public final class SourceFormatter {
             return new Outcome.Unformattable("file " + e.getMessage(), e.line(), e.column());
         }
         if (!root.isObject()) {
-            return new Outcome.Unformattable("is not a JSON object; a source file holds one object", 1, 1);
+            return new Outcome.Unformattable(
+                    "is not a JSON object; a source file holds one object", 1, 1);
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> values = (Map<String, Object>) SourceValues.read(bytes);
@@ -78,7 +84,9 @@ public final class SourceFormatter {
             }
         }
         byte[] canonical = CanonicalJson.toBytes(ordered);
-        return Arrays.equals(canonical, bytes) ? new Outcome.Canonical() : new Outcome.Reformatted(canonical);
+        return Arrays.equals(canonical, bytes)
+                ? new Outcome.Canonical()
+                : new Outcome.Reformatted(canonical);
     }
 
     private static Object mxs(Object value) {

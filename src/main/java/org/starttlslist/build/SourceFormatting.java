@@ -33,7 +33,9 @@ public final class SourceFormatting {
         return expand(List.of(repository.policiesDir()));
     }
 
-    /** Files as given, and every {@code *.json} under each directory given, sorted, without repeats. */
+    /**
+     * Files as given, and every {@code *.json} under each directory given, sorted, without repeats.
+     */
     public static List<Path> expand(List<Path> paths) {
         TreeSet<Path> files = new TreeSet<>();
         for (Path path : paths) {
@@ -41,10 +43,14 @@ public final class SourceFormatting {
                 try (Stream<Path> walk = Files.walk(path)) {
                     // Links and other non-files are listed too, so that run() reports them instead
                     // of silently skipping (or following) them.
-                    walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && p.getFileName().toString().endsWith(".json"))
+                    walk.filter(
+                                    p ->
+                                            !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                                                    && p.getFileName().toString().endsWith(".json"))
                             .forEach(p -> files.add(p.toAbsolutePath().normalize()));
                 } catch (IOException e) {
-                    throw new CouldNotCompleteException("cannot list " + path + ": " + e.getMessage(), e);
+                    throw new CouldNotCompleteException(
+                            "cannot list " + path + ": " + e.getMessage(), e);
                 }
             } else {
                 files.add(path.toAbsolutePath().normalize());
@@ -54,29 +60,35 @@ public final class SourceFormatting {
     }
 
     /**
-     * Formats {@code files}; unless {@code check}, rewrites each that is not canonical. A file
-     * that cannot be formatted (not JSON, not an object) is never written.
+     * Formats {@code files}; unless {@code check}, rewrites each that is not canonical. A file that
+     * cannot be formatted (not JSON, not an object) is never written.
      */
     public static List<Result> run(List<Path> files, boolean check) {
         List<Result> results = new ArrayList<>();
         for (Path file : files) {
             Optional<String> notAFile = notARegularFile(file);
             if (notAFile.isPresent()) {
-                results.add(new Result(file, new SourceFormatter.Outcome.Unformattable(notAFile.get(), 1, 1)));
+                results.add(
+                        new Result(
+                                file,
+                                new SourceFormatter.Outcome.Unformattable(notAFile.get(), 1, 1)));
                 continue;
             }
             byte[] bytes;
             try {
                 bytes = Files.readAllBytes(file);
             } catch (IOException e) {
-                throw new CouldNotCompleteException("cannot read " + file + ": " + e.getMessage(), e);
+                throw new CouldNotCompleteException(
+                        "cannot read " + file + ": " + e.getMessage(), e);
             }
-            SourceFormatter.Outcome outcome = SourceFormatter.format(bytes, SourceFormatter.Kind.of(file));
+            SourceFormatter.Outcome outcome =
+                    SourceFormatter.format(bytes, SourceFormatter.Kind.of(file));
             if (!check && outcome instanceof SourceFormatter.Outcome.Reformatted reformatted) {
                 try {
                     AtomicFiles.write(file, reformatted.bytes());
                 } catch (IOException e) {
-                    throw new CouldNotCompleteException("cannot rewrite " + file + ": " + e.getMessage(), e);
+                    throw new CouldNotCompleteException(
+                            "cannot rewrite " + file + ": " + e.getMessage(), e);
                 }
             }
             results.add(new Result(file, outcome));
@@ -92,15 +104,19 @@ public final class SourceFormatting {
     private static Optional<String> notARegularFile(Path file) {
         BasicFileAttributes attributes;
         try {
-            attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            attributes =
+                    Files.readAttributes(
+                            file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             throw new CouldNotCompleteException("cannot read " + file + ": " + e.getMessage(), e);
         }
         if (attributes.isSymbolicLink()) {
-            return Optional.of("is a symbolic link, which fmt never follows; replace it with the file itself");
+            return Optional.of(
+                    "is a symbolic link, which fmt never follows; replace it with the file itself");
         }
         if (!attributes.isRegularFile()) {
-            return Optional.of("is not a regular file (a FIFO, device or socket), which fmt never opens; remove it");
+            return Optional.of(
+                    "is not a regular file (a FIFO, device or socket), which fmt never opens; remove it");
         }
         return Optional.empty();
     }

@@ -5,17 +5,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.starttlslist.json.Json;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import org.starttlslist.json.Json;
 
 /**
  * A source file's JSON as plain values (maps in file order, lists, strings, booleans, null) with
  * every number kept as the exact text of the file ({@link CanonicalJson.RawNumber}). A number read
- * into a double or a BigDecimal and written back is not the same text: {@code 1e400} becomes
- * {@code Infinity} (not JSON), {@code -0} becomes {@code 0}, {@code 1.50} becomes {@code 1.5},
- * {@code 1.0e+2} becomes {@code 100.0}. {@code fmt} promises to keep values it does not know, so it
- * copies their bytes.
+ * into a double or a BigDecimal and written back is not the same text: {@code 1e400} becomes {@code
+ * Infinity} (not JSON), {@code -0} becomes {@code 0}, {@code 1.50} becomes {@code 1.5}, {@code
+ * 1.0e+2} becomes {@code 100.0}. {@code fmt} promises to keep values it does not know, so it copies
+ * their bytes.
  *
  * <p>Only called on bytes {@link Json#readStrict} accepted, so the input is known to be valid JSON
  * without duplicate keys.
@@ -53,7 +53,8 @@ final class SourceValues {
                 return parser.getString();
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                return new CanonicalJson.RawNumber(numberText(bytes, (int) parser.currentTokenLocation().getByteOffset()));
+                return new CanonicalJson.RawNumber(
+                        numberText(bytes, (int) parser.currentTokenLocation().getByteOffset()));
             }
             case VALUE_TRUE -> {
                 return true;

@@ -7,7 +7,8 @@ import org.starttlslist.validate.ValidationReport;
 
 /**
  * The sources did not validate, so nothing was built; the report holds every finding. (Distinct
- * from validate's own InvalidSourcesException, which only counts: a build's caller gets the report.)
+ * from validate's own InvalidSourcesException, which only counts: a build's caller gets the
+ * report.)
  */
 public final class SourcesRejectedException extends RejectedException {
     private static final long serialVersionUID = 1L;
@@ -29,9 +30,21 @@ public final class SourcesRejectedException extends RejectedException {
         }
         // The first error in the message itself: a caller that does not print the report (a
         // release, a test) still says what to fix.
-        Finding first = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).findFirst().orElseThrow();
-        return errors + (errors == 1 ? " error" : " errors") + " in the sources, first " + first.file() + ":"
-                + first.line() + ":" + first.column() + ": " + first.message()
+        Finding first =
+                report.findings().stream()
+                        .filter(f -> f.severity() == Severity.ERROR)
+                        .findFirst()
+                        .orElseThrow();
+        return errors
+                + (errors == 1 ? " error" : " errors")
+                + " in the sources, first "
+                + first.file()
+                + ":"
+                + first.line()
+                + ":"
+                + first.column()
+                + ": "
+                + first.message()
                 + "; run 'starttls-list validate' to see all; nothing was built";
     }
 }

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A unified diff of two small texts (a source file and its canonical form), for {@code fmt --check}:
- * what would change, in the form reviewers read in pull requests. The whole file is one hunk;
- * source files are a few lines long. Lines are matched by a longest common subsequence.
+ * A unified diff of two small texts (a source file and its canonical form), for {@code fmt
+ * --check}: what would change, in the form reviewers read in pull requests. The whole file is one
+ * hunk; source files are a few lines long. Lines are matched by a longest common subsequence.
  */
 public final class UnifiedDiff {
     private UnifiedDiff() {}
@@ -21,8 +21,10 @@ public final class UnifiedDiff {
         int[][] common = new int[a.size() + 1][b.size() + 1];
         for (int i = a.size() - 1; i >= 0; i--) {
             for (int j = b.size() - 1; j >= 0; j--) {
-                common[i][j] = a.get(i).equals(b.get(j)) ? common[i + 1][j + 1] + 1
-                        : Math.max(common[i + 1][j], common[i][j + 1]);
+                common[i][j] =
+                        a.get(i).equals(b.get(j))
+                                ? common[i + 1][j + 1] + 1
+                                : Math.max(common[i + 1][j], common[i][j + 1]);
             }
         }
         List<String> diff = new ArrayList<>();

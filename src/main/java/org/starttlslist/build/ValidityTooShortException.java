@@ -10,9 +10,14 @@ public final class ValidityTooShortException extends RejectedException {
     private final transient Duration minimumValidity;
 
     public ValidityTooShortException(Duration validity, Duration minimumValidity) {
-        super("release/config.json: validity-days (" + validity.toDays() + " days) is shorter than "
-                + "minimum-validity-days (" + minimumValidity.toDays() + " days); raise validity-days "
-                + "or lower minimum-validity-days");
+        super(
+                "release/config.json: validity-days ("
+                        + validity.toDays()
+                        + " days) is shorter than "
+                        + "minimum-validity-days ("
+                        + minimumValidity.toDays()
+                        + " days); raise validity-days "
+                        + "or lower minimum-validity-days");
         this.validity = validity;
         this.minimumValidity = minimumValidity;
     }

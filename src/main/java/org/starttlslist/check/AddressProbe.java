@@ -5,11 +5,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One MX host's one address, probed once per run: whether it answered, how long its greeting
- * took, what TLS showed, and the findings about it.
+ * One MX host's one address, probed once per run: whether it answered, how long its greeting took,
+ * what TLS showed, and the findings about it.
  */
-public record AddressProbe(String host, String address, Outcome outcome, Optional<Duration> greetingDelay,
-        Optional<TlsObservation> tls, List<Finding> findings) {
+public record AddressProbe(
+        String host,
+        String address,
+        Outcome outcome,
+        Optional<Duration> greetingDelay,
+        Optional<TlsObservation> tls,
+        List<Finding> findings) {
     public AddressProbe {
         findings = List.copyOf(findings);
     }

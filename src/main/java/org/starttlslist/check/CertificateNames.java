@@ -12,10 +12,10 @@ import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 
 /**
- * RFC 6125 host-name matching against a server certificate: the DNS subject alternative names,
- * or the subject CN only when there is no DNS SAN (§6.4.4); a wildcard only as the whole
- * left-most label, matching exactly one label, and never directly above a top-level name
- * ({@code *.test} matches nothing). Compared as A-labels, case-insensitively, without a trailing dot.
+ * RFC 6125 host-name matching against a server certificate: the DNS subject alternative names, or
+ * the subject CN only when there is no DNS SAN (§6.4.4); a wildcard only as the whole left-most
+ * label, matching exactly one label, and never directly above a top-level name ({@code *.test}
+ * matches nothing). Compared as A-labels, case-insensitively, without a trailing dot.
  */
 final class CertificateNames {
     private CertificateNames() {}
@@ -26,7 +26,8 @@ final class CertificateNames {
             Collection<List<?>> sans = certificate.getSubjectAlternativeNames();
             if (sans != null) {
                 for (List<?> san : sans) {
-                    if (Integer.valueOf(2).equals(san.get(0)) && san.get(1) instanceof String name) {
+                    if (Integer.valueOf(2).equals(san.get(0))
+                            && san.get(1) instanceof String name) {
                         names.add(name);
                     }
                 }
@@ -69,7 +70,8 @@ final class CertificateNames {
     private static List<String> commonNames(X509Certificate certificate) {
         List<String> names = new ArrayList<>();
         try {
-            for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
+            for (Rdn rdn :
+                    new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
                 if (rdn.getType().equalsIgnoreCase("CN")) {
                     names.add(String.valueOf(rdn.getValue()));
                 }

@@ -3,7 +3,9 @@ package org.starttlslist.check;
 import java.time.Instant;
 import java.util.List;
 
-/** The result of one run: the instant it was made for, and one report per domain, in request order. */
+/**
+ * The result of one run: the instant it was made for, and one report per domain, in request order.
+ */
 public record CheckReport(Instant checkedAt, List<DomainReport> domains) {
     public CheckReport {
         domains = List.copyOf(domains);

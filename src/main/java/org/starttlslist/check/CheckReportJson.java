@@ -16,12 +16,14 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class CheckReportJson {
     /** The schema's {@code $id}, also written as the document's {@code schema} member. */
-    public static final String SCHEMA_ID = "https://starttls-list.org/schema/check-report.schema.json";
+    public static final String SCHEMA_ID =
+            "https://starttls-list.org/schema/check-report.schema.json";
 
     private CheckReportJson() {}
 
     public static String write(CheckReport report) {
-        return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree(report)) + "\n";
+        return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree(report))
+                + "\n";
     }
 
     public static ObjectNode tree(CheckReport report) {
@@ -42,33 +44,41 @@ public final class CheckReportJson {
                 h.put("preference", host.preference());
                 ArrayNode probes = h.putArray("addresses");
                 for (String address : host.addresses()) {
-                    Optional<AddressProbe> probe = host.probes().stream().filter(p -> p.address().equals(address)).findFirst();
+                    Optional<AddressProbe> probe =
+                            host.probes().stream()
+                                    .filter(p -> p.address().equals(address))
+                                    .findFirst();
                     ObjectNode a = probes.addObject();
                     a.put("address", address);
                     a.put("outcome", probe.map(p -> p.outcome().wire()).orElse("not-probed"));
-                    probe.flatMap(AddressProbe::greetingDelay).ifPresent(delay -> a.put("greeting-delay-ms", delay.toMillis()));
-                    probe.flatMap(AddressProbe::tls).ifPresent(tls -> {
-                        ObjectNode t = a.putObject("tls");
-                        t.put("protocol", tls.protocol());
-                        t.put("cipher-suite", tls.cipherSuite());
-                        t.put("subject", tls.subject());
-                        t.put("issuer", tls.issuer());
-                        ArrayNode names = t.putArray("subject-alt-names");
-                        tls.subjectAltNames().forEach(names::add);
-                        t.put("not-before", instant(tls.notBefore()));
-                        t.put("not-after", instant(tls.notAfter()));
-                        t.put("chain-length", tls.chainLength());
-                    });
+                    probe.flatMap(AddressProbe::greetingDelay)
+                            .ifPresent(delay -> a.put("greeting-delay-ms", delay.toMillis()));
+                    probe.flatMap(AddressProbe::tls)
+                            .ifPresent(
+                                    tls -> {
+                                        ObjectNode t = a.putObject("tls");
+                                        t.put("protocol", tls.protocol());
+                                        t.put("cipher-suite", tls.cipherSuite());
+                                        t.put("subject", tls.subject());
+                                        t.put("issuer", tls.issuer());
+                                        ArrayNode names = t.putArray("subject-alt-names");
+                                        tls.subjectAltNames().forEach(names::add);
+                                        t.put("not-before", instant(tls.notBefore()));
+                                        t.put("not-after", instant(tls.notAfter()));
+                                        t.put("chain-length", tls.chainLength());
+                                    });
                 }
             }
-            domain.mtaSts().ifPresent(policy -> {
-                ObjectNode m = d.putObject("mta-sts");
-                m.put("id", policy.id());
-                m.put("mode", policy.mode());
-                m.put("max-age", policy.maxAge().toSeconds());
-                ArrayNode mx = m.putArray("mx");
-                policy.mx().forEach(mx::add);
-            });
+            domain.mtaSts()
+                    .ifPresent(
+                            policy -> {
+                                ObjectNode m = d.putObject("mta-sts");
+                                m.put("id", policy.id());
+                                m.put("mode", policy.mode());
+                                m.put("max-age", policy.maxAge().toSeconds());
+                                ArrayNode mx = m.putArray("mx");
+                                policy.mx().forEach(mx::add);
+                            });
             if (!domain.suggestedPatterns().isEmpty()) {
                 ArrayNode suggested = d.putArray("suggested-mxs");
                 domain.suggestedPatterns().forEach(p -> suggested.add(p.value()));

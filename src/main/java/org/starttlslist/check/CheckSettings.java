@@ -15,8 +15,15 @@ import java.util.Optional;
  * <p>{@code ports} exists for tests: real runs use SMTP port 25 and HTTPS port 443; tests serve on
  * loopback addresses at free ports and say so here (the CLI has no option for it).
  */
-public record CheckSettings(Optional<InetSocketAddress> resolver, Optional<Path> caFile, Duration connectionTimeout,
-        Duration domainDeadline, int concurrency, int connectionsPerAddress, Instant now, Ports ports) {
+public record CheckSettings(
+        Optional<InetSocketAddress> resolver,
+        Optional<Path> caFile,
+        Duration connectionTimeout,
+        Duration domainDeadline,
+        int concurrency,
+        int connectionsPerAddress,
+        Instant now,
+        Ports ports) {
 
     /** The ports the checker connects to. */
     public record Ports(int smtp, int https) {
@@ -33,10 +40,14 @@ public record CheckSettings(Optional<InetSocketAddress> resolver, Optional<Path>
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(ports, "ports");
         if (concurrency < 1 || connectionsPerAddress < 1) {
-            throw new IllegalArgumentException("concurrency and connections per address must be at least 1");
+            throw new IllegalArgumentException(
+                    "concurrency and connections per address must be at least 1");
         }
-        if (connectionTimeout.isNegative() || connectionTimeout.isZero() || domainDeadline.compareTo(connectionTimeout) < 0) {
-            throw new IllegalArgumentException("the domain deadline must be at least the connection timeout, both positive");
+        if (connectionTimeout.isNegative()
+                || connectionTimeout.isZero()
+                || domainDeadline.compareTo(connectionTimeout) < 0) {
+            throw new IllegalArgumentException(
+                    "the domain deadline must be at least the connection timeout, both positive");
         }
     }
 
@@ -46,28 +57,75 @@ public record CheckSettings(Optional<InetSocketAddress> resolver, Optional<Path>
      * connections per address.
      */
     public static CheckSettings defaults(Instant now) {
-        return new CheckSettings(Optional.empty(), Optional.empty(), DEFAULT_TIMEOUT, DEFAULT_TIMEOUT.multipliedBy(3),
-                DEFAULT_CONCURRENCY, CONNECTIONS_PER_ADDRESS, now, Ports.STANDARD);
+        return new CheckSettings(
+                Optional.empty(),
+                Optional.empty(),
+                DEFAULT_TIMEOUT,
+                DEFAULT_TIMEOUT.multipliedBy(3),
+                DEFAULT_CONCURRENCY,
+                CONNECTIONS_PER_ADDRESS,
+                now,
+                Ports.STANDARD);
     }
 
     public CheckSettings withResolver(InetSocketAddress value) {
-        return new CheckSettings(Optional.of(value), caFile, connectionTimeout, domainDeadline, concurrency, connectionsPerAddress, now, ports);
+        return new CheckSettings(
+                Optional.of(value),
+                caFile,
+                connectionTimeout,
+                domainDeadline,
+                concurrency,
+                connectionsPerAddress,
+                now,
+                ports);
     }
 
     public CheckSettings withCaFile(Path value) {
-        return new CheckSettings(resolver, Optional.of(value), connectionTimeout, domainDeadline, concurrency, connectionsPerAddress, now, ports);
+        return new CheckSettings(
+                resolver,
+                Optional.of(value),
+                connectionTimeout,
+                domainDeadline,
+                concurrency,
+                connectionsPerAddress,
+                now,
+                ports);
     }
 
     /** Per connection; the per-domain deadline becomes three times this. */
     public CheckSettings withTimeout(Duration value) {
-        return new CheckSettings(resolver, caFile, value, value.multipliedBy(3), concurrency, connectionsPerAddress, now, ports);
+        return new CheckSettings(
+                resolver,
+                caFile,
+                value,
+                value.multipliedBy(3),
+                concurrency,
+                connectionsPerAddress,
+                now,
+                ports);
     }
 
     public CheckSettings withConcurrency(int value) {
-        return new CheckSettings(resolver, caFile, connectionTimeout, domainDeadline, value, connectionsPerAddress, now, ports);
+        return new CheckSettings(
+                resolver,
+                caFile,
+                connectionTimeout,
+                domainDeadline,
+                value,
+                connectionsPerAddress,
+                now,
+                ports);
     }
 
     public CheckSettings withPorts(Ports value) {
-        return new CheckSettings(resolver, caFile, connectionTimeout, domainDeadline, concurrency, connectionsPerAddress, now, value);
+        return new CheckSettings(
+                resolver,
+                caFile,
+                connectionTimeout,
+                domainDeadline,
+                concurrency,
+                connectionsPerAddress,
+                now,
+                value);
     }
 }

@@ -32,8 +32,8 @@ import org.xbill.DNS.Type;
 /**
  * DNS questions the checker asks, through dnsjava and the resolver the caller named (or the
  * system's). CNAME chains are followed here, up to {@value #MAX_CNAMES}, because a resolver may
- * return only the first link. NXDOMAIN and "no such record" are answers; anything else that is
- * not NOERROR, and every time-out, is a {@link DnsFailedException}.
+ * return only the first link. NXDOMAIN and "no such record" are answers; anything else that is not
+ * NOERROR, and every time-out, is a {@link DnsFailedException}.
  */
 final class Dns {
     private static final int MAX_CNAMES = 8;
@@ -41,12 +41,16 @@ final class Dns {
     private final Resolver resolver;
 
     Dns(Optional<InetSocketAddress> server, Duration timeout) {
-        Resolver chosen = server.isPresent() ? new SimpleResolver(server.get()) : new ExtendedResolver();
+        Resolver chosen =
+                server.isPresent() ? new SimpleResolver(server.get()) : new ExtendedResolver();
         chosen.setTimeout(timeout);
         this.resolver = chosen;
     }
 
-    /** An answer: the records of the asked type (after CNAMEs), whether the name exists, and the CNAMEs crossed. */
+    /**
+     * An answer: the records of the asked type (after CNAMEs), whether the name exists, and the
+     * CNAMEs crossed.
+     */
     record Answer(List<Record> records, boolean nxdomain, List<String> cnames) {}
 
     /**
@@ -82,13 +86,14 @@ final class Dns {
 
     /** Asks now, on {@code threads}, so that a later {@link #query} finds the answer waiting. */
     void prefetch(Executor threads, String name, int type) {
-        threads.execute(() -> {
-            try {
-                query(name, type);
-            } catch (DnsFailedException e) {
-                // the real question will ask again and report it
-            }
-        });
+        threads.execute(
+                () -> {
+                    try {
+                        query(name, type);
+                    } catch (DnsFailedException e) {
+                        // the real question will ask again and report it
+                    }
+                });
     }
 
     private Answer ask(String name, int type) throws DnsFailedException {
@@ -104,7 +109,9 @@ final class Dns {
             while (moved) {
                 moved = false;
                 for (Record record : response.getSection(Section.ANSWER)) {
-                    if (record.getName().equals(owner) && record instanceof CNAMERecord cname && type != Type.CNAME) {
+                    if (record.getName().equals(owner)
+                            && record instanceof CNAMERecord cname
+                            && type != Type.CNAME) {
                         cnames.add(text(cname.getTarget()));
                         owner = cname.getTarget();
                         moved = true;
@@ -124,8 +131,13 @@ final class Dns {
                 return new Answer(List.of(), true, cnames);
             }
             if (rcode != Rcode.NOERROR) {
-                throw new DnsFailedException("the resolver answered " + Rcode.string(rcode) + " for " + text(current) + " "
-                        + Type.string(type));
+                throw new DnsFailedException(
+                        "the resolver answered "
+                                + Rcode.string(rcode)
+                                + " for "
+                                + text(current)
+                                + " "
+                                + Type.string(type));
             }
             if (owner.equals(current)) {
                 return new Answer(List.of(), false, cnames);
@@ -135,7 +147,9 @@ final class Dns {
         throw new DnsFailedException("more than " + MAX_CNAMES + " CNAMEs from " + name);
     }
 
-    /** A and AAAA addresses of {@code host}, IPv4 first; the CNAMEs crossed go to {@code cnamesOut}. */
+    /**
+     * A and AAAA addresses of {@code host}, IPv4 first; the CNAMEs crossed go to {@code cnamesOut}.
+     */
     List<InetAddress> addresses(String host, List<String> cnamesOut) throws DnsFailedException {
         List<InetAddress> addresses = new ArrayList<>();
         Answer a = query(host, Type.A);
@@ -163,8 +177,17 @@ final class Dns {
         try {
             return resolver.send(Message.newQuery(Record.newRecord(name, type, DClass.IN)));
         } catch (IOException e) {
-            throw new DnsFailedException("no answer from the resolver for " + text(name) + " " + Type.string(type) + " ("
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
+            throw new DnsFailedException(
+                    "no answer from the resolver for "
+                            + text(name)
+                            + " "
+                            + Type.string(type)
+                            + " ("
+                            + (e.getMessage() == null
+                                    ? e.getClass().getSimpleName()
+                                    : e.getMessage())
+                            + ")",
+                    e);
         }
     }
 

@@ -26,7 +26,8 @@ final class HostProbes {
     }
 
     CompletableFuture<AddressProbe> probe(String host, InetAddress address) {
-        return results.computeIfAbsent(host + " " + address.getHostAddress(),
+        return results.computeIfAbsent(
+                host + " " + address.getHostAddress(),
                 key -> CompletableFuture.supplyAsync(() -> limited(host, address), threads));
     }
 

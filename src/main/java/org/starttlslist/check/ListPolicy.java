@@ -10,7 +10,8 @@ public record ListPolicy(List<MxPattern> mx, Optional<Mode> mode) {
     public ListPolicy {
         mx = List.copyOf(mx);
         if (mx.isEmpty()) {
-            throw new IllegalArgumentException("a policy to check against needs at least one MX pattern");
+            throw new IllegalArgumentException(
+                    "a policy to check against needs at least one MX pattern");
         }
     }
 

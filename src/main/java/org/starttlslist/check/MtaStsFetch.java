@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -21,13 +20,12 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
 
 /**
  * {@code GET https://mta-sts.<domain>/.well-known/mta-sts.txt} as RFC 8461 §3.3 asks: the host
- * resolved through the checker's own resolver (not the JVM's), a valid certificate for the
- * {@code mta-sts.} host, no redirects followed, at most 64 KiB, one deadline for the whole
- * exchange. A plain HTTP/1.1 exchange on a socket, so the resolver and port stay the caller's.
+ * resolved through the checker's own resolver (not the JVM's), a valid certificate for the {@code
+ * mta-sts.} host, no redirects followed, at most 64 KiB, one deadline for the whole exchange. A
+ * plain HTTP/1.1 exchange on a socket, so the resolver and port stay the caller's.
  */
 final class MtaStsFetch {
     static final int MAX_BODY = 64 * 1024;
@@ -74,9 +72,12 @@ final class MtaStsFetch {
         long deadline = System.nanoTime() + settings.connectionTimeout().toNanos();
         int port = settings.ports().https();
         try (Socket plain = new Socket()) {
-            plain.connect(new InetSocketAddress(address, port), (int) settings.connectionTimeout().toMillis());
+            plain.connect(
+                    new InetSocketAddress(address, port),
+                    (int) settings.connectionTimeout().toMillis());
             plain.setSoTimeout((int) settings.connectionTimeout().toMillis());
-            SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, true);
+            SSLSocket socket =
+                    (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, true);
             SSLParameters parameters = socket.getSSLParameters();
             parameters.setServerNames(List.of(new SNIHostName(host)));
             parameters.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
@@ -88,21 +89,38 @@ final class MtaStsFetch {
             }
             Optional<String> untrusted = trust.problem(chain, settings.now());
             if (untrusted.isPresent()) {
-                throw new FetchException("the certificate of " + host + " is not valid: " + untrusted.get());
+                throw new FetchException(
+                        "the certificate of " + host + " is not valid: " + untrusted.get());
             }
             if (!CertificateNames.matches(chain.get(0), host)) {
-                throw new FetchException("the certificate of " + host + " names " + CertificateNames.dnsNames(chain.get(0)) + ", not " + host);
+                throw new FetchException(
+                        "the certificate of "
+                                + host
+                                + " names "
+                                + CertificateNames.dnsNames(chain.get(0))
+                                + ", not "
+                                + host);
             }
             OutputStream out = socket.getOutputStream();
-            out.write(("GET /.well-known/mta-sts.txt HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: starttls-list-check\r\n"
-                    + "Accept: text/plain\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(
+                    ("GET /.well-known/mta-sts.txt HTTP/1.1\r\nHost: "
+                                    + host
+                                    + "\r\nUser-Agent: starttls-list-check\r\n"
+                                    + "Accept: text/plain\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return read(socket, deadline);
         } catch (FetchException e) {
             throw e;
         } catch (IOException e) {
-            throw new FetchException("cannot fetch https://" + host + (port == 443 ? "" : ":" + port)
-                    + "/.well-known/mta-sts.txt from " + SmtpProbe.literal(address) + ": " + e.getMessage());
+            throw new FetchException(
+                    "cannot fetch https://"
+                            + host
+                            + (port == 443 ? "" : ":" + port)
+                            + "/.well-known/mta-sts.txt from "
+                            + SmtpProbe.literal(address)
+                            + ": "
+                            + e.getMessage());
         }
     }
 
@@ -115,7 +133,8 @@ final class MtaStsFetch {
             checkDeadline(deadline);
             int b = in.read();
             if (b < 0) {
-                throw new FetchException("the server closed the connection before the end of the headers");
+                throw new FetchException(
+                        "the server closed the connection before the end of the headers");
             }
             head.write(b);
             matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
@@ -126,7 +145,8 @@ final class MtaStsFetch {
         String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
         String[] status = lines[0].split(" ", 3);
         if (status.length < 2 || !status[0].startsWith("HTTP/")) {
-            throw new FetchException("not an HTTP response: " + SmtpConversation.printable(lines[0]));
+            throw new FetchException(
+                    "not an HTTP response: " + SmtpConversation.printable(lines[0]));
         }
         int code;
         try {
@@ -138,7 +158,9 @@ final class MtaStsFetch {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+                headers.put(
+                        lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim());
             }
         }
         String length = headers.get("content-length");
@@ -151,13 +173,21 @@ final class MtaStsFetch {
                 throw new FetchException("bad Content-Length: " + length);
             }
         }
-        boolean chunked = headers.getOrDefault("transfer-encoding", "").toLowerCase(Locale.ROOT).contains("chunked");
+        boolean chunked =
+                headers.getOrDefault("transfer-encoding", "")
+                        .toLowerCase(Locale.ROOT)
+                        .contains("chunked");
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        boolean tooLarge = chunked ? readChunked(in, body, deadline) : readAll(in, body, deadline, length == null ? -1 : Long.parseLong(length));
+        boolean tooLarge =
+                chunked
+                        ? readChunked(in, body, deadline)
+                        : readAll(in, body, deadline, length == null ? -1 : Long.parseLong(length));
         return new Response(code, headers, body.toByteArray(), tooLarge);
     }
 
-    private static boolean readAll(InputStream in, ByteArrayOutputStream body, long deadline, long length) throws IOException {
+    private static boolean readAll(
+            InputStream in, ByteArrayOutputStream body, long deadline, long length)
+            throws IOException {
         byte[] buffer = new byte[8192];
         while (length < 0 || body.size() < length) {
             checkDeadline(deadline);
@@ -173,7 +203,8 @@ final class MtaStsFetch {
         return false;
     }
 
-    private static boolean readChunked(InputStream in, ByteArrayOutputStream body, long deadline) throws IOException {
+    private static boolean readChunked(InputStream in, ByteArrayOutputStream body, long deadline)
+            throws IOException {
         while (true) {
             String sizeLine = line(in, deadline);
             int size;

@@ -9,13 +9,18 @@ public record MtaStsPolicy(String id, String mode, Duration maxAge, List<String>
         mx = List.copyOf(mx);
     }
 
-    /** RFC 8461 §4.1: a pattern is a host name, or {@code *.} and a suffix matching exactly one more label. */
+    /**
+     * RFC 8461 §4.1: a pattern is a host name, or {@code *.} and a suffix matching exactly one more
+     * label.
+     */
     public boolean allows(String host) {
         for (String pattern : mx) {
             String lower = pattern.toLowerCase(java.util.Locale.ROOT);
             if (lower.startsWith("*.")) {
                 String suffix = lower.substring(1);
-                if (host.endsWith(suffix) && host.length() > suffix.length() && host.indexOf('.') == host.length() - suffix.length()) {
+                if (host.endsWith(suffix)
+                        && host.length() > suffix.length()
+                        && host.indexOf('.') == host.length() - suffix.length()) {
                     return true;
                 }
             } else if (lower.equals(host)) {

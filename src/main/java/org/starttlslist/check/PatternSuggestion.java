@@ -21,17 +21,20 @@ final class PatternSuggestion {
             byParent.computeIfAbsent(DomainChecker.parent(host), p -> new ArrayList<>()).add(host);
         }
         TreeSet<MxPattern> patterns = new TreeSet<>();
-        byParent.forEach((parent, children) -> {
-            if (children.size() >= 2 && parent.contains(".") && MxPattern.problem("." + parent).isEmpty()) {
-                patterns.add(new MxPattern("." + parent));
-            } else {
-                for (String child : children) {
-                    if (MxPattern.problem(child).isEmpty()) {
-                        patterns.add(new MxPattern(child));
+        byParent.forEach(
+                (parent, children) -> {
+                    if (children.size() >= 2
+                            && parent.contains(".")
+                            && MxPattern.problem("." + parent).isEmpty()) {
+                        patterns.add(new MxPattern("." + parent));
+                    } else {
+                        for (String child : children) {
+                            if (MxPattern.problem(child).isEmpty()) {
+                                patterns.add(new MxPattern(child));
+                            }
+                        }
                     }
-                }
-            }
-        });
+                });
         return List.copyOf(patterns);
     }
 }

@@ -10,8 +10,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Lets every handshake finish, so the checker can see and report the whole certificate (subject,
- * issuer, names, dates) even when it is bad; {@link TrustAnchors} and {@link CertificateNames}
- * then judge it. Only EHLO and QUIT ever travel over such a session.
+ * issuer, names, dates) even when it is bad; {@link TrustAnchors} and {@link CertificateNames} then
+ * judge it. Only EHLO and QUIT ever travel over such a session.
  */
 final class RecordingTrustManager extends X509ExtendedTrustManager {
     /** A TLS context whose handshakes accept any chain, for the checker to judge afterwards. */

@@ -4,7 +4,10 @@ package org.starttlslist.check;
 public enum Severity {
     /** An observation (TLS version, certificate, TLS-RPT): no effect on the verdict. */
     INFO("info"),
-    /** Eligible, but the operator should act (an expiring certificate, a backup MX that never answers). */
+    /**
+     * Eligible, but the operator should act (an expiring certificate, a backup MX that never
+     * answers).
+     */
     WARNING("warning"),
     /** Keeps the domain off the list. */
     FAILURE("failure"),

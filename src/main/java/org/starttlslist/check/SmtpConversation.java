@@ -23,7 +23,8 @@ final class SmtpConversation {
         boolean hasKeyword(String keyword) {
             for (int i = 1; i < lines.size(); i++) {
                 String line = lines.get(i);
-                if (line.length() > 4 && line.substring(4).trim().split("\\s+")[0].equalsIgnoreCase(keyword)) {
+                if (line.length() > 4
+                        && line.substring(4).trim().split("\\s+")[0].equalsIgnoreCase(keyword)) {
                     return true;
                 }
             }
@@ -61,7 +62,9 @@ final class SmtpConversation {
         out = upgraded.getOutputStream();
     }
 
-    /** When the first line of the last reply arrived (System.nanoTime()), for the greeting's delay. */
+    /**
+     * When the first line of the last reply arrived (System.nanoTime()), for the greeting's delay.
+     */
     long firstLineNanos() {
         return firstLineNanos;
     }
@@ -74,7 +77,9 @@ final class SmtpConversation {
             if (firstLineNanos < 0) {
                 firstLineNanos = System.nanoTime();
             }
-            if (line.length() < 3 || !Character.isDigit(line.charAt(0)) || !Character.isDigit(line.charAt(1))
+            if (line.length() < 3
+                    || !Character.isDigit(line.charAt(0))
+                    || !Character.isDigit(line.charAt(1))
                     || !Character.isDigit(line.charAt(2))) {
                 throw new ProtocolException("not an SMTP reply: '" + printable(line) + "'");
             }
@@ -95,7 +100,9 @@ final class SmtpConversation {
         return read();
     }
 
-    /** Sends QUIT and reads the answer if one comes in time; a server that just closes is fine too. */
+    /**
+     * Sends QUIT and reads the answer if one comes in time; a server that just closes is fine too.
+     */
     void quit() {
         try {
             command("QUIT");
@@ -114,8 +121,10 @@ final class SmtpConversation {
             socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
             int b = in.read();
             if (b < 0) {
-                throw new ProtocolException(line.size() == 0 ? "the server closed the connection"
-                        : "the server closed the connection in the middle of a line");
+                throw new ProtocolException(
+                        line.size() == 0
+                                ? "the server closed the connection"
+                                : "the server closed the connection in the middle of a line");
             }
             if (b == '\n') {
                 String text = line.toString(StandardCharsets.ISO_8859_1);

@@ -29,8 +29,8 @@ import org.starttlslist.failure.CouldNotCompleteException;
 
 /**
  * The CAs a server's chain must lead to: the JDK's trust store, or the certificates of a PEM file
- * ({@code --ca-file}). Path building uses only the certificates the server sent (no AIA fetching:
- * a sender's MTA does not fetch either), so a missing intermediate fails as it would in real mail.
+ * ({@code --ca-file}). Path building uses only the certificates the server sent (no AIA fetching: a
+ * sender's MTA does not fetch either), so a missing intermediate fails as it would in real mail.
  */
 final class TrustAnchors {
     private final Set<TrustAnchor> anchors;
@@ -44,22 +44,34 @@ final class TrustAnchors {
         if (caFile.isPresent()) {
             Path file = caFile.get();
             try (InputStream in = Files.newInputStream(file)) {
-                for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                for (Certificate certificate :
+                        CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                     anchors.add(new TrustAnchor((X509Certificate) certificate, null));
                 }
             } catch (java.nio.file.NoSuchFileException e) {
-                throw new CouldNotCompleteException("cannot read the CA file " + file + ": no such file; give a PEM file of CA"
-                        + " certificates with --ca-file");
+                throw new CouldNotCompleteException(
+                        "cannot read the CA file "
+                                + file
+                                + ": no such file; give a PEM file of CA"
+                                + " certificates with --ca-file");
             } catch (IOException | GeneralSecurityException e) {
-                throw new CouldNotCompleteException("cannot read the CA file " + file + ": " + e.getMessage()
-                        + "; give a PEM file of CA certificates with --ca-file");
+                throw new CouldNotCompleteException(
+                        "cannot read the CA file "
+                                + file
+                                + ": "
+                                + e.getMessage()
+                                + "; give a PEM file of CA certificates with --ca-file");
             }
             if (anchors.isEmpty()) {
-                throw new CouldNotCompleteException("the CA file " + file + " holds no certificate; give a PEM file of CA certificates");
+                throw new CouldNotCompleteException(
+                        "the CA file "
+                                + file
+                                + " holds no certificate; give a PEM file of CA certificates");
             }
         } else {
             try {
-                TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                TrustManagerFactory factory =
+                        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
                 factory.init((KeyStore) null);
                 for (var manager : factory.getTrustManagers()) {
                     if (manager instanceof X509TrustManager x509) {
@@ -69,7 +81,8 @@ final class TrustAnchors {
                     }
                 }
             } catch (GeneralSecurityException e) {
-                throw new CouldNotCompleteException("cannot load the JDK's trust store: " + e.getMessage());
+                throw new CouldNotCompleteException(
+                        "cannot load the JDK's trust store: " + e.getMessage());
             }
         }
         return new TrustAnchors(Set.copyOf(anchors));
@@ -86,7 +99,8 @@ final class TrustAnchors {
             PKIXBuilderParameters parameters = new PKIXBuilderParameters(anchors, target);
             parameters.setRevocationEnabled(false);
             parameters.setDate(Date.from(at));
-            parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(sent)));
+            parameters.addCertStore(
+                    CertStore.getInstance("Collection", new CollectionCertStoreParameters(sent)));
             CertPathBuilder.getInstance("PKIX").build(parameters);
             return Optional.empty();
         } catch (CertPathBuilderException e) {

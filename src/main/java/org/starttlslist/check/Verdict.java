@@ -1,6 +1,8 @@
 package org.starttlslist.check;
 
-/** The outcome for one domain. Exit codes: all eligible 0; some not eligible 1; could not check 3. */
+/**
+ * The outcome for one domain. Exit codes: all eligible 0; some not eligible 1; could not check 3.
+ */
 public enum Verdict {
     ELIGIBLE("eligible"),
     ELIGIBLE_WITH_WARNINGS("eligible-with-warnings"),

@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "add", mixinStandardHelpOptions = true,
+@Command(
+        name = "add",
+        mixinStandardHelpOptions = true,
         description = {
             "Add a mail domain in testing mode, with testing-since today. Refused unless",
             "its proof record (_starttls-list.DOMAIN TXT \"v=STARTTLS-LIST1; contact=EMAIL\")",
@@ -23,29 +25,38 @@ import picocli.CommandLine.ParentCommand;
             "Without --mx, the MX hosts found are used as the patterns.",
         })
 final class AddCommand implements Callable<Integer> {
-    @ParentCommand
-    RootCommand root;
+    @ParentCommand RootCommand root;
 
-    @Mixin
-    NowOption now;
+    @Mixin NowOption now;
 
-    @Mixin
-    LiveCheckOptions live;
+    @Mixin LiveCheckOptions live;
 
-    @Parameters(index = "0", paramLabel = "DOMAIN", description = "The mail domain, lower-case A-label (punycode).")
+    @Parameters(
+            index = "0",
+            paramLabel = "DOMAIN",
+            description = "The mail domain, lower-case A-label (punycode).")
     String domain;
 
-    @Option(names = "--contact", required = true, paramLabel = "EMAIL", description = "Who runs the domain's mail; named by the proof record.")
+    @Option(
+            names = "--contact",
+            required = true,
+            paramLabel = "EMAIL",
+            description = "Who runs the domain's mail; named by the proof record.")
     String contact;
 
-    @Option(names = "--mx", paramLabel = "PATTERN", arity = "1..*", description = "MX patterns (mx1.example.com or .example.com).")
+    @Option(
+            names = "--mx",
+            paramLabel = "PATTERN",
+            arity = "1..*",
+            description = "MX patterns (mx1.example.com or .example.com).")
     List<String> mx;
 
-    @Option(names = "--re-add", description = "Add a domain that has a removal record (the record is deleted).")
+    @Option(
+            names = "--re-add",
+            description = "Add a domain that has a removal record (the record is deleted).")
     boolean reAdd;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -56,13 +67,20 @@ final class AddCommand implements Callable<Integer> {
         DomainEdits.requireContact(domain, contact);
         out.println("proof record: " + ProofRecord.zoneLine(domain, contact));
         out.flush();
-        DomainEdits.Added added = new DomainEdits(root.repository(), instant, live.checker(instant), live.dns())
-                .add(domain, contact, patterns, reAdd);
-        LocalDate earliest = LocalDate.ofInstant(instant, ZoneOffset.UTC).plusDays(LifecycleSettings.load(root.repository()).testingDays());
+        DomainEdits.Added added =
+                new DomainEdits(root.repository(), instant, live.checker(instant), live.dns())
+                        .add(domain, contact, patterns, reAdd);
+        LocalDate earliest =
+                LocalDate.ofInstant(instant, ZoneOffset.UTC)
+                        .plusDays(LifecycleSettings.load(root.repository()).testingDays());
         out.println("added " + added.domain() + " in testing mode: " + added.file());
-        out.println("mx patterns" + (added.suggested() ? " (from DNS)" : "") + ": " + added.patterns());
-        out.println("next: commit and open a pull request; after the daily checks pass for a full testing period,"
-                + " 'starttls-list promote' makes it enforce (not before " + earliest + ")");
+        out.println(
+                "mx patterns" + (added.suggested() ? " (from DNS)" : "") + ": " + added.patterns());
+        out.println(
+                "next: commit and open a pull request; after the daily checks pass for a full testing period,"
+                        + " 'starttls-list promote' makes it enforce (not before "
+                        + earliest
+                        + ")");
         return ExitCodes.OK;
     }
 }

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import org.starttlslist.build.SourcesRejectedException;
 import org.starttlslist.build.ListBuild;
+import org.starttlslist.build.SourcesRejectedException;
 import org.starttlslist.failure.CouldNotCompleteException;
 import org.starttlslist.files.AtomicFiles;
 import org.starttlslist.model.ListTimes;
@@ -15,12 +15,14 @@ import org.starttlslist.source.ListRepository;
 import org.starttlslist.validate.ReportFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "build", mixinStandardHelpOptions = true,
+@Command(
+        name = "build",
+        mixinStandardHelpOptions = true,
         description = {
             "Validate the sources and merge them into one canonical policy.json.",
             "",
@@ -32,18 +34,18 @@ import picocli.CommandLine.Model.CommandSpec;
             ""
         })
 final class BuildCommand implements Callable<Integer> {
-    @ParentCommand
-    RootCommand root;
+    @ParentCommand RootCommand root;
 
-    @Mixin
-    NowOption now;
+    @Mixin NowOption now;
 
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "Where to write the list (relative to the repository). Default: target/policy.json")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description =
+                    "Where to write the list (relative to the repository). Default: target/policy.json")
     Path out;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -59,18 +61,38 @@ final class BuildCommand implements Callable<Integer> {
         }
         // Warnings, in validate's own text form.
         ReportFormat.TEXT.write(result.report(), spec.commandLine().getOut());
-        Path target = repository.root().resolve(out == null ? Path.of("target", "policy.json") : out);
+        Path target =
+                repository.root().resolve(out == null ? Path.of("target", "policy.json") : out);
         try {
             AtomicFiles.write(target, result.bytes());
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot write " + repository.display(target) + ": " + e.getMessage()
-                    + "; check that its directory is writable or choose another --out", e);
+            throw new CouldNotCompleteException(
+                    "cannot write "
+                            + repository.display(target)
+                            + ": "
+                            + e.getMessage()
+                            + "; check that its directory is writable or choose another --out",
+                    e);
         }
         PolicyList list = result.list();
-        spec.commandLine().getOut().println("wrote " + repository.display(target) + ": "
-                + list.policies().size() + " domains (" + list.count(Mode.ENFORCE) + " enforce, "
-                + list.count(Mode.TESTING) + " testing), " + list.aliases().size() + (list.aliases().size() == 1 ? " alias" : " aliases") + ", timestamp "
-                + ListTimes.format(list.timestamp()) + ", expires " + ListTimes.format(list.expires()));
+        spec.commandLine()
+                .getOut()
+                .println(
+                        "wrote "
+                                + repository.display(target)
+                                + ": "
+                                + list.policies().size()
+                                + " domains ("
+                                + list.count(Mode.ENFORCE)
+                                + " enforce, "
+                                + list.count(Mode.TESTING)
+                                + " testing), "
+                                + list.aliases().size()
+                                + (list.aliases().size() == 1 ? " alias" : " aliases")
+                                + ", timestamp "
+                                + ListTimes.format(list.timestamp())
+                                + ", expires "
+                                + ListTimes.format(list.expires()));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }
@@ -85,10 +107,13 @@ final class BuildCommand implements Callable<Integer> {
             if (!text.chars().allMatch(Character::isDigit)) {
                 throw new NumberFormatException();
             }
-            return ListTimes.fromEpochSeconds(Long.parseLong(text)).orElseThrow(NumberFormatException::new);
+            return ListTimes.fromEpochSeconds(Long.parseLong(text))
+                    .orElseThrow(NumberFormatException::new);
         } catch (NumberFormatException e) {
-            throw new UsageException("SOURCE_DATE_EPOCH '" + sourceDateEpoch
-                    + "' is not a number of seconds since 1970; unset it or pass --now");
+            throw new UsageException(
+                    "SOURCE_DATE_EPOCH '"
+                            + sourceDateEpoch
+                            + "' is not a number of seconds since 1970; unset it or pass --now");
         }
     }
 }

@@ -36,46 +36,77 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Check whether domains meet the list's requirements, against their live mail servers:"
-                + " DNS, STARTTLS on every MX host, certificates, the MX hosts against the policy, and MTA-STS.",
-                "Inside a list repository a listed domain is checked against its own policy unless --mx is given.",
-                "Exit 0: all eligible (perhaps with warnings); 1: some not eligible; 3: some could not be checked."},
-        footer = {"", "Each finding names the host and address, what was observed, and the fix;"
-                + " codes and steps are listed in the README (section \"check\")."})
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Check whether domains meet the list's requirements, against their live mail servers:"
+                    + " DNS, STARTTLS on every MX host, certificates, the MX hosts against the policy, and MTA-STS.",
+            "Inside a list repository a listed domain is checked against its own policy unless --mx is given.",
+            "Exit 0: all eligible (perhaps with warnings); 1: some not eligible; 3: some could not be checked."
+        },
+        footer = {
+            "",
+            "Each finding names the host and address, what was observed, and the fix;"
+                    + " codes and steps are listed in the README (section \"check\")."
+        })
 final class CheckCommand implements Callable<Integer> {
-    private static final Pattern HOST_PORT = Pattern.compile("\\[([0-9A-Fa-f:.]+)]:(\\d+)|([0-9.]+):(\\d+)|([0-9A-Fa-f:.]+)");
+    private static final Pattern HOST_PORT =
+            Pattern.compile("\\[([0-9A-Fa-f:.]+)]:(\\d+)|([0-9.]+):(\\d+)|([0-9A-Fa-f:.]+)");
 
-    @ParentCommand
-    RootCommand root;
+    @ParentCommand RootCommand root;
 
-    @Mixin
-    NowOption now;
+    @Mixin NowOption now;
 
-    @Parameters(arity = "1..*", paramLabel = "DOMAIN", description = "The mail domains to check (U-labels are converted).")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "DOMAIN",
+            description = "The mail domains to check (U-labels are converted).")
     List<String> domains;
 
-    @Option(names = "--mx", split = ",", paramLabel = "PATTERN",
-            description = "MX patterns to hold every domain to (host or .suffix), instead of the list's policy.")
+    @Option(
+            names = "--mx",
+            split = ",",
+            paramLabel = "PATTERN",
+            description =
+                    "MX patterns to hold every domain to (host or .suffix), instead of the list's policy.")
     List<String> mx;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
-            description = "Output: text (one line per finding) or json (schema/check-report.schema.json). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            paramLabel = "text|json",
+            description =
+                    "Output: text (one line per finding) or json (schema/check-report.schema.json). Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = "--resolver", paramLabel = "HOST[:PORT]",
-            description = "The DNS resolver to ask (an IP address, port 53 unless given). Default: the system's.")
+    @Option(
+            names = "--resolver",
+            paramLabel = "HOST[:PORT]",
+            description =
+                    "The DNS resolver to ask (an IP address, port 53 unless given). Default: the system's.")
     String resolver;
 
-    @Option(names = "--ca-file", paramLabel = "PEM", description = "Trust these CA certificates instead of the JDK's trust store.")
+    @Option(
+            names = "--ca-file",
+            paramLabel = "PEM",
+            description = "Trust these CA certificates instead of the JDK's trust store.")
     Path caFile;
 
-    @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS",
-            description = "Per connection (a greeting may take this long); each domain gets three times this. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--timeout",
+            defaultValue = "30",
+            paramLabel = "SECONDS",
+            description =
+                    "Per connection (a greeting may take this long); each domain gets three times this. Default: ${DEFAULT-VALUE}.")
     long timeoutSeconds;
 
-    @Option(names = "--concurrency", defaultValue = "16", paramLabel = "N",
-            description = "Domains checked at a time (at most 2 connections per IP address). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--concurrency",
+            defaultValue = "16",
+            paramLabel = "N",
+            description =
+                    "Domains checked at a time (at most 2 connections per IP address). Default: ${DEFAULT-VALUE}.")
     int concurrency;
 
     // For tests against servers on loopback ports; not for real use, hence hidden.
@@ -85,8 +116,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--https-port", hidden = true, defaultValue = "443")
     int httpsPort;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -100,21 +130,27 @@ final class CheckCommand implements Callable<Integer> {
             throw new UsageException("--concurrency " + concurrency + ": give 1 to 256");
         }
         Optional<ListPolicy> given = mx == null ? Optional.empty() : Optional.of(patterns(mx));
-        CheckSettings settings = CheckSettings.defaults(now.instant())
-                .withTimeout(Duration.ofSeconds(timeoutSeconds))
-                .withConcurrency(concurrency)
-                .withPorts(new CheckSettings.Ports(smtpPort, httpsPort));
+        CheckSettings settings =
+                CheckSettings.defaults(now.instant())
+                        .withTimeout(Duration.ofSeconds(timeoutSeconds))
+                        .withConcurrency(concurrency)
+                        .withPorts(new CheckSettings.Ports(smtpPort, httpsPort));
         if (resolver != null) {
             settings = settings.withResolver(resolverAddress(resolver));
         }
         if (caFile != null) {
-            settings = settings.withCaFile(root.directory == null ? caFile : root.directory.resolve(caFile));
+            settings =
+                    settings.withCaFile(
+                            root.directory == null ? caFile : root.directory.resolve(caFile));
         }
         Map<String, ListPolicy> listed = given.isPresent() ? Map.of() : listedPolicies();
         List<CheckRequest> requests = new ArrayList<>();
         for (String domain : domains) {
             String key = domain.toLowerCase(java.util.Locale.ROOT).replaceFirst("\\.$", "");
-            requests.add(new CheckRequest(domain, given.isPresent() ? given : Optional.ofNullable(listed.get(key))));
+            requests.add(
+                    new CheckRequest(
+                            domain,
+                            given.isPresent() ? given : Optional.ofNullable(listed.get(key))));
         }
         CheckReport report = new DomainChecker(settings).check(requests);
         PrintWriter out = spec.commandLine().getOut();
@@ -146,9 +182,13 @@ final class CheckCommand implements Callable<Integer> {
     static InetSocketAddress resolverAddress(String text) {
         Matcher m = HOST_PORT.matcher(text);
         if (!m.matches()) {
-            throw new UsageException("--resolver '" + text + "': give an IP address, optionally with :PORT ([::1]:53 for IPv6)");
+            throw new UsageException(
+                    "--resolver '"
+                            + text
+                            + "': give an IP address, optionally with :PORT ([::1]:53 for IPv6)");
         }
-        String host = m.group(1) != null ? m.group(1) : m.group(3) != null ? m.group(3) : m.group(5);
+        String host =
+                m.group(1) != null ? m.group(1) : m.group(3) != null ? m.group(3) : m.group(5);
         String port = m.group(2) != null ? m.group(2) : m.group(4) != null ? m.group(4) : "53";
         int number = Integer.parseInt(port);
         if (number < 1 || number > 65535) {
@@ -168,10 +208,14 @@ final class CheckCommand implements Callable<Integer> {
         if (!Files.isDirectory(repository.policiesDir())) {
             return Map.of();
         }
-        Optional<SourceSet> sources = new Validator(repository, now.instant()).validateAll().sources();
+        Optional<SourceSet> sources =
+                new Validator(repository, now.instant()).validateAll().sources();
         if (sources.isEmpty()) {
-            spec.commandLine().getErr().println("note: the list repository's sources do not validate; checking without their policies"
-                    + " (run starttls-list validate)");
+            spec.commandLine()
+                    .getErr()
+                    .println(
+                            "note: the list repository's sources do not validate; checking without their policies"
+                                    + " (run starttls-list validate)");
             return Map.of();
         }
         Map<String, InlinePolicy> aliases = new TreeMap<>();
@@ -180,10 +224,13 @@ final class CheckCommand implements Callable<Integer> {
         }
         Map<String, ListPolicy> policies = new TreeMap<>();
         for (DomainSource domain : sources.get().domains()) {
-            InlinePolicy policy = domain.policy() instanceof AliasReference reference ? aliases.get(reference.alias())
-                    : (InlinePolicy) domain.policy();
+            InlinePolicy policy =
+                    domain.policy() instanceof AliasReference reference
+                            ? aliases.get(reference.alias())
+                            : (InlinePolicy) domain.policy();
             if (policy != null) {
-                policies.put(domain.domain(), new ListPolicy(policy.mxs(), Optional.of(policy.mode())));
+                policies.put(
+                        domain.domain(), new ListPolicy(policy.mxs(), Optional.of(policy.mode())));
             }
         }
         return policies;

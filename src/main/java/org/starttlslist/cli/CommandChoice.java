@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /**
  * Which commands a command line needs built: the one it names; none for {@code --version}; all of
  * them otherwise (the root's --help lists them; an unknown name gets "did you mean"; {@code help}
- * may name any).
- * Names come from each class's {@code @Command} annotation, which costs a class load, not a model.
+ * may name any). Names come from each class's {@code @Command} annotation, which costs a class
+ * load, not a model.
  */
 final class CommandChoice {
     /** Root options that take a value, so the value is not taken for a command name. */
@@ -19,14 +19,18 @@ final class CommandChoice {
         String name = commandName(args);
         if (name == null) {
             // --version needs no command; --help, no arguments and usage errors list them all.
-            return List.of(args).contains("--version") || List.of(args).contains("-V") ? List.of() : RootCommand.COMMANDS;
+            return List.of(args).contains("--version") || List.of(args).contains("-V")
+                    ? List.of()
+                    : RootCommand.COMMANDS;
         }
         if (name.equals("help")) {
             return RootCommand.COMMANDS;
         }
         for (Class<?> command : RootCommand.COMMANDS) {
             Command annotation = command.getAnnotation(Command.class);
-            if (annotation != null && (annotation.name().equals(name) || List.of(annotation.aliases()).contains(name))) {
+            if (annotation != null
+                    && (annotation.name().equals(name)
+                            || List.of(annotation.aliases()).contains(name))) {
                 return List.of(command);
             }
         }

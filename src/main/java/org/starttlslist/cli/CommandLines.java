@@ -17,12 +17,16 @@ final class CommandLines {
         return create(out, err, RootCommand.COMMANDS);
     }
 
-    /** Only what {@code args} runs (see {@link CommandChoice}): start-up is mostly building picocli's model. */
+    /**
+     * Only what {@code args} runs (see {@link CommandChoice}): start-up is mostly building
+     * picocli's model.
+     */
     static CommandLine create(PrintWriter out, PrintWriter err, String... args) {
         return create(out, err, CommandChoice.forArgs(args));
     }
 
-    private static CommandLine create(PrintWriter out, PrintWriter err, java.util.List<Class<?>> commands) {
+    private static CommandLine create(
+            PrintWriter out, PrintWriter err, java.util.List<Class<?>> commands) {
         RootCommand root = new RootCommand();
         CommandLine commandLine = new CommandLine(root);
         for (Class<?> command : commands) {
@@ -33,15 +37,16 @@ final class CommandLines {
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(new UsageErrorHandler());
-        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            PrintWriter stderr = cmd.getErr();
-            if (root.stacktrace) {
-                exception.printStackTrace(stderr);
-            }
-            stderr.println(cmd.getCommandName() + ": " + describe(exception));
-            stderr.flush();
-            return exitCode(exception);
-        });
+        commandLine.setExecutionExceptionHandler(
+                (exception, cmd, parseResult) -> {
+                    PrintWriter stderr = cmd.getErr();
+                    if (root.stacktrace) {
+                        exception.printStackTrace(stderr);
+                    }
+                    stderr.println(cmd.getCommandName() + ": " + describe(exception));
+                    stderr.flush();
+                    return exitCode(exception);
+                });
         return commandLine;
     }
 

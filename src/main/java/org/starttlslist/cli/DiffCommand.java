@@ -10,13 +10,15 @@ import org.starttlslist.listfile.PolicyListParser;
 import org.starttlslist.model.PolicyList;
 import org.starttlslist.source.ListRepository;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "diff", mixinStandardHelpOptions = true,
+@Command(
+        name = "diff",
+        mixinStandardHelpOptions = true,
         description = {
             "Compare two published lists: domains added and removed, mode changes",
             "(enforce -> testing flagged as a downgrade), MX changes, alias changes",
@@ -26,21 +28,28 @@ import picocli.CommandLine.Model.CommandSpec;
             ""
         })
 final class DiffCommand implements Callable<Integer> {
-    @ParentCommand
-    RootCommand root;
+    @ParentCommand RootCommand root;
 
-    @Parameters(index = "0", paramLabel = "OLD", description = "The earlier list: a file or REF:path.")
+    @Parameters(
+            index = "0",
+            paramLabel = "OLD",
+            description = "The earlier list: a file or REF:path.")
     String older;
 
-    @Parameters(index = "1", paramLabel = "NEW", description = "The later list: a file or REF:path.")
+    @Parameters(
+            index = "1",
+            paramLabel = "NEW",
+            description = "The later list: a file or REF:path.")
     String newer;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             description = "text, json or markdown. Default: ${DEFAULT-VALUE}")
     DiffFormat format;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -49,8 +58,10 @@ final class DiffCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (format != DiffFormat.JSON) {
             // Removals with a removal record come first and loudly, with their reasons.
-            org.starttlslist.lifecycle.RemovalNotes.render(repository,
-                    diff.removed().stream().map(ListDiff.Listed::domain).toList(), format == DiffFormat.MARKDOWN)
+            org.starttlslist.lifecycle.RemovalNotes.render(
+                            repository,
+                            diff.removed().stream().map(ListDiff.Listed::domain).toList(),
+                            format == DiffFormat.MARKDOWN)
                     .ifPresent(out::print);
         }
         out.print(format.render(diff));
@@ -63,7 +74,8 @@ final class DiffCommand implements Callable<Integer> {
         try {
             return PolicyListParser.parse(bytes);
         } catch (MalformedListException e) {
-            throw new MalformedListException(e.pointer(), argument + " is not a policy list: " + e.getMessage());
+            throw new MalformedListException(
+                    e.pointer(), argument + " is not a policy list: " + e.getMessage());
         }
     }
 }

@@ -11,13 +11,15 @@ import org.starttlslist.build.SourceFormatting;
 import org.starttlslist.failure.RejectedException;
 import org.starttlslist.source.ListRepository;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "fmt", mixinStandardHelpOptions = true,
+@Command(
+        name = "fmt",
+        mixinStandardHelpOptions = true,
         description = {
             "Rewrite source files into canonical form: keys contact, testing-since,",
             "then mode and mxs or policy-alias; two-space indent; MX patterns lower",
@@ -27,18 +29,21 @@ import picocli.CommandLine.Model.CommandSpec;
             ""
         })
 final class FmtCommand implements Callable<Integer> {
-    @ParentCommand
-    RootCommand root;
+    @ParentCommand RootCommand root;
 
-    @Option(names = "--check", description = "Change nothing; name each file that is not canonical, show the change as a diff, and exit 1 if any.")
+    @Option(
+            names = "--check",
+            description =
+                    "Change nothing; name each file that is not canonical, show the change as a diff, and exit 1 if any.")
     boolean check;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*",
+    @Parameters(
+            paramLabel = "PATH",
+            arity = "0..*",
             description = "Files or directories (relative to the repository). Default: policies/")
     List<Path> paths = new ArrayList<>();
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -51,7 +56,10 @@ final class FmtCommand implements Callable<Integer> {
             }
             given.add(resolved);
         }
-        List<Path> files = given.isEmpty() ? SourceFormatting.sources(repository) : SourceFormatting.expand(given);
+        List<Path> files =
+                given.isEmpty()
+                        ? SourceFormatting.sources(repository)
+                        : SourceFormatting.expand(given);
         PrintWriter out = spec.commandLine().getOut();
         int notCanonical = 0;
         int unformattable = 0;
@@ -59,23 +67,37 @@ final class FmtCommand implements Callable<Integer> {
             String name = repository.display(result.file());
             if (result.outcome() instanceof SourceFormatter.Outcome.Unformattable bad) {
                 unformattable++;
-                out.println(name + ":" + bad.line() + ":" + bad.column() + ": " + bad.reason() + "; left unchanged");
+                out.println(
+                        name
+                                + ":"
+                                + bad.line()
+                                + ":"
+                                + bad.column()
+                                + ": "
+                                + bad.reason()
+                                + "; left unchanged");
             } else if (!result.canonical()) {
                 notCanonical++;
                 out.println(check ? name + ": not canonical" : "formatted " + name);
-                if (check && result.outcome() instanceof SourceFormatter.Outcome.Reformatted reformatted) {
+                if (check
+                        && result.outcome()
+                                instanceof SourceFormatter.Outcome.Reformatted reformatted) {
                     FmtDiff.print(out, name, result.file(), reformatted.bytes());
                 }
             }
         }
         out.flush();
         if (unformattable > 0) {
-            throw new RejectedException(unformattable + (unformattable == 1 ? " file is" : " files are")
-                    + " not one JSON object in a regular file (listed above) and left unchanged; fix by hand, then run fmt again");
+            throw new RejectedException(
+                    unformattable
+                            + (unformattable == 1 ? " file is" : " files are")
+                            + " not one JSON object in a regular file (listed above) and left unchanged; fix by hand, then run fmt again");
         }
         if (check && notCanonical > 0) {
-            throw new RejectedException(notCanonical + (notCanonical == 1 ? " file is" : " files are")
-                    + " not in canonical form (listed above); run 'starttls-list fmt' to rewrite them");
+            throw new RejectedException(
+                    notCanonical
+                            + (notCanonical == 1 ? " file is" : " files are")
+                            + " not in canonical form (listed above); run 'starttls-list fmt' to rewrite them");
         }
         return ExitCodes.OK;
     }

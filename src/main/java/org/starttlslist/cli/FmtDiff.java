@@ -18,6 +18,7 @@ final class FmtDiff {
         } catch (IOException e) {
             return; // the file was just read; if it is gone now, the name above is enough
         }
-        UnifiedDiff.of(name, before, new String(canonical, StandardCharsets.UTF_8)).forEach(out::println);
+        UnifiedDiff.of(name, before, new String(canonical, StandardCharsets.UTF_8))
+                .forEach(out::println);
     }
 }

@@ -12,8 +12,8 @@ import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /**
- * Run by the build (package phase): writes the manual pages and shell completion from the
- * commands themselves into a directory, for both packages.
+ * Run by the build (package phase): writes the manual pages and shell completion from the commands
+ * themselves into a directory, for both packages.
  *
  * <pre>
  * DIR/man/man1/starttls-list.1, starttls-list-&lt;command&gt;.1, ...
@@ -36,15 +36,21 @@ public final class GenerateDocs {
         Path man = directory.resolve("man/man1");
         Files.createDirectories(man);
         for (CommandLine command : allCommands(root)) {
-            Files.writeString(man.resolve(ManPage.fileName(command)), ManPage.of(command, version), StandardCharsets.UTF_8);
+            Files.writeString(
+                    man.resolve(ManPage.fileName(command)),
+                    ManPage.of(command, version),
+                    StandardCharsets.UTF_8);
         }
         Path completion = directory.resolve("completion");
         Files.createDirectories(completion);
         String bash = AutoComplete.bash("starttls-list", root);
         Files.writeString(completion.resolve("starttls-list.bash"), bash, StandardCharsets.UTF_8);
-        Files.writeString(completion.resolve("starttls-list.zsh"), "# zsh completion for starttls-list: add to ~/.zshrc\n"
-                + "#   source /usr/share/starttls-list/completion/starttls-list.zsh\n"
-                + "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n" + bash,
+        Files.writeString(
+                completion.resolve("starttls-list.zsh"),
+                "# zsh completion for starttls-list: add to ~/.zshrc\n"
+                        + "#   source /usr/share/starttls-list/completion/starttls-list.zsh\n"
+                        + "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n"
+                        + bash,
                 StandardCharsets.UTF_8);
     }
 

@@ -15,7 +15,10 @@ final class LifecycleArguments {
                 try {
                     patterns.add(new MxPattern(text));
                 } catch (IllegalArgumentException e) {
-                    throw new UsageException("--mx: " + e.getMessage() + "; write a host (mx1.example.com) or a suffix (.example.com)");
+                    throw new UsageException(
+                            "--mx: "
+                                    + e.getMessage()
+                                    + "; write a host (mx1.example.com) or a suffix (.example.com)");
                 }
             }
         }

@@ -15,15 +15,24 @@ import picocli.CommandLine.Option;
 
 /** How the lifecycle commands reach DNS and mail servers: resolver, trust store, timeout. */
 final class LiveCheckOptions {
-    @Option(names = "--resolver", paramLabel = "HOST:PORT",
-            description = "Ask this DNS resolver (IP address, port 53 unless given) instead of the system's.")
+    @Option(
+            names = "--resolver",
+            paramLabel = "HOST:PORT",
+            description =
+                    "Ask this DNS resolver (IP address, port 53 unless given) instead of the system's.")
     String resolver;
 
-    @Option(names = "--ca-file", paramLabel = "PEM",
-            description = "Trust only the CA certificates in this file when checking mail servers (default: the JDK's).")
+    @Option(
+            names = "--ca-file",
+            paramLabel = "PEM",
+            description =
+                    "Trust only the CA certificates in this file when checking mail servers (default: the JDK's).")
     Path caFile;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "30",
             description = "Per connection and DNS query (default ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
@@ -43,10 +52,15 @@ final class LiveCheckOptions {
             }
         }
         if (port < 1 || port > 65535 || !host.matches("[0-9.]+|\\[?[0-9a-fA-F:]+\\]?")) {
-            throw new UsageException("--resolver '" + resolver + "' is not IP[:PORT]; write e.g. 127.0.0.53 or 192.0.2.1:5353");
+            throw new UsageException(
+                    "--resolver '"
+                            + resolver
+                            + "' is not IP[:PORT]; write e.g. 127.0.0.53 or 192.0.2.1:5353");
         }
         try {
-            return Optional.of(new InetSocketAddress(InetAddress.getByName(host.replace("[", "").replace("]", "")), port));
+            return Optional.of(
+                    new InetSocketAddress(
+                            InetAddress.getByName(host.replace("[", "").replace("]", "")), port));
         } catch (UnknownHostException e) {
             throw new UsageException("--resolver '" + resolver + "' is not an IP address");
         }

@@ -8,19 +8,26 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        PrintWriter out =
+                new PrintWriter(
+                        new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err =
+                new PrintWriter(
+                        new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(out, err, args);
         out.flush();
         err.flush();
         System.exit(code);
     }
 
-    /** Runs one command line, printing to {@code out} and {@code err}, and returns the exit code. */
+    /**
+     * Runs one command line, printing to {@code out} and {@code err}, and returns the exit code.
+     */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         // --quiet is an ordinary option for parsing and --help; its effect is decided here, before
         // any command prints, by giving the commands an output that goes nowhere.
-        PrintWriter stdout = QuietOption.requested(args) ? new PrintWriter(java.io.Writer.nullWriter()) : out;
+        PrintWriter stdout =
+                QuietOption.requested(args) ? new PrintWriter(java.io.Writer.nullWriter()) : out;
         return CommandLines.create(stdout, err, args).execute(args);
     }
 }

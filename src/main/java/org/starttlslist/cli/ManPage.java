@@ -25,11 +25,21 @@ final class ManPage {
         CommandSpec spec = command.getCommandSpec();
         String name = spec.qualifiedName("-");
         StringBuilder page = new StringBuilder();
-        page.append(".\\\" Generated from the command's --help by starttls-list's build; do not edit.\n");
-        page.append(".TH ").append(quote(name.toUpperCase(java.util.Locale.ROOT))).append(" 1 \"\" ")
-                .append(quote("starttls-list " + version)).append(" \"User Commands\"\n");
-        page.append(".SH NAME\n").append(escape(name)).append(" \\- ").append(escape(summary(spec))).append('\n');
-        page.append(".SH SYNOPSIS\n.nf\n").append(escape(command.getHelp().synopsis(0).stripTrailing())).append("\n.fi\n");
+        page.append(
+                ".\\\" Generated from the command's --help by starttls-list's build; do not edit.\n");
+        page.append(".TH ")
+                .append(quote(name.toUpperCase(java.util.Locale.ROOT)))
+                .append(" 1 \"\" ")
+                .append(quote("starttls-list " + version))
+                .append(" \"User Commands\"\n");
+        page.append(".SH NAME\n")
+                .append(escape(name))
+                .append(" \\- ")
+                .append(escape(summary(spec)))
+                .append('\n');
+        page.append(".SH SYNOPSIS\n.nf\n")
+                .append(escape(command.getHelp().synopsis(0).stripTrailing()))
+                .append("\n.fi\n");
         page.append(".SH DESCRIPTION\n");
         for (String line : spec.usageMessage().description()) {
             page.append(escape(line)).append('\n');
@@ -38,16 +48,22 @@ final class ManPage {
         if (!subcommands.isEmpty()) {
             page.append(".SH COMMANDS\n");
             for (Map.Entry<String, CommandLine> entry : subcommands.entrySet()) {
-                page.append(".TP\n.B ").append(escape(entry.getKey())).append('\n')
-                        .append(escape(summary(entry.getValue().getCommandSpec()))).append('\n');
+                page.append(".TP\n.B ")
+                        .append(escape(entry.getKey()))
+                        .append('\n')
+                        .append(escape(summary(entry.getValue().getCommandSpec())))
+                        .append('\n');
             }
         }
         List<PositionalParamSpec> positionals = spec.positionalParameters();
         if (!positionals.isEmpty()) {
             page.append(".SH ARGUMENTS\n");
             for (PositionalParamSpec positional : positionals) {
-                page.append(".TP\n.I ").append(escape(positional.paramLabel())).append('\n')
-                        .append(escape(String.join(" ", positional.description()))).append('\n');
+                page.append(".TP\n.I ")
+                        .append(escape(positional.paramLabel()))
+                        .append('\n')
+                        .append(escape(String.join(" ", positional.description())))
+                        .append('\n');
             }
         }
         page.append(".SH OPTIONS\n");
@@ -59,8 +75,14 @@ final class ManPage {
             if (option.arity().max() > 0) {
                 page.append(" \\fI").append(escape(option.paramLabel())).append("\\fR");
             }
-            page.append('\n').append(escape(String.join(" ", option.description())
-                    .replace("${DEFAULT-VALUE}", String.valueOf(option.defaultValue())))).append('\n');
+            page.append('\n')
+                    .append(
+                            escape(
+                                    String.join(" ", option.description())
+                                            .replace(
+                                                    "${DEFAULT-VALUE}",
+                                                    String.valueOf(option.defaultValue()))))
+                    .append('\n');
         }
         List<String> footer = new ArrayList<>(List.of(spec.usageMessage().footer()));
         if (!footer.isEmpty()) {
@@ -78,7 +100,8 @@ final class ManPage {
             }
             page.append(String.join(", ", pages)).append('\n');
         } else {
-            page.append("\\fBstarttls-list\\fR(1), and the README.md shipped in /usr/share/doc/starttls-list/\n");
+            page.append(
+                    "\\fBstarttls-list\\fR(1), and the README.md shipped in /usr/share/doc/starttls-list/\n");
         }
         return page.toString();
     }
@@ -97,7 +120,9 @@ final class ManPage {
         return "\"" + text.replace("\"", "\\(dq") + "\"";
     }
 
-    /** Backslashes and hyphens as troff wants them; a leading dot or quote would start a request. */
+    /**
+     * Backslashes and hyphens as troff wants them; a leading dot or quote would start a request.
+     */
     static String escape(String text) {
         String escaped = text.replace("\\", "\\e").replace("-", "\\-");
         StringBuilder lines = new StringBuilder();

@@ -14,14 +14,26 @@ final class ManifestVersionProvider implements IVersionProvider {
     public String[] getVersion() {
         String version = Main.class.getPackage().getImplementationVersion();
         return new String[] {
-            "starttls-list " + (version == null ? "development build" : version) + " (commit " + commit() + ")",
-            "Java runtime: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-                    + " (" + System.getProperty("java.vendor") + ", " + System.getProperty("java.home") + ")",
+            "starttls-list "
+                    + (version == null ? "development build" : version)
+                    + " (commit "
+                    + commit()
+                    + ")",
+            "Java runtime: "
+                    + System.getProperty("java.vm.name")
+                    + " "
+                    + System.getProperty("java.runtime.version")
+                    + " ("
+                    + System.getProperty("java.vendor")
+                    + ", "
+                    + System.getProperty("java.home")
+                    + ")",
         };
     }
 
     private static String commit() {
-        try (InputStream in = ManifestVersionProvider.class.getResourceAsStream("build-commit.properties")) {
+        try (InputStream in =
+                ManifestVersionProvider.class.getResourceAsStream("build-commit.properties")) {
             if (in == null) {
                 return "unknown";
             }

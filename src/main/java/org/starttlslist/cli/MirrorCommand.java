@@ -19,17 +19,20 @@ import org.starttlslist.verify.ListVerifier;
 import org.starttlslist.verify.PinnedKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "mirror", mixinStandardHelpOptions = true,
+@Command(
+        name = "mirror",
+        mixinStandardHelpOptions = true,
         description = {
             "Fetch the list and its signature, verify them against pinned keys,",
             "and install them as one unit.",
             "SOURCE is a local directory; an https:// base URL serving policy.json",
             "and policy.json.asc; or a git URL (file:, ssh:, git+https://, or",
-            "https://….git) at its newest list-* tag, or at URL#BRANCH."},
+            "https://….git) at its newest list-* tag, or at URL#BRANCH."
+        },
         footer = {
             "",
             "Exit codes:",
@@ -39,62 +42,91 @@ import picocli.CommandLine.Model.CommandSpec;
             "  3  could not fetch; nothing changed",
             "  4  stale: the installed list has expired or expires within 48 hours",
             "     (or cannot be read) and no newer list could be installed;",
-            "     ACTION REQUIRED on stderr, also when the run failed"})
+            "     ACTION REQUIRED on stderr, also when the run failed"
+        })
 final class MirrorCommand implements Callable<Integer> {
     /** The installed list is expired or about to be, and this run could not replace it. */
     static final int STALE = ExitCodes.STALE;
 
-    @Option(names = "--from", paramLabel = "SOURCE", description = "Where to fetch from (see above).")
+    @Option(
+            names = "--from",
+            paramLabel = "SOURCE",
+            description = "Where to fetch from (see above).")
     String from;
 
-    @Option(names = "--keys", split = ",", paramLabel = "PINNED.asc",
-            description = "Pinned public keys (copied out of band from the list repository's release/keys/).")
+    @Option(
+            names = "--keys",
+            split = ",",
+            paramLabel = "PINNED.asc",
+            description =
+                    "Pinned public keys (copied out of band from the list repository's release/keys/).")
     List<Path> keys = new ArrayList<>();
 
-    @Option(names = "--into", paramLabel = "DIR", description = "The mirror directory (current -> releases/<name>/).")
+    @Option(
+            names = "--into",
+            paramLabel = "DIR",
+            description = "The mirror directory (current -> releases/<name>/).")
     Path into;
 
-    @Mixin
-    InputCapOptions caps;
+    @Mixin InputCapOptions caps;
 
-    @Option(names = "--max-repository-bytes", paramLabel = "N", defaultValue = "" + FetchLimits.DEFAULT_REPOSITORY_BYTES,
-            description = "Largest git download into DIR/.cache/git for a git source (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-repository-bytes",
+            paramLabel = "N",
+            defaultValue = "" + FetchLimits.DEFAULT_REPOSITORY_BYTES,
+            description =
+                    "Largest git download into DIR/.cache/git for a git source (default ${DEFAULT-VALUE}).")
     long maxRepositoryBytes;
 
-    @Option(names = "--threshold", paramLabel = "K", defaultValue = "1",
-            description = "Valid signatures needed from distinct pinned keys (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--threshold",
+            paramLabel = "K",
+            defaultValue = "1",
+            description =
+                    "Valid signatures needed from distinct pinned keys (default ${DEFAULT-VALUE}).")
     int threshold;
 
-    @Option(names = "--keep", paramLabel = "N", defaultValue = "" + Mirror.DEFAULT_KEEP,
+    @Option(
+            names = "--keep",
+            paramLabel = "N",
+            defaultValue = "" + Mirror.DEFAULT_KEEP,
             description = "Releases kept for going back by hand (default ${DEFAULT-VALUE}).")
     int keep;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "120",
             description = "Deadline for each download (default ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
-    @Option(names = "--lock-wait", paramLabel = "SECONDS", defaultValue = "30",
+    @Option(
+            names = "--lock-wait",
+            paramLabel = "SECONDS",
+            defaultValue = "30",
             description = "How long to wait for another run to finish (default ${DEFAULT-VALUE}).")
     long lockWaitSeconds;
 
-    @Option(names = "--ca-file", paramLabel = "PEM",
-            description = "Trust only these CA certificates for https (default: the JDK's trust store).")
+    @Option(
+            names = "--ca-file",
+            paramLabel = "PEM",
+            description =
+                    "Trust only these CA certificates for https (default: the JDK's trust store).")
     Path caFile;
 
-    @Option(names = "--print-schedule", description = "Print a systemd service and timer and a cron line for this mirror, then exit.")
+    @Option(
+            names = "--print-schedule",
+            description =
+                    "Print a systemd service and timer and a cron line for this mirror, then exit.")
     boolean printSchedule;
 
-    @Mixin
-    NowOption now;
+    @Mixin NowOption now;
 
-    @Mixin
-    SettingsFileOption config;
+    @Mixin SettingsFileOption config;
 
-    @Mixin
-    TableRefreshOptions tableRefresh;
+    @Mixin TableRefreshOptions tableRefresh;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -106,10 +138,16 @@ final class MirrorCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (from == null || keys.isEmpty() || into == null) {
-            throw new UsageException("mirror needs --from SOURCE, --keys PINNED.asc and --into DIR");
+            throw new UsageException(
+                    "mirror needs --from SOURCE, --keys PINNED.asc and --into DIR");
         }
-        if (threshold < 1 || keep < 1 || timeoutSeconds < 1 || lockWaitSeconds < 0 || maxRepositoryBytes < 1) {
-            throw new UsageException("--threshold, --keep, --timeout and --max-repository-bytes must be positive");
+        if (threshold < 1
+                || keep < 1
+                || timeoutSeconds < 1
+                || lockWaitSeconds < 0
+                || maxRepositoryBytes < 1) {
+            throw new UsageException(
+                    "--threshold, --keep, --timeout and --max-repository-bytes must be positive");
         }
         InputCaps limits = caps.caps();
         var instant = now.instant();
@@ -117,7 +155,10 @@ final class MirrorCommand implements Callable<Integer> {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         ListSource source;
         try {
-            HttpsSettings https = caFile == null ? HttpsSettings.defaults(timeout) : HttpsSettings.trusting(caFile, timeout);
+            HttpsSettings https =
+                    caFile == null
+                            ? HttpsSettings.defaults(timeout)
+                            : HttpsSettings.trusting(caFile, timeout);
             source = ListSources.parse(from, layout, https, timeout, instant);
         } catch (ListSources.InvalidSourceException e) {
             throw new UsageException(e.getMessage());
@@ -125,30 +166,58 @@ final class MirrorCommand implements Callable<Integer> {
             // An unreadable --ca-file is an option to fix, found before anything is fetched.
             throw new UsageException("--ca-file: " + e.getMessage());
         }
-        // Loaded before the lock is taken or anything is fetched: a typo in --keys is a usage error.
+        // Loaded before the lock is taken or anything is fetched: a typo in --keys is a usage
+        // error.
         PinnedKeys pinned = caps.loadKeys(keys);
-        ListVerifier.Options verification = caps.verification(pinned, instant).withThreshold(threshold);
-        Mirror mirror = new Mirror(layout, new Mirror.Options(
-                verification,
-                new FetchLimits(limits.listBytes(), limits.signatureBytes(), maxRepositoryBytes),
-                Duration.ofSeconds(lockWaitSeconds), keep));
+        ListVerifier.Options verification =
+                caps.verification(pinned, instant).withThreshold(threshold);
+        Mirror mirror =
+                new Mirror(
+                        layout,
+                        new Mirror.Options(
+                                verification,
+                                new FetchLimits(
+                                        limits.listBytes(),
+                                        limits.signatureBytes(),
+                                        maxRepositoryBytes),
+                                Duration.ofSeconds(lockWaitSeconds),
+                                keep));
         Mirror.Report report = mirror.run(source);
-        report.outcome().ifPresent(o -> {
-            o.notes().forEach(note -> out.println("note: " + Printable.escape(note)));
-            String what = o.status() == Mirror.Status.INSTALLED ? "Installed " : "Already current: ";
-            out.println(what + o.release() + " (list of " + ListTimes.format(o.list().timestamp()) + ", expires "
-                    + ListTimes.format(o.list().expires()) + ", " + o.list().policies().size() + " domains, signed by "
-                    + String.join(", ", o.signers()) + ", from " + Printable.escape(o.origin()) + ")");
-            o.pruned().forEach(p -> out.println("Removed old release " + p));
-            out.flush();
-        });
+        report.outcome()
+                .ifPresent(
+                        o -> {
+                            o.notes()
+                                    .forEach(
+                                            note -> out.println("note: " + Printable.escape(note)));
+                            String what =
+                                    o.status() == Mirror.Status.INSTALLED
+                                            ? "Installed "
+                                            : "Already current: ";
+                            out.println(
+                                    what
+                                            + o.release()
+                                            + " (list of "
+                                            + ListTimes.format(o.list().timestamp())
+                                            + ", expires "
+                                            + ListTimes.format(o.list().expires())
+                                            + ", "
+                                            + o.list().policies().size()
+                                            + " domains, signed by "
+                                            + String.join(", ", o.signers())
+                                            + ", from "
+                                            + Printable.escape(o.origin())
+                                            + ")");
+                            o.pruned().forEach(p -> out.println("Removed old release " + p));
+                            out.flush();
+                        });
         // The MTA's table follows the installed list (and its expiry) whatever this run's outcome.
         int refreshed = tableRefresh.refresh(layout, verification, limits, instant, out, err);
         // The core decides staleness; here it only becomes exit 4.
         if (report.failure().isPresent() && !report.stale()) {
             throw report.failure().get();
         }
-        report.failure().ifPresent(failure -> err.println("mirror: " + CommandLines.describe(failure)));
+        report.failure()
+                .ifPresent(failure -> err.println("mirror: " + CommandLines.describe(failure)));
         if (report.stale()) {
             err.println(Printable.escape(report.actionRequired().get()));
             err.flush();

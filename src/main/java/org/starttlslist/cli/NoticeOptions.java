@@ -14,18 +14,27 @@ import org.starttlslist.source.ListRepository;
 import picocli.CommandLine.Option;
 
 /**
- * Where the notices in {@code history/outbox/} go after a command queued them: the SMTP relay
- * named by the environment, files ({@code --dry-run DIR}), or nowhere yet ({@code --no-send}).
+ * Where the notices in {@code history/outbox/} go after a command queued them: the SMTP relay named
+ * by the environment, files ({@code --dry-run DIR}), or nowhere yet ({@code --no-send}).
  */
 final class NoticeOptions {
-    @Option(names = "--dry-run", paramLabel = "DIR",
-            description = "Write each notice to DIR/<id>.eml instead of sending it (the outbox is emptied as if sent).")
+    @Option(
+            names = "--dry-run",
+            paramLabel = "DIR",
+            description =
+                    "Write each notice to DIR/<id>.eml instead of sending it (the outbox is emptied as if sent).")
     Path dryRun;
 
-    @Option(names = "--no-send", description = "Leave the notices queued in history/outbox/ (send them later with 'notify').")
+    @Option(
+            names = "--no-send",
+            description =
+                    "Leave the notices queued in history/outbox/ (send them later with 'notify').")
     boolean noSend;
 
-    /** Delivers what is queued; returns false when a notice could not be delivered (it stays queued). */
+    /**
+     * Delivers what is queued; returns false when a notice could not be delivered (it stays
+     * queued).
+     */
     boolean deliver(ListRepository repository, Instant now, PrintWriter out, PrintWriter err) {
         if (noSend) {
             int pending = Outbox.pending(repository).size();
@@ -38,14 +47,28 @@ final class NoticeOptions {
             return true;
         }
         int limit = LifecycleSettings.load(repository).noticesPerRun();
-        try (NoticeTransport transport = dryRun != null
-                ? new DirectoryTransport(repository.root().resolve(dryRun), from(), now)
-                : new SmtpRelay(RelaySettings.fromEnvironment(System.getenv()), now)) {
+        try (NoticeTransport transport =
+                dryRun != null
+                        ? new DirectoryTransport(repository.root().resolve(dryRun), from(), now)
+                        : new SmtpRelay(RelaySettings.fromEnvironment(System.getenv()), now)) {
             NoticeDelivery.Outcome outcome = NoticeDelivery.deliver(repository, transport, limit);
-            outcome.delivered().forEach(notice -> out.println("notice " + transport.verb() + ": " + notice.id() + " to " + notice.to()));
+            outcome.delivered()
+                    .forEach(
+                            notice ->
+                                    out.println(
+                                            "notice "
+                                                    + transport.verb()
+                                                    + ": "
+                                                    + notice.id()
+                                                    + " to "
+                                                    + notice.to()));
             if (outcome.deferred() > 0 && outcome.failure().isEmpty()) {
-                out.println("notices: " + outcome.deferred() + " left in history/outbox/ for the next run (notices-per-run "
-                        + limit + ")");
+                out.println(
+                        "notices: "
+                                + outcome.deferred()
+                                + " left in history/outbox/ for the next run (notices-per-run "
+                                + limit
+                                + ")");
             }
             if (outcome.failure().isPresent()) {
                 err.println("notify: " + outcome.failure().get().getMessage());
@@ -57,6 +80,8 @@ final class NoticeOptions {
 
     private static String from() {
         String configured = System.getenv(RelaySettings.FROM);
-        return configured == null || configured.isBlank() ? "starttls-list@starttls-list.invalid" : configured;
+        return configured == null || configured.isBlank()
+                ? "starttls-list@starttls-list.invalid"
+                : configured;
     }
 }

@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "notify", mixinStandardHelpOptions = true,
+@Command(
+        name = "notify",
+        mixinStandardHelpOptions = true,
         description = {
             "Deliver the notices waiting in history/outbox/ (queued by recheck apply and",
             "promote; left there by --no-send, a relay failure or the notices-per-run limit).",
@@ -15,17 +17,13 @@ import picocli.CommandLine.ParentCommand;
             "_USER, _PASSWORD, _FROM, _CA_FILE. STARTTLS is required.",
         })
 final class NotifyCommand implements Callable<Integer> {
-    @ParentCommand
-    RootCommand root;
+    @ParentCommand RootCommand root;
 
-    @Mixin
-    NowOption now;
+    @Mixin NowOption now;
 
-    @Mixin
-    NoticeOptions notices;
+    @Mixin NoticeOptions notices;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -35,6 +33,7 @@ final class NotifyCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         return notices.deliver(root.repository(), now.instant(), out, spec.commandLine().getErr())
-                ? ExitCodes.OK : ExitCodes.COULD_NOT_COMPLETE;
+                ? ExitCodes.OK
+                : ExitCodes.COULD_NOT_COMPLETE;
     }
 }

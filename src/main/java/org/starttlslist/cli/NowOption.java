@@ -7,15 +7,18 @@ import org.starttlslist.model.ListTimes;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --now}: the one reference instant of a run. The clock is read at most once, here, so
- * every check in a run agrees on what "now" is. The instant is handed out at the published
- * precision (whole seconds), so a list's timestamp, its tag and every check use the same value.
- * The real clock is read once too ({@link #clock()}), even when {@code --now} is given: a release
- * must know how far its instant is from the time mirrors will check it at.
+ * {@code --now}: the one reference instant of a run. The clock is read at most once, here, so every
+ * check in a run agrees on what "now" is. The instant is handed out at the published precision
+ * (whole seconds), so a list's timestamp, its tag and every check use the same value. The real
+ * clock is read once too ({@link #clock()}), even when {@code --now} is given: a release must know
+ * how far its instant is from the time mirrors will check it at.
  */
 final class NowOption {
-    @Option(names = "--now", paramLabel = "INSTANT",
-            description = "Act as if it were this RFC 3339 instant (e.g. 2026-01-01T00:00:00Z). Default: the clock.")
+    @Option(
+            names = "--now",
+            paramLabel = "INSTANT",
+            description =
+                    "Act as if it were this RFC 3339 instant (e.g. 2026-01-01T00:00:00Z). Default: the clock.")
     String now;
 
     private Instant resolved;
@@ -28,11 +31,17 @@ final class NowOption {
 
     Instant instant(Clock clock) {
         if (resolved == null) {
-            resolved = (now == null
-                    ? clock(clock)
-                    : ListTimes.parseUserInstant(now).orElseThrow(() -> new UsageException(
-                            "--now '" + now + "' is not an RFC 3339 instant; write e.g. 2026-01-01T00:00:00Z")))
-                    .truncatedTo(ChronoUnit.SECONDS);
+            resolved =
+                    (now == null
+                                    ? clock(clock)
+                                    : ListTimes.parseUserInstant(now)
+                                            .orElseThrow(
+                                                    () ->
+                                                            new UsageException(
+                                                                    "--now '"
+                                                                            + now
+                                                                            + "' is not an RFC 3339 instant; write e.g. 2026-01-01T00:00:00Z")))
+                            .truncatedTo(ChronoUnit.SECONDS);
         }
         return resolved;
     }

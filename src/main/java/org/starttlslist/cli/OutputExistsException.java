@@ -8,6 +8,8 @@ final class OutputExistsException extends RejectedException {
     private static final long serialVersionUID = 1L;
 
     OutputExistsException(Path file) {
-        super(file + " already exists and keys are never overwritten; move it away or choose another --out");
+        super(
+                file
+                        + " already exists and keys are never overwritten; move it away or choose another --out");
     }
 }

@@ -16,11 +16,15 @@ import picocli.CommandLine.Option;
  * Never from the command line, where other users see it in the process list, and never printed.
  */
 final class PassphraseOptions {
-    @Option(names = "--passphrase-file", paramLabel = "FILE",
+    @Option(
+            names = "--passphrase-file",
+            paramLabel = "FILE",
             description = "Read the passphrase from the first line of FILE.")
     Path file;
 
-    @Option(names = "--passphrase-env", paramLabel = "VAR",
+    @Option(
+            names = "--passphrase-env",
+            paramLabel = "VAR",
             description = "Read the passphrase from environment variable VAR.")
     String variable;
 
@@ -35,14 +39,16 @@ final class PassphraseOptions {
         if (variable != null) {
             String value = System.getenv(variable);
             if (value == null) {
-                throw new UsageException("--passphrase-env " + variable + ": the environment variable is not set");
+                throw new UsageException(
+                        "--passphrase-env " + variable + ": the environment variable is not set");
             }
             return value.toCharArray();
         }
         Console console = System.console();
         if (!isTerminal(console)) {
-            throw new UsageException("no passphrase: pass --passphrase-file FILE or --passphrase-env VAR"
-                    + " (there is no terminal to ask on)");
+            throw new UsageException(
+                    "no passphrase: pass --passphrase-file FILE or --passphrase-env VAR"
+                            + " (there is no terminal to ask on)");
         }
         char[] first = console.readPassword("%s: ", prompt);
         if (first == null) {

@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "promote", mixinStandardHelpOptions = true,
+@Command(
+        name = "promote",
+        mixinStandardHelpOptions = true,
         description = {
             "Move domains from testing to enforce when testing-since is at least testing-days",
             "ago, they passed every daily check of a full testing period (the history says so),",
@@ -20,17 +22,13 @@ import picocli.CommandLine.ParentCommand;
             "Exit 1 when a named domain was not promoted; with --all, 0.",
         })
 final class PromoteCommand implements Callable<Integer> {
-    @ParentCommand
-    RootCommand root;
+    @ParentCommand RootCommand root;
 
-    @Mixin
-    NowOption now;
+    @Mixin NowOption now;
 
-    @Mixin
-    LiveCheckOptions live;
+    @Mixin LiveCheckOptions live;
 
-    @Mixin
-    NoticeOptions notices;
+    @Mixin NoticeOptions notices;
 
     @Parameters(paramLabel = "DOMAIN", arity = "0..*")
     List<String> domains;
@@ -38,8 +36,7 @@ final class PromoteCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Every domain in testing mode.")
     boolean all;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -48,14 +45,21 @@ final class PromoteCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Instant instant = now.instant();
-        Promotion.Outcome outcome = new Promotion(root.repository(), LifecycleSettings.load(root.repository()), instant, live.dns())
-                .promote(domains == null ? List.of() : domains, all);
+        Promotion.Outcome outcome =
+                new Promotion(
+                                root.repository(),
+                                LifecycleSettings.load(root.repository()),
+                                instant,
+                                live.dns())
+                        .promote(domains == null ? List.of() : domains, all);
         outcome.promoted().forEach(domain -> out.println("promoted " + domain + " to enforce"));
-        outcome.notPromoted().forEach((domain, why) -> out.println("not promoted " + domain + ": " + why));
+        outcome.notPromoted()
+                .forEach((domain, why) -> out.println("not promoted " + domain + ": " + why));
         if (outcome.promoted().isEmpty() && outcome.notPromoted().isEmpty()) {
             out.println("no domain in testing mode");
         }
-        boolean delivered = notices.deliver(root.repository(), instant, out, spec.commandLine().getErr());
+        boolean delivered =
+                notices.deliver(root.repository(), instant, out, spec.commandLine().getErr());
         if (!delivered) {
             return ExitCodes.COULD_NOT_COMPLETE;
         }

@@ -9,7 +9,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "publish", mixinStandardHelpOptions = true,
+@Command(
+        name = "publish",
+        mixinStandardHelpOptions = true,
         description = {
             "Push a release prepared with 'release --no-push'. Checks the branch, the",
             "working tree and the remote, that release/policy.json verifies with",
@@ -19,34 +21,38 @@ import picocli.CommandLine.ParentCommand;
             "the list must verify at the real time as well as at --now."
         })
 final class PublishCommand implements Callable<Integer> {
-    @ParentCommand
-    RootCommand root;
+    @ParentCommand RootCommand root;
 
-    @Mixin
-    NowOption now;
+    @Mixin NowOption now;
 
-    @Option(names = "--remote", paramLabel = "NAME", defaultValue = "origin",
+    @Option(
+            names = "--remote",
+            paramLabel = "NAME",
+            defaultValue = "origin",
             description = "The git remote to push to (default: ${DEFAULT-VALUE}).")
     String remote;
 
-    @Mixin
-    RemoteOptions remoteOptions;
+    @Mixin RemoteOptions remoteOptions;
 
-    @Option(names = "--tag", description = {"After a signing event's pull request was merged: make the signed",
-        "list-<timestamp> tag on the merged commit (HEAD, equal to the remote's branch) and push the tag alone."})
+    @Option(
+            names = "--tag",
+            description = {
+                "After a signing event's pull request was merged: make the signed",
+                "list-<timestamp> tag on the merged commit (HEAD, equal to the remote's branch) and push the tag alone."
+            })
     boolean tag;
 
-    @Option(names = "--key", paramLabel = "SECRET.asc", description = "With --tag: the key that signs the tag.")
+    @Option(
+            names = "--key",
+            paramLabel = "SECRET.asc",
+            description = "With --tag: the key that signs the tag.")
     java.nio.file.Path key;
 
-    @picocli.CommandLine.Mixin
-    PassphraseOptions passphrase;
+    @picocli.CommandLine.Mixin PassphraseOptions passphrase;
 
-    @picocli.CommandLine.Mixin
-    CommitterOptions committer;
+    @picocli.CommandLine.Mixin CommitterOptions committer;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -56,26 +62,55 @@ final class PublishCommand implements Callable<Integer> {
                 throw new UsageException("publish --tag needs --key SECRET.asc to sign the tag");
             }
             var repository = root.repository();
-            var identity = committer.resolve(org.starttlslist.release.ReleaseSettings.read(repository, now.instant()));
-            var tagged = org.starttlslist.release.SigningEvents.publishTag(repository, now.instant(),
-                    () -> SigningEventCommands.load(root, key, passphrase), identity, remote, step -> {
-                        out.println(step);
-                        out.flush();
-                    });
-            out.println("published " + tagged.tagName() + " on " + tagged.commit().abbreviate(10).name() + " to " + remote);
+            var identity =
+                    committer.resolve(
+                            org.starttlslist.release.ReleaseSettings.read(
+                                    repository, now.instant()));
+            var tagged =
+                    org.starttlslist.release.SigningEvents.publishTag(
+                            repository,
+                            now.instant(),
+                            () -> SigningEventCommands.load(root, key, passphrase),
+                            identity,
+                            remote,
+                            step -> {
+                                out.println(step);
+                                out.flush();
+                            });
+            out.println(
+                    "published "
+                            + tagged.tagName()
+                            + " on "
+                            + tagged.commit().abbreviate(10).name()
+                            + " to "
+                            + remote);
             out.flush();
             return ExitCodes.OK;
         }
         if (key != null) {
             throw new UsageException("--key goes with --tag");
         }
-        Publish.Outcome outcome = RemoteOptions.withKnownRemote(() -> Publish.run(root.repository(), now.instant(),
-                now.clock(), remote, remoteOptions.timeout(), step -> {
-                    out.println(step);
-                    out.flush();
-                }), "");
-        out.println("published " + ListTimes.format(outcome.list().timestamp()) + " as " + outcome.tagName()
-                + " to " + outcome.remote());
+        Publish.Outcome outcome =
+                RemoteOptions.withKnownRemote(
+                        () ->
+                                Publish.run(
+                                        root.repository(),
+                                        now.instant(),
+                                        now.clock(),
+                                        remote,
+                                        remoteOptions.timeout(),
+                                        step -> {
+                                            out.println(step);
+                                            out.flush();
+                                        }),
+                        "");
+        out.println(
+                "published "
+                        + ListTimes.format(outcome.list().timestamp())
+                        + " as "
+                        + outcome.tagName()
+                        + " to "
+                        + outcome.remote());
         out.flush();
         return ExitCodes.OK;
     }

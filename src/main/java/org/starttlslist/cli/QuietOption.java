@@ -1,6 +1,9 @@
 package org.starttlslist.cli;
 
-/** Whether a command line asks for {@code --quiet}: before a lone {@code --}, as an argument of its own. */
+/**
+ * Whether a command line asks for {@code --quiet}: before a lone {@code --}, as an argument of its
+ * own.
+ */
 final class QuietOption {
     private QuietOption() {}
 

@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "recheck", mixinStandardHelpOptions = true,
+@Command(
+        name = "recheck",
+        mixinStandardHelpOptions = true,
         description = {
             "Check every listed domain (testing and enforce), or one shard of them, and write",
             "the results to --out. Changes nothing in the repository; 'recheck apply' does.",
@@ -30,27 +32,33 @@ import picocli.CommandLine.ParentCommand;
         },
         subcommands = RecheckCommand.Apply.class)
 final class RecheckCommand implements Callable<Integer> {
-    @ParentCommand
-    RootCommand root;
+    @ParentCommand RootCommand root;
 
-    @Mixin
-    NowOption now;
+    @Mixin NowOption now;
 
-    @Mixin
-    LiveCheckOptions live;
+    @Mixin LiveCheckOptions live;
 
-    @Option(names = "--shard", paramLabel = "I/N", defaultValue = "1/1", description = "Check shard I of N (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--shard",
+            paramLabel = "I/N",
+            defaultValue = "1/1",
+            description = "Check shard I of N (default ${DEFAULT-VALUE}).")
     String shard;
 
-    @Option(names = "--out", paramLabel = "RESULTS.json", description = "Where to write the results (required).")
+    @Option(
+            names = "--out",
+            paramLabel = "RESULTS.json",
+            description = "Where to write the results (required).")
     Path out;
 
-    @Option(names = "--run", paramLabel = "ID",
-            description = "The run's identifier, the same for every shard (default: the date). CI passes its run id.")
+    @Option(
+            names = "--run",
+            paramLabel = "ID",
+            description =
+                    "The run's identifier, the same for every shard (default: the date). CI passes its run id.")
     String run;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -71,17 +79,28 @@ final class RecheckCommand implements Callable<Integer> {
         AtomicFiles.write(target, results.toBytes());
         long failing = results.results().stream().filter(result -> !result.passed()).count();
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println("shard " + which + ": " + results.results().size() + " domains checked, " + failing + " failing; "
-                + "results in " + out);
+        stdout.println(
+                "shard "
+                        + which
+                        + ": "
+                        + results.results().size()
+                        + " domains checked, "
+                        + failing
+                        + " failing; "
+                        + "results in "
+                        + out);
         for (CheckResult result : results.results()) {
             if (!result.passed()) {
-                stdout.println("  failing " + result.domain() + ": " + String.join(", ", result.codes()));
+                stdout.println(
+                        "  failing " + result.domain() + ": " + String.join(", ", result.codes()));
             }
         }
         return ExitCodes.OK;
     }
 
-    @Command(name = "apply", mixinStandardHelpOptions = true,
+    @Command(
+            name = "apply",
+            mixinStandardHelpOptions = true,
             description = {
                 "Merge the shards of one run (refused, with nothing changed, when a shard is",
                 "missing or given twice, or they are from different runs, splits or lists),",
@@ -90,23 +109,25 @@ final class RecheckCommand implements Callable<Integer> {
                 "and deliver them, and write the Markdown report.",
             })
     static final class Apply implements Callable<Integer> {
-        @ParentCommand
-        RecheckCommand recheck;
+        @ParentCommand RecheckCommand recheck;
 
-        @Mixin
-        NowOption now;
+        @Mixin NowOption now;
 
-        @Mixin
-        NoticeOptions notices;
+        @Mixin NoticeOptions notices;
 
-        @Parameters(paramLabel = "RESULTS.json", arity = "1..*", description = "Every shard's results file.")
+        @Parameters(
+                paramLabel = "RESULTS.json",
+                arity = "1..*",
+                description = "Every shard's results file.")
         List<Path> files;
 
-        @Option(names = "--report", paramLabel = "FILE", description = "Also write the Markdown report to FILE.")
+        @Option(
+                names = "--report",
+                paramLabel = "FILE",
+                description = "Also write the Markdown report to FILE.")
         Path report;
 
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
@@ -119,11 +140,15 @@ final class RecheckCommand implements Callable<Integer> {
             RecheckApply.Plan plan = LifecycleRuns.apply(repository, shards, instant);
             PrintWriter out = spec.commandLine().getOut();
             if (report != null) {
-                AtomicFiles.write(repository.root().resolve(report), plan.report().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                AtomicFiles.write(
+                        repository.root().resolve(report),
+                        plan.report().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             out.print(plan.report());
             out.flush();
-            return notices.deliver(repository, instant, out, spec.commandLine().getErr()) ? ExitCodes.OK : ExitCodes.COULD_NOT_COMPLETE;
+            return notices.deliver(repository, instant, out, spec.commandLine().getErr())
+                    ? ExitCodes.OK
+                    : ExitCodes.COULD_NOT_COMPLETE;
         }
     }
 }

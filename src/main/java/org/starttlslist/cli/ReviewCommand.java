@@ -12,7 +12,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "review", mixinStandardHelpOptions = true,
+@Command(
+        name = "review",
+        mixinStandardHelpOptions = true,
         description = {
             "Judge a pull request's change to the list against a checkout of its base: new",
             "domains start in testing with their proof record and pass the check; contact and",
@@ -21,27 +23,33 @@ import picocli.CommandLine.ParentCommand;
             "Exit 1 when any change is refused. Run it from a build of the base branch.",
         })
 final class ReviewCommand implements Callable<Integer> {
-    @ParentCommand
-    RootCommand root;
+    @ParentCommand RootCommand root;
 
-    @Mixin
-    NowOption now;
+    @Mixin NowOption now;
 
-    @Mixin
-    LiveCheckOptions live;
+    @Mixin LiveCheckOptions live;
 
-    @Option(names = "--base-dir", required = true, paramLabel = "DIR", description = "A checkout of the base branch.")
+    @Option(
+            names = "--base-dir",
+            required = true,
+            paramLabel = "DIR",
+            description = "A checkout of the base branch.")
     Path baseDir;
 
-    @Option(names = "--trusted-automation",
-            description = "The change is the daily re-check's own pull request: history/ may change, and its promotions are judged on it.")
+    @Option(
+            names = "--trusted-automation",
+            description =
+                    "The change is the daily re-check's own pull request: history/ may change, and its promotions are judged on it.")
     boolean trusted;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or github (workflow annotations).")
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
+            description = "text or github (workflow annotations).")
     String format;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -52,7 +60,9 @@ final class ReviewCommand implements Callable<Integer> {
         Instant instant = now.instant();
         ListRepository head = root.repository();
         ListRepository base = new ListRepository(head.root().resolve(baseDir));
-        List<ChangeReview.Judgement> judgements = new ChangeReview(base, head, instant, live.checker(instant), live.dns(), trusted).review();
+        List<ChangeReview.Judgement> judgements =
+                new ChangeReview(base, head, instant, live.checker(instant), live.dns(), trusted)
+                        .review();
         boolean refused = false;
         for (ChangeReview.Judgement judgement : judgements) {
             if (judgement.accepted()) {
@@ -60,9 +70,19 @@ final class ReviewCommand implements Callable<Integer> {
             } else {
                 refused = true;
                 if (format.equals("github")) {
-                    out.println("::error file=" + judgement.file() + ",title=review::" + judgement.refusal().get());
+                    out.println(
+                            "::error file="
+                                    + judgement.file()
+                                    + ",title=review::"
+                                    + judgement.refusal().get());
                 } else {
-                    out.println("REFUSED  " + judgement.file() + " (" + judgement.change() + "): " + judgement.refusal().get());
+                    out.println(
+                            "REFUSED  "
+                                    + judgement.file()
+                                    + " ("
+                                    + judgement.change()
+                                    + "): "
+                                    + judgement.refusal().get());
                 }
             }
         }

@@ -24,52 +24,59 @@ import picocli.CommandLine.ScopeType;
         })
 final class RootCommand implements java.util.concurrent.Callable<Integer> {
     /**
-     * The commands, in the order --help lists them. Not in {@code @Command(subcommands = …)}: picocli
-     * would build every command's model on each start; {@link CommandLines} builds only the one
-     * that runs (all of them for --help, help and unknown names).
+     * The commands, in the order --help lists them. Not in {@code @Command(subcommands = …)}:
+     * picocli would build every command's model on each start; {@link CommandLines} builds only the
+     * one that runs (all of them for --help, help and unknown names).
      */
-    static final java.util.List<Class<?>> COMMANDS = java.util.List.of(
-            ValidateCommand.class,
-            BuildCommand.class,
-            ImportCommand.class,
-            DiffCommand.class,
-            FmtCommand.class,
-            KeygenCommand.class,
-            KeyCommand.class,
-            CosignCommand.class,
-            SignaturesCommand.class,
-            SignCommand.class,
-            VerifyCommand.class,
-            ReleaseCommand.class,
-            PublishCommand.class,
-            StatusCommand.class,
-            DemoCommand.class,
-            MirrorCommand.class,
-            ExportCommand.class,
-            CheckCommand.class,
-            AddCommand.class,
-            UpdateCommand.class,
-            RemoveCommand.class,
-            PromoteCommand.class,
-            RecheckCommand.class,
-            NotifyCommand.class,
-            ReviewCommand.class,
-            picocli.CommandLine.HelpCommand.class);
+    static final java.util.List<Class<?>> COMMANDS =
+            java.util.List.of(
+                    ValidateCommand.class,
+                    BuildCommand.class,
+                    ImportCommand.class,
+                    DiffCommand.class,
+                    FmtCommand.class,
+                    KeygenCommand.class,
+                    KeyCommand.class,
+                    CosignCommand.class,
+                    SignaturesCommand.class,
+                    SignCommand.class,
+                    VerifyCommand.class,
+                    ReleaseCommand.class,
+                    PublishCommand.class,
+                    StatusCommand.class,
+                    DemoCommand.class,
+                    MirrorCommand.class,
+                    ExportCommand.class,
+                    CheckCommand.class,
+                    AddCommand.class,
+                    UpdateCommand.class,
+                    RemoveCommand.class,
+                    PromoteCommand.class,
+                    RecheckCommand.class,
+                    NotifyCommand.class,
+                    ReviewCommand.class,
+                    picocli.CommandLine.HelpCommand.class);
 
-    @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--stacktrace",
+            scope = ScopeType.INHERIT,
             description = "Print the stack trace of an error (for bug reports).")
     boolean stacktrace;
 
-    @Option(names = "--quiet", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--quiet",
+            scope = ScopeType.INHERIT,
             description = "Print errors and warnings only, nothing on standard output (for cron).")
     boolean quiet;
 
-    @Option(names = "-C", paramLabel = "DIR", scope = ScopeType.INHERIT,
+    @Option(
+            names = "-C",
+            paramLabel = "DIR",
+            scope = ScopeType.INHERIT,
             description = "Run as if started in DIR (the list repository), as git -C does.")
     Path directory;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     /** The list repository the command works on. */
     ListRepository repository() {

@@ -8,11 +8,12 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * {@code mirror --print-schedule}: the settings file for the options given (typed or from
- * {@code --config}), followed by the service, timer and cron line the Debian package installs.
+ * {@code mirror --print-schedule}: the settings file for the options given (typed or from {@code
+ * --config}), followed by the service, timer and cron line the Debian package installs.
  */
 final class ScheduleText {
-    private static final List<String> NOT_SETTINGS = List.of("--print-schedule", "--config", "--now", "--help", "--version");
+    private static final List<String> NOT_SETTINGS =
+            List.of("--print-schedule", "--config", "--now", "--help", "--version");
 
     private ScheduleText() {}
 
@@ -23,15 +24,22 @@ final class ScheduleText {
         if (settings.isEmpty()) {
             text.append(ScheduleFiles.text(ScheduleFiles.SETTINGS));
         } else {
-            text.append("# The settings of 'starttls-list mirror --config'; see 'starttls-list help mirror'.\n");
+            text.append(
+                    "# The settings of 'starttls-list mirror --config'; see 'starttls-list help mirror'.\n");
             settings.forEach(line -> text.append(line).append('\n'));
         }
-        text.append("\n# --- /lib/systemd/system/").append(ScheduleFiles.SERVICE)
-                .append(" (installed by the Debian package; put your own in /etc/systemd/system/)\n")
+        text.append("\n# --- /lib/systemd/system/")
+                .append(ScheduleFiles.SERVICE)
+                .append(
+                        " (installed by the Debian package; put your own in /etc/systemd/system/)\n")
                 .append(ScheduleFiles.text(ScheduleFiles.SERVICE))
-                .append("\n# --- /lib/systemd/system/").append(ScheduleFiles.TIMER).append('\n')
+                .append("\n# --- /lib/systemd/system/")
+                .append(ScheduleFiles.TIMER)
+                .append('\n')
                 .append(ScheduleFiles.text(ScheduleFiles.TIMER))
-                .append("\n# Enable with: systemctl enable --now ").append(ScheduleFiles.TIMER).append('\n')
+                .append("\n# Enable with: systemctl enable --now ")
+                .append(ScheduleFiles.TIMER)
+                .append('\n')
                 .append("\n# --- or, without systemd:\n")
                 .append(ScheduleFiles.text(ScheduleFiles.CRON));
         return text.toString();
@@ -60,6 +68,8 @@ final class ScheduleText {
     }
 
     private static String absolute(Object value) {
-        return value instanceof java.nio.file.Path path ? path.toAbsolutePath().normalize().toString() : String.valueOf(value);
+        return value instanceof java.nio.file.Path path
+                ? path.toAbsolutePath().normalize().toString()
+                : String.valueOf(value);
     }
 }

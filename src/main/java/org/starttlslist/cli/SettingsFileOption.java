@@ -20,24 +20,33 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * {@code --config FILE}: the command's options from a settings file, each key a long option name
- * without its dashes. A flag given on the command line (before or after {@code --config}) wins
- * over the file. The file's settings become ordinary arguments, parsed and checked exactly like
- * typed ones; relative paths in it are relative to the file's directory, so
- * {@code keys = keys/maintainer.asc} in {@code /etc/starttls-list/mirror.conf} means
- * {@code /etc/starttls-list/keys/maintainer.asc}.
+ * without its dashes. A flag given on the command line (before or after {@code --config}) wins over
+ * the file. The file's settings become ordinary arguments, parsed and checked exactly like typed
+ * ones; relative paths in it are relative to the file's directory, so {@code keys =
+ * keys/maintainer.asc} in {@code /etc/starttls-list/mirror.conf} means {@code
+ * /etc/starttls-list/keys/maintainer.asc}.
  */
 final class SettingsFileOption {
     /** Options that make no sense in a settings file. */
-    private static final List<String> NOT_SETTINGS = List.of("config", "help", "version", "print-schedule", "now", "quiet", "stacktrace");
+    private static final List<String> NOT_SETTINGS =
+            List.of("config", "help", "version", "print-schedule", "now", "quiet", "stacktrace");
 
-    @Option(names = "--config", paramLabel = "FILE", preprocessor = Expand.class,
-            description = "Read settings from FILE (key = value, keys are the long options without dashes);"
-                    + " flags on the command line override it.")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            preprocessor = Expand.class,
+            description =
+                    "Read settings from FILE (key = value, keys are the long options without dashes);"
+                            + " flags on the command line override it.")
     Path config;
 
     static final class Expand implements IParameterPreprocessor {
         @Override
-        public boolean preprocess(Stack<String> args, CommandSpec command, ArgSpec argSpec, Map<String, Object> info) {
+        public boolean preprocess(
+                Stack<String> args,
+                CommandSpec command,
+                ArgSpec argSpec,
+                Map<String, Object> info) {
             if (args.isEmpty()) {
                 return false; // picocli reports the missing FILE
             }
@@ -46,8 +55,10 @@ final class SettingsFileOption {
             try {
                 expand(args, command, file);
             } catch (RejectedException | CouldNotCompleteException e) {
-                // A settings file stands for command-line options: its faults are usage errors (exit 2).
-                throw new ParameterException(command.commandLine(), e.getMessage(), e, argSpec, file.toString());
+                // A settings file stands for command-line options: its faults are usage errors
+                // (exit 2).
+                throw new ParameterException(
+                        command.commandLine(), e.getMessage(), e, argSpec, file.toString());
             }
             return true;
         }
@@ -56,17 +67,27 @@ final class SettingsFileOption {
             SettingsFile settings = SettingsFile.read(file);
             List<String> expanded = new ArrayList<>();
             for (SettingsFile.Entry entry : settings.entries()) {
-                OptionSpec option = NOT_SETTINGS.contains(entry.key()) ? null : command.findOption("--" + entry.key());
+                OptionSpec option =
+                        NOT_SETTINGS.contains(entry.key())
+                                ? null
+                                : command.findOption("--" + entry.key());
                 if (option == null) {
-                    throw new MalformedSettingsException(file, entry.line(), unknown(entry.key(), command));
+                    throw new MalformedSettingsException(
+                            file, entry.line(), unknown(entry.key(), command));
                 }
                 if (given(option, args)) {
                     continue;
                 }
                 if (isBoolean(option)) {
                     if (!entry.value().matches("true|false")) {
-                        throw new MalformedSettingsException(file, entry.line(),
-                                "'" + entry.key() + "' is true or false, not '" + entry.value() + "'");
+                        throw new MalformedSettingsException(
+                                file,
+                                entry.line(),
+                                "'"
+                                        + entry.key()
+                                        + "' is true or false, not '"
+                                        + entry.value()
+                                        + "'");
                     }
                     if (entry.value().equals("true")) {
                         expanded.add(option.longestName());
@@ -89,9 +110,17 @@ final class SettingsFileOption {
                     names.add(name);
                 }
             }
-            return "'" + key + "' is not a setting of '" + command.qualifiedName() + "'"
-                    + NearestName.among(key, names).map(n -> "; did you mean '" + n + "'?").orElse("")
-                    + " (settings: " + String.join(", ", names) + ")";
+            return "'"
+                    + key
+                    + "' is not a setting of '"
+                    + command.qualifiedName()
+                    + "'"
+                    + NearestName.among(key, names)
+                            .map(n -> "; did you mean '" + n + "'?")
+                            .orElse("")
+                    + " (settings: "
+                    + String.join(", ", names)
+                    + ")";
         }
 
         /** On the command line already: matched before --config, or still to come after it. */

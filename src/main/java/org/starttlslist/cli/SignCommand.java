@@ -24,43 +24,63 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "sign", mixinStandardHelpOptions = true,
-        description = {"Write FILE.asc: a detached, ASCII-armoured, SHA-512 OpenPGP signature of FILE's exact bytes.",
+@Command(
+        name = "sign",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Write FILE.asc: a detached, ASCII-armoured, SHA-512 OpenPGP signature of FILE's exact bytes.",
             "Signs in-process with --key, or hands the signing to the installed gpg with --with-gpg --local-user.",
-            "An existing FILE.asc is kept: --append adds this signature to it (k of n maintainers), --force replaces it."})
+            "An existing FILE.asc is kept: --append adds this signature to it (k of n maintainers), --force replaces it."
+        })
 final class SignCommand implements Callable<Integer> {
-    @ParentCommand
-    RootCommand root;
+    @ParentCommand RootCommand root;
 
-    @Mixin
-    NowOption now;
+    @Mixin NowOption now;
 
-    @Mixin
-    PassphraseOptions passphrase;
+    @Mixin PassphraseOptions passphrase;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The file to sign (e.g. policy.json).")
+    @Parameters(
+            index = "0",
+            paramLabel = "FILE",
+            description = "The file to sign (e.g. policy.json).")
     Path file;
 
-    @Option(names = "--key", paramLabel = "SECRET.asc", description = "Armoured secret key file (from keygen or gpg --export-secret-keys --armor).")
+    @Option(
+            names = "--key",
+            paramLabel = "SECRET.asc",
+            description =
+                    "Armoured secret key file (from keygen or gpg --export-secret-keys --armor).")
     Path key;
 
-    @Option(names = "--with-gpg", description = "Sign with the installed gpg (key in gpg-agent or on a token).")
+    @Option(
+            names = "--with-gpg",
+            description = "Sign with the installed gpg (key in gpg-agent or on a token).")
     boolean withGpg;
 
-    @Option(names = "--local-user", paramLabel = "FINGERPRINT", description = "With --with-gpg: the fingerprint of the key to sign with.")
+    @Option(
+            names = "--local-user",
+            paramLabel = "FINGERPRINT",
+            description = "With --with-gpg: the fingerprint of the key to sign with.")
     String localUser;
 
-    @Option(names = "--gpg-homedir", paramLabel = "DIR", description = "With --with-gpg: GnuPG home directory (default: $GNUPGHOME or ~/.gnupg).")
+    @Option(
+            names = "--gpg-homedir",
+            paramLabel = "DIR",
+            description =
+                    "With --with-gpg: GnuPG home directory (default: $GNUPGHOME or ~/.gnupg).")
     Path gpgHome;
 
-    @Option(names = "--append", description = "Add this signature to an existing FILE.asc (each key signs once).")
+    @Option(
+            names = "--append",
+            description = "Add this signature to an existing FILE.asc (each key signs once).")
     boolean append;
 
-    @Option(names = "--force", description = "Replace an existing FILE.asc (its signatures are lost).")
+    @Option(
+            names = "--force",
+            description = "Replace an existing FILE.asc (its signatures are lost).")
     boolean force;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
@@ -79,25 +99,34 @@ final class SignCommand implements Callable<Integer> {
             throw new SignatureExistsException(signatureFile);
         }
         if (existing.isEmpty() && append) {
-            throw new CouldNotCompleteException("cannot append to " + signatureFile + ": no such file; sign without --append first");
+            throw new CouldNotCompleteException(
+                    "cannot append to "
+                            + signatureFile
+                            + ": no such file; sign without --append first");
         }
         if (withGpg) {
             if (key != null) {
                 throw new UsageException("give either --key or --with-gpg, not both");
             }
-            if (localUser == null || !localUser.replace(" ", "").matches("[0-9A-Fa-f]{40}|[0-9A-Fa-f]{64}")) {
-                throw new UsageException("--with-gpg needs --local-user FINGERPRINT (the full 40-digit fingerprint)");
+            if (localUser == null
+                    || !localUser.replace(" ", "").matches("[0-9A-Fa-f]{40}|[0-9A-Fa-f]{64}")) {
+                throw new UsageException(
+                        "--with-gpg needs --local-user FINGERPRINT (the full 40-digit fingerprint)");
             }
             byte[] bytes = readData(data);
             Optional<Instant> at = now.now == null ? Optional.empty() : Optional.of(now.instant());
             SignatureBeforeListException.requireNotBefore(bytes, now.instant());
-            signature = new GnuPgSigner(localUser.replace(" ", ""), Optional.ofNullable(gpgHome).map(this::resolve))
-                    .signDetached(data, at);
+            signature =
+                    new GnuPgSigner(
+                                    localUser.replace(" ", ""),
+                                    Optional.ofNullable(gpgHome).map(this::resolve))
+                            .signDetached(data, at);
             signer = localUser.replace(" ", "").toUpperCase(java.util.Locale.ROOT) + " (via gpg)";
             created = at.orElse(null);
         } else {
             if (key == null) {
-                throw new UsageException("pass --key SECRET.asc, or --with-gpg --local-user FINGERPRINT");
+                throw new UsageException(
+                        "pass --key SECRET.asc, or --with-gpg --local-user FINGERPRINT");
             }
             if (localUser != null || gpgHome != null) {
                 throw new UsageException("--local-user and --gpg-homedir go with --with-gpg");
@@ -110,9 +139,13 @@ final class SignCommand implements Callable<Integer> {
             char[] secret = passphrase.read("Passphrase for " + keyFile, false);
             try {
                 SigningKey signingKey = SigningKey.load(keyFile, secret);
-                signer = signingKey.signingFingerprint(created)
-                        + (signingKey.signingFingerprint(created).equals(signingKey.primaryFingerprint())
-                                ? "" : " (subkey of " + signingKey.primaryFingerprint() + ")");
+                signer =
+                        signingKey.signingFingerprint(created)
+                                + (signingKey
+                                                .signingFingerprint(created)
+                                                .equals(signingKey.primaryFingerprint())
+                                        ? ""
+                                        : " (subkey of " + signingKey.primaryFingerprint() + ")");
                 signature = signingKey.signDetached(bytes, created);
             } finally {
                 Arrays.fill(secret, '\0');
@@ -123,10 +156,20 @@ final class SignCommand implements Callable<Integer> {
             signature = DetachedSignatures.append(existing.get(), signature);
         }
         AtomicFiles.write(signatureFile, signature);
-        out.println("signed " + data + " with key " + signer
-                + (created == null ? "" : " at " + ListTimes.format(created)));
-        out.println((append ? "appended to " : "wrote ") + signatureFile
-                + (append ? " (now " + DetachedSignatures.issuers(signature).size() + " signatures)" : ""));
+        out.println(
+                "signed "
+                        + data
+                        + " with key "
+                        + signer
+                        + (created == null ? "" : " at " + ListTimes.format(created)));
+        out.println(
+                (append ? "appended to " : "wrote ")
+                        + signatureFile
+                        + (append
+                                ? " (now "
+                                        + DetachedSignatures.issuers(signature).size()
+                                        + " signatures)"
+                                : ""));
         out.flush();
         return ExitCodes.OK;
     }
@@ -159,10 +202,17 @@ final class SignCommand implements Callable<Integer> {
     private static void warnIfOthersCanRead(Path keyFile, PrintWriter err) {
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(keyFile);
-            if (permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ)) {
-                err.println("sign: warning: secret key " + keyFile + " is readable by "
-                        + (permissions.contains(PosixFilePermission.OTHERS_READ) ? "others" : "its group")
-                        + "; run chmod 600 " + keyFile);
+            if (permissions.contains(PosixFilePermission.GROUP_READ)
+                    || permissions.contains(PosixFilePermission.OTHERS_READ)) {
+                err.println(
+                        "sign: warning: secret key "
+                                + keyFile
+                                + " is readable by "
+                                + (permissions.contains(PosixFilePermission.OTHERS_READ)
+                                        ? "others"
+                                        : "its group")
+                                + "; run chmod 600 "
+                                + keyFile);
                 err.flush();
             }
         } catch (IOException | UnsupportedOperationException e) {

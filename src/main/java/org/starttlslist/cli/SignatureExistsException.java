@@ -8,6 +8,8 @@ final class SignatureExistsException extends RejectedException {
     private static final long serialVersionUID = 1L;
 
     SignatureExistsException(Path file) {
-        super(file + " already exists; add your signature with --append, or replace it with --force");
+        super(
+                file
+                        + " already exists; add your signature with --append, or replace it with --force");
     }
 }

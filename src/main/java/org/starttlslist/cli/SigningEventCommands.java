@@ -13,21 +13,46 @@ final class SigningEventCommands {
     private SigningEventCommands() {}
 
     static int propose(PrintWriter out, Release.Request request) {
-        SigningEvents.Outcome outcome = SigningEvents.propose(request, step -> {
-            out.println(step);
-            out.flush();
-        });
-        out.println("proposed " + ListTimes.format(outcome.list().timestamp()) + " on " + outcome.branch() + ": "
-                + outcome.signers().size() + " of " + outcome.threshold() + " signatures");
-        out.println("next: open a pull request from " + outcome.branch() + "; other maintainers run"
-                + " 'starttls-list cosign " + outcome.branch() + " --key ...'; after the merge, 'starttls-list publish --tag --key ...'");
+        SigningEvents.Outcome outcome =
+                SigningEvents.propose(
+                        request,
+                        step -> {
+                            out.println(step);
+                            out.flush();
+                        });
+        out.println(
+                "proposed "
+                        + ListTimes.format(outcome.list().timestamp())
+                        + " on "
+                        + outcome.branch()
+                        + ": "
+                        + outcome.signers().size()
+                        + " of "
+                        + outcome.threshold()
+                        + " signatures");
+        out.println(
+                "next: open a pull request from "
+                        + outcome.branch()
+                        + "; other maintainers run"
+                        + " 'starttls-list cosign "
+                        + outcome.branch()
+                        + " --key ...'; after the merge, 'starttls-list publish --tag --key ...'");
         out.flush();
         return ExitCodes.OK;
     }
 
     static void printCosigned(PrintWriter out, SigningEvents.Outcome outcome) {
-        out.println("cosigned " + outcome.branch() + ": " + outcome.signers().size() + " of " + outcome.threshold()
-                + " signatures" + (outcome.signers().size() >= outcome.threshold() ? " (threshold met: merge the pull request)" : ""));
+        out.println(
+                "cosigned "
+                        + outcome.branch()
+                        + ": "
+                        + outcome.signers().size()
+                        + " of "
+                        + outcome.threshold()
+                        + " signatures"
+                        + (outcome.signers().size() >= outcome.threshold()
+                                ? " (threshold met: merge the pull request)"
+                                : ""));
         out.flush();
     }
 

@@ -12,7 +12,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
         description = {
             "Show the published list (as committed at HEAD, or on --remote's release",
             "branch; never the working tree): timestamp, expiry, time left, domains by mode,",
@@ -21,59 +23,84 @@ import picocli.CommandLine.ParentCommand;
             "release/keys/; exit 0 otherwise."
         })
 final class StatusCommand implements Callable<Integer> {
-    @ParentCommand
-    RootCommand root;
+    @ParentCommand RootCommand root;
 
-    @Mixin
-    NowOption now;
+    @Mixin NowOption now;
 
-    @Option(names = "--remote", paramLabel = "NAME",
-            description = "Read the list on this remote's release branch (fetched, nothing checked out).")
+    @Option(
+            names = "--remote",
+            paramLabel = "NAME",
+            description =
+                    "Read the list on this remote's release branch (fetched, nothing checked out).")
     String remote;
 
-    @Mixin
-    RemoteOptions remoteOptions;
+    @Mixin RemoteOptions remoteOptions;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ListStatus status = RemoteOptions.withKnownRemote(() -> ListStatus.read(root.repository(), now.instant(),
-                Optional.ofNullable(remote), remoteOptions.timeout()), "");
+        ListStatus status =
+                RemoteOptions.withKnownRemote(
+                        () ->
+                                ListStatus.read(
+                                        root.repository(),
+                                        now.instant(),
+                                        Optional.ofNullable(remote),
+                                        remoteOptions.timeout()),
+                        "");
         var list = status.list();
         out.println("list:      " + status.where());
         out.println("timestamp: " + ListTimes.format(list.timestamp()));
         out.println("expires:   " + ListTimes.format(list.expires()));
-        out.println("time left: " + describe(status.left()) + " (a release is due with less than "
-                + describe(status.minimumValidity()) + " left)");
-        out.println("domains:   " + list.policies().size() + " (" + list.count(Mode.ENFORCE) + " enforce, "
-                + list.count(Mode.TESTING) + " testing)");
-        out.println("signed by: " + (status.signers().isEmpty() ? "(no readable signature)" : String.join(", ", status.signers())));
+        out.println(
+                "time left: "
+                        + describe(status.left())
+                        + " (a release is due with less than "
+                        + describe(status.minimumValidity())
+                        + " left)");
+        out.println(
+                "domains:   "
+                        + list.policies().size()
+                        + " ("
+                        + list.count(Mode.ENFORCE)
+                        + " enforce, "
+                        + list.count(Mode.TESTING)
+                        + " testing)");
+        out.println(
+                "signed by: "
+                        + (status.signers().isEmpty()
+                                ? "(no readable signature)"
+                                : String.join(", ", status.signers())));
         out.println("signature: " + status.verification());
         if (!status.verified()) {
             // A list that does not verify is refused by every mirror, whatever its dates say.
-            out.println("status:    BAD SIGNATURE: the published signature does not verify with release/keys/;"
-                    + " release again with a pinned key");
+            out.println(
+                    "status:    BAD SIGNATURE: the published signature does not verify with release/keys/;"
+                            + " release again with a pinned key");
             out.flush();
             return ExitCodes.REJECTED;
         }
-        boolean ok = switch (status.state()) {
-            case OK -> {
-                out.println("status:    ok");
-                yield true;
-            }
-            case DUE -> {
-                out.println("status:    RELEASE DUE: less than " + describe(status.minimumValidity())
-                        + " left; run 'starttls-list release'");
-                yield false;
-            }
-            case EXPIRED -> {
-                out.println("status:    EXPIRED: mirrors no longer accept this list; run 'starttls-list release' now");
-                yield false;
-            }
-        };
+        boolean ok =
+                switch (status.state()) {
+                    case OK -> {
+                        out.println("status:    ok");
+                        yield true;
+                    }
+                    case DUE -> {
+                        out.println(
+                                "status:    RELEASE DUE: less than "
+                                        + describe(status.minimumValidity())
+                                        + " left; run 'starttls-list release'");
+                        yield false;
+                    }
+                    case EXPIRED -> {
+                        out.println(
+                                "status:    EXPIRED: mirrors no longer accept this list; run 'starttls-list release' now");
+                        yield false;
+                    }
+                };
         out.flush();
         return ok ? ExitCodes.OK : ExitCodes.REJECTED;
     }

@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "update", mixinStandardHelpOptions = true,
+@Command(
+        name = "update",
+        mixinStandardHelpOptions = true,
         description = {
             "Change a listed domain's MX patterns and/or contact. The proof record must name",
             "the (new) contact; new patterns must pass the check (an enforce domain's failing",
@@ -20,26 +22,26 @@ import picocli.CommandLine.ParentCommand;
             "an enforce domain: add the new patterns beside the old, move, remove the old.",
         })
 final class UpdateCommand implements Callable<Integer> {
-    @ParentCommand
-    RootCommand root;
+    @ParentCommand RootCommand root;
 
-    @Mixin
-    NowOption now;
+    @Mixin NowOption now;
 
-    @Mixin
-    LiveCheckOptions live;
+    @Mixin LiveCheckOptions live;
 
     @Parameters(index = "0", paramLabel = "DOMAIN")
     String domain;
 
-    @Option(names = "--mx", paramLabel = "PATTERN", arity = "1..*", description = "The new, complete set of MX patterns.")
+    @Option(
+            names = "--mx",
+            paramLabel = "PATTERN",
+            arity = "1..*",
+            description = "The new, complete set of MX patterns.")
     List<String> mx;
 
     @Option(names = "--contact", paramLabel = "EMAIL", description = "The new contact.")
     String contact;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -48,13 +50,15 @@ final class UpdateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Instant instant = now.instant();
-        Optional<List<org.starttlslist.model.MxPattern>> patterns = mx == null ? Optional.empty()
-                : Optional.of(LifecycleArguments.patterns(mx));
-        DomainEdits.Updated updated = new DomainEdits(root.repository(), instant, live.checker(instant), live.dns())
-                .update(domain, patterns, Optional.ofNullable(contact));
+        Optional<List<org.starttlslist.model.MxPattern>> patterns =
+                mx == null ? Optional.empty() : Optional.of(LifecycleArguments.patterns(mx));
+        DomainEdits.Updated updated =
+                new DomainEdits(root.repository(), instant, live.checker(instant), live.dns())
+                        .update(domain, patterns, Optional.ofNullable(contact));
         out.println("updated " + updated.file());
         if (updated.testingRestarted()) {
-            out.println("warning: the new patterns do not pass the check yet; the domain stays in testing and its testing period starts again");
+            out.println(
+                    "warning: the new patterns do not pass the check yet; the domain stays in testing and its testing period starts again");
         }
         return ExitCodes.OK;
     }

@@ -7,9 +7,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * A command line picocli cannot parse: one line saying what is wrong (with picocli's "did you
- * mean" for a mistyped option), then where to read the options, instead of the whole usage text
- * burying the message. Exit 2.
+ * A command line picocli cannot parse: one line saying what is wrong (with picocli's "did you mean"
+ * for a mistyped option), then where to read the options, instead of the whole usage text burying
+ * the message. Exit 2.
  */
 final class UsageErrorHandler implements IParameterExceptionHandler {
     @Override

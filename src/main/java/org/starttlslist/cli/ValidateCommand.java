@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
         description = {
             "Check the list's sources and report each problem with its file, line, column and fix.",
             "With no PATH: every file under policies/ plus release/config.json.",
@@ -27,27 +29,34 @@ import picocli.CommandLine.ParentCommand;
             "Each finding's code (e.g. mx.pattern.invalid) is listed in schema/README.md.",
         })
 final class ValidateCommand implements Callable<Integer> {
-    @ParentCommand
-    RootCommand root;
+    @ParentCommand RootCommand root;
 
-    @Mixin
-    NowOption now;
+    @Mixin NowOption now;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Files or directories to check, relative to the repository (default: all).")
+    @Parameters(
+            paramLabel = "PATH",
+            arity = "0..*",
+            description =
+                    "Files or directories to check, relative to the repository (default: all).")
     List<Path> paths = List.of();
 
-    @Option(names = "--changed-since", paramLabel = "REF",
-            description = "Check only the sources that differ between the commit REF and the working tree "
-                    + "(including untracked files), plus the aliases they refer to.")
+    @Option(
+            names = "--changed-since",
+            paramLabel = "REF",
+            description =
+                    "Check only the sources that differ between the commit REF and the working tree "
+                            + "(including untracked files), plus the aliases they refer to.")
     String changedSince;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default), github (workflow commands for pull requests), sarif (SARIF 2.1.0) or json.")
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
+            description =
+                    "text (default), github (workflow commands for pull requests), sarif (SARIF 2.1.0) or json.")
     ReportFormat format;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -74,8 +83,20 @@ final class ValidateCommand implements Callable<Integer> {
             throw new InvalidSourcesException(errors, warnings);
         }
         var err = spec.commandLine().getErr();
-        err.println("validate: ok, no errors" + (warnings > 0 ? ", " + warnings + (warnings == 1 ? " warning" : " warnings") : "")
-                + report.sources().map(s -> " (" + count(s.domains().size(), "domain") + ", " + count(s.aliases().size(), "alias") + " loaded)").orElse(""));
+        err.println(
+                "validate: ok, no errors"
+                        + (warnings > 0
+                                ? ", " + warnings + (warnings == 1 ? " warning" : " warnings")
+                                : "")
+                        + report.sources()
+                                .map(
+                                        s ->
+                                                " ("
+                                                        + count(s.domains().size(), "domain")
+                                                        + ", "
+                                                        + count(s.aliases().size(), "alias")
+                                                        + " loaded)")
+                                .orElse(""));
         err.flush();
         return ExitCodes.OK;
     }

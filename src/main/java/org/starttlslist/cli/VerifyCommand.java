@@ -21,69 +21,108 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Verify a signed list against pinned keys: signature, threshold, signature policy, schema,"
-                + " expiry and (with --previous) rollback. Prints who signed it, when, and how long it stays valid.")
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description =
+                "Verify a signed list against pinned keys: signature, threshold, signature policy, schema,"
+                        + " expiry and (with --previous) rollback. Prints who signed it, when, and how long it stays valid.")
 final class VerifyCommand implements Callable<Integer> {
-    @ParentCommand
-    RootCommand root;
+    @ParentCommand RootCommand root;
 
-    @Mixin
-    NowOption now;
+    @Mixin NowOption now;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The list (e.g. policy.json).")
     Path file;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "SIG", description = "Its detached signature (default: FILE.asc).")
+    @Parameters(
+            index = "1",
+            arity = "0..1",
+            paramLabel = "SIG",
+            description = "Its detached signature (default: FILE.asc).")
     Path signatureFile;
 
-    @Option(names = "--keys", required = true, split = ",", paramLabel = "PINNED.asc",
-            description = "The pinned public key files (comma-separated); only these keys are trusted.")
+    @Option(
+            names = "--keys",
+            required = true,
+            split = ",",
+            paramLabel = "PINNED.asc",
+            description =
+                    "The pinned public key files (comma-separated); only these keys are trusted.")
     List<Path> keys;
 
-    @Option(names = "--previous", paramLabel = "OLD", description = "The last list you accepted: refuse anything older.")
+    @Option(
+            names = "--previous",
+            paramLabel = "OLD",
+            description = "The last list you accepted: refuse anything older.")
     Path previous;
 
-    @Option(names = "--threshold", paramLabel = "K", defaultValue = "1",
-            description = "Signatures required from distinct pinned keys (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--threshold",
+            paramLabel = "K",
+            defaultValue = "1",
+            description =
+                    "Signatures required from distinct pinned keys (default: ${DEFAULT-VALUE}).")
     int threshold;
 
-    @Option(names = "--skew", paramLabel = "SECONDS", defaultValue = "300",
-            description = "Allowed clock difference for signature and list times (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--skew",
+            paramLabel = "SECONDS",
+            defaultValue = "300",
+            description =
+                    "Allowed clock difference for signature and list times (default: ${DEFAULT-VALUE}).")
     long skewSeconds;
 
-    @Mixin
-    InputCapOptions caps;
+    @Mixin InputCapOptions caps;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         if (threshold < 1) {
-            throw new UsageException("--threshold " + threshold + ": at least one signature is always required");
+            throw new UsageException(
+                    "--threshold " + threshold + ": at least one signature is always required");
         }
         if (skewSeconds < 0 || skewSeconds > ListVerifier.MAX_SKEW.toSeconds()) {
-            throw new UsageException("--skew " + skewSeconds + ": give the allowed clock difference in seconds, from 0 to "
-                    + ListVerifier.MAX_SKEW.toSeconds());
+            throw new UsageException(
+                    "--skew "
+                            + skewSeconds
+                            + ": give the allowed clock difference in seconds, from 0 to "
+                            + ListVerifier.MAX_SKEW.toSeconds());
         }
         InputCaps limits = caps.caps();
         PinnedKeys pinned = caps.loadKeys(keys.stream().map(this::resolve).toList());
         Path list = resolve(file);
-        Path signature = signatureFile == null ? list.resolveSibling(list.getFileName() + ".asc") : resolve(signatureFile);
-        byte[] listBytes = BoundedFiles.read(list, limits.listBytes(), "the list", "--max-list-bytes");
+        Path signature =
+                signatureFile == null
+                        ? list.resolveSibling(list.getFileName() + ".asc")
+                        : resolve(signatureFile);
+        byte[] listBytes =
+                BoundedFiles.read(list, limits.listBytes(), "the list", "--max-list-bytes");
         if (!Files.exists(signature)) {
             throw new SignatureMissingException(list, signature);
         }
-        byte[] signatureBytes = BoundedFiles.read(signature, limits.signatureBytes(), "the signature", "--max-signature-bytes");
+        byte[] signatureBytes =
+                BoundedFiles.read(
+                        signature,
+                        limits.signatureBytes(),
+                        "the signature",
+                        "--max-signature-bytes");
         // The clock's nanoseconds only clutter messages; a given --now is kept as written.
-        Instant reference = now.now == null ? now.instant().truncatedTo(ChronoUnit.SECONDS) : now.instant();
-        ListVerifier.Options options = caps.verification(pinned, reference)
-                .withThreshold(threshold)
-                .withSkew(Duration.ofSeconds(skewSeconds));
+        Instant reference =
+                now.now == null ? now.instant().truncatedTo(ChronoUnit.SECONDS) : now.instant();
+        ListVerifier.Options options =
+                caps.verification(pinned, reference)
+                        .withThreshold(threshold)
+                        .withSkew(Duration.ofSeconds(skewSeconds));
         if (previous != null) {
-            options = options.withPrevious(BoundedFiles.read(resolve(previous), limits.listBytes(), "the previous list",
-                    "--max-list-bytes"));
+            options =
+                    options.withPrevious(
+                            BoundedFiles.read(
+                                    resolve(previous),
+                                    limits.listBytes(),
+                                    "the previous list",
+                                    "--max-list-bytes"));
         }
         ListVerifier.Verified verified;
         try {
@@ -96,18 +135,35 @@ final class VerifyCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void print(Path list, ListVerifier.Verified verified, Instant reference, PinnedKeys pinned) {
+    private void print(
+            Path list, ListVerifier.Verified verified, Instant reference, PinnedKeys pinned) {
         PrintWriter out = spec.commandLine().getOut();
-        out.println("good list:  " + list + (verified.unchangedFromPrevious() ? " (unchanged from the previous list)" : ""));
+        out.println(
+                "good list:  "
+                        + list
+                        + (verified.unchangedFromPrevious()
+                                ? " (unchanged from the previous list)"
+                                : ""));
         out.println("signed by:  " + String.join(", ", verified.signerFingerprints()));
         // During a key rotation this shows when a pinned key stopped signing, so it can be dropped.
-        List<String> unsigned = pinned.primaryFingerprints().stream()
-                .filter(fingerprint -> !verified.signerFingerprints().contains(fingerprint)).distinct().toList();
-        out.println("not signed: " + (unsigned.isEmpty() ? "(every pinned key signed)" : String.join(", ", unsigned)));
+        List<String> unsigned =
+                pinned.primaryFingerprints().stream()
+                        .filter(fingerprint -> !verified.signerFingerprints().contains(fingerprint))
+                        .distinct()
+                        .toList();
+        out.println(
+                "not signed: "
+                        + (unsigned.isEmpty()
+                                ? "(every pinned key signed)"
+                                : String.join(", ", unsigned)));
         out.println("signed at:  " + ListTimes.format(verified.signatureTime()));
         out.println("timestamp:  " + ListTimes.format(verified.list().timestamp()));
-        out.println("expires:    " + ListTimes.format(verified.list().expires())
-                + " (" + describe(Duration.between(reference, verified.list().expires())) + " left)");
+        out.println(
+                "expires:    "
+                        + ListTimes.format(verified.list().expires())
+                        + " ("
+                        + describe(Duration.between(reference, verified.list().expires()))
+                        + " left)");
         out.println("domains:    " + verified.list().policies().size());
         out.flush();
     }
@@ -117,10 +173,16 @@ final class VerifyCommand implements Callable<Integer> {
         long hours = left.toHoursPart();
         long minutes = left.toMinutesPart();
         if (days > 0) {
-            return days + (days == 1 ? " day " : " days ") + hours + (hours == 1 ? " hour" : " hours");
+            return days
+                    + (days == 1 ? " day " : " days ")
+                    + hours
+                    + (hours == 1 ? " hour" : " hours");
         }
         if (hours > 0) {
-            return hours + (hours == 1 ? " hour " : " hours ") + minutes + (minutes == 1 ? " minute" : " minutes");
+            return hours
+                    + (hours == 1 ? " hour " : " hours ")
+                    + minutes
+                    + (minutes == 1 ? " minute" : " minutes");
         }
         return Math.max(minutes, 0) + (minutes == 1 ? " minute" : " minutes");
     }

@@ -9,8 +9,11 @@ public final class DemoDirectoryInUseException extends RejectedException {
     private final transient Path directory;
 
     public DemoDirectoryInUseException(Path directory) {
-        super(directory + " exists, is not empty and was not made by 'starttls-list demo' (no "
-                + Demo.MARKER + " in it); pass another --dir or remove it yourself");
+        super(
+                directory
+                        + " exists, is not empty and was not made by 'starttls-list demo' (no "
+                        + Demo.MARKER
+                        + " in it); pass another --dir or remove it yourself");
         this.directory = directory;
     }
 

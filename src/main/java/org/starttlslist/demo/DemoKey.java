@@ -11,8 +11,12 @@ import java.time.Instant;
  * @param publicKeyFile armoured public key, the file pinned in the scratch {@code release/keys/}
  * @param fingerprint the primary key's full fingerprint, 40 upper-case hex digits
  */
-public record DemoKey(Path secretKeyFile, Path passphraseFile, Path publicKeyFile, String fingerprint) {
-    /** Makes a key in a directory; {@link DemoKeys#generate} in the command, something quicker in tests. */
+public record DemoKey(
+        Path secretKeyFile, Path passphraseFile, Path publicKeyFile, String fingerprint) {
+    /**
+     * Makes a key in a directory; {@link DemoKeys#generate} in the command, something quicker in
+     * tests.
+     */
     @FunctionalInterface
     public interface Maker {
         DemoKey make(Path directory, Instant now);

@@ -19,14 +19,16 @@ import org.starttlslist.signing.KeySpec;
  * protected with a random passphrase kept beside it (it is thrown away with the demo directory).
  */
 public final class DemoKeys {
-    static final String USER_ID = "starttls-list demo maintainer (throwaway) <demo@starttls-list.invalid>";
+    static final String USER_ID =
+            "starttls-list demo maintainer (throwaway) <demo@starttls-list.invalid>";
 
     private DemoKeys() {}
 
     public static DemoKey generate(Path directory, Instant now) {
         byte[] random = new byte[18];
         new SecureRandom().nextBytes(random);
-        char[] passphrase = Base64.getUrlEncoder().withoutPadding().encodeToString(random).toCharArray();
+        char[] passphrase =
+                Base64.getUrlEncoder().withoutPadding().encodeToString(random).toCharArray();
         try {
             GeneratedKey key = KeyGenerator.generate(KeySpec.ed25519(USER_ID, now), passphrase);
             Path secret = directory.resolve("secret-key.asc");
@@ -34,11 +36,16 @@ public final class DemoKeys {
             Path pub = directory.resolve("public-key.asc");
             var privateFile = PosixFilePermissions.fromString("rw-------");
             AtomicFiles.write(secret, key.armoredSecretKey(), privateFile);
-            AtomicFiles.write(passphraseFile, (new String(passphrase) + "\n").getBytes(StandardCharsets.UTF_8), privateFile);
-            AtomicFiles.write(pub, key.armoredPublicKey(), PosixFilePermissions.fromString("rw-r--r--"));
+            AtomicFiles.write(
+                    passphraseFile,
+                    (new String(passphrase) + "\n").getBytes(StandardCharsets.UTF_8),
+                    privateFile);
+            AtomicFiles.write(
+                    pub, key.armoredPublicKey(), PosixFilePermissions.fromString("rw-r--r--"));
             return new DemoKey(secret, passphraseFile, pub, key.fingerprint());
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot write the demo key into " + directory + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot write the demo key into " + directory + ": " + e.getMessage(), e);
         } finally {
             Arrays.fill(passphrase, '\0');
         }

@@ -37,37 +37,98 @@ public enum DiffFormat {
     private static String text(ListDiff diff) {
         StringBuilder out = new StringBuilder();
         for (ListDiff.DomainChange c : diff.downgrades()) {
-            out.append("!! DOWNGRADE enforce → testing: ").append(c.domain()).append(via(c)).append('\n');
+            out.append("!! DOWNGRADE enforce → testing: ")
+                    .append(c.domain())
+                    .append(via(c))
+                    .append('\n');
         }
         List<ListDiff.Listed> removedEnforced = diff.removedWhileEnforced();
         if (!removedEnforced.isEmpty()) {
             // One line, not one per domain: removing a whole list must not scroll the rest away.
-            out.append("!! REMOVED while in enforce: ").append(ListDiff.count(removedEnforced.size(), "domain")).append(": ")
-                    .append(String.join(", ", removedEnforced.stream().limit(10).map(ListDiff.Listed::domain).toList()))
-                    .append(removedEnforced.size() > 10 ? ", … (all under 'removed')" : "").append('\n');
+            out.append("!! REMOVED while in enforce: ")
+                    .append(ListDiff.count(removedEnforced.size(), "domain"))
+                    .append(": ")
+                    .append(
+                            String.join(
+                                    ", ",
+                                    removedEnforced.stream()
+                                            .limit(10)
+                                            .map(ListDiff.Listed::domain)
+                                            .toList()))
+                    .append(removedEnforced.size() > 10 ? ", … (all under 'removed')" : "")
+                    .append('\n');
         }
-        out.append("timestamp ").append(ListTimes.format(diff.before().timestamp())).append(" → ")
-                .append(ListTimes.format(diff.after().timestamp())).append('\n');
-        out.append("expires   ").append(ListTimes.format(diff.before().expires())).append(" → ")
-                .append(ListTimes.format(diff.after().expires())).append(" (valid ")
-                .append(period(diff.before())).append(" → ").append(period(diff.after())).append(")\n");
-        section(out, "added", diff.added(), l -> "+ " + l.domain() + "  " + ListDiff.describe(l.policy(), l.effective()));
-        section(out, "removed", diff.removed(), l -> "- " + l.domain() + "  " + ListDiff.describe(l.policy(), l.effective()));
-        section(out, "mode changes", diff.changed().stream().filter(ListDiff.DomainChange::modeChanged).toList(),
-                c -> c.domain() + ": " + mode(c.effectiveBefore()) + " → " + mode(c.effectiveAfter())
-                        + (c.isDowngrade() ? "  !! DOWNGRADE" : "") + via(c));
-        section(out, "MX changes", diff.mxChanges(), c -> c.domain() + ":" + mxChange(c, s -> s) + via(c));
-        section(out, "entry changes", diff.changed().stream().filter(ListDiff.DomainChange::entryChanged).toList(),
-                c -> c.domain() + ": " + ListDiff.describe(c.before(), c.effectiveBefore()) + " → "
-                        + ListDiff.describe(c.after(), c.effectiveAfter()));
-        section(out, "alias changes", diff.aliases(), a -> a.name() + ": " + aliasChange(a, s -> s)
-                + (a.domains().isEmpty() ? "" : "; affects " + ListDiff.count(a.domains().size(), "domain")
-                        + ": " + String.join(", ", a.domains())));
+        out.append("timestamp ")
+                .append(ListTimes.format(diff.before().timestamp()))
+                .append(" → ")
+                .append(ListTimes.format(diff.after().timestamp()))
+                .append('\n');
+        out.append("expires   ")
+                .append(ListTimes.format(diff.before().expires()))
+                .append(" → ")
+                .append(ListTimes.format(diff.after().expires()))
+                .append(" (valid ")
+                .append(period(diff.before()))
+                .append(" → ")
+                .append(period(diff.after()))
+                .append(")\n");
+        section(
+                out,
+                "added",
+                diff.added(),
+                l -> "+ " + l.domain() + "  " + ListDiff.describe(l.policy(), l.effective()));
+        section(
+                out,
+                "removed",
+                diff.removed(),
+                l -> "- " + l.domain() + "  " + ListDiff.describe(l.policy(), l.effective()));
+        section(
+                out,
+                "mode changes",
+                diff.changed().stream().filter(ListDiff.DomainChange::modeChanged).toList(),
+                c ->
+                        c.domain()
+                                + ": "
+                                + mode(c.effectiveBefore())
+                                + " → "
+                                + mode(c.effectiveAfter())
+                                + (c.isDowngrade() ? "  !! DOWNGRADE" : "")
+                                + via(c));
+        section(
+                out,
+                "MX changes",
+                diff.mxChanges(),
+                c -> c.domain() + ":" + mxChange(c, s -> s) + via(c));
+        section(
+                out,
+                "entry changes",
+                diff.changed().stream().filter(ListDiff.DomainChange::entryChanged).toList(),
+                c ->
+                        c.domain()
+                                + ": "
+                                + ListDiff.describe(c.before(), c.effectiveBefore())
+                                + " → "
+                                + ListDiff.describe(c.after(), c.effectiveAfter()));
+        section(
+                out,
+                "alias changes",
+                diff.aliases(),
+                a ->
+                        a.name()
+                                + ": "
+                                + aliasChange(a, s -> s)
+                                + (a.domains().isEmpty()
+                                        ? ""
+                                        : "; affects "
+                                                + ListDiff.count(a.domains().size(), "domain")
+                                                + ": "
+                                                + String.join(", ", a.domains())));
         out.append("summary: ").append(diff.summary()).append('\n');
         return out.toString();
     }
 
-    private static <T> void section(StringBuilder out, String title, List<T> items, Function<T, String> line) {
+    private static <T> void section(
+            StringBuilder out, String title, List<T> items, Function<T, String> line) {
         if (items.isEmpty()) {
             return;
         }
@@ -82,39 +143,103 @@ public enum DiffFormat {
         out.append("### Policy list changes\n\n");
         out.append("**Summary:** ").append(diff.summary().replace("->", "→")).append("\n\n");
         if (!diff.downgrades().isEmpty()) {
-            out.append("> [!WARNING]\n> **").append(ListDiff.count(diff.downgrades().size(), "domain"))
+            out.append("> [!WARNING]\n> **")
+                    .append(ListDiff.count(diff.downgrades().size(), "domain"))
                     .append(" downgraded from `enforce` to `testing`:** ")
-                    .append(String.join(", ", diff.downgrades().stream().map(c -> code(c.domain())).toList()))
+                    .append(
+                            String.join(
+                                    ", ",
+                                    diff.downgrades().stream().map(c -> code(c.domain())).toList()))
                     .append("\n\n");
         }
         if (!diff.removedWhileEnforced().isEmpty()) {
-            out.append("> [!WARNING]\n> **").append(ListDiff.count(diff.removedWhileEnforced().size(), "domain"))
+            out.append("> [!WARNING]\n> **")
+                    .append(ListDiff.count(diff.removedWhileEnforced().size(), "domain"))
                     .append(" removed while in `enforce`:** ")
-                    .append(String.join(", ", diff.removedWhileEnforced().stream().map(l -> code(l.domain())).toList()))
+                    .append(
+                            String.join(
+                                    ", ",
+                                    diff.removedWhileEnforced().stream()
+                                            .map(l -> code(l.domain()))
+                                            .toList()))
                     .append("\n\n");
         }
         out.append("| | before | after |\n|---|---|---|\n");
-        out.append("| timestamp | ").append(code(ListTimes.format(diff.before().timestamp()))).append(" | ")
-                .append(code(ListTimes.format(diff.after().timestamp()))).append(" |\n");
-        out.append("| expires | ").append(code(ListTimes.format(diff.before().expires()))).append(" | ")
-                .append(code(ListTimes.format(diff.after().expires()))).append(" |\n");
-        out.append("| validity | ").append(period(diff.before())).append(" | ").append(period(diff.after())).append(" |\n");
-        mdSection(out, "Added", diff.added(), l -> code(l.domain()) + ": " + mdPolicy(l.policy(), l.effective()));
-        mdSection(out, "Removed", diff.removed(), l -> code(l.domain()) + ": " + mdPolicy(l.policy(), l.effective()));
-        mdSection(out, "Mode changes", diff.changed().stream().filter(ListDiff.DomainChange::modeChanged).toList(),
-                c -> code(c.domain()) + ": " + mode(c.effectiveBefore()) + " → " + mode(c.effectiveAfter())
-                        + (c.isDowngrade() ? " **(downgrade)**" : "") + mdVia(c));
-        mdSection(out, "MX changes", diff.mxChanges(), c -> code(c.domain()) + ":" + mxChange(c, DiffFormat::code) + mdVia(c));
-        mdSection(out, "Entry changes", diff.changed().stream().filter(ListDiff.DomainChange::entryChanged).toList(),
-                c -> code(c.domain()) + ": " + mdPolicy(c.before(), c.effectiveBefore()) + " → "
-                        + mdPolicy(c.after(), c.effectiveAfter()));
-        mdSection(out, "Alias changes", diff.aliases(), a -> code(a.name()) + ": " + aliasChange(a, DiffFormat::code)
-                + (a.domains().isEmpty() ? "" : "; affects " + ListDiff.count(a.domains().size(), "domain") + ": "
-                        + String.join(", ", a.domains().stream().map(DiffFormat::code).toList())));
+        out.append("| timestamp | ")
+                .append(code(ListTimes.format(diff.before().timestamp())))
+                .append(" | ")
+                .append(code(ListTimes.format(diff.after().timestamp())))
+                .append(" |\n");
+        out.append("| expires | ")
+                .append(code(ListTimes.format(diff.before().expires())))
+                .append(" | ")
+                .append(code(ListTimes.format(diff.after().expires())))
+                .append(" |\n");
+        out.append("| validity | ")
+                .append(period(diff.before()))
+                .append(" | ")
+                .append(period(diff.after()))
+                .append(" |\n");
+        mdSection(
+                out,
+                "Added",
+                diff.added(),
+                l -> code(l.domain()) + ": " + mdPolicy(l.policy(), l.effective()));
+        mdSection(
+                out,
+                "Removed",
+                diff.removed(),
+                l -> code(l.domain()) + ": " + mdPolicy(l.policy(), l.effective()));
+        mdSection(
+                out,
+                "Mode changes",
+                diff.changed().stream().filter(ListDiff.DomainChange::modeChanged).toList(),
+                c ->
+                        code(c.domain())
+                                + ": "
+                                + mode(c.effectiveBefore())
+                                + " → "
+                                + mode(c.effectiveAfter())
+                                + (c.isDowngrade() ? " **(downgrade)**" : "")
+                                + mdVia(c));
+        mdSection(
+                out,
+                "MX changes",
+                diff.mxChanges(),
+                c -> code(c.domain()) + ":" + mxChange(c, DiffFormat::code) + mdVia(c));
+        mdSection(
+                out,
+                "Entry changes",
+                diff.changed().stream().filter(ListDiff.DomainChange::entryChanged).toList(),
+                c ->
+                        code(c.domain())
+                                + ": "
+                                + mdPolicy(c.before(), c.effectiveBefore())
+                                + " → "
+                                + mdPolicy(c.after(), c.effectiveAfter()));
+        mdSection(
+                out,
+                "Alias changes",
+                diff.aliases(),
+                a ->
+                        code(a.name())
+                                + ": "
+                                + aliasChange(a, DiffFormat::code)
+                                + (a.domains().isEmpty()
+                                        ? ""
+                                        : "; affects "
+                                                + ListDiff.count(a.domains().size(), "domain")
+                                                + ": "
+                                                + String.join(
+                                                        ", ",
+                                                        a.domains().stream()
+                                                                .map(DiffFormat::code)
+                                                                .toList())));
         return out.toString();
     }
 
-    private static <T> void mdSection(StringBuilder out, String title, List<T> items, Function<T, String> line) {
+    private static <T> void mdSection(
+            StringBuilder out, String title, List<T> items, Function<T, String> line) {
         if (items.isEmpty()) {
             return;
         }
@@ -182,7 +307,13 @@ public enum DiffFormat {
         if (d.toSeconds() % 86400 == 0) {
             return ListDiff.count(d.toDays(), "day");
         }
-        return String.format(Locale.ROOT, "%dd %02dh %02dm %02ds", d.toDays(), d.toHoursPart(), d.toMinutesPart(), d.toSecondsPart());
+        return String.format(
+                Locale.ROOT,
+                "%dd %02dh %02dm %02ds",
+                d.toDays(),
+                d.toHoursPart(),
+                d.toMinutesPart(),
+                d.toSecondsPart());
     }
 
     private static String mode(Optional<InlinePolicy> policy) {
@@ -200,10 +331,12 @@ public enum DiffFormat {
     private static String mxChange(ListDiff.DomainChange c, Function<String, String> quote) {
         StringBuilder out = new StringBuilder();
         if (!c.mxsAdded().isEmpty()) {
-            out.append(" added ").append(String.join(", ", c.mxsAdded().stream().map(quote).toList()));
+            out.append(" added ")
+                    .append(String.join(", ", c.mxsAdded().stream().map(quote).toList()));
         }
         if (!c.mxsRemoved().isEmpty()) {
-            out.append(c.mxsAdded().isEmpty() ? "" : ";").append(" removed ")
+            out.append(c.mxsAdded().isEmpty() ? "" : ";")
+                    .append(" removed ")
                     .append(String.join(", ", c.mxsRemoved().stream().map(quote).toList()));
         }
         return out.toString();
@@ -211,7 +344,9 @@ public enum DiffFormat {
 
     private static String aliasChange(ListDiff.AliasChange a, Function<String, String> quote) {
         if (a.before().isEmpty()) {
-            return "added, " + a.after().get().mode().wire() + " "
+            return "added, "
+                    + a.after().get().mode().wire()
+                    + " "
                     + String.join(", ", ListDiff.mxSet(a.after()).stream().map(quote).toList());
         }
         if (a.after().isEmpty()) {
@@ -219,7 +354,10 @@ public enum DiffFormat {
         }
         StringBuilder out = new StringBuilder("changed");
         if (a.before().get().mode() != a.after().get().mode()) {
-            out.append(", mode ").append(a.before().get().mode().wire()).append(" → ").append(a.after().get().mode().wire());
+            out.append(", mode ")
+                    .append(a.before().get().mode().wire())
+                    .append(" → ")
+                    .append(a.after().get().mode().wire());
         }
         java.util.TreeSet<String> added = new java.util.TreeSet<>(ListDiff.mxSet(a.after()));
         added.removeAll(ListDiff.mxSet(a.before()));
@@ -229,15 +367,26 @@ public enum DiffFormat {
             out.append(", MX added ").append(String.join(", ", added.stream().map(quote).toList()));
         }
         if (!removed.isEmpty()) {
-            out.append(", MX removed ").append(String.join(", ", removed.stream().map(quote).toList()));
+            out.append(", MX removed ")
+                    .append(String.join(", ", removed.stream().map(quote).toList()));
         }
         return out.toString();
     }
 
-    private static String mdPolicy(org.starttlslist.model.Policy policy, Optional<InlinePolicy> effective) {
-        String effect = effective.map(p -> p.mode().wire() + " "
-                + String.join(", ", ListDiff.mxSet(effective).stream().map(DiffFormat::code).toList()))
-                .orElse("(alias missing)");
+    private static String mdPolicy(
+            org.starttlslist.model.Policy policy, Optional<InlinePolicy> effective) {
+        String effect =
+                effective
+                        .map(
+                                p ->
+                                        p.mode().wire()
+                                                + " "
+                                                + String.join(
+                                                        ", ",
+                                                        ListDiff.mxSet(effective).stream()
+                                                                .map(DiffFormat::code)
+                                                                .toList()))
+                        .orElse("(alias missing)");
         if (policy instanceof org.starttlslist.model.AliasReference reference) {
             return "alias " + code(reference.alias()) + " (" + effect + ")";
         }

@@ -47,7 +47,10 @@ public record ListDiff(
 
     /** A domain in both lists whose entry or effective policy changed. */
     public record DomainChange(
-            String domain, Policy before, Policy after, Optional<InlinePolicy> effectiveBefore,
+            String domain,
+            Policy before,
+            Policy after,
+            Optional<InlinePolicy> effectiveBefore,
             Optional<InlinePolicy> effectiveAfter) {
 
         public Optional<Mode> modeBefore() {
@@ -64,11 +67,13 @@ public record ListDiff(
 
         /** {@code enforce → testing}: senders stop refusing plain-text delivery to this domain. */
         public boolean isDowngrade() {
-            return modeBefore().equals(Optional.of(Mode.ENFORCE)) && modeAfter().equals(Optional.of(Mode.TESTING));
+            return modeBefore().equals(Optional.of(Mode.ENFORCE))
+                    && modeAfter().equals(Optional.of(Mode.TESTING));
         }
 
         public boolean isUpgrade() {
-            return modeBefore().equals(Optional.of(Mode.TESTING)) && modeAfter().equals(Optional.of(Mode.ENFORCE));
+            return modeBefore().equals(Optional.of(Mode.TESTING))
+                    && modeAfter().equals(Optional.of(Mode.ENFORCE));
         }
 
         public SortedSet<String> mxsAdded() {
@@ -87,7 +92,9 @@ public record ListDiff(
             return !mxsAdded().isEmpty() || !mxsRemoved().isEmpty();
         }
 
-        /** The entry itself changed (inline ↔ alias, or another alias), not only what an alias says. */
+        /**
+         * The entry itself changed (inline ↔ alias, or another alias), not only what an alias says.
+         */
         public boolean entryChanged() {
             if (before instanceof AliasReference a && after instanceof AliasReference b) {
                 return !a.alias().equals(b.alias());
@@ -106,7 +113,10 @@ public record ListDiff(
 
     /** An alias added, removed or changed, with the domains that use it in either list. */
     public record AliasChange(
-            String name, Optional<InlinePolicy> before, Optional<InlinePolicy> after, SortedSet<String> domains) {
+            String name,
+            Optional<InlinePolicy> before,
+            Optional<InlinePolicy> after,
+            SortedSet<String> domains) {
         public AliasChange {
             domains = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(domains));
         }
@@ -127,12 +137,16 @@ public record ListDiff(
             Optional<InlinePolicy> effectiveBefore = before.resolve(domain);
             Optional<InlinePolicy> effectiveAfter = after.resolve(domain);
             if (!sameEntry(old, entry.getValue()) || !sameEffect(effectiveBefore, effectiveAfter)) {
-                changed.add(new DomainChange(domain, old, entry.getValue(), effectiveBefore, effectiveAfter));
+                changed.add(
+                        new DomainChange(
+                                domain, old, entry.getValue(), effectiveBefore, effectiveAfter));
             }
         }
         for (Map.Entry<String, Policy> entry : before.policies().entrySet()) {
             if (!after.policies().containsKey(entry.getKey())) {
-                removed.add(new Listed(entry.getKey(), entry.getValue(), before.resolve(entry.getKey())));
+                removed.add(
+                        new Listed(
+                                entry.getKey(), entry.getValue(), before.resolve(entry.getKey())));
             }
         }
         TreeSet<String> aliasNames = new TreeSet<>(before.aliases().keySet());
@@ -147,8 +161,13 @@ public record ListDiff(
                 aliases.add(new AliasChange(name, old, now, users));
             }
         }
-        return new ListDiff(new Validity(before.timestamp(), before.expires()),
-                new Validity(after.timestamp(), after.expires()), added, removed, changed, aliases);
+        return new ListDiff(
+                new Validity(before.timestamp(), before.expires()),
+                new Validity(after.timestamp(), after.expires()),
+                added,
+                removed,
+                changed,
+                aliases);
     }
 
     public boolean hasPolicyChanges() {
@@ -175,8 +194,8 @@ public record ListDiff(
     }
 
     /**
-     * One ASCII line for a commit message or a log, e.g. {@code +2 domains, -1 domain,
-     * 1 testing->enforce, 1 enforce->testing (downgrade), MX changes for 3 domains, 1 alias changed;
+     * One ASCII line for a commit message or a log, e.g. {@code +2 domains, -1 domain, 1
+     * testing->enforce, 1 enforce->testing (downgrade), MX changes for 3 domains, 1 alias changed;
      * expires 2020-05-20T18:18:30Z -> 2020-06-03T17:25:12Z}.
      */
     public String summary() {
@@ -196,7 +215,8 @@ public record ListDiff(
         if (!mxChanges().isEmpty()) {
             parts.add("MX changes for " + count(mxChanges().size(), "domain"));
         }
-        long otherChanges = changed.stream().filter(c -> !c.modeChanged() && !c.mxsChanged()).count();
+        long otherChanges =
+                changed.stream().filter(c -> !c.modeChanged() && !c.mxsChanged()).count();
         if (otherChanges > 0) {
             parts.add(count(otherChanges, "domain") + " switched alias/inline");
         }
@@ -212,7 +232,12 @@ public record ListDiff(
         if (before.equals(after)) {
             return "same timestamp and expiry (" + ListTimes.format(after.expires()) + ")";
         }
-        return "expires " + ListTimes.format(before.expires()) + " " + arrow + " " + ListTimes.format(after.expires());
+        return "expires "
+                + ListTimes.format(before.expires())
+                + " "
+                + arrow
+                + " "
+                + ListTimes.format(after.expires());
     }
 
     static String count(long n, String noun) {
@@ -254,8 +279,15 @@ public record ListDiff(
     }
 
     static String describe(Policy policy, Optional<InlinePolicy> effective) {
-        String effect = effective.map(p -> p.mode().wire() + " [" + String.join(", ", mxSet(effective)) + "]")
-                .orElse("(alias missing)");
+        String effect =
+                effective
+                        .map(
+                                p ->
+                                        p.mode().wire()
+                                                + " ["
+                                                + String.join(", ", mxSet(effective))
+                                                + "]")
+                        .orElse("(alias missing)");
         if (policy instanceof AliasReference reference) {
             return "alias " + reference.alias() + ": " + effect;
         }

@@ -8,8 +8,8 @@ import org.starttlslist.failure.CouldNotCompleteException;
 import org.starttlslist.source.ListRepository;
 
 /**
- * Reads a list named on the command line: a file, or {@code REF:path} (a git revision and a path
- * in its tree, as {@code git show} takes them). An existing file wins, so a file name with a colon
+ * Reads a list named on the command line: a file, or {@code REF:path} (a git revision and a path in
+ * its tree, as {@code git show} takes them). An existing file wins, so a file name with a colon
  * still works.
  */
 public final class ListInputs {
@@ -23,7 +23,11 @@ public final class ListInputs {
         int colon = argument.indexOf(':');
         if (!Files.exists(file) && colon > 0) {
             // Only here is JGit loaded: plain file diffs never touch it.
-            return GitBlobs.read(repository.root(), argument.substring(0, colon), argument.substring(colon + 1), argument);
+            return GitBlobs.read(
+                    repository.root(),
+                    argument.substring(0, colon),
+                    argument.substring(colon + 1),
+                    argument);
         }
         try {
             long size = Files.size(file);
@@ -32,9 +36,12 @@ public final class ListInputs {
             }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new ListNotFoundException(argument, "no such file (for a list in git, write REF:path, e.g. HEAD~1:release/policy.json)");
+            throw new ListNotFoundException(
+                    argument,
+                    "no such file (for a list in git, write REF:path, e.g. HEAD~1:release/policy.json)");
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot read " + argument + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot read " + argument + ": " + e.getMessage(), e);
         }
     }
 }

@@ -9,8 +9,14 @@ public final class ListTooLargeException extends RejectedException {
     private final long size;
 
     public ListTooLargeException(String argument, long size, long limit) {
-        super(argument + ": " + size + " bytes, more than the " + limit + " bytes a list may have; it is not a policy list"
-                + " (check the path or revision)");
+        super(
+                argument
+                        + ": "
+                        + size
+                        + " bytes, more than the "
+                        + limit
+                        + " bytes a list may have; it is not a policy list"
+                        + " (check the path or revision)");
         this.argument = argument;
         this.size = size;
     }

@@ -25,32 +25,45 @@ import org.starttlslist.verify.UsableList;
  *   <li>Read the exact bytes of the list (and, with pinned keys, of its {@code .asc}), each up to
  *       its cap.
  *   <li>With pinned keys, run the one verification checklist ({@link ListVerifier}) and take the
- *       list from its result: unsigned bytes never reach the parser. An expired list is verified
- *       as of just before it expired ("was this an authentic list?"), so a forged, expired file
- *       cannot switch enforcement off either. Without keys, the operator chose to skip the
- *       signature; the list must still be usable ({@link UsableList}, the same rules).
- *   <li>Expiry is checked always: an expired list gives the MTA's fallback file (opportunistic
- *       TLS) and {@link Outcome.Expired}, so the caller can alert the operator.
+ *       list from its result: unsigned bytes never reach the parser. An expired list is verified as
+ *       of just before it expired ("was this an authentic list?"), so a forged, expired file cannot
+ *       switch enforcement off either. Without keys, the operator chose to skip the signature; the
+ *       list must still be usable ({@link UsableList}, the same rules).
+ *   <li>Expiry is checked always: an expired list gives the MTA's fallback file (opportunistic TLS)
+ *       and {@link Outcome.Expired}, so the caller can alert the operator.
  *   <li>Generate and write atomically.
  * </ol>
  */
 public final class ListExporter {
-    /** Within this time of expiry the outcome carries a warning: the mirror should have refreshed. */
+    /**
+     * Within this time of expiry the outcome carries a warning: the mirror should have refreshed.
+     */
     public static final Duration EXPIRY_WARNING = Duration.ofDays(2);
 
     /**
-     * What to export and how. {@code verification} empty means: no signature check; its
-     * {@code now} is replaced by {@code now}.
+     * What to export and how. {@code verification} empty means: no signature check; its {@code now}
+     * is replaced by {@code now}.
      */
-    public record Request(Path listFile, Path signatureFile, Optional<ListVerifier.Options> verification, Instant now,
-            Path out, InputCaps caps) {
+    public record Request(
+            Path listFile,
+            Path signatureFile,
+            Optional<ListVerifier.Options> verification,
+            Instant now,
+            Path out,
+            InputCaps caps) {
         public Request {
             java.util.Objects.requireNonNull(verification, "verification");
         }
 
         /** Verify against {@code keys} with the default checklist settings and caps. */
-        public static Request verified(Path listFile, Path signatureFile, PinnedKeys keys, Instant now, Path out) {
-            return new Request(listFile, signatureFile, Optional.of(ListVerifier.Options.of(keys, now)), now, out,
+        public static Request verified(
+                Path listFile, Path signatureFile, PinnedKeys keys, Instant now, Path out) {
+            return new Request(
+                    listFile,
+                    signatureFile,
+                    Optional.of(ListVerifier.Options.of(keys, now)),
+                    now,
+                    out,
                     InputCaps.defaults());
         }
     }
@@ -59,8 +72,14 @@ public final class ListExporter {
         Path out();
 
         /** A real table was written from a list valid at {@code now}. */
-        record Written(Path out, PolicyList list, boolean signatureChecked, long enforce, long testing,
-                Optional<Duration> expiresSoon) implements Outcome {}
+        record Written(
+                Path out,
+                PolicyList list,
+                boolean signatureChecked,
+                long enforce,
+                long testing,
+                Optional<Duration> expiresSoon)
+                implements Outcome {}
 
         /** The list had expired: the fallback file was written instead. */
         record Expired(Path out, Path listFile, Instant expiredAt) implements Outcome {}
@@ -74,18 +93,27 @@ public final class ListExporter {
 
     public Outcome export(Request request) {
         // 1. The exact bytes, capped.
-        byte[] listBytes = BoundedFiles.readRegular(request.listFile(), request.caps().listBytes(), "the policy list",
-                "--max-list-bytes");
+        byte[] listBytes =
+                BoundedFiles.readRegular(
+                        request.listFile(),
+                        request.caps().listBytes(),
+                        "the policy list",
+                        "--max-list-bytes");
         PolicyList list;
         if (request.verification().isPresent()) {
-            byte[] signature = BoundedFiles.readRegular(request.signatureFile(), request.caps().signatureBytes(),
-                    "the list's signature (pass the file beside the list, or omit --keys)", "--max-signature-bytes");
+            byte[] signature =
+                    BoundedFiles.readRegular(
+                            request.signatureFile(),
+                            request.caps().signatureBytes(),
+                            "the list's signature (pass the file beside the list, or omit --keys)",
+                            "--max-signature-bytes");
             // 2. Verify first; the list comes from the verifier.
             ListVerifier.Options options = request.verification().get().withNow(request.now());
             try {
                 list = ListVerifier.verify(listBytes, signature, options).list();
             } catch (ListExpiredException e) {
-                ListVerifier.verify(listBytes, signature, options.withNow(e.expires().minusSeconds(1)));
+                ListVerifier.verify(
+                        listBytes, signature, options.withNow(e.expires().minusSeconds(1)));
                 write(request.out(), generator.expiredFallback());
                 return new Outcome.Expired(request.out(), request.listFile(), e.expires());
             }
@@ -93,8 +121,8 @@ public final class ListExporter {
             try {
                 list = UsableList.read(listBytes);
             } catch (ListInvalidException e) {
-                throw new UnusableListException(request.listFile(), e.pointer().isEmpty() ? "/" : e.pointer(),
-                        e.detail());
+                throw new UnusableListException(
+                        request.listFile(), e.pointer().isEmpty() ? "/" : e.pointer(), e.detail());
             }
             // 3. Expiry, always.
             if (!list.expires().isAfter(request.now())) {
@@ -105,8 +133,13 @@ public final class ListExporter {
         // 4. Write.
         write(request.out(), generator.generate(list));
         Duration left = Duration.between(request.now(), list.expires());
-        return new Outcome.Written(request.out(), list, request.verification().isPresent(), list.count(Mode.ENFORCE),
-                list.count(Mode.TESTING), left.compareTo(EXPIRY_WARNING) < 0 ? Optional.of(left) : Optional.empty());
+        return new Outcome.Written(
+                request.out(),
+                list,
+                request.verification().isPresent(),
+                list.count(Mode.ENFORCE),
+                list.count(Mode.TESTING),
+                left.compareTo(EXPIRY_WARNING) < 0 ? Optional.of(left) : Optional.empty());
     }
 
     private static void write(Path out, byte[] bytes) {

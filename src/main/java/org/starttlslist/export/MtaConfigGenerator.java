@@ -6,8 +6,8 @@ import org.starttlslist.model.PolicyList;
 
 /**
  * Turns a verified, unexpired list into one MTA's configuration. A second MTA is one more
- * implementation; reading, verifying, the expiry rule and the atomic write stay in
- * {@link ListExporter}.
+ * implementation; reading, verifying, the expiry rule and the atomic write stay in {@link
+ * ListExporter}.
  */
 public interface MtaConfigGenerator {
     /** The MTA's name, for messages ("Postfix"). */
@@ -24,12 +24,14 @@ public interface MtaConfigGenerator {
         return java.util.Optional.empty();
     }
 
-    /** The whole configuration file for {@code list}, which has been checked and has not expired. */
+    /**
+     * The whole configuration file for {@code list}, which has been checked and has not expired.
+     */
     byte[] generate(PolicyList list);
 
     /**
-     * The file written instead when the list has expired: mail must keep flowing with
-     * opportunistic TLS rather than be held against a stale list (the predecessor's RULES.md).
+     * The file written instead when the list has expired: mail must keep flowing with opportunistic
+     * TLS rather than be held against a stale list (the predecessor's RULES.md).
      */
     byte[] expiredFallback();
 

@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** Asks Postfix's {@code postconf} for a parameter's value; empty when postconf is missing or fails. */
+/**
+ * Asks Postfix's {@code postconf} for a parameter's value; empty when postconf is missing or fails.
+ */
 public record Postconf(Optional<Path> configDirectory) {
-    private static final List<String> DIRECTORIES = List.of("/usr/sbin", "/usr/local/sbin", "/usr/bin");
+    private static final List<String> DIRECTORIES =
+            List.of("/usr/sbin", "/usr/local/sbin", "/usr/bin");
 
     /** The options that select the configuration directory, ready to put after "postconf ". */
     public String options() {
@@ -24,13 +27,16 @@ public record Postconf(Optional<Path> configDirectory) {
             return Optional.empty();
         }
         List<String> command = new ArrayList<>(List.of(program.get(), "-h"));
-        configDirectory.ifPresent(d -> command.addAll(List.of("-c", d.toAbsolutePath().toString())));
+        configDirectory.ifPresent(
+                d -> command.addAll(List.of("-c", d.toAbsolutePath().toString())));
         command.add(parameter);
         try {
-            Process process = new ProcessBuilder(command)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
+            Process process =
+                    new ProcessBuilder(command)
+                            .redirectError(ProcessBuilder.Redirect.DISCARD)
+                            .redirectInput(
+                                    ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                            .start();
             byte[] out = process.getInputStream().readAllBytes();
             if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();

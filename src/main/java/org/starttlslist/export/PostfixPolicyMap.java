@@ -20,28 +20,34 @@ import org.starttlslist.model.PolicyList;
  * </pre>
  *
  * <p>Keys are exact domains, as in the list: Postfix matches a table key {@code example.com} only
- * against the domain {@code example.com} (subdomains need a {@code .example.com} key, which we never
- * write). Each line is one domain; domains are sorted by code point; the domain column is padded
- * to the longest domain of the list, as the predecessor did.
+ * against the domain {@code example.com} (subdomains need a {@code .example.com} key, which we
+ * never write). Each line is one domain; domains are sorted by code point; the domain column is
+ * padded to the longest domain of the list, as the predecessor did.
  *
  * <p>A leading-dot pattern in {@code match=} is wider in Postfix than in the list: Postfix lets
  * {@code .example.com} match a certificate name at ANY depth below example.com, while the list's
- * rule is exactly one more label. The table cannot say "one label"; the README says what that
- * means for operators.
+ * rule is exactly one more label. The table cannot say "one label"; the README says what that means
+ * for operators.
  */
 public final class PostfixPolicyMap implements MtaConfigGenerator {
-    static final String FALLBACK = "# Policy list is outdated. Falling back to opportunistic encryption.\n";
+    static final String FALLBACK =
+            "# Policy list is outdated. Falling back to opportunistic encryption.\n";
     static final String EMPTY = "# The policy list names no domains.\n";
 
     private final boolean earlyAdopter;
     private final Postconf postconf;
 
-    /** @param earlyAdopter treat {@code testing} domains as {@code enforce} (predecessor's issue #124) */
+    /**
+     * @param earlyAdopter treat {@code testing} domains as {@code enforce} (predecessor's issue
+     *     #124)
+     */
     public PostfixPolicyMap(boolean earlyAdopter) {
         this(earlyAdopter, new Postconf(java.util.Optional.empty()));
     }
 
-    /** @param postconf asks the Postfix configuration the instructions are for */
+    /**
+     * @param postconf asks the Postfix configuration the instructions are for
+     */
     public PostfixPolicyMap(boolean earlyAdopter, Postconf postconf) {
         this.earlyAdopter = earlyAdopter;
         this.postconf = postconf;
@@ -69,7 +75,10 @@ public final class PostfixPolicyMap implements MtaConfigGenerator {
             String domain = pad(entry.getKey(), width);
             InlinePolicy policy = entry.getValue();
             if (policy.mode() == Mode.ENFORCE || earlyAdopter) {
-                table.append(domain).append("  secure match=").append(matchList(policy)).append('\n');
+                table.append(domain)
+                        .append("  secure match=")
+                        .append(matchList(policy))
+                        .append('\n');
             } else {
                 table.append("# ").append(domain).append(" undefined due to testing policy\n");
             }
@@ -93,16 +102,24 @@ public final class PostfixPolicyMap implements MtaConfigGenerator {
 
     @Override
     public String fallbackWritten(Path writtenFile) {
-        return "Wrote the fallback table " + writtenFile + "; run 'postmap hash:" + writtenFile.toAbsolutePath() + "'.";
+        return "Wrote the fallback table "
+                + writtenFile
+                + "; run 'postmap hash:"
+                + writtenFile.toAbsolutePath()
+                + "'.";
     }
 
     @Override
     public List<String> instructions(Path writtenFile) {
         String table = "hash:" + writtenFile.toAbsolutePath();
-        List<String> lines = new java.util.ArrayList<>(List.of(
-                "Next, build the lookup table Postfix reads (run this after every export):",
-                "  postmap " + table));
-        lines.addAll(PostfixPolicyMaps.advice(table, postconf.value(PostfixPolicyMaps.PARAMETER), postconf.options()));
+        List<String> lines =
+                new java.util.ArrayList<>(
+                        List.of(
+                                "Next, build the lookup table Postfix reads (run this after every export):",
+                                "  postmap " + table));
+        lines.addAll(
+                PostfixPolicyMaps.advice(
+                        table, postconf.value(PostfixPolicyMaps.PARAMETER), postconf.options()));
         lines.add("and finally: postfix reload");
         return lines;
     }

@@ -15,7 +15,9 @@ public final class PostfixPolicyMaps {
 
     private PostfixPolicyMaps() {}
 
-    /** The maps named in a parameter value (Postfix separates them by commas and/or white space). */
+    /**
+     * The maps named in a parameter value (Postfix separates them by commas and/or white space).
+     */
     public static List<String> maps(String value) {
         List<String> maps = new ArrayList<>();
         for (String part : value.strip().split("[,\\s]+")) {
@@ -26,7 +28,10 @@ public final class PostfixPolicyMaps {
         return maps;
     }
 
-    /** The new value: {@code current} as it is, then {@code table}; empty when {@code table} is already there. */
+    /**
+     * The new value: {@code current} as it is, then {@code table}; empty when {@code table} is
+     * already there.
+     */
     public static Optional<String> compose(String current, String table) {
         if (maps(current).contains(table)) {
             return Optional.empty();
@@ -39,21 +44,42 @@ public final class PostfixPolicyMaps {
      * What the operator runs, given what {@code postconf} reported ({@code current} empty when it
      * could not be asked). {@code postconfOptions} is e.g. {@code "-c /etc/postfix-out "} or "".
      */
-    public static List<String> advice(String table, Optional<String> current, String postconfOptions) {
+    public static List<String> advice(
+            String table, Optional<String> current, String postconfOptions) {
         List<String> lines = new ArrayList<>();
         if (current.isEmpty()) {
-            lines.add("Then add " + table + " to " + PARAMETER + " in main.cf, AFTER any maps already there (an MTA-STS");
-            lines.add("resolver keeps precedence). 'postconf -h " + PARAMETER + "' shows the current value; if it is empty:");
+            lines.add(
+                    "Then add "
+                            + table
+                            + " to "
+                            + PARAMETER
+                            + " in main.cf, AFTER any maps already there (an MTA-STS");
+            lines.add(
+                    "resolver keeps precedence). 'postconf -h "
+                            + PARAMETER
+                            + "' shows the current value; if it is empty:");
             lines.add("  postconf " + postconfOptions + "-e '" + PARAMETER + " = " + table + "'");
             return lines;
         }
-        lines.add("Current " + PARAMETER + " (postconf): " + (current.get().isBlank() ? "(empty)" : current.get()));
+        lines.add(
+                "Current "
+                        + PARAMETER
+                        + " (postconf): "
+                        + (current.get().isBlank() ? "(empty)" : current.get()));
         Optional<String> composed = compose(current.get(), table);
         if (composed.isEmpty()) {
             lines.add("It already uses " + table + "; nothing to change in main.cf.");
         } else {
-            lines.add("Add the table after the maps already there (they keep precedence), without replacing them:");
-            lines.add("  postconf " + postconfOptions + "-e '" + PARAMETER + " = " + composed.get() + "'");
+            lines.add(
+                    "Add the table after the maps already there (they keep precedence), without replacing them:");
+            lines.add(
+                    "  postconf "
+                            + postconfOptions
+                            + "-e '"
+                            + PARAMETER
+                            + " = "
+                            + composed.get()
+                            + "'");
         }
         return lines;
     }

@@ -13,9 +13,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * The one place that writes files: to a temporary file in the target's directory, flushed to
- * disk, then renamed over the target, so a reader sees the old bytes or the new bytes, never a
- * part, and a crash leaves at most a stray temporary file.
+ * The one place that writes files: to a temporary file in the target's directory, flushed to disk,
+ * then renamed over the target, so a reader sees the old bytes or the new bytes, never a part, and
+ * a crash leaves at most a stray temporary file.
  */
 public final class AtomicFiles {
     private AtomicFiles() {}
@@ -30,7 +30,10 @@ public final class AtomicFiles {
     }
 
     private static Set<PosixFilePermission> ordinaryPermissions(Path target) throws IOException {
-        if (!target.toAbsolutePath().getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        if (!target.toAbsolutePath()
+                .getFileSystem()
+                .supportedFileAttributeViews()
+                .contains("posix")) {
             return null;
         }
         if (Files.exists(target)) {
@@ -39,8 +42,12 @@ public final class AtomicFiles {
         return PosixFilePermissions.fromString("rw-r--r--");
     }
 
-    /** As {@link #write(Path, byte[])}, with the file created with exactly these permissions (POSIX). */
-    public static void write(Path target, byte[] bytes, Set<PosixFilePermission> permissions) throws IOException {
+    /**
+     * As {@link #write(Path, byte[])}, with the file created with exactly these permissions
+     * (POSIX).
+     */
+    public static void write(Path target, byte[] bytes, Set<PosixFilePermission> permissions)
+            throws IOException {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
@@ -56,7 +63,8 @@ public final class AtomicFiles {
             try {
                 Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("cannot replace " + target + " atomically on this file system", e);
+                throw new IOException(
+                        "cannot replace " + target + " atomically on this file system", e);
             }
             syncDirectory(directory);
         } finally {
@@ -64,10 +72,14 @@ public final class AtomicFiles {
         }
     }
 
-    private static Path createTemporary(Path directory, String name, Set<PosixFilePermission> permissions)
-            throws IOException {
-        if (permissions != null && directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return Files.createTempFile(directory, "." + name + ".", ".tmp",
+    private static Path createTemporary(
+            Path directory, String name, Set<PosixFilePermission> permissions) throws IOException {
+        if (permissions != null
+                && directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempFile(
+                    directory,
+                    "." + name + ".",
+                    ".tmp",
                     PosixFilePermissions.asFileAttribute(permissions));
         }
         return Files.createTempFile(directory, "." + name + ".", ".tmp");

@@ -13,7 +13,13 @@ public final class InputTooLargeException extends RejectedException {
     private final String option;
 
     public InputTooLargeException(String where, long cap, String option) {
-        super(where + " is larger than " + cap + " bytes; refused (raise " + option + " if it really is that large)");
+        super(
+                where
+                        + " is larger than "
+                        + cap
+                        + " bytes; refused (raise "
+                        + option
+                        + " if it really is that large)");
         this.where = where;
         this.cap = cap;
         this.option = option;

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +52,10 @@ public final class ListImporter {
      * @param written the source files written, relative to the repository, sorted
      * @param danglingAliases domains that refer to an alias the list does not define
      */
-    public record Report(PolicyList list, List<Normalisation> changes, List<String> written,
+    public record Report(
+            PolicyList list,
+            List<Normalisation> changes,
+            List<String> written,
             SortedMap<String, String> danglingAliases) {}
 
     private final StagedWriter writer;
@@ -75,12 +78,15 @@ public final class ListImporter {
      * @throws ImportRefusedException when a name cannot be a source file, or files exist without
      *     {@code force}
      */
-    public Report run(byte[] listBytes, ListRepository repository, Optional<String> contact, boolean force) {
+    public Report run(
+            byte[] listBytes, ListRepository repository, Optional<String> contact, boolean force) {
         JsonNode raw;
         try {
             raw = Json.readStrict(listBytes);
         } catch (NotJsonException e) {
-            throw new MalformedListException("", "line " + e.line() + ", column " + e.column() + ": the list " + e.getMessage());
+            throw new MalformedListException(
+                    "",
+                    "line " + e.line() + ", column " + e.column() + ": the list " + e.getMessage());
         }
         if (!(raw instanceof ObjectNode object)) {
             throw new MalformedListException("", "the list must be a JSON object");
@@ -94,24 +100,36 @@ public final class ListImporter {
 
         SortedMap<String, byte[]> files = new TreeMap<>();
         for (Map.Entry<String, InlinePolicy> alias : list.aliases().entrySet()) {
-            files.put("policies/aliases/" + alias.getKey() + ".json", CanonicalSourceWriter.alias(alias.getValue()));
+            files.put(
+                    "policies/aliases/" + alias.getKey() + ".json",
+                    CanonicalSourceWriter.alias(alias.getValue()));
         }
         SortedMap<String, String> dangling = new TreeMap<>();
         for (Map.Entry<String, Policy> domain : list.policies().entrySet()) {
-            if (domain.getValue() instanceof AliasReference reference && !list.aliases().containsKey(reference.alias())) {
+            if (domain.getValue() instanceof AliasReference reference
+                    && !list.aliases().containsKey(reference.alias())) {
                 dangling.put(domain.getKey(), reference.alias());
             }
-            files.put("policies/" + domain.getKey() + ".json",
-                    CanonicalSourceWriter.domain(contact.orElse(""), Optional.empty(), domain.getValue()));
+            files.put(
+                    "policies/" + domain.getKey() + ".json",
+                    CanonicalSourceWriter.domain(
+                            contact.orElse(""), Optional.empty(), domain.getValue()));
         }
         if (!force) {
-            List<String> existing = files.keySet().stream()
-                    .filter(relative -> Files.exists(repository.root().resolve(relative)))
-                    .toList();
+            List<String> existing =
+                    files.keySet().stream()
+                            .filter(relative -> Files.exists(repository.root().resolve(relative)))
+                            .toList();
             if (!existing.isEmpty()) {
-                throw new ImportRefusedException(existing.size() + " source " + (existing.size() == 1 ? "file" : "files")
-                        + " already exist (" + String.join(", ", existing.subList(0, Math.min(5, existing.size())))
-                        + (existing.size() > 5 ? ", …" : "") + "); nothing was written. Use --force to overwrite them",
+                throw new ImportRefusedException(
+                        existing.size()
+                                + " source "
+                                + (existing.size() == 1 ? "file" : "files")
+                                + " already exist ("
+                                + String.join(
+                                        ", ", existing.subList(0, Math.min(5, existing.size())))
+                                + (existing.size() > 5 ? ", …" : "")
+                                + "); nothing was written. Use --force to overwrite them",
                         existing);
             }
         }
@@ -120,14 +138,20 @@ public final class ListImporter {
     }
 
     /**
-     * Dates are not imported (a build sets its own), but the user sees how each was read, since
-     * the predecessor wrote several forms.
+     * Dates are not imported (a build sets its own), but the user sees how each was read, since the
+     * predecessor wrote several forms.
      */
     private static Normalisation dateNote(ObjectNode raw, String field, Instant instant) {
         JsonNode node = raw.get(field);
         String written = node.isString() ? "'" + node.stringValue() + "'" : node.toString();
-        return new Normalisation("/" + field, field + " " + written + " read as " + instant
-                + " (not imported: build sets its own)");
+        return new Normalisation(
+                "/" + field,
+                field
+                        + " "
+                        + written
+                        + " read as "
+                        + instant
+                        + " (not imported: build sets its own)");
     }
 
     private void install(ListRepository repository, SortedMap<String, byte[]> files) {
@@ -139,7 +163,8 @@ public final class ListImporter {
             Files.createDirectories(root);
             staging = Files.createTempDirectory(root, ".import-");
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot create a staging directory in " + root + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot create a staging directory in " + root + ": " + e.getMessage(), e);
         }
         try {
             Path stagedPolicies = staging.resolve("policies");
@@ -151,7 +176,8 @@ public final class ListImporter {
             }
             swap(policies, stagedPolicies, staging.resolve("previous-policies"));
         } catch (IOException e) {
-            throw new CouldNotCompleteException("import failed, nothing was changed: " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "import failed, nothing was changed: " + e.getMessage(), e);
         } finally {
             deleteTree(staging);
         }
@@ -171,7 +197,9 @@ public final class ListImporter {
         List<String> odd = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(policies)) {
             for (Path path : walk.toList()) {
-                BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                BasicFileAttributes attributes =
+                        Files.readAttributes(
+                                path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (attributes.isSymbolicLink()) {
                     odd.add(repository.display(path) + " (a symbolic link)");
                 } else if (!attributes.isDirectory() && !attributes.isRegularFile()) {
@@ -179,16 +207,23 @@ public final class ListImporter {
                 }
             }
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot list " + repository.display(policies) + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot list " + repository.display(policies) + ": " + e.getMessage(), e);
         }
         if (!odd.isEmpty()) {
-            throw new ImportRefusedException(String.join(", ", odd.subList(0, Math.min(5, odd.size())))
-                    + (odd.size() > 5 ? ", …" : "") + ": import never follows links or opens FIFOs in policies/;"
-                    + " replace each with the file itself or remove it. Nothing was written", odd);
+            throw new ImportRefusedException(
+                    String.join(", ", odd.subList(0, Math.min(5, odd.size())))
+                            + (odd.size() > 5 ? ", …" : "")
+                            + ": import never follows links or opens FIFOs in policies/;"
+                            + " replace each with the file itself or remove it. Nothing was written",
+                    odd);
         }
     }
 
-    /** Replaces {@code current} by {@code replacement} with two renames, undoing the first if the second fails. */
+    /**
+     * Replaces {@code current} by {@code replacement} with two renames, undoing the first if the
+     * second fails.
+     */
     private static void swap(Path current, Path replacement, Path previous) throws IOException {
         boolean hadCurrent = Files.exists(current);
         if (hadCurrent) {
@@ -222,8 +257,13 @@ public final class ListImporter {
         try {
             FileTrees.delete(root);
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot remove the staging directory " + root + ": " + e.getMessage()
-                    + "; delete it by hand", e);
+            throw new CouldNotCompleteException(
+                    "cannot remove the staging directory "
+                            + root
+                            + ": "
+                            + e.getMessage()
+                            + "; delete it by hand",
+                    e);
         }
     }
 }

@@ -16,10 +16,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Normalises the names in a published list's raw JSON before it is parsed: domain keys, alias
- * names and references, and MX patterns become lower-case A-labels without a trailing dot, and
- * duplicate MX patterns are dropped. It works on the raw JSON, not the parsed model, because the
- * parser already folds case and the user must see each original spelling that was changed.
+ * Normalises the names in a published list's raw JSON before it is parsed: domain keys, alias names
+ * and references, and MX patterns become lower-case A-labels without a trailing dot, and duplicate
+ * MX patterns are dropped. It works on the raw JSON, not the parsed model, because the parser
+ * already folds case and the user must see each original spelling that was changed.
  */
 final class ListNormaliser {
 
@@ -54,14 +54,23 @@ final class ListNormaliser {
                 continue;
             }
             if (result.has(name)) {
-                throw new ImportRefusedException("alias '" + name + "' is defined twice in the list (names are"
-                        + " case-insensitive); remove one and import again", List.of(name));
+                throw new ImportRefusedException(
+                        "alias '"
+                                + name
+                                + "' is defined twice in the list (names are"
+                                + " case-insensitive); remove one and import again",
+                        List.of(name));
             }
             result.set(name, policy(entry.getValue(), pointer));
         }
         if (!refused.isEmpty()) {
-            throw new ImportRefusedException("alias names " + refused + " cannot be file names; an alias name is "
-                    + AliasName.RULE_TEXT + "; rename them in the list and import again", refused);
+            throw new ImportRefusedException(
+                    "alias names "
+                            + refused
+                            + " cannot be file names; an alias name is "
+                            + AliasName.RULE_TEXT
+                            + "; rename them in the list and import again",
+                    refused);
         }
         return result;
     }
@@ -81,17 +90,28 @@ final class ListNormaliser {
             String first = originals.putIfAbsent(domain, entry.getKey());
             if (first != null) {
                 boolean caseOnly = first.equalsIgnoreCase(entry.getKey());
-                throw new ImportRefusedException("domain '" + domain + "' is listed twice: '" + Printable.escape(first)
-                        + "' and '" + Printable.escape(entry.getKey()) + "' "
-                        + (caseOnly ? "differ only in case (names are case-insensitive)"
-                                : "are the same name once converted to an IDNA A-label")
-                        + "; remove one from the list and import again", List.of(domain));
+                throw new ImportRefusedException(
+                        "domain '"
+                                + domain
+                                + "' is listed twice: '"
+                                + Printable.escape(first)
+                                + "' and '"
+                                + Printable.escape(entry.getKey())
+                                + "' "
+                                + (caseOnly
+                                        ? "differ only in case (names are case-insensitive)"
+                                        : "are the same name once converted to an IDNA A-label")
+                                + "; remove one from the list and import again",
+                        List.of(domain));
             }
             result.set(domain, policy(entry.getValue(), pointer));
         }
         if (!refused.isEmpty()) {
-            throw new ImportRefusedException("these keys of 'policies' are not mail domains: "
-                    + String.join(", ", refused) + "; fix them in the list and import again", refused);
+            throw new ImportRefusedException(
+                    "these keys of 'policies' are not mail domains: "
+                            + String.join(", ", refused)
+                            + "; fix them in the list and import again",
+                    refused);
         }
         return result;
     }
@@ -119,7 +139,10 @@ final class ListNormaliser {
                 if (seen.add(value)) {
                     normalised.add(value);
                 } else {
-                    changes.add(new Normalisation(pointer + "/mxs/" + i, "duplicate MX '" + mx.stringValue() + "' dropped"));
+                    changes.add(
+                            new Normalisation(
+                                    pointer + "/mxs/" + i,
+                                    "duplicate MX '" + mx.stringValue() + "' dropped"));
                 }
             }
             copy.set("mxs", normalised);
@@ -130,7 +153,8 @@ final class ListNormaliser {
     private String aliasName(String name, String pointer) {
         String lower = name.toLowerCase(Locale.ROOT);
         if (!lower.equals(name)) {
-            changes.add(new Normalisation(pointer, "alias '" + name + "' written as '" + lower + "'"));
+            changes.add(
+                    new Normalisation(pointer, "alias '" + name + "' written as '" + lower + "'"));
         }
         return lower;
     }
@@ -140,7 +164,9 @@ final class ListNormaliser {
         String host = suffix ? text.substring(1) : text;
         String normalised = (suffix ? "." : "") + HostNames.toALabel(host).orElse(host);
         if (!normalised.equals(text)) {
-            changes.add(new Normalisation(pointer, "MX '" + text + "' written as '" + normalised + "'"));
+            changes.add(
+                    new Normalisation(
+                            pointer, "MX '" + text + "' written as '" + normalised + "'"));
         }
         return normalised;
     }
@@ -148,7 +174,9 @@ final class ListNormaliser {
     private String hostName(String name, String pointer, String what) {
         String normalised = HostNames.toALabel(name).orElse(name);
         if (!normalised.equals(name)) {
-            changes.add(new Normalisation(pointer, what + " '" + name + "' written as '" + normalised + "'"));
+            changes.add(
+                    new Normalisation(
+                            pointer, what + " '" + name + "' written as '" + normalised + "'"));
         }
         return normalised;
     }

@@ -7,8 +7,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -22,18 +22,22 @@ import tools.jackson.databind.json.JsonMapper;
  * limit so that a hostile file is an error, never a stack overflow.
  */
 public final class Json {
-    /** Deeper than any list or source file needs (they nest four levels), far below a stack risk. */
+    /**
+     * Deeper than any list or source file needs (they nest four levels), far below a stack risk.
+     */
     public static final int MAX_NESTING_DEPTH = 64;
 
-    private static final JsonMapper MAPPER = JsonMapper.builder(
-                    JsonFactory.builder()
-                            .streamReadConstraints(StreamReadConstraints.builder()
-                                    .maxNestingDepth(MAX_NESTING_DEPTH)
+    private static final JsonMapper MAPPER =
+            JsonMapper.builder(
+                            JsonFactory.builder()
+                                    .streamReadConstraints(
+                                            StreamReadConstraints.builder()
+                                                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                                                    .build())
                                     .build())
-                            .build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .build();
 
     private Json() {}
 
@@ -50,11 +54,16 @@ public final class Json {
     public static JsonNode readStrict(byte[] bytes) {
         int nul = indexOfNul(bytes);
         if (nul >= 0) {
-            // JSON text never holds a raw NUL; UTF-16 and UTF-32 text of ASCII characters is full of
+            // JSON text never holds a raw NUL; UTF-16 and UTF-32 text of ASCII characters is full
+            // of
             // them, and Jackson would otherwise detect and accept those encodings from the bytes.
             int[] lineColumn = lineColumnOfByte(bytes, nul);
-            throw new NotJsonException("is not UTF-8: it holds a NUL byte (byte offset " + nul
-                    + "), as UTF-16 or UTF-32 text does; save the file as UTF-8", lineColumn[0], lineColumn[1]);
+            throw new NotJsonException(
+                    "is not UTF-8: it holds a NUL byte (byte offset "
+                            + nul
+                            + "), as UTF-16 or UTF-32 text does; save the file as UTF-8",
+                    lineColumn[0],
+                    lineColumn[1]);
         }
         if (isAscii(bytes)) {
             // The common case (every list we publish is ASCII): parse the bytes as they are,
@@ -84,7 +93,8 @@ public final class Json {
         TokenStreamLocation where = e.getLocation();
         int line = where == null ? 1 : Math.max(1, where.getLineNr());
         int column = where == null ? 1 : Math.max(1, where.getColumnNr());
-        return new NotJsonException("is not valid JSON: " + firstLine(e.getOriginalMessage()), line, column);
+        return new NotJsonException(
+                "is not valid JSON: " + firstLine(e.getOriginalMessage()), line, column);
     }
 
     /** The offset of the first NUL byte, or -1. */
@@ -132,11 +142,16 @@ public final class Json {
                 && (bytes[0] & 0xff) == 0xEF
                 && (bytes[1] & 0xff) == 0xBB
                 && (bytes[2] & 0xff) == 0xBF) {
-            throw new NotJsonException("starts with a UTF-8 byte-order mark; save the file as UTF-8 without BOM", 1, 1);
+            throw new NotJsonException(
+                    "starts with a UTF-8 byte-order mark; save the file as UTF-8 without BOM",
+                    1,
+                    1);
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder =
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
             return decoder.decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
@@ -144,14 +159,17 @@ public final class Json {
             int[] lineColumn = lineColumnOfByte(bytes, offset);
             throw new NotJsonException(
                     "is not valid UTF-8 (byte offset " + offset + "); save the file as UTF-8",
-                    lineColumn[0], lineColumn[1]);
+                    lineColumn[0],
+                    lineColumn[1]);
         }
     }
 
     private static int firstInvalidUtf8Offset(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder =
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
         decoder.decode(in, out, true);

@@ -2,7 +2,9 @@ package org.starttlslist.json;
 
 import org.starttlslist.failure.RejectedException;
 
-/** Bytes that are not one strict JSON value (see {@link Json#readStrict}); knows where, when it can. */
+/**
+ * Bytes that are not one strict JSON value (see {@link Json#readStrict}); knows where, when it can.
+ */
 public final class NotJsonException extends RejectedException {
     private static final long serialVersionUID = 1L;
     private final int line;

@@ -27,17 +27,18 @@ import org.starttlslist.source.SourceSet;
  * change the rules it is judged by.
  *
  * <p>Per domain:
+ *
  * <ol>
- *   <li>added: starts in {@code testing}; its proof record names its contact; it passes the check;</li>
- *   <li>contact changed: the proof record names the new contact;</li>
- *   <li>MX patterns or alias changed: proof record, and the check passes;</li>
- *   <li>{@code testing} → {@code enforce}: everything {@code promote} requires, judged on the base's
- *       history (the pull request cannot vouch for itself);</li>
- *   <li>{@code testing-since} moved earlier: refused;</li>
+ *   <li>added: starts in {@code testing}; its proof record names its contact; it passes the check;
+ *   <li>contact changed: the proof record names the new contact;
+ *   <li>MX patterns or alias changed: proof record, and the check passes;
+ *   <li>{@code testing} → {@code enforce}: everything {@code promote} requires, judged on the
+ *       base's history (the pull request cannot vouch for itself);
+ *   <li>{@code testing-since} moved earlier: refused;
  *   <li>removed: a removal record is added with it; at the owner's request the proof record names
- *       the listed contact; a removal for failing checks only from the daily re-check;</li>
- *   <li>{@code history/} changed: only the daily re-check's own pull request
- *       ({@code --trusted-automation}) may; its promotions are judged on its own history.</li>
+ *       the listed contact; a removal for failing checks only from the daily re-check;
+ *   <li>{@code history/} changed: only the daily re-check's own pull request ({@code
+ *       --trusted-automation}) may; its promotions are judged on its own history.
  * </ol>
  */
 public final class ChangeReview {
@@ -48,7 +49,12 @@ public final class ChangeReview {
     private final TxtLookup dns;
     private final boolean trustedAutomation;
 
-    public ChangeReview(ListRepository base, ListRepository head, Instant now, DomainChecker checker, TxtLookup dns,
+    public ChangeReview(
+            ListRepository base,
+            ListRepository head,
+            Instant now,
+            DomainChecker checker,
+            TxtLookup dns,
             boolean trustedAutomation) {
         this.base = base;
         this.head = head;
@@ -69,9 +75,14 @@ public final class ChangeReview {
         SourceSet before = ListSources.load(base, now);
         SourceSet after = ListSources.load(head, now);
         List<Judgement> judgements = new ArrayList<>();
-        if (!trustedAutomation && !sameTree(base.root().resolve("history"), head.root().resolve("history"))) {
-            judgements.add(new Judgement("history/", "changed",
-                    Optional.of("history/ is written only by the daily re-check; leave it out of the pull request")));
+        if (!trustedAutomation
+                && !sameTree(base.root().resolve("history"), head.root().resolve("history"))) {
+            judgements.add(
+                    new Judgement(
+                            "history/",
+                            "changed",
+                            Optional.of(
+                                    "history/ is written only by the daily re-check; leave it out of the pull request")));
         }
         Map<String, DomainSource> old = byDomain(before);
         Map<String, DomainSource> changed = byDomain(after);
@@ -87,7 +98,8 @@ public final class ChangeReview {
             } else if (is == null) {
                 judgements.add(new Judgement(file, "removed", removed(was, proof)));
             } else if (!same(was, is)) {
-                judgements.add(new Judgement(file, "changed", changed(was, before, is, after, proof)));
+                judgements.add(
+                        new Judgement(file, "changed", changed(was, before, is, after, proof)));
             }
         }
         return judgements;
@@ -96,8 +108,9 @@ public final class ChangeReview {
     private Optional<String> added(DomainSource source, SourceSet sources, ProofCheck proof) {
         Optional<InlinePolicy> policy = effective(source, sources);
         if (policy.isPresent() && policy.get().mode() == Mode.ENFORCE) {
-            return Optional.of("a new domain starts in testing mode; set \"mode\": \"testing\" (promote makes it enforce after "
-                    + "its testing period)");
+            return Optional.of(
+                    "a new domain starts in testing mode; set \"mode\": \"testing\" (promote makes it enforce after "
+                            + "its testing period)");
         }
         return proven(source.domain(), source.contact(), proof).or(() -> checked(source, policy));
     }
@@ -110,35 +123,55 @@ public final class ChangeReview {
             return Optional.of(e.getMessage());
         }
         if (record.isEmpty()) {
-            return Optional.of("a domain is removed with 'starttls-list remove " + source.domain()
-                    + " --reason TEXT', which writes policies/removed/" + source.domain() + ".json; add that file");
+            return Optional.of(
+                    "a domain is removed with 'starttls-list remove "
+                            + source.domain()
+                            + " --reason TEXT', which writes policies/removed/"
+                            + source.domain()
+                            + ".json; add that file");
         }
         if (record.get().cause() == RemovalRecord.Cause.FAILING) {
-            return trustedAutomation ? Optional.empty()
-                    : Optional.of("only the daily re-check removes a domain for failing its checks");
+            return trustedAutomation
+                    ? Optional.empty()
+                    : Optional.of(
+                            "only the daily re-check removes a domain for failing its checks");
         }
         return proven(source.domain(), source.contact(), proof);
     }
 
-    private Optional<String> changed(DomainSource was, SourceSet before, DomainSource is, SourceSet after, ProofCheck proof) {
+    private Optional<String> changed(
+            DomainSource was,
+            SourceSet before,
+            DomainSource is,
+            SourceSet after,
+            ProofCheck proof) {
         Optional<InlinePolicy> oldPolicy = effective(was, before);
         Optional<InlinePolicy> newPolicy = effective(is, after);
-        if (was.testingSince().isPresent() && is.testingSince().isPresent()
+        if (was.testingSince().isPresent()
+                && is.testingSince().isPresent()
                 && is.testingSince().get().isBefore(was.testingSince().get())) {
-            return Optional.of("testing-since only moves forward (was " + was.testingSince().get() + ")");
+            return Optional.of(
+                    "testing-since only moves forward (was " + was.testingSince().get() + ")");
         }
-        boolean promoted = oldPolicy.map(InlinePolicy::mode).orElse(null) == Mode.TESTING
-                && newPolicy.map(InlinePolicy::mode).orElse(null) == Mode.ENFORCE;
-        boolean patternsChanged = !oldPolicy.map(InlinePolicy::mxs).map(TreeSet::new)
-                .equals(newPolicy.map(InlinePolicy::mxs).map(TreeSet::new))
-                || (!was.policy().equals(is.policy()) && !promoted);
+        boolean promoted =
+                oldPolicy.map(InlinePolicy::mode).orElse(null) == Mode.TESTING
+                        && newPolicy.map(InlinePolicy::mode).orElse(null) == Mode.ENFORCE;
+        boolean patternsChanged =
+                !oldPolicy
+                                .map(InlinePolicy::mxs)
+                                .map(TreeSet::new)
+                                .equals(newPolicy.map(InlinePolicy::mxs).map(TreeSet::new))
+                        || (!was.policy().equals(is.policy()) && !promoted);
         boolean contactChanged = !was.contact().equals(is.contact());
         if (promoted) {
             ListRepository history = trustedAutomation ? head : base;
             Promotion promotion = new Promotion(history, LifecycleSettings.load(base), now, dns);
             Optional<String> why = promotion.whyNot(was);
             if (why.isPresent()) {
-                return Optional.of("set to enforce, but " + why.get() + " (promote decides; do not edit the mode by hand)");
+                return Optional.of(
+                        "set to enforce, but "
+                                + why.get()
+                                + " (promote decides; do not edit the mode by hand)");
             }
         }
         if (contactChanged || patternsChanged || promoted) {
@@ -170,7 +203,8 @@ public final class ChangeReview {
         if (result.passed()) {
             return Optional.empty();
         }
-        return Optional.of("the check failed (" + String.join(", ", result.codes()) + "): " + result.detail());
+        return Optional.of(
+                "the check failed (" + String.join(", ", result.codes()) + "): " + result.detail());
     }
 
     private static Optional<InlinePolicy> effective(DomainSource source, SourceSet sources) {
@@ -178,11 +212,16 @@ public final class ChangeReview {
             return Optional.of(inline);
         }
         String alias = ((AliasReference) source.policy()).alias();
-        return sources.aliases().stream().filter(a -> a.name().equals(alias)).map(AliasSource::policy).findFirst();
+        return sources.aliases().stream()
+                .filter(a -> a.name().equals(alias))
+                .map(AliasSource::policy)
+                .findFirst();
     }
 
     private static boolean same(DomainSource a, DomainSource b) {
-        return a.contact().equals(b.contact()) && a.testingSince().equals(b.testingSince()) && a.policy().equals(b.policy());
+        return a.contact().equals(b.contact())
+                && a.testingSince().equals(b.testingSince())
+                && a.policy().equals(b.policy());
     }
 
     private static Map<String, DomainSource> byDomain(SourceSet sources) {
@@ -202,13 +241,14 @@ public final class ChangeReview {
         }
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(path).toString(),
-                        java.util.HexFormat.of().formatHex(LifecycleLayout.sha256(Files.readAllBytes(path))));
+                files.put(
+                        root.relativize(path).toString(),
+                        java.util.HexFormat.of()
+                                .formatHex(LifecycleLayout.sha256(Files.readAllBytes(path))));
             }
         } catch (IOException e) {
             throw new CouldNotCompleteException("cannot read " + root + ": " + e.getMessage(), e);
         }
         return files;
     }
-
 }

@@ -13,9 +13,9 @@ import org.starttlslist.source.ListRepository;
 
 /**
  * The files one lifecycle command changes, decided in full before the first is written. Each file
- * is replaced atomically ({@link AtomicFiles}); the run record, when there is one, is written
- * last, so a run interrupted half-way is not recorded and applying it again finishes it (every
- * rule acts on a change of state, so what was already written is not done twice).
+ * is replaced atomically ({@link AtomicFiles}); the run record, when there is one, is written last,
+ * so a run interrupted half-way is not recorded and applying it again finishes it (every rule acts
+ * on a change of state, so what was already written is not done twice).
  */
 public final class ChangeSet {
     private final Map<Path, byte[]> writes = new LinkedHashMap<>();
@@ -66,8 +66,13 @@ public final class ChangeSet {
                 AtomicFiles.write(current, entry.getValue());
             }
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot write " + repository.display(current) + ": " + e.getMessage()
-                    + "; fix the cause and run the command again (it finishes what was begun)", e);
+            throw new CouldNotCompleteException(
+                    "cannot write "
+                            + repository.display(current)
+                            + ": "
+                            + e.getMessage()
+                            + "; fix the cause and run the command again (it finishes what was begun)",
+                    e);
         }
     }
 }

@@ -9,8 +9,16 @@ public final class CheckFailedException extends RejectedException {
     private final String domain;
     private final List<String> codes;
 
-    public CheckFailedException(String domain, List<String> codes, String detail, String consequence) {
-        super(domain + ": the check failed (" + String.join(", ", codes) + "): " + detail + "; " + consequence);
+    public CheckFailedException(
+            String domain, List<String> codes, String detail, String consequence) {
+        super(
+                domain
+                        + ": the check failed ("
+                        + String.join(", ", codes)
+                        + "): "
+                        + detail
+                        + "; "
+                        + consequence);
         this.domain = domain;
         this.codes = List.copyOf(codes);
     }

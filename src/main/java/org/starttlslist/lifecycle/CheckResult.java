@@ -10,14 +10,16 @@ import java.util.Objects;
  * @param detail one line a contact can act on (what failed and the fix); empty when it passed
  * @param mxHosts the MX hosts found, for the report
  */
-public record CheckResult(String domain, boolean passed, List<String> codes, String detail, List<String> mxHosts) {
+public record CheckResult(
+        String domain, boolean passed, List<String> codes, String detail, List<String> mxHosts) {
     public CheckResult {
         Objects.requireNonNull(domain, "domain");
         codes = List.copyOf(codes);
         Objects.requireNonNull(detail, "detail");
         mxHosts = List.copyOf(mxHosts);
         if (passed != codes.isEmpty()) {
-            throw new IllegalArgumentException(domain + ": a check passes exactly when it has no failure codes");
+            throw new IllegalArgumentException(
+                    domain + ": a check passes exactly when it has no failure codes");
         }
     }
 

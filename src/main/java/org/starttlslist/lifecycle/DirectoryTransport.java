@@ -29,7 +29,14 @@ public final class DirectoryTransport implements NoticeTransport {
             NoticeMessages.message(session, notice, from, now).writeTo(bytes);
             AtomicFiles.write(directory.resolve(notice.id() + ".eml"), bytes.toByteArray());
         } catch (MessagingException | IOException e) {
-            throw new NoticeNotSentException("cannot write notice " + notice.id() + " to " + directory + ": " + e.getMessage(), e);
+            throw new NoticeNotSentException(
+                    "cannot write notice "
+                            + notice.id()
+                            + " to "
+                            + directory
+                            + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 

@@ -33,7 +33,8 @@ public final class DnsTxtLookup implements TxtLookup {
             SimpleResolver simple = new SimpleResolver(server.get());
             simple.setTimeout(timeout);
             this.resolver = simple;
-            this.describe = server.get().getAddress().getHostAddress() + ":" + server.get().getPort();
+            this.describe =
+                    server.get().getAddress().getHostAddress() + ":" + server.get().getPort();
         } else {
             ExtendedResolver system = new ExtendedResolver();
             system.setTimeout(timeout);
@@ -47,20 +48,36 @@ public final class DnsTxtLookup implements TxtLookup {
         Message response;
         try {
             Name query = Name.fromString(name.endsWith(".") ? name : name + ".");
-            response = resolver.send(Message.newQuery(Record.newRecord(query, Type.TXT, DClass.IN)));
+            response =
+                    resolver.send(Message.newQuery(Record.newRecord(query, Type.TXT, DClass.IN)));
         } catch (TextParseException e) {
             throw new IllegalArgumentException("'" + name + "' is not a DNS name", e);
         } catch (IOException e) {
-            throw new CouldNotCompleteException("DNS did not answer for " + name + " TXT (" + describe + "): " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-                    + "; try again later, or name a resolver with --resolver HOST:PORT", e);
+            throw new CouldNotCompleteException(
+                    "DNS did not answer for "
+                            + name
+                            + " TXT ("
+                            + describe
+                            + "): "
+                            + (e.getMessage() == null
+                                    ? e.getClass().getSimpleName()
+                                    : e.getMessage())
+                            + "; try again later, or name a resolver with --resolver HOST:PORT",
+                    e);
         }
         int rcode = response.getRcode();
         if (rcode == Rcode.NXDOMAIN) {
             return List.of();
         }
         if (rcode != Rcode.NOERROR) {
-            throw new CouldNotCompleteException("DNS answered " + Rcode.string(rcode) + " for " + name + " TXT (" + describe
-                    + "); try again later");
+            throw new CouldNotCompleteException(
+                    "DNS answered "
+                            + Rcode.string(rcode)
+                            + " for "
+                            + name
+                            + " TXT ("
+                            + describe
+                            + "); try again later");
         }
         List<String> texts = new ArrayList<>();
         for (Record record : response.getSection(Section.ANSWER)) {

@@ -10,8 +10,8 @@ import org.starttlslist.model.MxPattern;
 public interface DomainChecker {
     /**
      * Checks the domain's mail servers. With {@code patterns} empty, the MX hosts found in DNS are
-     * checked without pattern matching (for {@code add} without {@code --mx}); the result's
-     * {@code mxHosts} then suggests the patterns.
+     * checked without pattern matching (for {@code add} without {@code --mx}); the result's {@code
+     * mxHosts} then suggests the patterns.
      */
     CheckResult check(String domain, List<MxPattern> patterns);
 
@@ -23,6 +23,8 @@ public interface DomainChecker {
      * several of them once.
      */
     default List<CheckResult> checkAll(List<Request> requests) {
-        return requests.stream().map(request -> check(request.domain(), request.patterns())).toList();
+        return requests.stream()
+                .map(request -> check(request.domain(), request.patterns()))
+                .toList();
     }
 }

@@ -17,9 +17,9 @@ import org.starttlslist.source.SourceSet;
 import org.starttlslist.validate.EmailAddresses;
 
 /**
- * {@code add}, {@code update} and {@code remove}: each checks everything first (the repository,
- * the proof record through DNS, the live check), then changes the source files in one
- * {@link ChangeSet}. A refusal writes nothing.
+ * {@code add}, {@code update} and {@code remove}: each checks everything first (the repository, the
+ * proof record through DNS, the live check), then changes the source files in one {@link
+ * ChangeSet}. A refusal writes nothing.
  */
 public final class DomainEdits {
     private final ListRepository repository;
@@ -29,7 +29,8 @@ public final class DomainEdits {
     private final DomainChecker checker;
     private final ProofCheck proof;
 
-    public DomainEdits(ListRepository repository, Instant now, DomainChecker checker, TxtLookup dns) {
+    public DomainEdits(
+            ListRepository repository, Instant now, DomainChecker checker, TxtLookup dns) {
         this.repository = repository;
         this.layout = new LifecycleLayout(repository);
         this.now = now;
@@ -42,8 +43,8 @@ public final class DomainEdits {
     public record Added(String domain, List<MxPattern> patterns, boolean suggested, String file) {}
 
     /**
-     * Adds a domain in {@code testing} with {@code testing-since} today: refused unless the domain is
-     * well-formed and not listed, has no removal record (or {@code reAdd}), the contact is an
+     * Adds a domain in {@code testing} with {@code testing-since} today: refused unless the domain
+     * is well-formed and not listed, has no removal record (or {@code reAdd}), the contact is an
      * address, the proof record names the contact, and the domain passes the check.
      */
     public Added add(String domain, String contact, List<MxPattern> patterns, boolean reAdd) {
@@ -51,26 +52,42 @@ public final class DomainEdits {
         requireContact(domain, contact);
         SourceSet sources = ListSources.load(repository, now);
         if (ListSources.domain(sources, domain).isPresent()) {
-            throw new LifecycleRefusedException(domain, "is already listed (" + repository.display(layout.source(domain))
-                    + "); to change it use 'starttls-list update " + domain + "'");
+            throw new LifecycleRefusedException(
+                    domain,
+                    "is already listed ("
+                            + repository.display(layout.source(domain))
+                            + "); to change it use 'starttls-list update "
+                            + domain
+                            + "'");
         }
         Optional<RemovalRecord> removal = RemovalRecord.find(repository, domain);
         if (removal.isPresent() && !reAdd) {
             RemovalRecord record = removal.get();
-            throw new LifecycleRefusedException(domain, "was removed on " + record.removed() + " (" + record.cause().wire()
-                    + ": " + record.reason() + "; " + repository.display(layout.removalRecord(domain))
-                    + "); to add it again give --re-add, with its proof record in place");
+            throw new LifecycleRefusedException(
+                    domain,
+                    "was removed on "
+                            + record.removed()
+                            + " ("
+                            + record.cause().wire()
+                            + ": "
+                            + record.reason()
+                            + "; "
+                            + repository.display(layout.removalRecord(domain))
+                            + "); to add it again give --re-add, with its proof record in place");
         }
         proof.require(domain, contact);
         CheckResult result = checker.check(domain, patterns);
         if (!result.passed()) {
-            throw new CheckFailedException(domain, result.codes(), result.detail(), "fix it and run add again");
+            throw new CheckFailedException(
+                    domain, result.codes(), result.detail(), "fix it and run add again");
         }
         boolean suggested = patterns.isEmpty();
         List<MxPattern> chosen = suggested ? suggest(domain, result.mxHosts()) : patterns;
         ChangeSet changes = new ChangeSet();
-        changes.write(layout.source(domain), CanonicalSourceWriter.domain(contact, Optional.of(today),
-                new InlinePolicy(Mode.TESTING, chosen)));
+        changes.write(
+                layout.source(domain),
+                CanonicalSourceWriter.domain(
+                        contact, Optional.of(today), new InlinePolicy(Mode.TESTING, chosen)));
         removal.ifPresent(record -> changes.delete(layout.removalRecord(domain)));
         changes.commit(repository);
         return new Added(domain, chosen, suggested, repository.display(layout.source(domain)));
@@ -78,10 +95,15 @@ public final class DomainEdits {
 
     private static List<MxPattern> suggest(String domain, List<String> mxHosts) {
         if (mxHosts.isEmpty()) {
-            throw new LifecycleRefusedException(domain, "the check found no MX host to suggest patterns from; give --mx PATTERN");
+            throw new LifecycleRefusedException(
+                    domain,
+                    "the check found no MX host to suggest patterns from; give --mx PATTERN");
         }
         List<MxPattern> patterns = new ArrayList<>();
-        mxHosts.stream().map(host -> host.toLowerCase(java.util.Locale.ROOT)).sorted().distinct()
+        mxHosts.stream()
+                .map(host -> host.toLowerCase(java.util.Locale.ROOT))
+                .sorted()
+                .distinct()
                 .forEach(host -> patterns.add(new MxPattern(host)));
         return patterns;
     }
@@ -94,7 +116,8 @@ public final class DomainEdits {
      * new patterns must pass the check, except for a {@code testing} domain, whose testing period
      * then starts again. For an {@code enforce} domain a failing change is refused.
      */
-    public Updated update(String domain, Optional<List<MxPattern>> patterns, Optional<String> newContact) {
+    public Updated update(
+            String domain, Optional<List<MxPattern>> patterns, Optional<String> newContact) {
         requireDomainName(domain);
         newContact.ifPresent(contact -> requireContact(domain, contact));
         DomainSource source = listed(domain);
@@ -105,13 +128,18 @@ public final class DomainEdits {
         boolean restarted = false;
         if (patterns.isPresent()) {
             if (!(policy instanceof InlinePolicy inline)) {
-                throw new LifecycleRefusedException(domain, "uses a shared policy (policy-alias); its MX patterns are "
-                        + "changed in policies/aliases/, by the maintainers");
+                throw new LifecycleRefusedException(
+                        domain,
+                        "uses a shared policy (policy-alias); its MX patterns are "
+                                + "changed in policies/aliases/, by the maintainers");
             }
             CheckResult result = checker.check(domain, patterns.get());
             if (!result.passed()) {
                 if (inline.mode() == Mode.ENFORCE) {
-                    throw new CheckFailedException(domain, result.codes(), result.detail(),
+                    throw new CheckFailedException(
+                            domain,
+                            result.codes(),
+                            result.detail(),
                             "the domain is in enforce mode, so the change is refused: make the new hosts live first, "
                                     + "or migrate in steps (add the new patterns beside the old, move, then remove the old)");
                 }
@@ -121,7 +149,8 @@ public final class DomainEdits {
             policy = new InlinePolicy(inline.mode(), patterns.get());
         }
         ChangeSet changes = new ChangeSet();
-        changes.write(layout.source(domain), CanonicalSourceWriter.domain(contact, testingSince, policy));
+        changes.write(
+                layout.source(domain), CanonicalSourceWriter.domain(contact, testingSince, policy));
         changes.commit(repository);
         return new Updated(domain, repository.display(layout.source(domain)), restarted);
     }
@@ -133,11 +162,14 @@ public final class DomainEdits {
     public RemovalRecord remove(String domain, String reason, String by) {
         requireDomainName(domain);
         if (reason.isBlank()) {
-            throw new LifecycleRefusedException(domain, "give the reason for the removal with --reason TEXT");
+            throw new LifecycleRefusedException(
+                    domain, "give the reason for the removal with --reason TEXT");
         }
         DomainSource source = listed(domain);
         proof.require(domain, source.contact());
-        RemovalRecord record = new RemovalRecord(domain, today, RemovalRecord.Cause.OWNER_REQUEST, reason.strip(), by);
+        RemovalRecord record =
+                new RemovalRecord(
+                        domain, today, RemovalRecord.Cause.OWNER_REQUEST, reason.strip(), by);
         ChangeSet changes = new ChangeSet();
         changes.write(layout.removalRecord(domain), record.toBytes());
         changes.delete(layout.source(domain));
@@ -148,19 +180,31 @@ public final class DomainEdits {
 
     private DomainSource listed(String domain) {
         SourceSet sources = ListSources.load(repository, now);
-        return ListSources.domain(sources, domain).orElseThrow(() -> new LifecycleRefusedException(domain,
-                "is not on the list (no " + repository.display(layout.source(domain)) + "); add it with 'starttls-list add'"));
+        return ListSources.domain(sources, domain)
+                .orElseThrow(
+                        () ->
+                                new LifecycleRefusedException(
+                                        domain,
+                                        "is not on the list (no "
+                                                + repository.display(layout.source(domain))
+                                                + "); add it with 'starttls-list add'"));
     }
 
     public static void requireDomainName(String domain) {
-        HostNames.problem(domain).ifPresent(problem -> {
-            throw new LifecycleRefusedException(domain, "the domain name " + problem);
-        });
+        HostNames.problem(domain)
+                .ifPresent(
+                        problem -> {
+                            throw new LifecycleRefusedException(
+                                    domain, "the domain name " + problem);
+                        });
     }
 
     public static void requireContact(String domain, String contact) {
-        EmailAddresses.problem(contact).ifPresent(problem -> {
-            throw new LifecycleRefusedException(domain, "the contact '" + contact + "' " + problem);
-        });
+        EmailAddresses.problem(contact)
+                .ifPresent(
+                        problem -> {
+                            throw new LifecycleRefusedException(
+                                    domain, "the contact '" + contact + "' " + problem);
+                        });
     }
 }

@@ -12,14 +12,19 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What the history remembers of one domain: whether its checks pass, since when, and the codes of
- * its current (or last) failure. It changes only when the domain's state changes, so a domain
- * that keeps passing costs nothing per day.
+ * its current (or last) failure. It changes only when the domain's state changes, so a domain that
+ * keeps passing costs nothing per day.
  *
  * @param since the first day of the current state (the day of the first check with this outcome)
  * @param codes when failing, the failure's codes; when passing, those of the last failure, if any
  * @param lastFailure when passing, the first day of the last failure, if any
  */
-public record DomainState(String domain, Status status, LocalDate since, List<String> codes, Optional<LocalDate> lastFailure) {
+public record DomainState(
+        String domain,
+        Status status,
+        LocalDate since,
+        List<String> codes,
+        Optional<LocalDate> lastFailure) {
     public enum Status {
         PASSING("passing"),
         FAILING("failing");
@@ -67,7 +72,9 @@ public record DomainState(String domain, Status status, LocalDate since, List<St
     /** The state after a failing check with these codes on {@code today}. */
     DomainState afterFailure(LocalDate today, List<String> failureCodes) {
         if (status == Status.FAILING) {
-            return codes.equals(failureCodes) ? this : new DomainState(domain, status, since, failureCodes, Optional.empty());
+            return codes.equals(failureCodes)
+                    ? this
+                    : new DomainState(domain, status, since, failureCodes, Optional.empty());
         }
         return new DomainState(domain, Status.FAILING, today, failureCodes, Optional.empty());
     }
@@ -85,17 +92,24 @@ public record DomainState(String domain, Status status, LocalDate since, List<St
 
     static DomainState parse(String domain, JsonNode node, String display) {
         String status = LifecycleJson.text(node, "status", display);
-        Status parsed = switch (status) {
-            case "passing" -> Status.PASSING;
-            case "failing" -> Status.FAILING;
-            default -> throw new CorruptLifecycleFileException(display, "has a \"status\" other than passing or failing");
-        };
+        Status parsed =
+                switch (status) {
+                    case "passing" -> Status.PASSING;
+                    case "failing" -> Status.FAILING;
+                    default ->
+                            throw new CorruptLifecycleFileException(
+                                    display, "has a \"status\" other than passing or failing");
+                };
         try {
             LocalDate since = LocalDate.parse(LifecycleJson.text(node, "since", display));
-            Optional<LocalDate> lastFailure = node.has("last-failure")
-                    ? Optional.of(LocalDate.parse(LifecycleJson.text(node, "last-failure", display)))
-                    : Optional.empty();
-            return new DomainState(domain, parsed, since, LifecycleJson.strings(node, "codes"), lastFailure);
+            Optional<LocalDate> lastFailure =
+                    node.has("last-failure")
+                            ? Optional.of(
+                                    LocalDate.parse(
+                                            LifecycleJson.text(node, "last-failure", display)))
+                            : Optional.empty();
+            return new DomainState(
+                    domain, parsed, since, LifecycleJson.strings(node, "codes"), lastFailure);
         } catch (DateTimeParseException e) {
             throw new CorruptLifecycleFileException(display, "has a date that is not YYYY-MM-DD");
         }

@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.NavigableSet;
 import java.util.stream.Stream;
 import org.starttlslist.failure.CouldNotCompleteException;
 import org.starttlslist.source.ListRepository;
@@ -39,24 +39,37 @@ public final class HistoryStore {
             return days;
         }
         try (Stream<Path> files = Files.walk(runs, 3)) {
-            files.filter(file -> file.getFileName().toString().endsWith(".json")).forEach(file -> {
-                Path relative = runs.relativize(file);
-                if (relative.getNameCount() == 3) {
-                    String day = relative.getName(2).toString().replace(".json", "");
-                    try {
-                        days.add(LocalDate.parse(relative.getName(0) + "-" + relative.getName(1) + "-" + day));
-                    } catch (DateTimeParseException e) {
-                        // not a run record; ignored
-                    }
-                }
-            });
+            files.filter(file -> file.getFileName().toString().endsWith(".json"))
+                    .forEach(
+                            file -> {
+                                Path relative = runs.relativize(file);
+                                if (relative.getNameCount() == 3) {
+                                    String day =
+                                            relative.getName(2).toString().replace(".json", "");
+                                    try {
+                                        days.add(
+                                                LocalDate.parse(
+                                                        relative.getName(0)
+                                                                + "-"
+                                                                + relative.getName(1)
+                                                                + "-"
+                                                                + day));
+                                    } catch (DateTimeParseException e) {
+                                        // not a run record; ignored
+                                    }
+                                }
+                            });
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot list " + repository.display(runs) + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot list " + repository.display(runs) + ": " + e.getMessage(), e);
         }
         return days;
     }
 
-    /** How many daily runs were applied on days after {@code start}, up to and including {@code today}. */
+    /**
+     * How many daily runs were applied on days after {@code start}, up to and including {@code
+     * today}.
+     */
     public int runsAfter(LocalDate start, LocalDate today) {
         return runDays().subSet(start, false, today, true).size();
     }

@@ -11,13 +11,19 @@ import org.starttlslist.json.Json;
 import org.starttlslist.json.NotJsonException;
 import tools.jackson.databind.JsonNode;
 
-/** Reading and writing the lifecycle's own small JSON files: two-space indent, LF, final newline. */
+/**
+ * Reading and writing the lifecycle's own small JSON files: two-space indent, LF, final newline.
+ */
 final class LifecycleJson {
     private LifecycleJson() {}
 
     static byte[] bytes(Object tree) {
-        String text = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree)
-                .replace("\r\n", "\n").replace(" : ", ": ");
+        String text =
+                Json.mapper()
+                        .writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(tree)
+                        .replace("\r\n", "\n")
+                        .replace(" : ", ": ");
         return (text + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
@@ -25,7 +31,8 @@ final class LifecycleJson {
         try {
             return Json.readStrict(Files.readAllBytes(file));
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot read " + display + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot read " + display + ": " + e.getMessage(), e);
         } catch (NotJsonException e) {
             throw new CorruptLifecycleFileException(display, e.getMessage());
         }

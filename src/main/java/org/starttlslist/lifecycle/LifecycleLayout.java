@@ -11,10 +11,10 @@ import org.starttlslist.source.ListRepository;
  * Where the lifecycle's files live in a list repository.
  *
  * <p>Per-domain history files sit two directory levels deep, by the first two hex digits of the
- * SHA-256 of the domain ({@code history/domains/3/f/example.com.json}). A state change rewrites
- * one small file and three small git trees (16 entries each) instead of one tree with an entry
- * per domain, so the repository grows by about a kilobyte per changed domain, whatever the size
- * of the list.
+ * SHA-256 of the domain ({@code history/domains/3/f/example.com.json}). A state change rewrites one
+ * small file and three small git trees (16 entries each) instead of one tree with an entry per
+ * domain, so the repository grows by about a kilobyte per changed domain, whatever the size of the
+ * list.
  */
 public record LifecycleLayout(ListRepository repository) {
     public Path removedDir() {
@@ -39,7 +39,10 @@ public record LifecycleLayout(ListRepository repository) {
 
     public Path domainState(String domain) {
         String hex = sha256Hex(domain);
-        return domainsDir().resolve(hex.substring(0, 1)).resolve(hex.substring(1, 2)).resolve(domain + ".json");
+        return domainsDir()
+                .resolve(hex.substring(0, 1))
+                .resolve(hex.substring(1, 2))
+                .resolve(domain + ".json");
     }
 
     public Path runsDir() {
@@ -48,7 +51,8 @@ public record LifecycleLayout(ListRepository repository) {
 
     /** {@code history/runs/2026/12/01.json}: one directory per month keeps each git tree small. */
     public Path runRecord(LocalDate date) {
-        return runsDir().resolve(String.format("%04d", date.getYear()))
+        return runsDir()
+                .resolve(String.format("%04d", date.getYear()))
                 .resolve(String.format("%02d", date.getMonthValue()))
                 .resolve(String.format("%02d.json", date.getDayOfMonth()));
     }
@@ -61,7 +65,8 @@ public record LifecycleLayout(ListRepository repository) {
         byte[] digest = sha256(text.getBytes(StandardCharsets.UTF_8));
         StringBuilder hex = new StringBuilder(64);
         for (byte b : digest) {
-            hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+            hex.append(Character.forDigit((b >> 4) & 0xf, 16))
+                    .append(Character.forDigit(b & 0xf, 16));
         }
         return hex.toString();
     }

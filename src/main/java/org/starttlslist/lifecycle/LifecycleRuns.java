@@ -6,7 +6,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.starttlslist.source.ListRepository;
 
-/** The daily run's two halves as the command line calls them: the targets, and applying the shards. */
+/**
+ * The daily run's two halves as the command line calls them: the targets, and applying the shards.
+ */
 public final class LifecycleRuns {
     private LifecycleRuns() {}
 
@@ -15,11 +17,13 @@ public final class LifecycleRuns {
     }
 
     /** Merges the shards (or refuses them, writing nothing), then writes the run's changes. */
-    public static RecheckApply.Plan apply(ListRepository repository, List<ShardResults> shards, Instant now) {
+    public static RecheckApply.Plan apply(
+            ListRepository repository, List<ShardResults> shards, Instant now) {
         RecheckTargets targets = targets(repository, now);
         ShardSet.Merged merged = ShardSet.merge(shards, targets);
-        RecheckApply.Plan plan = new RecheckApply(repository, LifecycleSettings.load(repository))
-                .plan(targets, merged, LocalDate.ofInstant(now, ZoneOffset.UTC));
+        RecheckApply.Plan plan =
+                new RecheckApply(repository, LifecycleSettings.load(repository))
+                        .plan(targets, merged, LocalDate.ofInstant(now, ZoneOffset.UTC));
         plan.changes().commit(repository);
         return plan;
     }

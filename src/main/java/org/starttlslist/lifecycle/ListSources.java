@@ -7,12 +7,14 @@ import org.starttlslist.failure.RejectedException;
 import org.starttlslist.source.DomainSource;
 import org.starttlslist.source.ListRepository;
 import org.starttlslist.source.SourceSet;
-import org.starttlslist.validate.Finding;
 import org.starttlslist.validate.Severity;
 import org.starttlslist.validate.ValidationReport;
 import org.starttlslist.validate.Validator;
 
-/** The sources a lifecycle command acts on, validated first: no command builds on a broken repository. */
+/**
+ * The sources a lifecycle command acts on, validated first: no command builds on a broken
+ * repository.
+ */
 final class ListSources {
     private ListSources() {}
 
@@ -28,15 +30,31 @@ final class ListSources {
     static SourceSet load(ListRepository repository, Instant now) {
         ValidationReport report = new Validator(repository, now).validateAll();
         if (report.hasErrors() || report.sources().isEmpty()) {
-            String first = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).limit(3)
-                    .map(f -> f.file() + ":" + f.line() + ": " + f.code() + ": " + f.message()).collect(Collectors.joining("; "));
-            throw new SourcesInvalidException("the list's sources have errors (" + first
-                    + "); run 'starttls-list validate' and fix them first");
+            String first =
+                    report.findings().stream()
+                            .filter(f -> f.severity() == Severity.ERROR)
+                            .limit(3)
+                            .map(
+                                    f ->
+                                            f.file()
+                                                    + ":"
+                                                    + f.line()
+                                                    + ": "
+                                                    + f.code()
+                                                    + ": "
+                                                    + f.message())
+                            .collect(Collectors.joining("; "));
+            throw new SourcesInvalidException(
+                    "the list's sources have errors ("
+                            + first
+                            + "); run 'starttls-list validate' and fix them first");
         }
         return report.sources().get();
     }
 
     static Optional<DomainSource> domain(SourceSet sources, String domain) {
-        return sources.domains().stream().filter(source -> source.domain().equals(domain)).findFirst();
+        return sources.domains().stream()
+                .filter(source -> source.domain().equals(domain))
+                .findFirst();
     }
 }

@@ -17,12 +17,14 @@ import org.starttlslist.model.MxPattern;
 
 /**
  * The lifecycle's view of the {@code check} feature: a domain passes when the checker finds it
- * eligible (warnings allowed); its codes are the wire codes of the failures and errors found.
- * A whole shard is checked in one call, so the checker probes an MX host shared by many domains
- * once.
+ * eligible (warnings allowed); its codes are the wire codes of the failures and errors found. A
+ * whole shard is checked in one call, so the checker probes an MX host shared by many domains once.
  */
 public final class LiveChecker implements DomainChecker {
-    /** The code a domain gets when it could not be checked at all (DNS or every MX host unreachable). */
+    /**
+     * The code a domain gets when it could not be checked at all (DNS or every MX host
+     * unreachable).
+     */
     public static final String COULD_NOT_CHECK = "could-not-check";
 
     private final org.starttlslist.check.DomainChecker checker;
@@ -40,9 +42,13 @@ public final class LiveChecker implements DomainChecker {
     public List<CheckResult> checkAll(List<Request> requests) {
         List<CheckRequest> checks = new ArrayList<>();
         for (Request request : requests) {
-            checks.add(new CheckRequest(request.domain(), request.patterns().isEmpty()
-                    ? Optional.empty()
-                    : Optional.of(new ListPolicy(request.patterns(), Optional.empty()))));
+            checks.add(
+                    new CheckRequest(
+                            request.domain(),
+                            request.patterns().isEmpty()
+                                    ? Optional.empty()
+                                    : Optional.of(
+                                            new ListPolicy(request.patterns(), Optional.empty()))));
         }
         List<CheckResult> results = new ArrayList<>();
         List<DomainReport> reports = checker.check(checks).domains();
@@ -68,8 +74,11 @@ public final class LiveChecker implements DomainChecker {
             if (finding.severity() == Severity.FAILURE || finding.severity() == Severity.ERROR) {
                 codes.add(finding.code().wire());
                 if (detail.isEmpty()) {
-                    detail.append(finding.host().map(host -> host + ": ").orElse("")).append(finding.observed())
-                            .append(" (fix: ").append(finding.fix()).append(')');
+                    detail.append(finding.host().map(host -> host + ": ").orElse(""))
+                            .append(finding.observed())
+                            .append(" (fix: ")
+                            .append(finding.fix())
+                            .append(')');
                 }
             }
         }
@@ -82,6 +91,7 @@ public final class LiveChecker implements DomainChecker {
         if (detail.isEmpty()) {
             detail.append("the check's verdict was ").append(report.verdict().wire());
         }
-        return new CheckResult(request.domain(), false, List.copyOf(codes), detail.toString(), hosts);
+        return new CheckResult(
+                request.domain(), false, List.copyOf(codes), detail.toString(), hosts);
     }
 }

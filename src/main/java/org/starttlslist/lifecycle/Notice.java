@@ -7,11 +7,18 @@ import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One message to a domain's contact about a change of its state. Notices wait in
- * {@code history/outbox/} until sent (or written by {@code --dry-run}), so a relay that is down
- * delays them to the next run instead of losing them, and the rate limit defers, never drops.
+ * One message to a domain's contact about a change of its state. Notices wait in {@code
+ * history/outbox/} until sent (or written by {@code --dry-run}), so a relay that is down delays
+ * them to the next run instead of losing them, and the rate limit defers, never drops.
  */
-public record Notice(String id, String domain, String to, Kind kind, LocalDate date, String subject, String body) {
+public record Notice(
+        String id,
+        String domain,
+        String to,
+        Kind kind,
+        LocalDate date,
+        String subject,
+        String body) {
     /** The changes of state a contact hears about, once each. */
     public enum Kind {
         FAILING("failing"),
@@ -36,7 +43,8 @@ public record Notice(String id, String domain, String to, Kind kind, LocalDate d
                     return kind;
                 }
             }
-            throw new CorruptLifecycleFileException(display, "has an unknown notice kind '" + text + "'");
+            throw new CorruptLifecycleFileException(
+                    display, "has an unknown notice kind '" + text + "'");
         }
     }
 
@@ -45,8 +53,10 @@ public record Notice(String id, String domain, String to, Kind kind, LocalDate d
         Objects.requireNonNull(to, "to");
     }
 
-    static Notice of(String domain, String to, Kind kind, LocalDate date, String subject, String body) {
-        return new Notice(date + "-" + domain + "-" + kind.wire(), domain, to, kind, date, subject, body);
+    static Notice of(
+            String domain, String to, Kind kind, LocalDate date, String subject, String body) {
+        return new Notice(
+                date + "-" + domain + "-" + kind.wire(), domain, to, kind, date, subject, body);
     }
 
     byte[] toBytes() {
@@ -61,9 +71,13 @@ public record Notice(String id, String domain, String to, Kind kind, LocalDate d
     }
 
     static Notice parse(String id, JsonNode node, String display) {
-        return new Notice(id, LifecycleJson.text(node, "domain", display), LifecycleJson.text(node, "to", display),
+        return new Notice(
+                id,
+                LifecycleJson.text(node, "domain", display),
+                LifecycleJson.text(node, "to", display),
                 Kind.fromWire(LifecycleJson.text(node, "kind", display), display),
                 LocalDate.parse(LifecycleJson.text(node, "date", display)),
-                LifecycleJson.text(node, "subject", display), LifecycleJson.text(node, "body", display));
+                LifecycleJson.text(node, "subject", display),
+                LifecycleJson.text(node, "body", display));
     }
 }

@@ -13,7 +13,10 @@ public final class NoticeDelivery {
     private NoticeDelivery() {}
 
     /** What a delivery did. */
-    public record Outcome(List<Notice> delivered, int deferred, java.util.Optional<NoticeNotSentException> failure) {}
+    public record Outcome(
+            List<Notice> delivered,
+            int deferred,
+            java.util.Optional<NoticeNotSentException> failure) {}
 
     public static Outcome deliver(ListRepository repository, NoticeTransport transport, int limit) {
         List<Notice> pending = Outbox.pending(repository);
@@ -25,11 +28,13 @@ public final class NoticeDelivery {
             try {
                 transport.deliver(notice);
             } catch (NoticeNotSentException e) {
-                return new Outcome(delivered, pending.size() - delivered.size(), java.util.Optional.of(e));
+                return new Outcome(
+                        delivered, pending.size() - delivered.size(), java.util.Optional.of(e));
             }
             Outbox.remove(repository, notice);
             delivered.add(notice);
         }
-        return new Outcome(delivered, pending.size() - delivered.size(), java.util.Optional.empty());
+        return new Outcome(
+                delivered, pending.size() - delivered.size(), java.util.Optional.empty());
     }
 }

@@ -12,7 +12,8 @@ import java.util.Date;
 final class NoticeMessages {
     private NoticeMessages() {}
 
-    static MimeMessage message(Session session, Notice notice, String from, Instant now) throws MessagingException {
+    static MimeMessage message(Session session, Notice notice, String from, Instant now)
+            throws MessagingException {
         MimeMessage message = new MimeMessage(session);
         message.setFrom(address(from));
         message.setRecipient(MimeMessage.RecipientType.TO, address(notice.to()));

@@ -28,13 +28,18 @@ public final class Outbox {
         try (var entries = Files.newDirectoryStream(directory, "*.json")) {
             entries.forEach(files::add);
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot list " + repository.display(directory) + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot list " + repository.display(directory) + ": " + e.getMessage(), e);
         }
         files.sort(null);
         for (Path file : files) {
             String name = file.getFileName().toString();
             String display = repository.display(file);
-            notices.add(Notice.parse(name.substring(0, name.length() - 5), LifecycleJson.read(file, display), display));
+            notices.add(
+                    Notice.parse(
+                            name.substring(0, name.length() - 5),
+                            LifecycleJson.read(file, display),
+                            display));
         }
         return notices;
     }
@@ -44,8 +49,15 @@ public final class Outbox {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw new CouldNotCompleteException("sent " + notice.id() + " but cannot remove it from the outbox: "
-                    + e.getMessage() + "; delete " + repository.display(file) + " by hand, or it is sent again", e);
+            throw new CouldNotCompleteException(
+                    "sent "
+                            + notice.id()
+                            + " but cannot remove it from the outbox: "
+                            + e.getMessage()
+                            + "; delete "
+                            + repository.display(file)
+                            + " by hand, or it is sent again",
+                    e);
         }
     }
 }

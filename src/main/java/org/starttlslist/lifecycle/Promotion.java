@@ -17,13 +17,14 @@ import org.starttlslist.source.SourceSet;
 
 /**
  * {@code promote}: {@code testing} → {@code enforce}, only when all of these hold:
+ *
  * <ol>
- *   <li>the domain has its own policy (not a shared alias) in {@code testing};</li>
- *   <li>{@code testing-since} is at least {@code testing-days} ago;</li>
+ *   <li>the domain has its own policy (not a shared alias) in {@code testing};
+ *   <li>{@code testing-since} is at least {@code testing-days} ago;
  *   <li>the history says it passes, and the daily runs since its current passing streak began
- *       number at least {@code testing-days}: it passed every daily check of a full testing
- *       period (a failure restarts the streak, so the week starts again);</li>
- *   <li>its proof record names its contact.</li>
+ *       number at least {@code testing-days}: it passed every daily check of a full testing period
+ *       (a failure restarts the streak, so the week starts again);
+ *   <li>its proof record names its contact.
  * </ol>
  */
 public final class Promotion {
@@ -35,7 +36,8 @@ public final class Promotion {
     private final LocalDate today;
     private final ProofCheck proof;
 
-    public Promotion(ListRepository repository, LifecycleSettings settings, Instant now, TxtLookup dns) {
+    public Promotion(
+            ListRepository repository, LifecycleSettings settings, Instant now, TxtLookup dns) {
         this.repository = repository;
         this.layout = new LifecycleLayout(repository);
         this.history = new HistoryStore(repository);
@@ -45,8 +47,11 @@ public final class Promotion {
         this.proof = new ProofCheck(dns);
     }
 
-    /** What a promote run did: promoted domains, and each other domain asked for with the reason. */
-    public record Outcome(List<String> promoted, Map<String, String> notPromoted, List<Notice> notices) {}
+    /**
+     * What a promote run did: promoted domains, and each other domain asked for with the reason.
+     */
+    public record Outcome(
+            List<String> promoted, Map<String, String> notPromoted, List<Notice> notices) {}
 
     /** Promotes the named domains, or with {@code all} every domain in testing. */
     public Outcome promote(List<String> domains, boolean all) {
@@ -54,8 +59,12 @@ public final class Promotion {
         List<DomainSource> candidates = new ArrayList<>();
         Map<String, String> notPromoted = new LinkedHashMap<>();
         if (all) {
-            sources.domains().stream().filter(source -> source.policy() instanceof InlinePolicy inline
-                    && inline.mode() == Mode.TESTING).forEach(candidates::add);
+            sources.domains().stream()
+                    .filter(
+                            source ->
+                                    source.policy() instanceof InlinePolicy inline
+                                            && inline.mode() == Mode.TESTING)
+                    .forEach(candidates::add);
         } else {
             for (String domain : domains) {
                 Optional<DomainSource> source = ListSources.domain(sources, domain);
@@ -76,10 +85,15 @@ public final class Promotion {
                 continue;
             }
             InlinePolicy inline = (InlinePolicy) source.policy();
-            changes.write(layout.source(source.domain()), CanonicalSourceWriter.domain(source.contact(), source.testingSince(),
-                    new InlinePolicy(Mode.ENFORCE, inline.mxs())));
+            changes.write(
+                    layout.source(source.domain()),
+                    CanonicalSourceWriter.domain(
+                            source.contact(),
+                            source.testingSince(),
+                            new InlinePolicy(Mode.ENFORCE, inline.mxs())));
             DomainState state = history.state(source.domain()).orElseThrow();
-            notices.add(NoticeTexts.promoted(source.domain(), source.contact(), today, state.since()));
+            notices.add(
+                    NoticeTexts.promoted(source.domain(), source.contact(), today, state.since()));
             promoted.add(source.domain());
         }
         Outbox.queue(layout, notices, changes);
@@ -90,37 +104,59 @@ public final class Promotion {
     /** Why a domain may not be promoted today, or empty when it may. */
     public Optional<String> whyNot(DomainSource source) {
         if (!(source.policy() instanceof InlinePolicy inline)) {
-            return Optional.of("uses a shared policy (policy-alias); the maintainers set the alias's mode");
+            return Optional.of(
+                    "uses a shared policy (policy-alias); the maintainers set the alias's mode");
         }
         if (inline.mode() == Mode.ENFORCE) {
             return Optional.of("already in enforce mode");
         }
         if (source.testingSince().isEmpty()) {
-            return Optional.of("has no testing-since; add it with today's date, and its testing period starts today");
+            return Optional.of(
+                    "has no testing-since; add it with today's date, and its testing period starts today");
         }
         LocalDate testingSince = source.testingSince().get();
         LocalDate earliest = testingSince.plusDays(settings.testingDays());
         if (today.isBefore(earliest)) {
-            return Optional.of("in testing since " + testingSince + "; not before " + earliest
-                    + " (testing-days " + settings.testingDays() + ")");
+            return Optional.of(
+                    "in testing since "
+                            + testingSince
+                            + "; not before "
+                            + earliest
+                            + " (testing-days "
+                            + settings.testingDays()
+                            + ")");
         }
         Optional<DomainState> state = history.state(source.domain());
         if (state.isEmpty()) {
-            return Optional.of("no daily check has been recorded yet; wait for the daily re-checks");
+            return Optional.of(
+                    "no daily check has been recorded yet; wait for the daily re-checks");
         }
         if (state.get().isFailing()) {
-            return Optional.of("failing its daily checks since " + state.get().since() + " ("
-                    + String.join(", ", state.get().codes()) + "); fix it, then it needs " + settings.testingDays()
-                    + " passing days");
+            return Optional.of(
+                    "failing its daily checks since "
+                            + state.get().since()
+                            + " ("
+                            + String.join(", ", state.get().codes())
+                            + "); fix it, then it needs "
+                            + settings.testingDays()
+                            + " passing days");
         }
         LocalDate streak = state.get().since();
         int runs = history.runDays().subSet(streak, true, today, true).size();
         if (runs < settings.testingDays()) {
-            return Optional.of("passed " + runs + " of the " + settings.testingDays() + " daily checks it needs (passing since "
-                    + streak + ")");
+            return Optional.of(
+                    "passed "
+                            + runs
+                            + " of the "
+                            + settings.testingDays()
+                            + " daily checks it needs (passing since "
+                            + streak
+                            + ")");
         }
         if (!proof.present(source.domain(), source.contact())) {
-            return Optional.of("no proof record: publish " + ProofRecord.zoneLine(source.domain(), source.contact()));
+            return Optional.of(
+                    "no proof record: publish "
+                            + ProofRecord.zoneLine(source.domain(), source.contact()));
         }
         return Optional.empty();
     }

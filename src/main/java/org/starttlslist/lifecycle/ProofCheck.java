@@ -17,10 +17,16 @@ public final class ProofCheck {
                 .anyMatch(record -> record.names(contact));
     }
 
-    /** Throws {@link ProofMissingException}, naming the record to publish, unless the proof is present. */
+    /**
+     * Throws {@link ProofMissingException}, naming the record to publish, unless the proof is
+     * present.
+     */
     public void require(String domain, String contact) {
         List<String> found = dns.txt(ProofRecord.ownerName(domain));
-        boolean ok = found.stream().flatMap(text -> ProofRecord.parse(text).stream()).anyMatch(record -> record.names(contact));
+        boolean ok =
+                found.stream()
+                        .flatMap(text -> ProofRecord.parse(text).stream())
+                        .anyMatch(record -> record.names(contact));
         if (!ok) {
             throw new ProofMissingException(domain, contact, found);
         }

@@ -18,11 +18,21 @@ public final class ProofMissingException extends RejectedException {
     }
 
     private static String message(String domain, String contact, List<String> found) {
-        String seen = found.isEmpty()
-                ? "there is no TXT record at " + ProofRecord.ownerName(domain)
-                : "the TXT records at " + ProofRecord.ownerName(domain) + " do not name " + contact + " (found: "
-                        + String.join(" | ", found) + ")";
-        return domain + ": no proof of control: " + seen + "; publish " + ProofRecord.zoneLine(domain, contact)
+        String seen =
+                found.isEmpty()
+                        ? "there is no TXT record at " + ProofRecord.ownerName(domain)
+                        : "the TXT records at "
+                                + ProofRecord.ownerName(domain)
+                                + " do not name "
+                                + contact
+                                + " (found: "
+                                + String.join(" | ", found)
+                                + ")";
+        return domain
+                + ": no proof of control: "
+                + seen
+                + "; publish "
+                + ProofRecord.zoneLine(domain, contact)
                 + " and try again once it is visible in DNS";
     }
 

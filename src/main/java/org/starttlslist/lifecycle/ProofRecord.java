@@ -7,17 +7,18 @@ import java.util.Optional;
 
 /**
  * The proof of control: a DNS TXT record at {@code _starttls-list.<domain>} naming the domain's
- * contact, modelled on the Public Suffix List's {@code _psl} record. Only someone who controls
- * the domain's DNS can publish it, so it proves the contact speaks for the domain.
+ * contact, modelled on the Public Suffix List's {@code _psl} record. Only someone who controls the
+ * domain's DNS can publish it, so it proves the contact speaks for the domain.
  *
- * <pre>_starttls-list.example.com. 3600 IN TXT "v=STARTTLS-LIST1; contact=postmaster@example.com"</pre>
+ * <pre>_starttls-list.example.com. 3600 IN TXT "v=STARTTLS-LIST1; contact=postmaster@example.com"
+ * </pre>
  *
- * <p>Syntax: {@code tag=value} pairs separated by {@code ;}, optional spaces around each; the
- * first tag is {@code v=STARTTLS-LIST1} (tag names and the version are case-insensitive); exactly
- * one {@code contact=} with an address; other tags are ignored (room for later versions). A
- * record split into several strings is joined without separators (RFC 7208 §3.3 style). Several
- * TXT records may sit at the name (one per contact, e.g. while the contact changes); the proof
- * holds when one of them names the contact in the domain's source file.
+ * <p>Syntax: {@code tag=value} pairs separated by {@code ;}, optional spaces around each; the first
+ * tag is {@code v=STARTTLS-LIST1} (tag names and the version are case-insensitive); exactly one
+ * {@code contact=} with an address; other tags are ignored (room for later versions). A record
+ * split into several strings is joined without separators (RFC 7208 §3.3 style). Several TXT
+ * records may sit at the name (one per contact, e.g. while the contact changes); the proof holds
+ * when one of them names the contact in the domain's source file.
  */
 public record ProofRecord(String contact) {
     public static final String VERSION = "STARTTLS-LIST1";
@@ -69,7 +70,9 @@ public record ProofRecord(String contact) {
         return Optional.of(new ProofRecord(contact));
     }
 
-    /** Whether this record names {@code contact}: local part exact, domain part case-insensitive. */
+    /**
+     * Whether this record names {@code contact}: local part exact, domain part case-insensitive.
+     */
     public boolean names(String expected) {
         int at = contact.lastIndexOf('@');
         int expectedAt = expected.lastIndexOf('@');

@@ -15,19 +15,21 @@ import org.starttlslist.source.ListRepository;
  * list's rules call for. Decided in full ({@link #plan}) before anything is written.
  *
  * <p>For each domain, by its previous state and today's result:
+ *
  * <ol>
- *   <li>passed, was failing: state becomes passing since today; the contact is told it recovered;</li>
+ *   <li>passed, was failing: state becomes passing since today; the contact is told it recovered;
  *   <li>failed, was passing (or new): state becomes failing since today; the contact is told. A
  *       {@code testing} domain's testing period starts again: {@link Promotion} counts the week
- *       from the first day of the current passing streak, which the history holds, so the
- *       source file is not rewritten (rewriting it would rewrite the git tree of
- *       {@code policies/}, an entry per domain, on every flapping day);</li>
+ *       from the first day of the current passing streak, which the history holds, so the source
+ *       file is not rewritten (rewriting it would rewrite the git tree of {@code policies/}, an
+ *       entry per domain, on every flapping day);
  *   <li>an {@code enforce} domain failing for {@code grace-days} days (today included) goes back to
- *       {@code testing} with {@code testing-since} today, and its contact is told;</li>
- *   <li>a {@code testing} domain failing for {@code testing-failure-days} days is removed: its source
- *       is deleted, a removal record written, and its contact told;</li>
- *   <li>anything else: nothing is written for the domain.</li>
+ *       {@code testing} with {@code testing-since} today, and its contact is told;
+ *   <li>a {@code testing} domain failing for {@code testing-failure-days} days is removed: its
+ *       source is deleted, a removal record written, and its contact told;
+ *   <li>anything else: nothing is written for the domain.
  * </ol>
+ *
  * Then one run record for the day, and the Markdown report.
  */
 public final class RecheckApply {
@@ -51,7 +53,12 @@ public final class RecheckApply {
         private static final long serialVersionUID = 1L;
 
         AlreadyAppliedException(LocalDate day, String file) {
-            super("a run was already applied for " + day + " (" + file + "); apply each day's run once");
+            super(
+                    "a run was already applied for "
+                            + day
+                            + " ("
+                            + file
+                            + "); apply each day's run once");
         }
     }
 
@@ -71,56 +78,118 @@ public final class RecheckApply {
             DomainState after;
             if (result.passed()) {
                 passing++;
-                after = before.map(state -> state.afterPass(today)).orElse(DomainState.passing(target.domain(), today));
+                after =
+                        before.map(state -> state.afterPass(today))
+                                .orElse(DomainState.passing(target.domain(), today));
                 if (before.isPresent() && before.get().isFailing()) {
                     boolean enforce = target.policy().mode() == Mode.ENFORCE;
                     // Promotion needs testing-days passing runs from today on, and testing-since
                     // testing-days back: the later of the two days.
                     LocalDate byStreak = today.plusDays(settings.testingDays() - 1L);
-                    LocalDate bySince = target.testingSince().map(date -> date.plusDays(settings.testingDays())).orElse(byStreak);
-                    notices.add(NoticeTexts.recovered(target.domain(), target.source().contact(), today,
-                            byStreak.isAfter(bySince) ? byStreak : bySince, enforce));
+                    LocalDate bySince =
+                            target.testingSince()
+                                    .map(date -> date.plusDays(settings.testingDays()))
+                                    .orElse(byStreak);
+                    notices.add(
+                            NoticeTexts.recovered(
+                                    target.domain(),
+                                    target.source().contact(),
+                                    today,
+                                    byStreak.isAfter(bySince) ? byStreak : bySince,
+                                    enforce));
                     events.add(target.domain() + ": recovered");
                     report.recovered(target.domain(), before.get());
                 }
             } else {
                 failing++;
-                after = before.map(state -> state.afterFailure(today, result.codes()))
-                        .orElse(new DomainState(target.domain(), DomainState.Status.FAILING, today, result.codes(), Optional.empty()));
+                after =
+                        before.map(state -> state.afterFailure(today, result.codes()))
+                                .orElse(
+                                        new DomainState(
+                                                target.domain(),
+                                                DomainState.Status.FAILING,
+                                                today,
+                                                result.codes(),
+                                                Optional.empty()));
                 boolean newFailure = before.isEmpty() || !before.get().isFailing();
                 long days = after.daysIncluding(today);
                 if (target.policy().mode() == Mode.ENFORCE) {
                     if (days >= settings.graceDays()) {
                         demote(target, today, changes);
-                        LocalDate removalDay = after.since().plusDays(settings.testingFailureDays() - 1L);
-                        notices.add(NoticeTexts.demoted(target.domain(), target.source().contact(), today,
-                                result.codes(), result.detail(), days, removalDay));
+                        LocalDate removalDay =
+                                after.since().plusDays(settings.testingFailureDays() - 1L);
+                        notices.add(
+                                NoticeTexts.demoted(
+                                        target.domain(),
+                                        target.source().contact(),
+                                        today,
+                                        result.codes(),
+                                        result.detail(),
+                                        days,
+                                        removalDay));
                         events.add(target.domain() + ": demoted to testing");
                         report.demoted(target.domain(), result, days);
                     } else if (newFailure) {
                         LocalDate demotionDay = after.since().plusDays(settings.graceDays() - 1L);
-                        notices.add(NoticeTexts.failingEnforce(target.domain(), target.source().contact(), today,
-                                result.codes(), result.detail(), demotionDay));
+                        notices.add(
+                                NoticeTexts.failingEnforce(
+                                        target.domain(),
+                                        target.source().contact(),
+                                        today,
+                                        result.codes(),
+                                        result.detail(),
+                                        demotionDay));
                         events.add(target.domain() + ": failing");
-                        report.newFailure(target.domain(), result, "enforce; back to testing on " + demotionDay + " if still failing");
+                        report.newFailure(
+                                target.domain(),
+                                result,
+                                "enforce; back to testing on " + demotionDay + " if still failing");
                     }
                 } else if (days >= settings.testingFailureDays()) {
                     changes.delete(layout.source(target.domain()));
                     changes.delete(layout.domainState(target.domain()));
-                    String reason = "failed its daily checks for " + days + " days (" + String.join(", ", result.codes()) + ")";
-                    changes.write(layout.removalRecord(target.domain()), new RemovalRecord(target.domain(), today,
-                            RemovalRecord.Cause.FAILING, reason, "recheck run " + merged.run()).toBytes());
-                    notices.add(NoticeTexts.removed(target.domain(), target.source().contact(), today,
-                            result.codes(), result.detail(), days));
+                    String reason =
+                            "failed its daily checks for "
+                                    + days
+                                    + " days ("
+                                    + String.join(", ", result.codes())
+                                    + ")";
+                    changes.write(
+                            layout.removalRecord(target.domain()),
+                            new RemovalRecord(
+                                            target.domain(),
+                                            today,
+                                            RemovalRecord.Cause.FAILING,
+                                            reason,
+                                            "recheck run " + merged.run())
+                                    .toBytes());
+                    notices.add(
+                            NoticeTexts.removed(
+                                    target.domain(),
+                                    target.source().contact(),
+                                    today,
+                                    result.codes(),
+                                    result.detail(),
+                                    days));
                     events.add(target.domain() + ": removed");
                     report.removed(target.domain(), result, days);
                     continue;
                 } else if (newFailure) {
-                    LocalDate removalDay = after.since().plusDays(settings.testingFailureDays() - 1L);
-                    notices.add(NoticeTexts.failingTesting(target.domain(), target.source().contact(), today,
-                            result.codes(), result.detail(), removalDay));
+                    LocalDate removalDay =
+                            after.since().plusDays(settings.testingFailureDays() - 1L);
+                    notices.add(
+                            NoticeTexts.failingTesting(
+                                    target.domain(),
+                                    target.source().contact(),
+                                    today,
+                                    result.codes(),
+                                    result.detail(),
+                                    removalDay));
                     events.add(target.domain() + ": failing");
-                    report.newFailure(target.domain(), result, "testing restarted; removed on " + removalDay + " if still failing");
+                    report.newFailure(
+                            target.domain(),
+                            result,
+                            "testing restarted; removed on " + removalDay + " if still failing");
                 }
                 report.failing(target.domain(), after, target.policy().mode());
             }
@@ -129,15 +198,24 @@ public final class RecheckApply {
             }
         }
         Outbox.queue(layout, notices, changes);
-        RunRecord run = new RunRecord(today, merged.run(), merged.shards(), targets.targets().size(), passing, failing, events);
+        RunRecord run =
+                new RunRecord(
+                        today,
+                        merged.run(),
+                        merged.shards(),
+                        targets.targets().size(),
+                        passing,
+                        failing,
+                        events);
         changes.writeLast(layout.runRecord(today), run.toBytes());
         return new Plan(changes, notices, run, report.markdown(passing, failing));
     }
 
     private void demote(RecheckTargets.Target target, LocalDate today, ChangeSet changes) {
         InlinePolicy testing = new InlinePolicy(Mode.TESTING, target.policy().mxs());
-        changes.write(layout.source(target.domain()),
-                CanonicalSourceWriter.domain(target.source().contact(), Optional.of(today), testing));
+        changes.write(
+                layout.source(target.domain()),
+                CanonicalSourceWriter.domain(
+                        target.source().contact(), Optional.of(today), testing));
     }
-
 }

@@ -13,7 +13,10 @@ import org.starttlslist.source.AliasSource;
 import org.starttlslist.source.DomainSource;
 import org.starttlslist.source.SourceSet;
 
-/** Every domain a daily run checks (all listed domains, testing and enforce), with its policy resolved. */
+/**
+ * Every domain a daily run checks (all listed domains, testing and enforce), with its policy
+ * resolved.
+ */
 public record RecheckTargets(List<Target> targets) {
     /**
      * One domain to check.
@@ -48,8 +51,13 @@ public record RecheckTargets(List<Target> targets) {
         for (DomainSource domain : sources.domains()) {
             if (domain.policy() instanceof InlinePolicy inline) {
                 targets.add(new Target(domain, inline, Optional.empty()));
-            } else if (domain.policy() instanceof AliasReference reference && aliases.containsKey(reference.alias())) {
-                targets.add(new Target(domain, aliases.get(reference.alias()), Optional.of(reference.alias())));
+            } else if (domain.policy() instanceof AliasReference reference
+                    && aliases.containsKey(reference.alias())) {
+                targets.add(
+                        new Target(
+                                domain,
+                                aliases.get(reference.alias()),
+                                Optional.of(reference.alias())));
             }
         }
         targets.sort(java.util.Comparator.comparing(Target::domain));
@@ -72,5 +80,4 @@ public record RecheckTargets(List<Target> targets) {
         }
         return LifecycleLayout.sha256Hex(names.toString());
     }
-
 }

@@ -6,14 +6,19 @@ import java.util.Optional;
 
 /**
  * The SMTP relay notices go through, from the environment only (never from the repository, whose
- * contents anyone can propose in a pull request):
- * {@code STARTTLS_LIST_SMTP_HOST} (required), {@code STARTTLS_LIST_SMTP_PORT} (default 587),
- * {@code STARTTLS_LIST_SMTP_USER} and {@code STARTTLS_LIST_SMTP_PASSWORD} (optional, together),
- * {@code STARTTLS_LIST_SMTP_FROM} (the sender address, required), and
- * {@code STARTTLS_LIST_SMTP_CA_FILE} (optional: trust only the CA certificates in this PEM file,
- * for a relay with an internal CA; otherwise the JDK's trust store).
+ * contents anyone can propose in a pull request): {@code STARTTLS_LIST_SMTP_HOST} (required),
+ * {@code STARTTLS_LIST_SMTP_PORT} (default 587), {@code STARTTLS_LIST_SMTP_USER} and {@code
+ * STARTTLS_LIST_SMTP_PASSWORD} (optional, together), {@code STARTTLS_LIST_SMTP_FROM} (the sender
+ * address, required), and {@code STARTTLS_LIST_SMTP_CA_FILE} (optional: trust only the CA
+ * certificates in this PEM file, for a relay with an internal CA; otherwise the JDK's trust store).
  */
-public record RelaySettings(String host, int port, Optional<String> user, Optional<String> password, String from, Optional<Path> caFile) {
+public record RelaySettings(
+        String host,
+        int port,
+        Optional<String> user,
+        Optional<String> password,
+        String from,
+        Optional<Path> caFile) {
     public static final String HOST = "STARTTLS_LIST_SMTP_HOST";
     public static final String PORT = "STARTTLS_LIST_SMTP_PORT";
     public static final String USER = "STARTTLS_LIST_SMTP_USER";
@@ -22,7 +27,8 @@ public record RelaySettings(String host, int port, Optional<String> user, Option
     public static final String CA_FILE = "STARTTLS_LIST_SMTP_CA_FILE";
 
     /** The relay is not configured; the message names what to set. */
-    public static final class RelayNotConfiguredException extends org.starttlslist.failure.CouldNotCompleteException {
+    public static final class RelayNotConfiguredException
+            extends org.starttlslist.failure.CouldNotCompleteException {
         private static final long serialVersionUID = 1L;
 
         RelayNotConfiguredException(String message) {
@@ -34,8 +40,16 @@ public record RelaySettings(String host, int port, Optional<String> user, Option
         String host = blankToNull(environment.get(HOST));
         String from = blankToNull(environment.get(FROM));
         if (host == null || from == null) {
-            throw new RelayNotConfiguredException("notices need an SMTP relay: set " + HOST + " and " + FROM
-                    + " (and " + USER + "/" + PASSWORD + " if it needs them), or use --dry-run DIR to write the messages to files");
+            throw new RelayNotConfiguredException(
+                    "notices need an SMTP relay: set "
+                            + HOST
+                            + " and "
+                            + FROM
+                            + " (and "
+                            + USER
+                            + "/"
+                            + PASSWORD
+                            + " if it needs them), or use --dry-run DIR to write the messages to files");
         }
         int port = 587;
         String portText = blankToNull(environment.get(PORT));
@@ -46,15 +60,22 @@ public record RelaySettings(String host, int port, Optional<String> user, Option
                 port = -1;
             }
             if (port < 1 || port > 65535) {
-                throw new RelayNotConfiguredException(PORT + " is '" + portText + "'; set it to a port number such as 587");
+                throw new RelayNotConfiguredException(
+                        PORT + " is '" + portText + "'; set it to a port number such as 587");
             }
         }
         Optional<String> user = Optional.ofNullable(blankToNull(environment.get(USER)));
         Optional<String> password = Optional.ofNullable(environment.get(PASSWORD));
         if (user.isPresent() != password.isPresent()) {
-            throw new RelayNotConfiguredException("set both " + USER + " and " + PASSWORD + ", or neither");
+            throw new RelayNotConfiguredException(
+                    "set both " + USER + " and " + PASSWORD + ", or neither");
         }
-        return new RelaySettings(host, port, user, password, from,
+        return new RelaySettings(
+                host,
+                port,
+                user,
+                password,
+                from,
                 Optional.ofNullable(blankToNull(environment.get(CA_FILE))).map(Path::of));
     }
 

@@ -14,7 +14,8 @@ public final class RemovalNotes {
     private RemovalNotes() {}
 
     /** Text or Markdown for the removed domains that have a removal record; empty when none has. */
-    public static Optional<String> render(ListRepository repository, List<String> removedDomains, boolean markdown) {
+    public static Optional<String> render(
+            ListRepository repository, List<String> removedDomains, boolean markdown) {
         Map<String, RemovalRecord> records = RemovalRecord.all(repository);
         StringBuilder out = new StringBuilder();
         for (String domain : removedDomains) {
@@ -22,17 +23,39 @@ public final class RemovalNotes {
             if (record == null) {
                 continue;
             }
-            String line = domain + " on " + record.removed() + " (" + record.cause().wire() + ": " + record.reason()
-                    + "; by " + record.by() + ")";
-            out.append(markdown ? "> - `" + domain + "` on " + record.removed() + " (" + record.cause().wire() + ": "
-                    + record.reason().replace("\n", " ") + "; by " + record.by() + ")\n" : "  " + line + "\n");
+            String line =
+                    domain
+                            + " on "
+                            + record.removed()
+                            + " ("
+                            + record.cause().wire()
+                            + ": "
+                            + record.reason()
+                            + "; by "
+                            + record.by()
+                            + ")";
+            out.append(
+                    markdown
+                            ? "> - `"
+                                    + domain
+                                    + "` on "
+                                    + record.removed()
+                                    + " ("
+                                    + record.cause().wire()
+                                    + ": "
+                                    + record.reason().replace("\n", " ")
+                                    + "; by "
+                                    + record.by()
+                                    + ")\n"
+                            : "  " + line + "\n");
         }
         if (out.isEmpty()) {
             return Optional.empty();
         }
-        String heading = markdown
-                ? "> [!WARNING]\n> **REMOVED FROM THE LIST** (removal records in `policies/removed/`):\n"
-                : "REMOVED FROM THE LIST (removal records in policies/removed/):\n";
+        String heading =
+                markdown
+                        ? "> [!WARNING]\n> **REMOVED FROM THE LIST** (removal records in `policies/removed/`):\n"
+                        : "REMOVED FROM THE LIST (removal records in policies/removed/):\n";
         return Optional.of(heading + out + "\n");
     }
 }

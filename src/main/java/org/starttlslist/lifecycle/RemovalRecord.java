@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
  * @param cause why it was removed; {@link Cause#FAILING} is the one removal that needs no proof
  *     record (the domain kept failing its checks)
  */
-public record RemovalRecord(String domain, LocalDate removed, Cause cause, String reason, String by) {
+public record RemovalRecord(
+        String domain, LocalDate removed, Cause cause, String reason, String by) {
     public enum Cause {
         /** The domain's operator asked, proven by the proof record. */
         OWNER_REQUEST("owner-request"),
@@ -69,12 +70,22 @@ public record RemovalRecord(String domain, LocalDate removed, Cause cause, Strin
     static RemovalRecord parse(String domain, JsonNode node, String display) {
         try {
             LocalDate removed = LocalDate.parse(LifecycleJson.text(node, "removed", display));
-            Cause cause = Cause.fromWire(LifecycleJson.text(node, "cause", display)).orElseThrow(
-                    () -> new CorruptLifecycleFileException(display, "has a \"cause\" other than owner-request or failing"));
-            return new RemovalRecord(domain, removed, cause,
-                    LifecycleJson.text(node, "reason", display), LifecycleJson.text(node, "by", display));
+            Cause cause =
+                    Cause.fromWire(LifecycleJson.text(node, "cause", display))
+                            .orElseThrow(
+                                    () ->
+                                            new CorruptLifecycleFileException(
+                                                    display,
+                                                    "has a \"cause\" other than owner-request or failing"));
+            return new RemovalRecord(
+                    domain,
+                    removed,
+                    cause,
+                    LifecycleJson.text(node, "reason", display),
+                    LifecycleJson.text(node, "by", display));
         } catch (DateTimeParseException e) {
-            throw new CorruptLifecycleFileException(display, "has a \"removed\" date that is not YYYY-MM-DD");
+            throw new CorruptLifecycleFileException(
+                    display, "has a \"removed\" date that is not YYYY-MM-DD");
         }
     }
 
@@ -84,7 +95,11 @@ public record RemovalRecord(String domain, LocalDate removed, Cause cause, Strin
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        return Optional.of(parse(domain, LifecycleJson.read(file, repository.display(file)), repository.display(file)));
+        return Optional.of(
+                parse(
+                        domain,
+                        LifecycleJson.read(file, repository.display(file)),
+                        repository.display(file)));
     }
 
     /** Every removal record in a repository, by domain. */
@@ -98,10 +113,16 @@ public record RemovalRecord(String domain, LocalDate removed, Cause cause, Strin
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 String domain = name.substring(0, name.length() - ".json".length());
-                records.put(domain, parse(domain, LifecycleJson.read(file, repository.display(file)), repository.display(file)));
+                records.put(
+                        domain,
+                        parse(
+                                domain,
+                                LifecycleJson.read(file, repository.display(file)),
+                                repository.display(file)));
             }
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot list " + repository.display(directory) + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot list " + repository.display(directory) + ": " + e.getMessage(), e);
         }
         return records;
     }

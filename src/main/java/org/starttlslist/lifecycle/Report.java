@@ -23,31 +23,83 @@ final class Report {
     }
 
     void demoted(String domain, CheckResult result, long days) {
-        demoted.add("| `" + domain + "` | failing for " + days + " days | " + codes(result.codes()) + " | " + cell(result.detail()) + " |");
+        demoted.add(
+                "| `"
+                        + domain
+                        + "` | failing for "
+                        + days
+                        + " days | "
+                        + codes(result.codes())
+                        + " | "
+                        + cell(result.detail())
+                        + " |");
     }
 
     void removed(String domain, CheckResult result, long days) {
-        removed.add("| `" + domain + "` | failing for " + days + " days | " + codes(result.codes()) + " | " + cell(result.detail()) + " |");
+        removed.add(
+                "| `"
+                        + domain
+                        + "` | failing for "
+                        + days
+                        + " days | "
+                        + codes(result.codes())
+                        + " | "
+                        + cell(result.detail())
+                        + " |");
     }
 
     void newFailure(String domain, CheckResult result, String next) {
-        newFailures.add("| `" + domain + "` | " + codes(result.codes()) + " | " + cell(result.detail()) + " | " + next + " |");
+        newFailures.add(
+                "| `"
+                        + domain
+                        + "` | "
+                        + codes(result.codes())
+                        + " | "
+                        + cell(result.detail())
+                        + " | "
+                        + next
+                        + " |");
     }
 
     void recovered(String domain, DomainState before) {
-        recovered.add("- `" + domain + "` (was failing since " + before.since() + ": " + codes(before.codes()) + ")");
+        recovered.add(
+                "- `"
+                        + domain
+                        + "` (was failing since "
+                        + before.since()
+                        + ": "
+                        + codes(before.codes())
+                        + ")");
     }
 
     void failing(String domain, DomainState state, Mode mode) {
-        failing.add("| `" + domain + "` | " + mode + " | " + state.since() + " | " + codes(state.codes()) + " |");
+        failing.add(
+                "| `"
+                        + domain
+                        + "` | "
+                        + mode
+                        + " | "
+                        + state.since()
+                        + " | "
+                        + codes(state.codes())
+                        + " |");
     }
 
     String markdown(int passing, int failingCount) {
         StringBuilder out = new StringBuilder();
         out.append("# Daily re-check ").append(today).append("\n\n");
-        out.append("Run `").append(run).append("`, ").append(shards).append(shards == 1 ? " shard" : " shards")
-                .append(": ").append(passing + failingCount).append(" domains checked, ").append(passing)
-                .append(" passing, ").append(failingCount).append(" failing.\n");
+        out.append("Run `")
+                .append(run)
+                .append("`, ")
+                .append(shards)
+                .append(shards == 1 ? " shard" : " shards")
+                .append(": ")
+                .append(passing + failingCount)
+                .append(" domains checked, ")
+                .append(passing)
+                .append(" passing, ")
+                .append(failingCount)
+                .append(" failing.\n");
         if (!demoted.isEmpty()) {
             out.append("\n## Moved back to testing (enforce, failing for grace-days)\n\n");
             out.append("| domain | why | codes | what failed |\n|---|---|---|---|\n");
@@ -67,7 +119,10 @@ final class Report {
             out.append("\n## Passing again\n\n");
             recovered.forEach(line -> out.append(line).append('\n'));
         }
-        if (demoted.isEmpty() && removed.isEmpty() && newFailures.isEmpty() && recovered.isEmpty()) {
+        if (demoted.isEmpty()
+                && removed.isEmpty()
+                && newFailures.isEmpty()
+                && recovered.isEmpty()) {
             out.append("\nNo domain changed state.\n");
         }
         out.append("\n## Failing domains\n\n");

@@ -7,10 +7,17 @@ import java.util.Map;
 
 /**
  * {@code history/runs/YYYY/MM/DD.json}: one small record per daily run — which run, how many
- * domains it checked, and only the domains whose state changed, so its size does not depend on
- * the size of the list.
+ * domains it checked, and only the domains whose state changed, so its size does not depend on the
+ * size of the list.
  */
-public record RunRecord(LocalDate date, String run, int shards, int checked, int passing, int failing, List<String> events) {
+public record RunRecord(
+        LocalDate date,
+        String run,
+        int shards,
+        int checked,
+        int passing,
+        int failing,
+        List<String> events) {
     public RunRecord {
         events = List.copyOf(events);
     }

@@ -15,14 +15,19 @@ import org.starttlslist.json.NotJsonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One shard's results: what {@code recheck --shard I/N --out FILE} writes and
- * {@code recheck apply} reads.
+ * One shard's results: what {@code recheck --shard I/N --out FILE} writes and {@code recheck apply}
+ * reads.
  *
  * @param run the run's identifier; every shard of one run carries the same one
- * @param listDigest the SHA-256 of the names of every domain to check, in order
- *     ({@link RecheckTargets#digest}): shards of different lists cannot be mixed
+ * @param listDigest the SHA-256 of the names of every domain to check, in order ({@link
+ *     RecheckTargets#digest}): shards of different lists cannot be mixed
  */
-public record ShardResults(String run, Shards.Shard shard, String listDigest, Instant checkedAt, List<CheckResult> results) {
+public record ShardResults(
+        String run,
+        Shards.Shard shard,
+        String listDigest,
+        Instant checkedAt,
+        List<CheckResult> results) {
     public static final String FORMAT = "starttls-list-recheck/1";
 
     public ShardResults {
@@ -58,12 +63,14 @@ public record ShardResults(String run, Shards.Shard shard, String listDigest, In
         try {
             root = Json.readStrict(Files.readAllBytes(file));
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot read " + display + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot read " + display + ": " + e.getMessage(), e);
         } catch (NotJsonException e) {
             throw new CorruptLifecycleFileException(display, e.getMessage(), FIX);
         }
         if (!FORMAT.equals(root.path("format").asString())) {
-            throw new CorruptLifecycleFileException(display, "is not a recheck results file (format " + FORMAT + ")", FIX);
+            throw new CorruptLifecycleFileException(
+                    display, "is not a recheck results file (format " + FORMAT + ")", FIX);
         }
         Shards.Shard shard;
         Instant checkedAt;
@@ -80,14 +87,22 @@ public record ShardResults(String run, Shards.Shard shard, String listDigest, In
         }
         for (JsonNode item : items) {
             try {
-                results.add(new CheckResult(LifecycleJson.text(item, "domain", display), item.path("passed").asBoolean(),
-                        LifecycleJson.strings(item, "codes"), item.path("detail").asString(""),
-                        LifecycleJson.strings(item, "mx-hosts")));
+                results.add(
+                        new CheckResult(
+                                LifecycleJson.text(item, "domain", display),
+                                item.path("passed").asBoolean(),
+                                LifecycleJson.strings(item, "codes"),
+                                item.path("detail").asString(""),
+                                LifecycleJson.strings(item, "mx-hosts")));
             } catch (IllegalArgumentException e) {
                 throw new CorruptLifecycleFileException(display, e.getMessage(), FIX);
             }
         }
-        return new ShardResults(LifecycleJson.text(root, "run", display), shard,
-                LifecycleJson.text(root, "list-digest", display), checkedAt, results);
+        return new ShardResults(
+                LifecycleJson.text(root, "run", display),
+                shard,
+                LifecycleJson.text(root, "list-digest", display),
+                checkedAt,
+                results);
     }
 }

@@ -35,10 +35,14 @@ public final class ShardSet {
             digests.add(shard.listDigest());
         }
         if (runs.size() > 1) {
-            problems.add("the files are from different runs " + runs + "; give the shards of one run");
+            problems.add(
+                    "the files are from different runs " + runs + "; give the shards of one run");
         }
         if (counts.size() > 1) {
-            problems.add("the files are from different splits (N = " + counts + "); give the shards of one split");
+            problems.add(
+                    "the files are from different splits (N = "
+                            + counts
+                            + "); give the shards of one split");
         }
         if (!problems.isEmpty()) {
             throw new ShardSetRefusedException(problems);
@@ -55,17 +59,26 @@ public final class ShardSet {
             }
         }
         if (!missing.isEmpty()) {
-            problems.add("shard" + (missing.size() > 1 ? "s " : " ") + join(missing, count) + " missing; the run is incomplete");
+            problems.add(
+                    "shard"
+                            + (missing.size() > 1 ? "s " : " ")
+                            + join(missing, count)
+                            + " missing; the run is incomplete");
         }
-        seen.forEach((index, times) -> {
-            if (times > 1) {
-                problems.add("shard " + index + "/" + count + " given " + times + " times");
-            }
-        });
+        seen.forEach(
+                (index, times) -> {
+                    if (times > 1) {
+                        problems.add("shard " + index + "/" + count + " given " + times + " times");
+                    }
+                });
         String digest = targets.digest();
         if (digests.size() > 1 || !digests.contains(digest)) {
-            problems.add("the results are for another list (list digest " + String.join(", ", digests)
-                    + ", this repository's is " + digest + "); check out the commit the run checked");
+            problems.add(
+                    "the results are for another list (list digest "
+                            + String.join(", ", digests)
+                            + ", this repository's is "
+                            + digest
+                            + "); check out the commit the run checked");
         }
         if (!problems.isEmpty()) {
             throw new ShardSetRefusedException(problems);
@@ -76,14 +89,19 @@ public final class ShardSet {
             targets.inShard(shard.shard()).forEach(target -> expected.add(target.domain()));
             for (CheckResult result : shard.results()) {
                 if (!expected.remove(result.domain())) {
-                    problems.add("shard " + shard.shard() + " has a result for " + result.domain()
-                            + ", which it should not have checked");
+                    problems.add(
+                            "shard "
+                                    + shard.shard()
+                                    + " has a result for "
+                                    + result.domain()
+                                    + ", which it should not have checked");
                 } else {
                     byDomain.put(result.domain(), result);
                 }
             }
             if (!expected.isEmpty()) {
-                problems.add("shard " + shard.shard() + " has no result for " + new TreeSet<>(expected));
+                problems.add(
+                        "shard " + shard.shard() + " has no result for " + new TreeSet<>(expected));
             }
         }
         if (!problems.isEmpty()) {

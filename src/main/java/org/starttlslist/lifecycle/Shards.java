@@ -3,9 +3,9 @@ package org.starttlslist.lifecycle;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Which shard a domain belongs to: the first eight bytes of the SHA-256 of its name, as an
- * unsigned number, modulo the number of shards, counted from 1. The same domain always lands in
- * the same shard of an N-way split, on any machine, whatever else is on the list.
+ * Which shard a domain belongs to: the first eight bytes of the SHA-256 of its name, as an unsigned
+ * number, modulo the number of shards, counted from 1. The same domain always lands in the same
+ * shard of an N-way split, on any machine, whatever else is on the list.
  */
 public final class Shards {
     private Shards() {}
@@ -36,7 +36,8 @@ public final class Shards {
                 // fall through to the usage message
             }
         }
-        throw new IllegalArgumentException("--shard '" + text + "' is not I/N with 1 <= I <= N <= 256; write e.g. 2/8");
+        throw new IllegalArgumentException(
+                "--shard '" + text + "' is not I/N with 1 <= I <= N <= 256; write e.g. 2/8");
     }
 
     /** Shard {@code index} of {@code count}, from 1. */

@@ -45,7 +45,12 @@ public final class SmtpRelay implements NoticeTransport {
         properties.put("mail.smtp.writetimeout", TIMEOUT_MILLIS);
         properties.put("mail.smtp.localhost", "starttls-list.invalid");
         properties.put("mail.smtp.auth", Boolean.toString(settings.user().isPresent()));
-        settings.caFile().ifPresent(file -> properties.put("mail.smtp.ssl.socketFactory", trustOnly(file).getSocketFactory()));
+        settings.caFile()
+                .ifPresent(
+                        file ->
+                                properties.put(
+                                        "mail.smtp.ssl.socketFactory",
+                                        trustOnly(file).getSocketFactory()));
         this.session = Session.getInstance(properties);
     }
 
@@ -54,19 +59,27 @@ public final class SmtpRelay implements NoticeTransport {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
             int n = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+            for (Certificate certificate :
+                    CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                 store.setCertificateEntry("ca-" + n++, certificate);
             }
             if (n == 0) {
-                throw new CouldNotCompleteException(RelaySettings.CA_FILE + " " + caFile + " holds no certificate; give a PEM file of CA certificates");
+                throw new CouldNotCompleteException(
+                        RelaySettings.CA_FILE
+                                + " "
+                                + caFile
+                                + " holds no certificate; give a PEM file of CA certificates");
             }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            TrustManagerFactory trust =
+                    TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(store);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trust.getTrustManagers(), null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
-            throw new CouldNotCompleteException("cannot read " + RelaySettings.CA_FILE + " " + caFile + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot read " + RelaySettings.CA_FILE + " " + caFile + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -75,13 +88,26 @@ public final class SmtpRelay implements NoticeTransport {
         try {
             if (transport == null || !transport.isConnected()) {
                 transport = session.getTransport("smtp");
-                transport.connect(settings.host(), settings.port(), settings.user().orElse(null), settings.password().orElse(null));
+                transport.connect(
+                        settings.host(),
+                        settings.port(),
+                        settings.user().orElse(null),
+                        settings.password().orElse(null));
             }
             MimeMessage message = NoticeMessages.message(session, notice, settings.from(), now);
             transport.sendMessage(message, message.getAllRecipients());
         } catch (MessagingException e) {
-            throw new NoticeNotSentException("the relay " + settings.host() + ":" + settings.port() + " did not take notice "
-                    + notice.id() + ": " + firstLine(e) + "; it stays in history/outbox/ and is sent on the next run", e);
+            throw new NoticeNotSentException(
+                    "the relay "
+                            + settings.host()
+                            + ":"
+                            + settings.port()
+                            + " did not take notice "
+                            + notice.id()
+                            + ": "
+                            + firstLine(e)
+                            + "; it stays in history/outbox/ and is sent on the next run",
+                    e);
         }
     }
 

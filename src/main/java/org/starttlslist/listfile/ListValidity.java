@@ -11,9 +11,9 @@ import tools.jackson.core.JsonToken;
 /**
  * A list's {@code timestamp} and {@code expires}, read without building the list.
  *
- * <p>Why: a mirror compares every download with the list it has installed, which it verified
- * when it installed it. It needs that list's two instants, not its 100,000 policies; streaming
- * past them is a fraction of the cost of a full parse of a large list.
+ * <p>Why: a mirror compares every download with the list it has installed, which it verified when
+ * it installed it. It needs that list's two instants, not its 100,000 policies; streaming past them
+ * is a fraction of the cost of a full parse of a large list.
  */
 public record ListValidity(Instant timestamp, Instant expires) {
 
@@ -28,7 +28,9 @@ public record ListValidity(Instant timestamp, Instant expires) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return Optional.empty();
             }
-            for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
+            for (JsonToken token = parser.nextToken();
+                    token == JsonToken.PROPERTY_NAME;
+                    token = parser.nextToken()) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if ("timestamp".equals(name)) {

@@ -24,12 +24,19 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads a published {@code policy.json} into the model, accepting every form the predecessor
  * published: any RFC 3339 offset and fraction, epoch seconds, upper-case names (folded to lower
- * case, RFC 4343) and the retired empty {@code pinsets}. What a reader must not guess at (a
- * missing field, a wrong type, an unknown mode, a duplicate key) is refused.
+ * case, RFC 4343) and the retired empty {@code pinsets}. What a reader must not guess at (a missing
+ * field, a wrong type, an unknown mode, a duplicate key) is refused.
  */
 public final class PolicyListParser {
     private static final Set<String> TOP_LEVEL_KEYS =
-            Set.of("timestamp", "expires", "version", "author", "pinsets", "policy-aliases", "policies");
+            Set.of(
+                    "timestamp",
+                    "expires",
+                    "version",
+                    "author",
+                    "pinsets",
+                    "policy-aliases",
+                    "policies");
 
     private PolicyListParser() {}
 
@@ -38,7 +45,9 @@ public final class PolicyListParser {
         try {
             root = Json.readStrict(bytes);
         } catch (NotJsonException e) {
-            throw new MalformedListException("", "line " + e.line() + ", column " + e.column() + ": the list " + e.getMessage());
+            throw new MalformedListException(
+                    "",
+                    "line " + e.line() + ", column " + e.column() + ": the list " + e.getMessage());
         }
         return parse(root);
     }
@@ -55,25 +64,33 @@ public final class PolicyListParser {
         Instant timestamp = instant(root, "timestamp");
         Instant expires = instant(root, "expires");
         String version = requiredString(root, "version", "/version");
-        Optional<String> author = root.has("author")
-                ? Optional.of(requiredString(root, "author", "/author"))
-                : Optional.empty();
+        Optional<String> author =
+                root.has("author")
+                        ? Optional.of(requiredString(root, "author", "/author"))
+                        : Optional.empty();
 
         SortedMap<String, InlinePolicy> aliases = new TreeMap<>();
-        for (Map.Entry<String, JsonNode> entry : object(root, "policy-aliases", "/policy-aliases").properties()) {
+        for (Map.Entry<String, JsonNode> entry :
+                object(root, "policy-aliases", "/policy-aliases").properties()) {
             String pointer = "/policy-aliases/" + escape(entry.getKey());
             Policy policy = policy(entry.getValue(), pointer);
             if (!(policy instanceof InlinePolicy inline)) {
-                throw new MalformedListException(pointer, "an alias must define a policy, not refer to another alias");
+                throw new MalformedListException(
+                        pointer, "an alias must define a policy, not refer to another alias");
             }
             aliases.put(entry.getKey(), inline);
         }
         SortedMap<String, Policy> policies = new TreeMap<>();
-        for (Map.Entry<String, JsonNode> entry : object(root, "policies", "/policies").properties()) {
+        for (Map.Entry<String, JsonNode> entry :
+                object(root, "policies", "/policies").properties()) {
             String pointer = "/policies/" + escape(entry.getKey());
             String domain = entry.getKey().toLowerCase(Locale.ROOT);
             if (policies.put(domain, policy(entry.getValue(), pointer)) != null) {
-                throw new MalformedListException(pointer, "domain '" + Printable.escape(domain) + "' is listed twice (names are case-insensitive)");
+                throw new MalformedListException(
+                        pointer,
+                        "domain '"
+                                + Printable.escape(domain)
+                                + "' is listed twice (names are case-insensitive)");
             }
         }
         return new PolicyList(timestamp, expires, version, author, aliases, policies);
@@ -85,32 +102,46 @@ public final class PolicyListParser {
         }
         if (node.has("policy-alias")) {
             if (node.size() != 1) {
-                throw new MalformedListException(pointer, "an alias reference may not have other fields");
+                throw new MalformedListException(
+                        pointer, "an alias reference may not have other fields");
             }
-            return new AliasReference(requiredString(node, "policy-alias", pointer + "/policy-alias"));
+            return new AliasReference(
+                    requiredString(node, "policy-alias", pointer + "/policy-alias"));
         }
         for (String key : node.propertyNames()) {
             if (!key.equals("mode") && !key.equals("mxs")) {
-                throw new MalformedListException(pointer + "/" + escape(key), "unknown policy field");
+                throw new MalformedListException(
+                        pointer + "/" + escape(key), "unknown policy field");
             }
         }
         String modeText = requiredString(node, "mode", pointer + "/mode");
-        Mode mode = Mode.fromWire(modeText).orElseThrow(() -> new MalformedListException(
-                pointer + "/mode", "mode must be \"testing\" or \"enforce\", not \"" + Printable.escape(modeText) + "\""));
+        Mode mode =
+                Mode.fromWire(modeText)
+                        .orElseThrow(
+                                () ->
+                                        new MalformedListException(
+                                                pointer + "/mode",
+                                                "mode must be \"testing\" or \"enforce\", not \""
+                                                        + Printable.escape(modeText)
+                                                        + "\""));
         JsonNode mxs = node.get("mxs");
         if (mxs == null || !mxs.isArray() || mxs.isEmpty()) {
-            throw new MalformedListException(pointer + "/mxs", "mxs must be a non-empty array of host names");
+            throw new MalformedListException(
+                    pointer + "/mxs", "mxs must be a non-empty array of host names");
         }
         List<MxPattern> patterns = new ArrayList<>();
         for (int i = 0; i < mxs.size(); i++) {
             JsonNode mx = mxs.get(i);
             if (!mx.isString()) {
-                throw new MalformedListException(pointer + "/mxs/" + i, "an MX pattern must be a string");
+                throw new MalformedListException(
+                        pointer + "/mxs/" + i, "an MX pattern must be a string");
             }
             String text = mx.stringValue().toLowerCase(Locale.ROOT);
             Optional<String> problem = MxPattern.problem(text);
             if (problem.isPresent()) {
-                throw new MalformedListException(pointer + "/mxs/" + i, "MX pattern '" + Printable.escape(mx.stringValue()) + "' " + problem.get());
+                throw new MalformedListException(
+                        pointer + "/mxs/" + i,
+                        "MX pattern '" + Printable.escape(mx.stringValue()) + "' " + problem.get());
             }
             patterns.add(new MxPattern(text));
         }
@@ -129,9 +160,14 @@ public final class PolicyListParser {
         } else if (node.isString()) {
             instant = ListTimes.parse(node.stringValue());
         }
-        return instant.orElseThrow(() -> new MalformedListException(pointer,
-                "'" + field + "' must be an RFC 3339 date-time or non-negative epoch seconds up to the year 9999, not "
-                        + Printable.escape(node.toString())));
+        return instant.orElseThrow(
+                () ->
+                        new MalformedListException(
+                                pointer,
+                                "'"
+                                        + field
+                                        + "' must be an RFC 3339 date-time or non-negative epoch seconds up to the year 9999, not "
+                                        + Printable.escape(node.toString())));
     }
 
     private static String requiredString(JsonNode node, String field, String pointer) {

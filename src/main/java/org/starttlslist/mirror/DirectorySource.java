@@ -17,10 +17,10 @@ import org.starttlslist.files.BoundedFiles;
  * A local directory: one holding {@code policy.json} and {@code policy.json.asc}, another mirror's
  * directory (its {@code current} pair) or a checkout of the list repository ({@code release/}).
  *
- * <p>Only regular files are read, and the whole fetch has the same deadline as a download: a
- * FIFO or device is refused before it is opened, and a file that blocks anyway (a FIFO swapped in
- * after the check, a hung network file system) is abandoned at the deadline, so the run ends and
- * releases its lock.
+ * <p>Only regular files are read, and the whole fetch has the same deadline as a download: a FIFO
+ * or device is refused before it is opened, and a file that blocks anyway (a FIFO swapped in after
+ * the check, a hung network file system) is abandoned at the deadline, so the run ends and releases
+ * its lock.
  */
 public class DirectorySource implements ListSource {
     private final Path directory;
@@ -39,21 +39,27 @@ public class DirectorySource implements ListSource {
     @Override
     public ListPair fetch(FetchLimits limits) {
         CompletableFuture<ListPair> read = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try {
-                read.complete(readPair(limits));
-            } catch (Throwable t) {
-                read.completeExceptionally(t);
-            }
-        }, "mirror-directory-source");
+        Thread reader =
+                new Thread(
+                        () -> {
+                            try {
+                                read.complete(readPair(limits));
+                            } catch (Throwable t) {
+                                read.completeExceptionally(t);
+                            }
+                        },
+                        "mirror-directory-source");
         reader.setDaemon(true); // a read stuck in the kernel must not keep the JVM alive
         reader.start();
         try {
             return read.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             reader.interrupt();
-            throw new FetchFailedException(directory.toString(), "the files could not be read within "
-                    + timeout.toSeconds() + " s (a FIFO, or a hung file system?)");
+            throw new FetchFailedException(
+                    directory.toString(),
+                    "the files could not be read within "
+                            + timeout.toSeconds()
+                            + " s (a FIFO, or a hung file system?)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FetchFailedException(directory.toString(), "interrupted");
@@ -61,11 +67,15 @@ public class DirectorySource implements ListSource {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new FetchFailedException(directory.toString(), String.valueOf(e.getCause()), e.getCause());
+            throw new FetchFailedException(
+                    directory.toString(), String.valueOf(e.getCause()), e.getCause());
         }
     }
 
-    /** Reads the pair; runs on a thread of its own so that {@link #fetch} can give up at the deadline. */
+    /**
+     * Reads the pair; runs on a thread of its own so that {@link #fetch} can give up at the
+     * deadline.
+     */
     ListPair readPair(FetchLimits limits) {
         Path base = pairDirectory();
         byte[] list = read(base.resolve(MirrorLayout.LIST), limits);
@@ -89,23 +99,34 @@ public class DirectorySource implements ListSource {
         if (Files.exists(directory.resolve("release").resolve(MirrorLayout.LIST))) {
             return directory.resolve("release");
         }
-        throw new FetchFailedException(directory.toString(), "it holds no " + MirrorLayout.LIST
-                + " (nor current/ or release/ with one)");
+        throw new FetchFailedException(
+                directory.toString(),
+                "it holds no " + MirrorLayout.LIST + " (nor current/ or release/ with one)");
     }
 
-    /** Reads at most the cap plus one byte of a regular file, so a huge or growing file is never read whole. */
+    /**
+     * Reads at most the cap plus one byte of a regular file, so a huge or growing file is never
+     * read whole.
+     */
     static byte[] read(Path file, FetchLimits limits) {
         String name = file.getFileName().toString();
         try {
             if (!Files.readAttributes(file, BasicFileAttributes.class).isRegularFile()) {
-                throw new FetchFailedException(file.toString(), "not a regular file (a FIFO, device or directory is never read)");
+                throw new FetchFailedException(
+                        file.toString(),
+                        "not a regular file (a FIFO, device or directory is never read)");
             }
             try (InputStream in = Files.newInputStream(file)) {
-                return BoundedFiles.readCapped(in, limits.capFor(name), file.toString(), FetchLimits.optionFor(name));
+                return BoundedFiles.readCapped(
+                        in, limits.capFor(name), file.toString(), FetchLimits.optionFor(name));
             }
         } catch (NoSuchFileException e) {
-            throw new FetchFailedException(file.toString(), "the file does not exist"
-                    + (name.endsWith(".asc") ? "; a list is only mirrored with its signature" : ""));
+            throw new FetchFailedException(
+                    file.toString(),
+                    "the file does not exist"
+                            + (name.endsWith(".asc")
+                                    ? "; a list is only mirrored with its signature"
+                                    : ""));
         } catch (IOException e) {
             throw new FetchFailedException(file.toString(), e.getMessage(), e);
         }

@@ -50,28 +50,29 @@ import org.starttlslist.model.ListTimes;
 import org.starttlslist.remote.RemoteAccess;
 
 /**
- * The list repository itself: {@code release/policy.json} and its {@code .asc} at the newest
- * {@code list-<yyyyMMdd'T'HHmmss'Z'>} tag (the names {@code release} gives), or at the tip of a
- * branch when the URL ends in {@code #branch}.
+ * The list repository itself: {@code release/policy.json} and its {@code .asc} at the newest {@code
+ * list-<yyyyMMdd'T'HHmmss'Z'>} tag (the names {@code release} gives), or at the tip of a branch
+ * when the URL ends in {@code #branch}.
  *
- * <p>Tag names are not signed, so they are only a hint: a tag whose name is not a real instant,
- * or names one after now, is skipped with a note; and the tag's instant travels with the pair
- * ({@link ListPair#claimedTimestamp()}) so that the mirror refuses a tag whose verified list has
- * another timestamp. A bogus tag can therefore neither pin mirrors to an old release nor hide the
- * real newest one behind an impossible name.
+ * <p>Tag names are not signed, so they are only a hint: a tag whose name is not a real instant, or
+ * names one after now, is skipped with a note; and the tag's instant travels with the pair ({@link
+ * ListPair#claimedTimestamp()}) so that the mirror refuses a tag whose verified list has another
+ * timestamp. A bogus tag can therefore neither pin mirrors to an old release nor hide the real
+ * newest one behind an impossible name.
  *
- * <p>Fetched with JGit, shallow (depth 1), into a bare cache repository under the mirror
- * directory, the download capped at {@link FetchLimits#maxRepositoryBytes()}; the two files are
- * read from the commit's tree, never checked out. Over HTTPS the mirror's HTTPS policy holds:
- * only the CAs of {@code --ca-file} when given, and redirects only within the same scheme, host
- * and port.
+ * <p>Fetched with JGit, shallow (depth 1), into a bare cache repository under the mirror directory,
+ * the download capped at {@link FetchLimits#maxRepositoryBytes()}; the two files are read from the
+ * commit's tree, never checked out. Over HTTPS the mirror's HTTPS policy holds: only the CAs of
+ * {@code --ca-file} when given, and redirects only within the same scheme, host and port.
  */
 public final class GitSource implements ListSource {
     static final Pattern LIST_TAG = Pattern.compile("refs/tags/(list-(\\d{8}T\\d{6}Z))");
     private static final DateTimeFormatter TAG_TIME =
-            DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withResolverStyle(ResolverStyle.STRICT);
+            DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
+                    .withResolverStyle(ResolverStyle.STRICT);
     static final String LIST_PATH = "release/" + MirrorLayout.LIST;
     static final String SIGNATURE_PATH = "release/" + MirrorLayout.SIGNATURE;
+
     /** Skipped tags named one by one; more are counted. */
     private static final int MAX_NAMED_SKIPS = 5;
 
@@ -81,17 +82,30 @@ public final class GitSource implements ListSource {
     private final HttpsSettings https;
     private final Duration timeout;
     private final Instant now;
+
     /** Tags already refused in this run, by the instant they name. */
     private final java.util.Set<Instant> refused;
+
     private final RemoteAccess access;
 
-    public GitSource(String url, Optional<String> branch, MirrorLayout layout, HttpsSettings https, Duration timeout,
+    public GitSource(
+            String url,
+            Optional<String> branch,
+            MirrorLayout layout,
+            HttpsSettings https,
+            Duration timeout,
             Instant now) {
         this(url, branch, layout, https, timeout, now, java.util.Set.of());
     }
 
-    private GitSource(String url, Optional<String> branch, MirrorLayout layout, HttpsSettings https, Duration timeout,
-            Instant now, java.util.Set<Instant> refused) {
+    private GitSource(
+            String url,
+            Optional<String> branch,
+            MirrorLayout layout,
+            HttpsSettings https,
+            Duration timeout,
+            Instant now,
+            java.util.Set<Instant> refused) {
         this.url = url;
         this.branch = branch;
         this.layout = layout;
@@ -102,7 +116,10 @@ public final class GitSource implements ListSource {
         this.access = RemoteAccess.forUrl(Path.of("").toAbsolutePath());
     }
 
-    /** The next older tag: a refused newest tag (bogus, or not verifying) must not block the real ones. */
+    /**
+     * The next older tag: a refused newest tag (bogus, or not verifying) must not block the real
+     * ones.
+     */
     @Override
     public Optional<ListSource> without(ListPair refusedPair) {
         if (branch.isPresent() || refusedPair.claimedTimestamp().isEmpty()) {
@@ -124,8 +141,14 @@ public final class GitSource implements ListSource {
     @Override
     public ListPair fetch(FetchLimits limits) {
         try (Git git = Git.wrap(openCache())) {
-            Choice choice = branch.map(b -> new Choice(Constants.R_HEADS + b, Optional.<Instant>empty(), List.<String>of()))
-                    .orElseGet(() -> newestListTag(git));
+            Choice choice =
+                    branch.map(
+                                    b ->
+                                            new Choice(
+                                                    Constants.R_HEADS + b,
+                                                    Optional.<Instant>empty(),
+                                                    List.<String>of()))
+                            .orElseGet(() -> newestListTag(git));
             String remoteRef = choice.ref();
             String localRef = branch.map(b -> "refs/remotes/mirror/" + b).orElse(remoteRef);
             Path objects = layout.gitCache().resolve("objects");
@@ -143,33 +166,47 @@ public final class GitSource implements ListSource {
                         .call();
             } catch (GitAPIException | RuntimeException e) {
                 if (cap.exceeded()) {
-                    throw new InputTooLargeException("the git download from " + describe(), limits.maxRepositoryBytes(),
+                    throw new InputTooLargeException(
+                            "the git download from " + describe(),
+                            limits.maxRepositoryBytes(),
                             "--max-repository-bytes");
                 }
                 throw e;
             }
             if (SizeCap.sizeOf(objects) - before > limits.maxRepositoryBytes()) {
-                // JGit asks for cancellation between objects only, so one huge last object is caught
+                // JGit asks for cancellation between objects only, so one huge last object is
+                // caught
                 // here, once stored: the cache is the mirror's own, and is dropped with it.
                 git.getRepository().close();
                 org.starttlslist.files.FileTrees.delete(layout.gitCache());
-                throw new InputTooLargeException("the git download from " + describe(), limits.maxRepositoryBytes(),
+                throw new InputTooLargeException(
+                        "the git download from " + describe(),
+                        limits.maxRepositoryBytes(),
                         "--max-repository-bytes");
             }
             Repository repository = git.getRepository();
             ObjectId commitId;
             try {
                 commitId = repository.resolve(localRef + "^{commit}");
-            } catch (RevisionSyntaxException | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+            } catch (RevisionSyntaxException
+                    | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
                 commitId = null;
             }
             if (commitId == null) {
-                throw new FetchFailedException(describe(), Repository.shortenRefName(remoteRef)
-                        + " does not point at a commit (a tag of a blob or tree?); a release tag tags the release commit");
+                throw new FetchFailedException(
+                        describe(),
+                        Repository.shortenRefName(remoteRef)
+                                + " does not point at a commit (a tag of a blob or tree?); a release tag tags the release commit");
             }
             try (RevWalk walk = new RevWalk(repository)) {
                 RevCommit commit = walk.parseCommit(commitId);
-                String where = describe() + " at " + Repository.shortenRefName(remoteRef) + " (" + commit.abbreviate(12).name() + ")";
+                String where =
+                        describe()
+                                + " at "
+                                + Repository.shortenRefName(remoteRef)
+                                + " ("
+                                + commit.abbreviate(12).name()
+                                + ")";
                 byte[] list = blob(repository, commit, LIST_PATH, limits, where);
                 byte[] signature = blob(repository, commit, SIGNATURE_PATH, limits, where);
                 return new ListPair(list, signature, where, choice.claimed(), choice.notes());
@@ -181,7 +218,8 @@ public final class GitSource implements ListSource {
         } catch (InputTooLargeException | FetchFailedException | MirrorStateException e) {
             throw e;
         } catch (RuntimeException e) {
-            // JGit reports some server misbehaviour as unchecked exceptions; it is still a failed fetch.
+            // JGit reports some server misbehaviour as unchecked exceptions; it is still a failed
+            // fetch.
             throw new FetchFailedException(describe(), "git: " + e, e);
         }
     }
@@ -208,9 +246,13 @@ public final class GitSource implements ListSource {
     private Choice newestListTag(Git git) {
         Collection<Ref> refs;
         try {
-            refs = access.configure(git.lsRemote()).setRemote(url).setTags(true).setTimeout(timeoutSeconds())
-                    .setTransportConfigCallback(transports())
-                    .call();
+            refs =
+                    access.configure(git.lsRemote())
+                            .setRemote(url)
+                            .setTags(true)
+                            .setTimeout(timeoutSeconds())
+                            .setTransportConfigCallback(transports())
+                            .call();
         } catch (GitAPIException e) {
             throw failed(e);
         }
@@ -242,13 +284,26 @@ public final class GitSource implements ListSource {
         }
         List<String> notes = new ArrayList<>();
         if (!skipped.isEmpty()) {
-            notes.add("skipped " + skipped.size() + " tag(s) of " + describe() + ": "
-                    + String.join(", ", skipped.subList(0, Math.min(MAX_NAMED_SKIPS, skipped.size())))
-                    + (skipped.size() > MAX_NAMED_SKIPS ? " and " + (skipped.size() - MAX_NAMED_SKIPS) + " more" : ""));
+            notes.add(
+                    "skipped "
+                            + skipped.size()
+                            + " tag(s) of "
+                            + describe()
+                            + ": "
+                            + String.join(
+                                    ", ",
+                                    skipped.subList(0, Math.min(MAX_NAMED_SKIPS, skipped.size())))
+                            + (skipped.size() > MAX_NAMED_SKIPS
+                                    ? " and " + (skipped.size() - MAX_NAMED_SKIPS) + " more"
+                                    : ""));
         }
         if (best == null) {
-            throw new FetchFailedException(describe(), "no list-<yyyyMMdd'T'HHmmss'Z'> tag; name a branch instead with " + url + "#BRANCH"
-                    + (notes.isEmpty() ? "" : " (" + notes.get(0) + ")"));
+            throw new FetchFailedException(
+                    describe(),
+                    "no list-<yyyyMMdd'T'HHmmss'Z'> tag; name a branch instead with "
+                            + url
+                            + "#BRANCH"
+                            + (notes.isEmpty() ? "" : " (" + notes.get(0) + ")"));
         }
         return new Choice(best, Optional.of(bestInstant), notes);
     }
@@ -279,11 +334,14 @@ public final class GitSource implements ListSource {
             try {
                 Git.init().setBare(true).setDirectory(cache.toFile()).call().close();
             } catch (GitAPIException e) {
-                throw new IOException("cannot create the cache repository " + cache + ": " + e.getMessage(), e);
+                throw new IOException(
+                        "cannot create the cache repository " + cache + ": " + e.getMessage(), e);
             }
         }
-        Repository repository = new FileRepositoryBuilder().setGitDir(cache.toFile()).setMustExist(true).build();
-        // Follow redirects (JGit's default follows only the first request); HttpsPolicy refuses other hosts.
+        Repository repository =
+                new FileRepositoryBuilder().setGitDir(cache.toFile()).setMustExist(true).build();
+        // Follow redirects (JGit's default follows only the first request); HttpsPolicy refuses
+        // other hosts.
         StoredConfig config = repository.getConfig();
         config.setString("http", null, "followRedirects", "true");
         config.setInt("http", null, "maxRedirects", https.maxRedirects());
@@ -294,28 +352,40 @@ public final class GitSource implements ListSource {
         return repository;
     }
 
-    /** JGit follows links inside its repository; a link planted in the cache would make it write elsewhere. */
+    /**
+     * JGit follows links inside its repository; a link planted in the cache would make it write
+     * elsewhere.
+     */
     private static void requireNoLinks(Path cache) throws IOException {
         if (MirrorLayout.attributes(cache).isEmpty()) {
             return;
         }
-        Files.walkFileTree(cache, new java.nio.file.SimpleFileVisitor<>() {
-            @Override
-            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
-                if (attributes.isSymbolicLink()) {
-                    throw new MirrorStateException(file, "is a symbolic link");
-                }
-                return java.nio.file.FileVisitResult.CONTINUE;
-            }
-        });
+        Files.walkFileTree(
+                cache,
+                new java.nio.file.SimpleFileVisitor<>() {
+                    @Override
+                    public java.nio.file.FileVisitResult visitFile(
+                            Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
+                        if (attributes.isSymbolicLink()) {
+                            throw new MirrorStateException(file, "is a symbolic link");
+                        }
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                });
     }
 
-    private static byte[] blob(Repository repository, RevCommit commit, String path, FetchLimits limits, String where)
+    private static byte[] blob(
+            Repository repository, RevCommit commit, String path, FetchLimits limits, String where)
             throws IOException {
         try (TreeWalk tree = TreeWalk.forPath(repository, path, commit.getTree())) {
             if (tree == null) {
-                throw new FetchFailedException(where, path + " is not in the tree"
-                        + (path.endsWith(".asc") ? "; a list is only mirrored with its signature" : ""));
+                throw new FetchFailedException(
+                        where,
+                        path
+                                + " is not in the tree"
+                                + (path.endsWith(".asc")
+                                        ? "; a list is only mirrored with its signature"
+                                        : ""));
             }
             ObjectLoader loader = repository.open(tree.getObjectId(0), Constants.OBJ_BLOB);
             limits.check(where + ": " + path, path, loader.getSize());
@@ -346,7 +416,9 @@ public final class GitSource implements ListSource {
             return exceeded.get();
         }
 
-        /** Called by JGit for every object received; a stat per call once the pack file is known. */
+        /**
+         * Called by JGit for every object received; a stat per call once the pack file is known.
+         */
         @Override
         public boolean isCancelled() {
             if (exceeded.get()) {
@@ -371,15 +443,18 @@ public final class GitSource implements ListSource {
                 return 0;
             }
             long[] total = {0};
-            Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
-                @Override
-                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
-                    if (attributes.isRegularFile()) {
-                        total[0] += attributes.size();
-                    }
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-            });
+            Files.walkFileTree(
+                    dir,
+                    new java.nio.file.SimpleFileVisitor<>() {
+                        @Override
+                        public java.nio.file.FileVisitResult visitFile(
+                                Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
+                            if (attributes.isRegularFile()) {
+                                total[0] += attributes.size();
+                            }
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+                    });
             return total[0];
         }
 
@@ -414,9 +489,9 @@ public final class GitSource implements ListSource {
     }
 
     /**
-     * JGit's HTTP connections under the mirror's HTTPS policy: the trusted CAs of
-     * {@code --ca-file}, and no connection to another scheme, host or port than the URL's
-     * (JGit follows redirects itself, each through a new connection made here).
+     * JGit's HTTP connections under the mirror's HTTPS policy: the trusted CAs of {@code
+     * --ca-file}, and no connection to another scheme, host or port than the URL's (JGit follows
+     * redirects itself, each through a new connection made here).
      */
     static final class HttpsPolicy implements HttpConnectionFactory {
         private final URI origin;
@@ -447,14 +522,21 @@ public final class GitSource implements ListSource {
             } catch (URISyntaxException e) {
                 throw new IOException("not a URL: " + Printable.escape(url.toString()), e);
             }
-            if (origin == null || !"https".equalsIgnoreCase(origin.getScheme()) || !HttpsSource.sameOrigin(origin, target)) {
-                throw new IOException("refused to connect to " + Printable.escape(url.toString())
-                        + ": git over HTTPS stays on the scheme, host and port of " + origin);
+            if (origin == null
+                    || !"https".equalsIgnoreCase(origin.getScheme())
+                    || !HttpsSource.sameOrigin(origin, target)) {
+                throw new IOException(
+                        "refused to connect to "
+                                + Printable.escape(url.toString())
+                                + ": git over HTTPS stays on the scheme, host and port of "
+                                + origin);
             }
-            HttpConnection connection = proxy == null ? delegate.create(url) : delegate.create(url, proxy);
+            HttpConnection connection =
+                    proxy == null ? delegate.create(url) : delegate.create(url, proxy);
             if (trustManagers.isPresent()) {
                 try {
-                    connection.configure(null, trustManagers.get().toArray(new TrustManager[0]), null);
+                    connection.configure(
+                            null, trustManagers.get().toArray(new TrustManager[0]), null);
                 } catch (java.security.GeneralSecurityException e) {
                     throw new IOException("cannot apply --ca-file: " + e.getMessage(), e);
                 }

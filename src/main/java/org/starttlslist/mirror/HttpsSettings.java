@@ -22,25 +22,37 @@ import org.starttlslist.failure.CouldNotCompleteException;
  * only those in a PEM file, e.g. an organisation's own CA or a test's) and how long it waits. The
  * same settings hold for git over HTTPS ({@code trustManagers} is how JGit's connections get them).
  */
-public record HttpsSettings(SSLContext sslContext, Optional<List<TrustManager>> trustManagers, Duration connectTimeout,
-        Duration requestTimeout, int maxRedirects) {
+public record HttpsSettings(
+        SSLContext sslContext,
+        Optional<List<TrustManager>> trustManagers,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        int maxRedirects) {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(20);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(2);
+
     /** Same-host redirects followed at most this many times. */
     public static final int DEFAULT_MAX_REDIRECTS = 3;
 
     public static HttpsSettings defaults(Duration timeout) {
         try {
-            return new HttpsSettings(SSLContext.getDefault(), Optional.empty(), min(DEFAULT_CONNECT_TIMEOUT, timeout), timeout, DEFAULT_MAX_REDIRECTS);
+            return new HttpsSettings(
+                    SSLContext.getDefault(),
+                    Optional.empty(),
+                    min(DEFAULT_CONNECT_TIMEOUT, timeout),
+                    timeout,
+                    DEFAULT_MAX_REDIRECTS);
         } catch (GeneralSecurityException e) {
-            throw new CouldNotCompleteException("the JDK has no default TLS context: " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "the JDK has no default TLS context: " + e.getMessage(), e);
         }
     }
 
     /** Trust only the CA certificates in {@code pemFile}. */
     public static HttpsSettings trusting(Path pemFile, Duration timeout) {
         try (InputStream in = Files.newInputStream(pemFile)) {
-            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            Collection<? extends Certificate> certificates =
+                    CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certificates.isEmpty()) {
                 throw new CouldNotCompleteException(pemFile + " holds no PEM certificate");
             }
@@ -50,13 +62,20 @@ public record HttpsSettings(SSLContext sslContext, Optional<List<TrustManager>> 
             for (Certificate certificate : certificates) {
                 store.setCertificateEntry("ca-" + i++, certificate);
             }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            TrustManagerFactory trust =
+                    TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(store);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trust.getTrustManagers(), null);
-            return new HttpsSettings(context, Optional.of(List.of(trust.getTrustManagers())), min(DEFAULT_CONNECT_TIMEOUT, timeout), timeout, DEFAULT_MAX_REDIRECTS);
+            return new HttpsSettings(
+                    context,
+                    Optional.of(List.of(trust.getTrustManagers())),
+                    min(DEFAULT_CONNECT_TIMEOUT, timeout),
+                    timeout,
+                    DEFAULT_MAX_REDIRECTS);
         } catch (IOException | GeneralSecurityException e) {
-            throw new CouldNotCompleteException("cannot read the CA certificates in " + pemFile + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot read the CA certificates in " + pemFile + ": " + e.getMessage(), e);
         }
     }
 

@@ -25,11 +25,11 @@ import org.starttlslist.files.InputTooLargeException;
 /**
  * An HTTPS base URL serving {@code policy.json} and {@code policy.json.asc}.
  *
- * <p>Redirects are never followed by the client; we follow at most a few ourselves, and only
- * within the same scheme, host and port, so a compromised or misconfigured front end cannot send
- * the mirror elsewhere. Each file has one deadline for the whole exchange (headers and body), and
- * its byte cap is enforced while the body streams in: a server that sends too much, too slowly,
- * or nothing at all cannot keep a mirror busy.
+ * <p>Redirects are never followed by the client; we follow at most a few ourselves, and only within
+ * the same scheme, host and port, so a compromised or misconfigured front end cannot send the
+ * mirror elsewhere. Each file has one deadline for the whole exchange (headers and body), and its
+ * byte cap is enforced while the body streams in: a server that sends too much, too slowly, or
+ * nothing at all cannot keep a mirror busy.
  */
 public final class HttpsSource implements ListSource {
     private final URI listUri;
@@ -41,7 +41,8 @@ public final class HttpsSource implements ListSource {
         if (text.endsWith(".json")) {
             this.listUri = base;
         } else {
-            this.listUri = URI.create(text.endsWith("/") ? text : text + "/").resolve(MirrorLayout.LIST);
+            this.listUri =
+                    URI.create(text.endsWith("/") ? text : text + "/").resolve(MirrorLayout.LIST);
         }
         this.signatureUri = URI.create(listUri + ".asc");
         this.settings = settings;
@@ -54,13 +55,24 @@ public final class HttpsSource implements ListSource {
 
     @Override
     public ListPair fetch(FetchLimits limits) {
-        HttpClient client = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.connectTimeout())
-                .sslContext(settings.sslContext())
-                .build();
-        byte[] list = get(client, listUri, limits.maxListBytes(), FetchLimits.optionFor(MirrorLayout.LIST));
-        byte[] signature = get(client, signatureUri, limits.maxSignatureBytes(), FetchLimits.optionFor(MirrorLayout.SIGNATURE));
+        HttpClient client =
+                HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .connectTimeout(settings.connectTimeout())
+                        .sslContext(settings.sslContext())
+                        .build();
+        byte[] list =
+                get(
+                        client,
+                        listUri,
+                        limits.maxListBytes(),
+                        FetchLimits.optionFor(MirrorLayout.LIST));
+        byte[] signature =
+                get(
+                        client,
+                        signatureUri,
+                        limits.maxSignatureBytes(),
+                        FetchLimits.optionFor(MirrorLayout.SIGNATURE));
         return new ListPair(list, signature, listUri.toString());
     }
 
@@ -73,19 +85,39 @@ public final class HttpsSource implements ListSource {
                 return response.body();
             }
             if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
-                URI target = redirectTarget(uri, status, response.headers().firstValue("Location").orElseThrow(
-                        () -> new FetchFailedException(start.toString(), "HTTP " + status + " without a Location")));
+                URI target =
+                        redirectTarget(
+                                uri,
+                                status,
+                                response.headers()
+                                        .firstValue("Location")
+                                        .orElseThrow(
+                                                () ->
+                                                        new FetchFailedException(
+                                                                start.toString(),
+                                                                "HTTP "
+                                                                        + status
+                                                                        + " without a Location")));
                 if (!sameOrigin(uri, target)) {
                     throw new RedirectRefusedException(uri, target);
                 }
                 if (redirects >= settings.maxRedirects()) {
-                    throw new FetchFailedException(start.toString(), "more than " + settings.maxRedirects() + " redirects");
+                    throw new FetchFailedException(
+                            start.toString(),
+                            "more than " + settings.maxRedirects() + " redirects");
                 }
                 uri = target;
                 continue;
             }
-            throw new FetchFailedException(uri.toString(), "HTTP " + status
-                    + (status == 404 ? "; the source must serve " + uri.getPath().substring(uri.getPath().lastIndexOf('/') + 1) : ""));
+            throw new FetchFailedException(
+                    uri.toString(),
+                    "HTTP "
+                            + status
+                            + (status == 404
+                                    ? "; the source must serve "
+                                            + uri.getPath()
+                                                    .substring(uri.getPath().lastIndexOf('/') + 1)
+                                    : ""));
         }
     }
 
@@ -94,39 +126,54 @@ public final class HttpsSource implements ListSource {
         try {
             return uri.resolve(new URI(location.trim()));
         } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new FetchFailedException(uri.toString(), "HTTP " + status + " with a malformed Location header '"
-                    + Printable.escape(location) + "'; the server is misconfigured");
+            throw new FetchFailedException(
+                    uri.toString(),
+                    "HTTP "
+                            + status
+                            + " with a malformed Location header '"
+                            + Printable.escape(location)
+                            + "'; the server is misconfigured");
         }
     }
 
     private HttpResponse<byte[]> exchange(HttpClient client, URI uri, long cap, String option) {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(settings.requestTimeout())
-                .header("User-Agent", "starttls-list-mirror")
-                .GET()
-                .build();
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> {
-            if (info.statusCode() != 200) {
-                return new CappedBody(uri.toString(), 0, option, true);
-            }
-            long declared;
-            try {
-                declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-            } catch (NumberFormatException e) {
-                declared = -1; // the streamed count still enforces the cap
-            }
-            CappedBody body = new CappedBody(uri.toString(), cap, option, false);
-            if (declared > cap) {
-                body.fail(new InputTooLargeException(uri.toString(), cap, option));
-            }
-            return body;
-        });
+        HttpRequest request =
+                HttpRequest.newBuilder(uri)
+                        .timeout(settings.requestTimeout())
+                        .header("User-Agent", "starttls-list-mirror")
+                        .GET()
+                        .build();
+        CompletableFuture<HttpResponse<byte[]>> future =
+                client.sendAsync(
+                        request,
+                        info -> {
+                            if (info.statusCode() != 200) {
+                                return new CappedBody(uri.toString(), 0, option, true);
+                            }
+                            long declared;
+                            try {
+                                declared =
+                                        info.headers()
+                                                .firstValueAsLong("Content-Length")
+                                                .orElse(-1);
+                            } catch (NumberFormatException e) {
+                                declared = -1; // the streamed count still enforces the cap
+                            }
+                            CappedBody body = new CappedBody(uri.toString(), cap, option, false);
+                            if (declared > cap) {
+                                body.fail(new InputTooLargeException(uri.toString(), cap, option));
+                            }
+                            return body;
+                        });
         try {
             return future.get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new FetchFailedException(uri.toString(), "no complete response within "
-                    + settings.requestTimeout().toSeconds() + " s; the server hangs or is too slow");
+            throw new FetchFailedException(
+                    uri.toString(),
+                    "no complete response within "
+                            + settings.requestTimeout().toSeconds()
+                            + " s; the server hangs or is too slow");
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
@@ -141,17 +188,23 @@ public final class HttpsSource implements ListSource {
             return tooLarge;
         }
         if (cause instanceof HttpTimeoutException) {
-            return new FetchFailedException(uri.toString(), "timed out: " + cause.getMessage(), cause);
+            return new FetchFailedException(
+                    uri.toString(), "timed out: " + cause.getMessage(), cause);
         }
         if (cause instanceof ConnectException) {
-            return new FetchFailedException(uri.toString(), "cannot connect: " + message(cause), cause);
+            return new FetchFailedException(
+                    uri.toString(), "cannot connect: " + message(cause), cause);
         }
         if (cause instanceof SSLException) {
-            return new FetchFailedException(uri.toString(), "TLS failed (is the server's certificate trusted?): " + message(cause), cause);
+            return new FetchFailedException(
+                    uri.toString(),
+                    "TLS failed (is the server's certificate trusted?): " + message(cause),
+                    cause);
         }
         if (cause instanceof IOException) {
             // e.g. "fixed content-length: 100, bytes received: 40" for a truncated download.
-            return new FetchFailedException(uri.toString(), "download failed: " + message(cause), cause);
+            return new FetchFailedException(
+                    uri.toString(), "download failed: " + message(cause), cause);
         }
         return new FetchFailedException(uri.toString(), String.valueOf(cause), cause);
     }
@@ -162,7 +215,8 @@ public final class HttpsSource implements ListSource {
 
     static boolean sameOrigin(URI a, URI b) {
         return "https".equalsIgnoreCase(b.getScheme())
-                && a.getHost() != null && b.getHost() != null
+                && a.getHost() != null
+                && b.getHost() != null
                 && a.getHost().toLowerCase(Locale.ROOT).equals(b.getHost().toLowerCase(Locale.ROOT))
                 && port(a) == port(b);
     }

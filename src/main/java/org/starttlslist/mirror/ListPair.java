@@ -11,7 +11,12 @@ import java.util.Optional;
  *     against the verified list
  * @param notes what the source skipped and why (e.g. tags that are not real past instants)
  */
-public record ListPair(byte[] list, byte[] signature, String origin, Optional<Instant> claimedTimestamp, List<String> notes) {
+public record ListPair(
+        byte[] list,
+        byte[] signature,
+        String origin,
+        Optional<Instant> claimedTimestamp,
+        List<String> notes) {
     public ListPair {
         notes = List.copyOf(notes);
     }

@@ -10,35 +10,45 @@ import org.starttlslist.failure.CouldNotCompleteException;
 
 /**
  * Reads {@code --from}:
+ *
  * <ul>
- *   <li>{@code file:…}, {@code ssh:…}, {@code user@host:path}, {@code git+https://…}, or an {@code https://…} URL whose
- *       path ends in {@code .git}: a git repository (optional {@code #branch}; default the newest
- *       {@code list-*} tag);
- *   <li>any other {@code https://…} URL: a base URL serving {@code policy.json} and its {@code .asc};
+ *   <li>{@code file:…}, {@code ssh:…}, {@code user@host:path}, {@code git+https://…}, or an {@code
+ *       https://…} URL whose path ends in {@code .git}: a git repository (optional {@code #branch};
+ *       default the newest {@code list-*} tag);
+ *   <li>any other {@code https://…} URL: a base URL serving {@code policy.json} and its {@code
+ *       .asc};
  *   <li>anything else: a local directory.
  * </ul>
+ *
  * Plain {@code http://} is refused.
  */
 public final class ListSources {
     /** git's scp-like form, {@code git@host:path}: an SSH URL. */
-    private static final java.util.regex.Pattern SCP_LIKE = java.util.regex.Pattern.compile("^[\\w.-]+@[\\w.-]+:[^/].*");
+    private static final java.util.regex.Pattern SCP_LIKE =
+            java.util.regex.Pattern.compile("^[\\w.-]+@[\\w.-]+:[^/].*");
+
     private ListSources() {}
 
     /** {@code now}: git tags naming a later instant are skipped. */
-    public static ListSource parse(String from, MirrorLayout layout, HttpsSettings https, Duration timeout, Instant now) {
+    public static ListSource parse(
+            String from, MirrorLayout layout, HttpsSettings https, Duration timeout, Instant now) {
         String text = from.trim();
         String lower = text.toLowerCase(java.util.Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("git+http://")) {
             throw new InvalidSourceException(from, "plain http is not accepted; use https");
         }
-        if (lower.startsWith("file:") || lower.startsWith("ssh:") || lower.startsWith("git+https://")
+        if (lower.startsWith("file:")
+                || lower.startsWith("ssh:")
+                || lower.startsWith("git+https://")
                 || SCP_LIKE.matcher(text).matches()
                 || (lower.startsWith("https://") && pathOf(text).endsWith(".git"))) {
             int hash = text.indexOf('#');
             String url = hash < 0 ? text : text.substring(0, hash);
-            Optional<String> branch = hash < 0 ? Optional.empty() : Optional.of(text.substring(hash + 1));
+            Optional<String> branch =
+                    hash < 0 ? Optional.empty() : Optional.of(text.substring(hash + 1));
             if (branch.isPresent() && branch.get().isBlank()) {
-                throw new InvalidSourceException(from, "nothing follows '#'; write URL#BRANCH or leave the '#' out");
+                throw new InvalidSourceException(
+                        from, "nothing follows '#'; write URL#BRANCH or leave the '#' out");
             }
             if (url.startsWith("git+")) {
                 url = url.substring(4);
@@ -57,7 +67,8 @@ public final class ListSources {
             }
         }
         if (lower.matches("^[a-z][a-z0-9+.-]*://.*")) {
-            throw new InvalidSourceException(from, "unknown scheme; use https://, file:, ssh: or a local directory");
+            throw new InvalidSourceException(
+                    from, "unknown scheme; use https://, file:, ssh: or a local directory");
         }
         return new DirectorySource(Path.of(text), timeout);
     }

@@ -19,8 +19,8 @@ import org.starttlslist.verify.ListVerifier;
  * One mirror run: fetch, verify, install as one unit. The steps, in order:
  *
  * <ol>
- *   <li>The reference time is fixed once by the caller ({@link ListVerifier.Options#now}), and
- *       the pinned keys were loaded by the caller before anything else.
+ *   <li>The reference time is fixed once by the caller ({@link ListVerifier.Options#now}), and the
+ *       pinned keys were loaded by the caller before anything else.
  *   <li>Take the directory's lock, so no other run interleaves.
  *   <li>Read the installed list. It is the rollback reference ({@code previous}) when it still
  *       parses; an expired list still counts. A corrupt installed copy is set aside with a note,
@@ -28,20 +28,22 @@ import org.starttlslist.verify.ListVerifier;
  *   <li>Fetch both files with byte caps and a deadline.
  *   <li>Run the verification checklist ({@link ListVerifier}): pinned keys, threshold, hashes,
  *       times, schema, expiry, and a strictly newer timestamp than {@code previous} unless the
- *       bytes are identical. A git tag must name the verified list's own timestamp; when the
- *       newest tag is refused, up to {@link #MAX_CANDIDATES} older tags are tried, so one bogus tag
- *       cannot block updates. The first refusal is the one reported.
+ *       bytes are identical. A git tag must name the verified list's own timestamp; when the newest
+ *       tag is refused, up to {@link #MAX_CANDIDATES} older tags are tried, so one bogus tag cannot
+ *       block updates. The first refusal is the one reported.
  *   <li>Identical to the installed list: nothing to do ("already current").
  *   <li>Install: new versioned directory, flushed, then {@code current} replaced atomically.
  *   <li>Prune releases beyond the newest {@link Options#keep}, after the switch.
  *   <li>Whatever happened, judge the installed list's freshness ({@link Staleness}), so that a
  *       failure of any kind still raises the alert when the MTA is left on an old list.
  * </ol>
+ *
  * Any failure before step 7 leaves the directory exactly as it was. Nothing in the directory is
  * trusted: see {@link MirrorLayout}.
  */
 public final class Mirror {
-    public record Options(ListVerifier.Options verification, FetchLimits limits, Duration lockWait, int keep) {
+    public record Options(
+            ListVerifier.Options verification, FetchLimits limits, Duration lockWait, int keep) {
         public Options {
             if (keep < 1) {
                 throw new IllegalArgumentException("keep at least the current release");
@@ -56,17 +58,29 @@ public final class Mirror {
     /** How many installed releases stay for an operator to go back to, unless told otherwise. */
     public static final int DEFAULT_KEEP = 5;
 
-    public enum Status { INSTALLED, ALREADY_CURRENT }
+    public enum Status {
+        INSTALLED,
+        ALREADY_CURRENT
+    }
 
-    public record Outcome(Status status, Path release, PolicyList list, List<String> signers, String origin,
-            List<String> notes, List<Path> pruned) {}
+    public record Outcome(
+            Status status,
+            Path release,
+            PolicyList list,
+            List<String> signers,
+            String origin,
+            List<String> notes,
+            List<Path> pruned) {}
 
     /**
      * What a run came to: the outcome, or the failure that stopped it, and the ACTION REQUIRED
      * alert when the installed list is stale (expired, expiring within {@link Staleness#HORIZON},
      * or unreadable) after the run.
      */
-    public record Report(Optional<Outcome> outcome, Optional<RuntimeException> failure, Optional<String> actionRequired) {
+    public record Report(
+            Optional<Outcome> outcome,
+            Optional<RuntimeException> failure,
+            Optional<String> actionRequired) {
         public boolean stale() {
             return actionRequired.isPresent();
         }
@@ -95,13 +109,16 @@ public final class Mirror {
     }
 
     /** Steps 2 to 8; throws the failure that stopped the run. */
-    // "try": the lock is held for the whole try-with-resources block and never referenced in it, by design.
+    // "try": the lock is held for the whole try-with-resources block and never referenced in it, by
+    // design.
     @SuppressWarnings("try")
     public Outcome install(ListSource source) {
         try {
             Files.createDirectories(layout.root());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the mirror directory " + layout.root() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot create the mirror directory " + layout.root() + ": " + e.getMessage(),
+                    e);
         }
         // 2.
         try (MirrorLock lock = MirrorLock.acquire(layout.lockFile(), options.lockWait())) {
@@ -130,22 +147,37 @@ public final class Mirror {
                     verified = verifyPair(fetched, previous);
                     break;
                 } catch (org.starttlslist.failure.RejectedException refused) {
-                    Optional<ListSource> next = attempt < MAX_CANDIDATES ? candidate.without(fetched) : Optional.empty();
+                    Optional<ListSource> next =
+                            attempt < MAX_CANDIDATES
+                                    ? candidate.without(fetched)
+                                    : Optional.empty();
                     if (firstRefusal == null) {
                         firstRefusal = refused;
                     }
                     if (next.isEmpty()) {
                         throw firstRefusal;
                     }
-                    notes.add("refused " + fetched.origin() + " (" + refused.getMessage() + "); trying the next older tag");
+                    notes.add(
+                            "refused "
+                                    + fetched.origin()
+                                    + " ("
+                                    + refused.getMessage()
+                                    + "); trying the next older tag");
                     candidate = next.get();
                 }
             }
             // 6.
-            if (installed.isPresent() && (verified.unchangedFromPrevious()
-                    || Arrays.equals(installed.get().list(), fetched.list()))) {
-                return new Outcome(Status.ALREADY_CURRENT, installed.get().directory(), verified.list(),
-                        verified.signerFingerprints(), fetched.origin(), notes, List.of());
+            if (installed.isPresent()
+                    && (verified.unchangedFromPrevious()
+                            || Arrays.equals(installed.get().list(), fetched.list()))) {
+                return new Outcome(
+                        Status.ALREADY_CURRENT,
+                        installed.get().directory(),
+                        verified.list(),
+                        verified.signerFingerprints(),
+                        fetched.origin(),
+                        notes,
+                        List.of());
             }
             ReleaseStore store = new ReleaseStore(layout);
             try {
@@ -153,10 +185,17 @@ public final class Mirror {
                 Path release = store.install(fetched, verified.list().timestamp());
                 // 8.
                 List<Path> pruned = store.prune(options.keep(), notes);
-                return new Outcome(Status.INSTALLED, release, verified.list(), verified.signerFingerprints(),
-                        fetched.origin(), notes, pruned);
+                return new Outcome(
+                        Status.INSTALLED,
+                        release,
+                        verified.list(),
+                        verified.signerFingerprints(),
+                        fetched.origin(),
+                        notes,
+                        pruned);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot install into " + layout.root() + ": " + e.getMessage(), e);
+                throw new UncheckedIOException(
+                        "cannot install into " + layout.root() + ": " + e.getMessage(), e);
             }
         }
     }
@@ -165,10 +204,17 @@ public final class Mirror {
     static final int MAX_CANDIDATES = 3;
 
     private ListVerifier.Verified verifyPair(ListPair fetched, Optional<byte[]> previous) {
-        ListVerifier.Verified verified = ListVerifier.verify(fetched.list(), fetched.signature(),
-                options.verification().withPrevious(previous));
-        if (fetched.claimedTimestamp().isPresent() && !fetched.claimedTimestamp().get().equals(verified.list().timestamp())) {
-            throw new TagMismatchException(fetched.origin(), fetched.claimedTimestamp().get(), verified.list().timestamp());
+        ListVerifier.Verified verified =
+                ListVerifier.verify(
+                        fetched.list(),
+                        fetched.signature(),
+                        options.verification().withPrevious(previous));
+        if (fetched.claimedTimestamp().isPresent()
+                && !fetched.claimedTimestamp().get().equals(verified.list().timestamp())) {
+            throw new TagMismatchException(
+                    fetched.origin(),
+                    fetched.claimedTimestamp().get(),
+                    verified.list().timestamp());
         }
         return verified;
     }
@@ -182,12 +228,16 @@ public final class Mirror {
     private Optional<byte[]> rollbackReference(InstalledPair installed, List<String> notes) {
         Optional<ListValidity> validity = ListValidity.read(installed.list());
         if (validity.isEmpty()) {
-            notes.add("the installed list " + installed.directory() + " cannot be read as a policy list"
-                    + "; verifying without the rollback check and replacing it");
+            notes.add(
+                    "the installed list "
+                            + installed.directory()
+                            + " cannot be read as a policy list"
+                            + "; verifying without the rollback check and replacing it");
             return Optional.empty();
         }
         if (!validity.get().expires().isAfter(options.now())) {
-            notes.add("the installed list expired at " + ListTimes.format(validity.get().expires()));
+            notes.add(
+                    "the installed list expired at " + ListTimes.format(validity.get().expires()));
         }
         return Optional.of(installed.list());
     }
@@ -201,8 +251,13 @@ public final class Mirror {
             }
             Path directory = release.get();
             try {
-                return Optional.of(new InstalledPair(directory,
-                        MirrorLayout.readOwnFile(directory.resolve(MirrorLayout.LIST), limits.maxListBytes(), "--max-list-bytes")));
+                return Optional.of(
+                        new InstalledPair(
+                                directory,
+                                MirrorLayout.readOwnFile(
+                                        directory.resolve(MirrorLayout.LIST),
+                                        limits.maxListBytes(),
+                                        "--max-list-bytes")));
             } catch (IOException | RuntimeException e) {
                 if (e instanceof MirrorStateException state) {
                     throw state;

@@ -26,8 +26,8 @@ import org.starttlslist.files.BoundedFiles;
  * </pre>
  *
  * <p>{@code <name>} is {@code <timestamp yyyyMMdd'T'HHmmss'Z'>-<first 12 hex digits of the list's
- * SHA-256>}, so names sort by list time. A release directory never changes once it is named;
- * a reader that resolves {@code current} once reads a consistent pair.
+ * SHA-256>}, so names sort by list time. A release directory never changes once it is named; a
+ * reader that resolves {@code current} once reads a consistent pair.
  *
  * <p>Everything inside DIR is treated as untrusted: entries are examined without following links
  * ({@link LinkOption#NOFOLLOW_LINKS}), {@code current} is accepted only as the link the mirror
@@ -38,6 +38,7 @@ public record MirrorLayout(Path root) {
     public static final String LIST = "policy.json";
     public static final String SIGNATURE = "policy.json.asc";
     static final String RELEASES = "releases";
+
     /** The names {@link ReleaseStore#releaseName} gives. */
     static final Pattern RELEASE_NAME = Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]{12}");
 
@@ -80,11 +81,15 @@ public record MirrorLayout(Path root) {
         try {
             target = Files.readSymbolicLink(current());
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot read the link " + current() + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot read the link " + current() + ": " + e.getMessage(), e);
         }
-        if (target.getNameCount() != 2 || target.isAbsolute() || !target.getName(0).toString().equals(RELEASES)
+        if (target.getNameCount() != 2
+                || target.isAbsolute()
+                || !target.getName(0).toString().equals(RELEASES)
                 || !RELEASE_NAME.matcher(target.getName(1).toString()).matches()) {
-            throw new MirrorStateException(current(), "points to " + target + ", not to releases/<name>");
+            throw new MirrorStateException(
+                    current(), "points to " + target + ", not to releases/<name>");
         }
         requireDirectoryOrAbsent(releases());
         Path release = releases().resolve(target.getName(1).toString());
@@ -93,33 +98,44 @@ public record MirrorLayout(Path root) {
             return Optional.empty();
         }
         if (!directory.get().isDirectory()) {
-            throw new MirrorStateException(release, directory.get().isSymbolicLink() ? "is a symbolic link" : "is not a directory");
+            throw new MirrorStateException(
+                    release,
+                    directory.get().isSymbolicLink() ? "is a symbolic link" : "is not a directory");
         }
         return Optional.of(release);
     }
 
-    /** Refuses when {@code path} exists as anything but a real directory (a link to one included). */
+    /**
+     * Refuses when {@code path} exists as anything but a real directory (a link to one included).
+     */
     static void requireDirectoryOrAbsent(Path path) {
         Optional<BasicFileAttributes> attributes = attributes(path);
         if (attributes.isPresent() && !attributes.get().isDirectory()) {
-            throw new MirrorStateException(path, attributes.get().isSymbolicLink() ? "is a symbolic link" : "is not a directory");
+            throw new MirrorStateException(
+                    path,
+                    attributes.get().isSymbolicLink()
+                            ? "is a symbolic link"
+                            : "is not a directory");
         }
     }
 
     /** The entry's own attributes, its link not followed; empty when it does not exist. */
     static Optional<BasicFileAttributes> attributes(Path path) {
         try {
-            return Optional.of(Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+            return Optional.of(
+                    Files.readAttributes(
+                            path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot examine " + path + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot examine " + path + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * A file the mirror wrote: a regular file, opened without following a link, read up to
-     * {@code cap}. A FIFO or device is refused before it is opened, so it cannot block.
+     * A file the mirror wrote: a regular file, opened without following a link, read up to {@code
+     * cap}. A FIFO or device is refused before it is opened, so it cannot block.
      */
     static byte[] readOwnFile(Path file, long cap, String option) throws IOException {
         Optional<BasicFileAttributes> attributes = attributes(file);
@@ -129,7 +145,10 @@ public record MirrorLayout(Path root) {
         if (!attributes.get().isRegularFile()) {
             throw new MirrorStateException(file, "is not a regular file");
         }
-        try (InputStream in = Channels.newInputStream(Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+        try (InputStream in =
+                Channels.newInputStream(
+                        Files.newByteChannel(
+                                file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
             return BoundedFiles.readCapped(in, cap, file.toString(), option);
         }
     }
@@ -138,22 +157,30 @@ public record MirrorLayout(Path root) {
     public record ListFiles(Path list, Path signature) {}
 
     /**
-     * The list an operator points a consumer at: a mirror directory (its current pair), a
-     * directory holding {@code policy.json}, or a list file (its {@code .asc} beside it).
+     * The list an operator points a consumer at: a mirror directory (its current pair), a directory
+     * holding {@code policy.json}, or a list file (its {@code .asc} beside it).
      */
     public static ListFiles locate(Path dirOrFile) {
         if (Files.isDirectory(dirOrFile)) {
             MirrorLayout layout = new MirrorLayout(dirOrFile);
             if (Files.exists(layout.current(), LinkOption.NOFOLLOW_LINKS)) {
-                Path release = layout.currentRelease().orElseThrow(() -> new CouldNotCompleteException(
-                        layout.current() + " is a broken link; run the mirror again to repair it"));
+                Path release =
+                        layout.currentRelease()
+                                .orElseThrow(
+                                        () ->
+                                                new CouldNotCompleteException(
+                                                        layout.current()
+                                                                + " is a broken link; run the mirror again to repair it"));
                 return new ListFiles(release.resolve(LIST), release.resolve(SIGNATURE));
             }
             if (Files.exists(dirOrFile.resolve(LIST))) {
                 return new ListFiles(dirOrFile.resolve(LIST), dirOrFile.resolve(SIGNATURE));
             }
-            throw new CouldNotCompleteException(dirOrFile + " holds neither current/ (a mirror directory) nor "
-                    + LIST + "; point --list at a mirror directory or a policy.json file");
+            throw new CouldNotCompleteException(
+                    dirOrFile
+                            + " holds neither current/ (a mirror directory) nor "
+                            + LIST
+                            + "; point --list at a mirror directory or a policy.json file");
         }
         return new ListFiles(dirOrFile, dirOrFile.resolveSibling(dirOrFile.getFileName() + ".asc"));
     }

@@ -14,8 +14,8 @@ import org.starttlslist.failure.CouldNotCompleteException;
 
 /**
  * An exclusive lock on {@code DIR/.lock} for one mirror run, so two runs (a timer and an operator,
- * say) never interleave their installs. The operating system drops the lock when the process
- * dies, so a killed run never leaves the directory locked.
+ * say) never interleave their installs. The operating system drops the lock when the process dies,
+ * so a killed run never leaves the directory locked.
  */
 public final class MirrorLock implements AutoCloseable {
     private static final long POLL_MILLIS = 50;
@@ -36,17 +36,29 @@ public final class MirrorLock implements AutoCloseable {
     public static MirrorLock acquire(Path lockFile, Duration wait) {
         Optional<BasicFileAttributes> existing = MirrorLayout.attributes(lockFile);
         if (existing.isPresent() && !existing.get().isRegularFile()) {
-            throw new MirrorStateException(lockFile, existing.get().isSymbolicLink() ? "is a symbolic link" : "is not a regular file");
+            throw new MirrorStateException(
+                    lockFile,
+                    existing.get().isSymbolicLink()
+                            ? "is a symbolic link"
+                            : "is not a regular file");
         }
         FileChannel channel;
         try {
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            channel =
+                    FileChannel.open(
+                            lockFile,
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.WRITE,
+                            LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-            if (MirrorLayout.attributes(lockFile).map(BasicFileAttributes::isSymbolicLink).orElse(false)) {
+            if (MirrorLayout.attributes(lockFile)
+                    .map(BasicFileAttributes::isSymbolicLink)
+                    .orElse(false)) {
                 // ELOOP: a link appeared between the check and the open.
                 throw new MirrorStateException(lockFile, "is a symbolic link");
             }
-            throw new CouldNotCompleteException("cannot open the lock file " + lockFile + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot open the lock file " + lockFile + ": " + e.getMessage(), e);
         }
         long deadline = System.nanoTime() + wait.toNanos();
         try {
@@ -67,7 +79,8 @@ public final class MirrorLock implements AutoCloseable {
             }
         } catch (IOException e) {
             close(channel);
-            throw new CouldNotCompleteException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot lock " + lockFile + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             close(channel);
             Thread.currentThread().interrupt();

@@ -13,8 +13,14 @@ public final class MirrorStateException extends CouldNotCompleteException {
     private final Path entry;
 
     public MirrorStateException(Path entry, String problem) {
-        super(entry + " " + problem + ", which the mirror never makes; it touches nothing there."
-                + " Check who changed the mirror directory, move " + entry.getFileName() + " away and run the mirror again");
+        super(
+                entry
+                        + " "
+                        + problem
+                        + ", which the mirror never makes; it touches nothing there."
+                        + " Check who changed the mirror directory, move "
+                        + entry.getFileName()
+                        + " away and run the mirror again");
         this.entry = entry;
     }
 

@@ -28,20 +28,22 @@ import org.starttlslist.files.FileTrees;
 /**
  * Installs a pair as one unit and keeps the last few.
  *
- * <p>Why a reader can never see a mix: the pair is written into a new directory, both files
- * flushed to disk, and only then renamed to its final name; {@code current} is a symlink that is
- * replaced by one {@code rename(2)} of a fresh link over it. Before the rename a reader resolves
- * {@code current} to the old directory, after it to the new one; directories are never changed
- * once named. A crash at any point leaves the old {@code current} intact and at most a stray
- * staging directory or link, which the next run removes.
+ * <p>Why a reader can never see a mix: the pair is written into a new directory, both files flushed
+ * to disk, and only then renamed to its final name; {@code current} is a symlink that is replaced
+ * by one {@code rename(2)} of a fresh link over it. Before the rename a reader resolves {@code
+ * current} to the old directory, after it to the new one; directories are never changed once named.
+ * A crash at any point leaves the old {@code current} intact and at most a stray staging directory
+ * or link, which the next run removes.
  */
 final class ReleaseStore {
     private static final DateTimeFormatter NAME_TIME =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final String STAGING_PREFIX = ".staging-";
     private static final String LINK_PREFIX = "current.tmp-";
-    static final Set<PosixFilePermission> PUBLIC_FILE = PosixFilePermissions.fromString("rw-r--r--");
-    static final Set<PosixFilePermission> PUBLIC_DIRECTORY = PosixFilePermissions.fromString("rwxr-xr-x");
+    static final Set<PosixFilePermission> PUBLIC_FILE =
+            PosixFilePermissions.fromString("rw-r--r--");
+    static final Set<PosixFilePermission> PUBLIC_DIRECTORY =
+            PosixFilePermissions.fromString("rwxr-xr-x");
 
     private final MirrorLayout layout;
 
@@ -50,7 +52,9 @@ final class ReleaseStore {
     }
 
     static String releaseName(Instant timestamp, byte[] list) {
-        return NAME_TIME.format(timestamp) + "-" + HexFormat.of().formatHex(sha256(list)).substring(0, 12);
+        return NAME_TIME.format(timestamp)
+                + "-"
+                + HexFormat.of().formatHex(sha256(list)).substring(0, 12);
     }
 
     /** Writes the release directory and switches {@code current} to it; returns the directory. */
@@ -61,21 +65,28 @@ final class ReleaseStore {
         Optional<Path> current = layout.currentRelease();
         boolean reuse = isOwnDirectory(target) && holds(target, pair);
         // Never rewrite the directory readers are using now.
-        boolean isCurrent = current.isPresent() && current.get().getFileName().toString().equals(name);
+        boolean isCurrent =
+                current.isPresent() && current.get().getFileName().toString().equals(name);
         if (!reuse && !isCurrent) {
             Path staging = Files.createTempDirectory(releases, STAGING_PREFIX);
             // The list is public: the MTA's export, a web server or another user may read it.
             Files.setPosixFilePermissions(staging, PUBLIC_DIRECTORY);
             AtomicFiles.write(staging.resolve(MirrorLayout.LIST), pair.list(), PUBLIC_FILE);
-            AtomicFiles.write(staging.resolve(MirrorLayout.SIGNATURE), pair.signature(), PUBLIC_FILE);
+            AtomicFiles.write(
+                    staging.resolve(MirrorLayout.SIGNATURE), pair.signature(), PUBLIC_FILE);
             AtomicFiles.syncDirectory(staging);
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 // A leftover of a run that died before switching; it is not current. Removed only
                 // when it holds nothing but what the mirror writes.
                 if (!deleteOwnRelease(target)) {
                     FileTrees.delete(staging);
-                    throw new MirrorStateException(target, "holds files other than " + MirrorLayout.LIST + " and "
-                            + MirrorLayout.SIGNATURE + " (or is a link)");
+                    throw new MirrorStateException(
+                            target,
+                            "holds files other than "
+                                    + MirrorLayout.LIST
+                                    + " and "
+                                    + MirrorLayout.SIGNATURE
+                                    + " (or is a link)");
                 }
             }
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
@@ -108,9 +119,16 @@ final class ReleaseStore {
 
     private static boolean holds(Path directory, ListPair pair) throws IOException {
         try {
-            return Arrays.equals(MirrorLayout.readOwnFile(directory.resolve(MirrorLayout.LIST), pair.list().length, "-"), pair.list())
-                    && Arrays.equals(MirrorLayout.readOwnFile(directory.resolve(MirrorLayout.SIGNATURE),
-                            pair.signature().length, "-"), pair.signature());
+            return Arrays.equals(
+                            MirrorLayout.readOwnFile(
+                                    directory.resolve(MirrorLayout.LIST), pair.list().length, "-"),
+                            pair.list())
+                    && Arrays.equals(
+                            MirrorLayout.readOwnFile(
+                                    directory.resolve(MirrorLayout.SIGNATURE),
+                                    pair.signature().length,
+                                    "-"),
+                            pair.signature());
         } catch (NoSuchFileException | RuntimeException e) {
             // Missing, larger, or not a plain file: not this pair.
             return false;
@@ -118,17 +136,20 @@ final class ReleaseStore {
     }
 
     /**
-     * Keeps the newest {@code keep} releases (and always the current one); removes crash
-     * leftovers. Runs after the switch and under the lock. Removes only what it can prove is its
-     * own: links named {@code current.tmp-*}, and real directories with a release or staging name
-     * that hold nothing but the files the mirror writes. Anything else stays, with a note.
+     * Keeps the newest {@code keep} releases (and always the current one); removes crash leftovers.
+     * Runs after the switch and under the lock. Removes only what it can prove is its own: links
+     * named {@code current.tmp-*}, and real directories with a release or staging name that hold
+     * nothing but the files the mirror writes. Anything else stays, with a note.
      */
     List<Path> prune(int keep, List<String> notes) throws IOException {
         List<Path> removed = new ArrayList<>();
         Optional<Path> current = layout.currentRelease();
-        try (DirectoryStream<Path> links = Files.newDirectoryStream(layout.root(), LINK_PREFIX + "*")) {
+        try (DirectoryStream<Path> links =
+                Files.newDirectoryStream(layout.root(), LINK_PREFIX + "*")) {
             for (Path link : links) {
-                if (MirrorLayout.attributes(link).map(BasicFileAttributes::isSymbolicLink).orElse(false)) {
+                if (MirrorLayout.attributes(link)
+                        .map(BasicFileAttributes::isSymbolicLink)
+                        .orElse(false)) {
                     Files.deleteIfExists(link);
                 }
             }
@@ -145,7 +166,10 @@ final class ReleaseStore {
                 }
                 if (name.startsWith(STAGING_PREFIX)) {
                     if (!deleteOwnRelease(entry)) {
-                        notes.add("left " + entry + " in place: it holds files the mirror did not write");
+                        notes.add(
+                                "left "
+                                        + entry
+                                        + " in place: it holds files the mirror did not write");
                     }
                 } else if (MirrorLayout.RELEASE_NAME.matcher(name).matches()) {
                     releases.add(entry);
@@ -179,9 +203,15 @@ final class ReleaseStore {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                boolean ownName = name.equals(MirrorLayout.LIST) || name.equals(MirrorLayout.SIGNATURE)
-                        || (name.startsWith("." + MirrorLayout.LIST + ".") && name.endsWith(".tmp"));
-                boolean regular = MirrorLayout.attributes(entry).map(BasicFileAttributes::isRegularFile).orElse(false);
+                boolean ownName =
+                        name.equals(MirrorLayout.LIST)
+                                || name.equals(MirrorLayout.SIGNATURE)
+                                || (name.startsWith("." + MirrorLayout.LIST + ".")
+                                        && name.endsWith(".tmp"));
+                boolean regular =
+                        MirrorLayout.attributes(entry)
+                                .map(BasicFileAttributes::isRegularFile)
+                                .orElse(false);
                 if (!ownName || !regular) {
                     return false;
                 }

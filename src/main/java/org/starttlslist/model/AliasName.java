@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The name of a shared policy: a key of {@code policy-aliases} and the file name
- * {@code policies/aliases/<name>.json}. One rule for every reader, the one the source schema
- * states: lower-case letters, digits, '.', '_' and '-', starting and ending with a letter or
- * digit, at most 64 characters (so it is always a safe file name).
+ * The name of a shared policy: a key of {@code policy-aliases} and the file name {@code
+ * policies/aliases/<name>.json}. One rule for every reader, the one the source schema states:
+ * lower-case letters, digits, '.', '_' and '-', starting and ending with a letter or digit, at most
+ * 64 characters (so it is always a safe file name).
  */
 public record AliasName(String value) implements Comparable<AliasName> {
     /** The rule, as in {@code domain-source.schema.json#/$defs/aliasName}. */

@@ -5,10 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The one grammar for domain names in the list: lower-case A-labels (RFC 5890), letters, digits
- * and hyphens, labels of 1 to 63 characters that neither start nor end with a hyphen, at least two
- * labels, at most 253 characters, no trailing dot. The last label is alphabetic or an IDN
- * A-label ({@code xn--…}); the predecessor's schema wrongly refused the latter.
+ * The one grammar for domain names in the list: lower-case A-labels (RFC 5890), letters, digits and
+ * hyphens, labels of 1 to 63 characters that neither start nor end with a hyphen, at least two
+ * labels, at most 253 characters, no trailing dot. The last label is alphabetic or an IDN A-label
+ * ({@code xn--…}); the predecessor's schema wrongly refused the latter.
  */
 public final class HostNames {
     public static final int MAX_NAME_LENGTH = 253;
@@ -43,8 +43,9 @@ public final class HostNames {
         }
         for (int i = 0; i < name.length(); i++) {
             if (name.charAt(i) > 0x7f) {
-                return Optional.of("is not ASCII; write it as an A-label (punycode), e.g. "
-                        + toALabel(name).orElse("xn--…"));
+                return Optional.of(
+                        "is not ASCII; write it as an A-label (punycode), e.g. "
+                                + toALabel(name).orElse("xn--…"));
             }
         }
         String[] labels = name.split("\\.", -1);
@@ -59,15 +60,18 @@ public final class HostNames {
         }
         String tld = labels[labels.length - 1];
         if (!tld.startsWith("xn--") && !tld.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
-            return Optional.of("has a top-level label '" + tld + "' that is neither alphabetic nor an A-label");
+            return Optional.of(
+                    "has a top-level label '"
+                            + tld
+                            + "' that is neither alphabetic nor an A-label");
         }
         return Optional.empty();
     }
 
     /**
      * One pass over the characters, no allocation: the common case of a valid name, checked on
-     * every domain and MX pattern of a list (hundreds of thousands of times for a large one).
-     * When it says no, {@link #problem} works out which rule was broken, slowly and clearly.
+     * every domain and MX pattern of a list (hundreds of thousands of times for a large one). When
+     * it says no, {@link #problem} works out which rule was broken, slowly and clearly.
      */
     private static boolean isWellFormed(String name) {
         if (name == null || name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
@@ -80,12 +84,17 @@ public final class HostNames {
             char c = i < name.length() ? name.charAt(i) : '.';
             if (c == '.') {
                 int length = i - labelStart;
-                if (length == 0 || length > MAX_LABEL_LENGTH
-                        || name.charAt(labelStart) == '-' || name.charAt(i - 1) == '-') {
+                if (length == 0
+                        || length > MAX_LABEL_LENGTH
+                        || name.charAt(labelStart) == '-'
+                        || name.charAt(i - 1) == '-') {
                     return false;
                 }
                 boolean aLabel = name.startsWith("xn--", labelStart);
-                if (length >= 4 && name.charAt(labelStart + 2) == '-' && name.charAt(labelStart + 3) == '-' && !aLabel) {
+                if (length >= 4
+                        && name.charAt(labelStart + 2) == '-'
+                        && name.charAt(labelStart + 3) == '-'
+                        && !aLabel) {
                     return false;
                 }
                 labels++;
@@ -119,18 +128,27 @@ public final class HostNames {
             char c = label.charAt(i);
             boolean ldh = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
             if (!ldh) {
-                return Optional.of("has the character '" + c + "'; only letters, digits, hyphens and dots are allowed");
+                return Optional.of(
+                        "has the character '"
+                                + c
+                                + "'; only letters, digits, hyphens and dots are allowed");
             }
         }
-        if (label.length() >= 4 && label.charAt(2) == '-' && label.charAt(3) == '-' && !label.startsWith("xn--")) {
-            return Optional.of("has a label '" + label + "' with '--' in positions 3-4 that is not an A-label");
+        if (label.length() >= 4
+                && label.charAt(2) == '-'
+                && label.charAt(3) == '-'
+                && !label.startsWith("xn--")) {
+            return Optional.of(
+                    "has a label '"
+                            + label
+                            + "' with '--' in positions 3-4 that is not an A-label");
         }
         return Optional.empty();
     }
 
     /**
-     * The canonical form of a name someone typed: IDNA A-labels, lower case, no trailing dot.
-     * Empty when the name cannot be converted.
+     * The canonical form of a name someone typed: IDNA A-labels, lower case, no trailing dot. Empty
+     * when the name cannot be converted.
      */
     public static Optional<String> toALabel(String name) {
         if (name == null || name.isEmpty()) {

@@ -21,17 +21,19 @@ import java.util.regex.Pattern;
  * Instants are compared, never strings: the predecessor's expiries crossed DST changes.
  */
 public final class ListTimes {
-    private static final Pattern RFC3339 = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
+    private static final Pattern RFC3339 =
+            Pattern.compile(
+                    "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
 
-    private static final DateTimeFormatter READER = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
-            .optionalStart()
-            .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
-            .optionalEnd()
-            .appendOffset("+HH:MM", "Z")
-            .toFormatter()
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter READER =
+            new DateTimeFormatterBuilder()
+                    .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
+                    .optionalStart()
+                    .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
+                    .optionalEnd()
+                    .appendOffset("+HH:MM", "Z")
+                    .toFormatter()
+                    .withResolverStyle(ResolverStyle.STRICT);
 
     private static final DateTimeFormatter WRITER =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
@@ -43,7 +45,9 @@ public final class ListTimes {
         return WRITER.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
-    /** Parses an RFC 3339 string in any form the predecessor published; empty when it is not one. */
+    /**
+     * Parses an RFC 3339 string in any form the predecessor published; empty when it is not one.
+     */
     public static Optional<Instant> parse(String text) {
         if (text == null || !RFC3339.matcher(text).matches()) {
             return Optional.empty();
@@ -60,7 +64,8 @@ public final class ListTimes {
 
     /**
      * Epoch seconds, as the oldest lists and the predecessor's test data used; empty when negative
-     * or past {@link #LATEST} (Java's own range ends far later, but nothing can be written past it).
+     * or past {@link #LATEST} (Java's own range ends far later, but nothing can be written past
+     * it).
      */
     public static Optional<Instant> fromEpochSeconds(long seconds) {
         if (seconds < 0 || seconds > LATEST.getEpochSecond()) {

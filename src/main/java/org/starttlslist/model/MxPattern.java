@@ -30,7 +30,10 @@ public record MxPattern(String value) implements Comparable<MxPattern> {
         return value.startsWith(".");
     }
 
-    /** Whether a server's host name (already lower-case, no trailing dot) is allowed by this pattern. */
+    /**
+     * Whether a server's host name (already lower-case, no trailing dot) is allowed by this
+     * pattern.
+     */
     public boolean matches(String hostName) {
         if (!isSuffix()) {
             return value.equals(hostName);

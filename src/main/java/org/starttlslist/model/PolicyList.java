@@ -9,8 +9,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A whole policy list as published: when it was made, when it stops being valid, and the
- * policies. Names are lower case; maps are sorted by code point, the canonical order.
+ * A whole policy list as published: when it was made, when it stops being valid, and the policies.
+ * Names are lower case; maps are sorted by code point, the canonical order.
  */
 public record PolicyList(
         Instant timestamp,
@@ -53,11 +53,17 @@ public record PolicyList(
         return resolved;
     }
 
-    /** How many domains have {@code mode} in effect (as in {@link #resolvedPolicies()}, without building it). */
+    /**
+     * How many domains have {@code mode} in effect (as in {@link #resolvedPolicies()}, without
+     * building it).
+     */
     public long count(Mode mode) {
         long count = 0;
         for (Policy policy : policies.values()) {
-            InlinePolicy inline = policy instanceof AliasReference reference ? aliases.get(reference.alias()) : (InlinePolicy) policy;
+            InlinePolicy inline =
+                    policy instanceof AliasReference reference
+                            ? aliases.get(reference.alias())
+                            : (InlinePolicy) policy;
             if (inline != null && inline.mode() == mode) {
                 count++;
             }

@@ -9,8 +9,18 @@ public final class BranchDivergedException extends RejectedException {
     private final String remote;
 
     public BranchDivergedException(String branch, String remote) {
-        super("'" + branch + "' and '" + remote + "/" + branch + "' have diverged; rebase onto or merge "
-                + remote + "/" + branch + " and run again");
+        super(
+                "'"
+                        + branch
+                        + "' and '"
+                        + remote
+                        + "/"
+                        + branch
+                        + "' have diverged; rebase onto or merge "
+                        + remote
+                        + "/"
+                        + branch
+                        + " and run again");
         this.branch = branch;
         this.remote = remote;
     }

@@ -13,9 +13,16 @@ public final class BranchMovedException extends RejectedException {
     private final transient ObjectId expected;
 
     public BranchMovedException(String branch, ObjectId expected, String now) {
-        super("the release branch changed during the release: it was " + branch + " at " + expected.abbreviate(10).name()
-                + ", now " + now + "; nothing was committed, tagged or pushed. Check out " + branch
-                + " and run the release again");
+        super(
+                "the release branch changed during the release: it was "
+                        + branch
+                        + " at "
+                        + expected.abbreviate(10).name()
+                        + ", now "
+                        + now
+                        + "; nothing was committed, tagged or pushed. Check out "
+                        + branch
+                        + " and run the release again");
         this.branch = branch;
         this.expected = expected;
     }

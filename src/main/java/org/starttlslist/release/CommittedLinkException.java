@@ -13,8 +13,15 @@ public final class CommittedLinkException extends RejectedException {
     private final String kind;
 
     public CommittedLinkException(String path, ObjectId commit, String kind) {
-        super(path + " is " + kind + " in commit " + commit.abbreviate(10).name()
-                + "; commit the file itself (git rm --cached " + path + ", copy the file in, git add, git commit)");
+        super(
+                path
+                        + " is "
+                        + kind
+                        + " in commit "
+                        + commit.abbreviate(10).name()
+                        + "; commit the file itself (git rm --cached "
+                        + path
+                        + ", copy the file in, git add, git commit)");
         this.path = path;
         this.kind = kind;
     }

@@ -1,7 +1,6 @@
 package org.starttlslist.release;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -22,16 +21,30 @@ final class CommittedPairCheck {
      * @return the verified list, with the fingerprints of the keys that signed
      * @throws SelfVerifyFailedException when a mirror would refuse the pair
      */
-    static ListVerifier.Verified verify(Repository repository, ObjectId commit, Optional<byte[]> previous, Instant at,
+    static ListVerifier.Verified verify(
+            Repository repository,
+            ObjectId commit,
+            Optional<byte[]> previous,
+            Instant at,
             String consequence) {
         CommittedTree tree = CommittedTree.of(repository, commit);
-        PublishedPair pair = tree.publishedPair()
-                .orElseThrow(() -> new NothingToPublishException("commit " + commit.abbreviate(10).name()
-                        + " has no " + PublishedPair.LIST_PATH));
+        PublishedPair pair =
+                tree.publishedPair()
+                        .orElseThrow(
+                                () ->
+                                        new NothingToPublishException(
+                                                "commit "
+                                                        + commit.abbreviate(10).name()
+                                                        + " has no "
+                                                        + PublishedPair.LIST_PATH));
         try (CommittedTree.Snapshot keys = tree.snapshot("release/keys")) {
-            ListVerifier.Options options = ListVerifier.Options.of(PinnedKeyFiles.files(keys.repository()), at);
-            ListVerifier.Verified verified = ListVerifier.verify(pair.list(), pair.signature(),
-                    previous.isPresent() ? options.withPrevious(previous.get()) : options);
+            ListVerifier.Options options =
+                    ListVerifier.Options.of(PinnedKeyFiles.files(keys.repository()), at);
+            ListVerifier.Verified verified =
+                    ListVerifier.verify(
+                            pair.list(),
+                            pair.signature(),
+                            previous.isPresent() ? options.withPrevious(previous.get()) : options);
             return verified;
         } catch (RejectedException | PinnedKeysUnusableException e) {
             throw new SelfVerifyFailedException(e, consequence);

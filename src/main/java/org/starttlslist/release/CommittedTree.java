@@ -24,8 +24,8 @@ import org.starttlslist.source.ListRepository;
  * attributes, filters and {@code core.autocrlf} play no part: the bytes are the blobs' bytes.
  *
  * <p>The validator and the builder read a directory, so {@link #snapshot()} writes the commit's
- * {@code policies/} and {@code release/} into a private temporary directory outside the clone;
- * what a release builds and checks from there is exactly what the commit holds.
+ * {@code policies/} and {@code release/} into a private temporary directory outside the clone; what
+ * a release builds and checks from there is exactly what the commit holds.
  */
 final class CommittedTree {
     private static final String[] LIST_DIRECTORIES = {"policies", "release"};
@@ -44,7 +44,8 @@ final class CommittedTree {
         try (RevWalk walk = new RevWalk(repository)) {
             return new CommittedTree(repository, commit, walk.parseCommit(commit).getTree());
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot read commit " + commit.name() + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot read commit " + commit.name() + ": " + e.getMessage(), e);
         }
     }
 
@@ -61,21 +62,29 @@ final class CommittedTree {
             requireRegularFile(path, walk.getFileMode(0));
             return Optional.of(repository.open(walk.getObjectId(0)).getBytes());
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot read " + path + " in commit " + commit.name() + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot read " + path + " in commit " + commit.name() + ": " + e.getMessage(),
+                    e);
         }
     }
 
-    /** The published pair as committed; empty when the commit has no {@code release/policy.json}. */
+    /**
+     * The published pair as committed; empty when the commit has no {@code release/policy.json}.
+     */
     Optional<PublishedPair> publishedPair() {
         return blob(PublishedPair.LIST_PATH)
-                .map(list -> new PublishedPair(list, blob(PublishedPair.SIGNATURE_PATH).orElse(new byte[0])));
+                .map(
+                        list ->
+                                new PublishedPair(
+                                        list,
+                                        blob(PublishedPair.SIGNATURE_PATH).orElse(new byte[0])));
     }
 
     /**
      * Writes the commit's {@code policies/} and {@code release/} into a new private directory.
      *
-     * @throws CommittedLinkException when one of them holds a symbolic link or a submodule, which
-     *     a release never follows
+     * @throws CommittedLinkException when one of them holds a symbolic link or a submodule, which a
+     *     release never follows
      */
     Snapshot snapshot() {
         return snapshot(LIST_DIRECTORIES);
@@ -85,10 +94,14 @@ final class CommittedTree {
     Snapshot snapshot(String... directories) {
         Path root;
         try {
-            root = Files.createTempDirectory("starttls-list-commit-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            root =
+                    Files.createTempDirectory(
+                            "starttls-list-commit-",
+                            PosixFilePermissions.asFileAttribute(
+                                    PosixFilePermissions.fromString("rwx------")));
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot create a temporary directory: " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot create a temporary directory: " + e.getMessage(), e);
         }
         Snapshot snapshot = new Snapshot(new ListRepository(root), commit);
         try (TreeWalk walk = new TreeWalk(repository)) {
@@ -110,7 +123,8 @@ final class CommittedTree {
             if (e instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new CouldNotCompleteException("cannot read the files of commit " + commit.name() + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot read the files of commit " + commit.name() + ": " + e.getMessage(), e);
         }
     }
 
@@ -118,8 +132,12 @@ final class CommittedTree {
         if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) {
             return;
         }
-        throw new CommittedLinkException(path, commit,
-                mode == FileMode.SYMLINK ? "a symbolic link" : mode == FileMode.GITLINK ? "a submodule" : "not a file");
+        throw new CommittedLinkException(
+                path,
+                commit,
+                mode == FileMode.SYMLINK
+                        ? "a symbolic link"
+                        : mode == FileMode.GITLINK ? "a submodule" : "not a file");
     }
 
     /** A commit's list files in a temporary directory, removed on {@link #close()}. */

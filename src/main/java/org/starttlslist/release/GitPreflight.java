@@ -32,7 +32,9 @@ public final class GitPreflight {
         try {
             ObjectId head = git.getRepository().resolve("HEAD^{commit}");
             if (head == null) {
-                throw new NotOnReleaseBranchException("the release branch", git.getRepository().getBranch() + " (no commits yet)");
+                throw new NotOnReleaseBranchException(
+                        "the release branch",
+                        git.getRepository().getBranch() + " (no commits yet)");
             }
             return head;
         } catch (IOException e) {
@@ -40,18 +42,24 @@ public final class GitPreflight {
         }
     }
 
-    /** The commit {@code releaseBranch} points at; refuses when it is not the checked-out branch. */
+    /**
+     * The commit {@code releaseBranch} points at; refuses when it is not the checked-out branch.
+     */
     public ObjectId requireOnBranch(String releaseBranch) {
         try {
             String current = git.getRepository().getBranch();
             String full = git.getRepository().getFullBranch();
             if (full == null || !full.equals("refs/heads/" + releaseBranch)) {
-                throw new NotOnReleaseBranchException(releaseBranch,
-                        full != null && full.startsWith("refs/heads/") ? current : "(detached HEAD at " + current + ")");
+                throw new NotOnReleaseBranchException(
+                        releaseBranch,
+                        full != null && full.startsWith("refs/heads/")
+                                ? current
+                                : "(detached HEAD at " + current + ")");
             }
             ObjectId head = git.getRepository().resolve("refs/heads/" + releaseBranch);
             if (head == null) {
-                throw new NotOnReleaseBranchException(releaseBranch, releaseBranch + " (no commits yet)");
+                throw new NotOnReleaseBranchException(
+                        releaseBranch, releaseBranch + " (no commits yet)");
             }
             return head;
         } catch (IOException e) {
@@ -69,7 +77,8 @@ public final class GitPreflight {
         try {
             status = git.status().call();
         } catch (GitAPIException | RuntimeException e) {
-            throw new CouldNotCompleteException("cannot read the working tree's status: " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot read the working tree's status: " + e.getMessage(), e);
         }
         TreeSet<String> dirty = new TreeSet<>();
         dirty.addAll(status.getAdded());
@@ -91,8 +100,11 @@ public final class GitPreflight {
         dirty.addAll(flaggedEntries());
         for (String folder : status.getUntrackedFolders()) {
             boolean listed = dirty.stream().anyMatch(path -> path.startsWith(folder + "/"));
-            if (!listed && (folder.equals("policies") || folder.startsWith("policies/")
-                    || folder.equals("release") || folder.startsWith("release/"))) {
+            if (!listed
+                    && (folder.equals("policies")
+                            || folder.startsWith("policies/")
+                            || folder.equals("release")
+                            || folder.startsWith("release/"))) {
                 dirty.add(folder + "/ (untracked)");
             }
         }
@@ -102,8 +114,9 @@ public final class GitPreflight {
     }
 
     /**
-     * Refuses when {@code .git/index.lock} exists: a running git command, or the leftover of a killed
-     * one. Checked first, so the user learns the one thing to fix instead of "uncommitted changes".
+     * Refuses when {@code .git/index.lock} exists: a running git command, or the leftover of a
+     * killed one. Checked first, so the user learns the one thing to fix instead of "uncommitted
+     * changes".
      */
     public void requireNoIndexLock() {
         Path lock = git.getRepository().getDirectory().toPath().resolve("index.lock");
@@ -113,13 +126,16 @@ public final class GitPreflight {
     }
 
     private static boolean isListPath(String path) {
-        return path.equals("policies") || path.startsWith("policies/") || path.equals("release") || path.startsWith("release/");
+        return path.equals("policies")
+                || path.startsWith("policies/")
+                || path.equals("release")
+                || path.startsWith("release/");
     }
 
     /**
      * Index entries under {@code policies/} and {@code release/} marked {@code assume-unchanged} or
-     * {@code skip-worktree}: git status does not show their edits, so the maintainer could believe a
-     * hidden edit is being released. (The release is built from the commit either way.)
+     * {@code skip-worktree}: git status does not show their edits, so the maintainer could believe
+     * a hidden edit is being released. (The release is built from the commit either way.)
      */
     private List<String> flaggedEntries() {
         List<String> flagged = new ArrayList<>();
@@ -131,11 +147,17 @@ public final class GitPreflight {
                     continue;
                 }
                 if (entry.isAssumeValid()) {
-                    flagged.add(entry.getPathString() + " (marked assume-unchanged; git update-index --no-assume-unchanged "
-                            + entry.getPathString() + ")");
+                    flagged.add(
+                            entry.getPathString()
+                                    + " (marked assume-unchanged; git update-index --no-assume-unchanged "
+                                    + entry.getPathString()
+                                    + ")");
                 } else if (entry.isSkipWorkTree()) {
-                    flagged.add(entry.getPathString() + " (marked skip-worktree; git update-index --no-skip-worktree "
-                            + entry.getPathString() + ")");
+                    flagged.add(
+                            entry.getPathString()
+                                    + " (marked skip-worktree; git update-index --no-skip-worktree "
+                                    + entry.getPathString()
+                                    + ")");
                 }
             }
         } catch (IOException e) {

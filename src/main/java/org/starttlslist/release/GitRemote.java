@@ -21,10 +21,10 @@ import org.starttlslist.remote.RemoteAccess;
 import org.starttlslist.remote.RemoteException;
 
 /**
- * The one remote a release is checked against and pushed to, by its configured name. Every
- * exchange has a deadline ({@link #DEFAULT_TIMEOUT} unless given): JGit applies it to connecting and
- * to each read, so a remote that accepts the connection and never answers ends in
- * {@link RemoteTimedOutException} instead of a hang.
+ * The one remote a release is checked against and pushed to, by its configured name. Every exchange
+ * has a deadline ({@link #DEFAULT_TIMEOUT} unless given): JGit applies it to connecting and to each
+ * read, so a remote that accepts the connection and never answers ends in {@link
+ * RemoteTimedOutException} instead of a hang.
  */
 public final class GitRemote {
     /** How long to wait to connect, and for each answer of the remote. */
@@ -47,10 +47,14 @@ public final class GitRemote {
         return named(git, name, DEFAULT_TIMEOUT);
     }
 
-    /** The remote called {@code name} in the clone's configuration, with this connect and read deadline. */
+    /**
+     * The remote called {@code name} in the clone's configuration, with this connect and read
+     * deadline.
+     */
     public static GitRemote named(Git git, String name, Duration timeout) {
         if (timeout.isNegative() || timeout.isZero() || timeout.toSeconds() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("timeout must be between 1 s and " + Integer.MAX_VALUE + " s, was " + timeout);
+            throw new IllegalArgumentException(
+                    "timeout must be between 1 s and " + Integer.MAX_VALUE + " s, was " + timeout);
         }
         try {
             RemoteConfig config = new RemoteConfig(git.getRepository().getConfig(), name);
@@ -58,7 +62,8 @@ public final class GitRemote {
                 throw new RemoteNotConfiguredException(name);
             }
         } catch (URISyntaxException e) {
-            throw new CouldNotCompleteException("the URL of git remote '" + name + "' is invalid: " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "the URL of git remote '" + name + "' is invalid: " + e.getMessage(), e);
         }
         return new GitRemote(git, name, timeout);
     }
@@ -72,7 +77,8 @@ public final class GitRemote {
      * on a plain socket (the git:// transport) on current JDKs, so the exchange runs on its own
      * daemon thread and is abandoned, not waited for, when the deadline passes.
      */
-    private <T> T withDeadline(String action, java.util.concurrent.Callable<T> exchange) throws Exception {
+    private <T> T withDeadline(String action, java.util.concurrent.Callable<T> exchange)
+            throws Exception {
         java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(exchange);
         Thread worker = new Thread(task, "git-remote-" + name);
         worker.setDaemon(true);
@@ -83,7 +89,9 @@ public final class GitRemote {
             task.cancel(true);
             throw new RemoteTimedOutException(name, action, seconds(), e);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : new IllegalStateException(e.getCause());
+            throw e.getCause() instanceof Exception cause
+                    ? cause
+                    : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw e;
@@ -101,7 +109,9 @@ public final class GitRemote {
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (cause instanceof InterruptedIOException || message.contains("timed out") || message.contains("timeout")) {
+            if (cause instanceof InterruptedIOException
+                    || message.contains("timed out")
+                    || message.contains("timeout")) {
                 return new RemoteTimedOutException(name, action, seconds(), e);
             }
         }
@@ -120,20 +130,39 @@ public final class GitRemote {
         String tracking = "refs/remotes/" + name + "/" + branch;
         FetchResult result;
         try {
-            // JGit refuses to fetch a ref the remote lacks; a remote without the branch is a first release.
-            boolean hasBranch = withDeadline("fetch from", () -> access.configure(git.lsRemote().setRemote(name).setHeads(true))
-                    .setTimeout(seconds()).call()).stream()
-                    .anyMatch(ref -> ref.getName().equals("refs/heads/" + branch));
+            // JGit refuses to fetch a ref the remote lacks; a remote without the branch is a first
+            // release.
+            boolean hasBranch =
+                    withDeadline(
+                                    "fetch from",
+                                    () ->
+                                            access.configure(
+                                                            git.lsRemote()
+                                                                    .setRemote(name)
+                                                                    .setHeads(true))
+                                                    .setTimeout(seconds())
+                                                    .call())
+                            .stream()
+                            .anyMatch(ref -> ref.getName().equals("refs/heads/" + branch));
             if (!hasBranch) {
                 return Optional.empty();
             }
-            result = withDeadline("fetch from", () -> access.configure(git.fetch())
-                    .setRemote(name)
-                    .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":" + tracking))
-                    .setTagOpt(TagOpt.NO_TAGS)
-                    .setTimeout(seconds())
-                    .setRemoveDeletedRefs(false)
-                    .call());
+            result =
+                    withDeadline(
+                            "fetch from",
+                            () ->
+                                    access.configure(git.fetch())
+                                            .setRemote(name)
+                                            .setRefSpecs(
+                                                    new RefSpec(
+                                                            "+refs/heads/"
+                                                                    + branch
+                                                                    + ":"
+                                                                    + tracking))
+                                            .setTagOpt(TagOpt.NO_TAGS)
+                                            .setTimeout(seconds())
+                                            .setRemoveDeletedRefs(false)
+                                            .call());
         } catch (Exception e) {
             throw unreachable("fetch from", e);
         }
@@ -150,13 +179,17 @@ public final class GitRemote {
         List<RefSpec> specs = refs.stream().map(ref -> new RefSpec(ref + ":" + ref)).toList();
         Iterable<PushResult> results;
         try {
-            results = withDeadline("push to", () -> access.configure(git.push())
-                    .setRemote(name)
-                    .setRefSpecs(specs)
-                    .setAtomic(true)
-                    .setForce(false)
-                    .setTimeout(seconds())
-                    .call());
+            results =
+                    withDeadline(
+                            "push to",
+                            () ->
+                                    access.configure(git.push())
+                                            .setRemote(name)
+                                            .setRefSpecs(specs)
+                                            .setAtomic(true)
+                                            .setForce(false)
+                                            .setTimeout(seconds())
+                                            .call());
         } catch (Exception e) {
             throw unreachable("push to", e);
         }
@@ -166,7 +199,7 @@ public final class GitRemote {
             for (RemoteRefUpdate update : result.getRemoteUpdates()) {
                 answered.add(update.getRemoteName());
                 switch (update.getStatus()) {
-                    case OK, UP_TO_DATE -> { }
+                    case OK, UP_TO_DATE -> {}
                     default -> refusals.add(update.getRemoteName() + ": " + describe(update));
                 }
             }
@@ -183,18 +216,21 @@ public final class GitRemote {
 
     private static String describe(RemoteRefUpdate update) {
         boolean tag = update.getRemoteName().startsWith(org.eclipse.jgit.lib.Constants.R_TAGS);
-        String status = switch (update.getStatus()) {
-            case REJECTED_NONFASTFORWARD -> tag
-                    ? "rejected, the remote already has this tag (tags are never moved)"
-                    : "rejected, the remote has commits this clone lacks (non-fast-forward)";
-            case REJECTED_REMOTE_CHANGED -> "rejected, the remote changed during the push";
-            case REJECTED_NODELETE -> "rejected, the remote does not allow deleting";
-            case REJECTED_OTHER_REASON -> "rejected";
-            case NOT_ATTEMPTED -> "not attempted (another ref of the atomic push was refused)";
-            case NON_EXISTING -> "does not exist";
-            case AWAITING_REPORT -> "no report from the remote";
-            default -> update.getStatus().toString();
-        };
+        String status =
+                switch (update.getStatus()) {
+                    case REJECTED_NONFASTFORWARD ->
+                            tag
+                                    ? "rejected, the remote already has this tag (tags are never moved)"
+                                    : "rejected, the remote has commits this clone lacks (non-fast-forward)";
+                    case REJECTED_REMOTE_CHANGED -> "rejected, the remote changed during the push";
+                    case REJECTED_NODELETE -> "rejected, the remote does not allow deleting";
+                    case REJECTED_OTHER_REASON -> "rejected";
+                    case NOT_ATTEMPTED ->
+                            "not attempted (another ref of the atomic push was refused)";
+                    case NON_EXISTING -> "does not exist";
+                    case AWAITING_REPORT -> "no report from the remote";
+                    default -> update.getStatus().toString();
+                };
         return update.getMessage() == null ? status : status + " (" + update.getMessage() + ")";
     }
 
@@ -203,7 +239,14 @@ public final class GitRemote {
         try (var walk = new org.eclipse.jgit.revwalk.RevWalk(git.getRepository())) {
             return walk.isMergedInto(walk.parseCommit(ancestor), walk.parseCommit(descendant));
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot compare commits " + ancestor.name() + " and " + descendant.name() + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot compare commits "
+                            + ancestor.name()
+                            + " and "
+                            + descendant.name()
+                            + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 }

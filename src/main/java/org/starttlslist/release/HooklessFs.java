@@ -8,10 +8,10 @@ import org.eclipse.jgit.util.FS_POSIX;
 import org.eclipse.jgit.util.ProcessResult;
 
 /**
- * The file system as JGit sees it, minus hooks. A release runs no hook of the clone
- * ({@code pre-commit}, {@code post-commit}, {@code pre-push}, ...): a hook is code from the clone's
- * {@code .git/hooks} or {@code core.hooksPath}, and could change or re-push what was verified. JGit
- * asks its {@link FS} for every hook, so answering "not present" here covers all of them, for the
+ * The file system as JGit sees it, minus hooks. A release runs no hook of the clone ({@code
+ * pre-commit}, {@code post-commit}, {@code pre-push}, ...): a hook is code from the clone's {@code
+ * .git/hooks} or {@code core.hooksPath}, and could change or re-push what was verified. JGit asks
+ * its {@link FS} for every hook, so answering "not present" here covers all of them, for the
  * commit, the tag and the push alike.
  */
 final class HooklessFs extends FS_POSIX {
@@ -30,8 +30,13 @@ final class HooklessFs extends FS_POSIX {
     }
 
     @Override
-    public ProcessResult runHookIfPresent(Repository repository, String hookName, String[] args, OutputStream out,
-            OutputStream err, String stdin) {
+    public ProcessResult runHookIfPresent(
+            Repository repository,
+            String hookName,
+            String[] args,
+            OutputStream out,
+            OutputStream err,
+            String stdin) {
         return new ProcessResult(ProcessResult.Status.NOT_PRESENT);
     }
 }

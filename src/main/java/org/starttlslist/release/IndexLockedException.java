@@ -12,10 +12,14 @@ public final class IndexLockedException extends CouldNotCompleteException {
     private final transient Path lockFile;
 
     public IndexLockedException(Path lockFile) {
-        super(lockFile + " exists: another git command is using this clone, or one was killed. If no git command"
-                + " is running, remove it (rm " + lockFile + "), check 'git status' and 'git log -1', put back"
-                + " anything unexpected (git reset --hard HEAD discards uncommitted changes), then run this again."
-                + " Nothing was changed");
+        super(
+                lockFile
+                        + " exists: another git command is using this clone, or one was killed. If no git command"
+                        + " is running, remove it (rm "
+                        + lockFile
+                        + "), check 'git status' and 'git log -1', put back"
+                        + " anything unexpected (git reset --hard HEAD discards uncommitted changes), then run this again."
+                        + " Nothing was changed");
         this.lockFile = lockFile;
     }
 

@@ -8,27 +8,34 @@ import org.starttlslist.model.ListTimes;
 import org.starttlslist.model.PolicyList;
 
 /**
- * What a release changes for senders, for the release commit's message: the {@code diff}
- * summary against the previous release, then one line per domain added, removed or changed.
+ * What a release changes for senders, for the release commit's message: the {@code diff} summary
+ * against the previous release, then one line per domain added, removed or changed.
  */
 public record ListChanges(Optional<PolicyList> previous, Optional<ListDiff> diff, int domains) {
     private static final int LISTED = 40;
 
     public static ListChanges between(Optional<PolicyList> previous, PolicyList next) {
-        return new ListChanges(previous, previous.map(p -> ListDiff.between(p, next)), next.policies().size());
+        return new ListChanges(
+                previous, previous.map(p -> ListDiff.between(p, next)), next.policies().size());
     }
 
-    /** One line: "since 2026-11-01T00:00:00Z: +2 domains, …; expires A -> B", or "first release". */
+    /**
+     * One line: "since 2026-11-01T00:00:00Z: +2 domains, …; expires A -> B", or "first release".
+     */
     public String summary() {
         if (diff.isEmpty()) {
             return "first release: " + domains + (domains == 1 ? " domain" : " domains");
         }
-        return "since " + ListTimes.format(previous.orElseThrow().timestamp()) + ": " + diff.get().summary();
+        return "since "
+                + ListTimes.format(previous.orElseThrow().timestamp())
+                + ": "
+                + diff.get().summary();
     }
 
     /** The domains this release takes off the list. */
     public List<String> removedDomains() {
-        return diff.map(d -> d.removed().stream().map(ListDiff.Listed::domain).toList()).orElse(List.of());
+        return diff.map(d -> d.removed().stream().map(ListDiff.Listed::domain).toList())
+                .orElse(List.of());
     }
 
     /** The summary, then "+ a", "- b", "~ c (testing->enforce)" lines, at most 40 of them. */
@@ -44,14 +51,19 @@ public record ListChanges(Optional<PolicyList> previous, Optional<ListDiff> diff
         for (ListDiff.DomainChange change : diff.get().changed()) {
             List<String> what = new ArrayList<>();
             if (change.modeChanged()) {
-                what.add(change.modeBefore().map(Object::toString).orElse("?") + "->"
-                        + change.modeAfter().map(Object::toString).orElse("?"));
+                what.add(
+                        change.modeBefore().map(Object::toString).orElse("?")
+                                + "->"
+                                + change.modeAfter().map(Object::toString).orElse("?"));
             }
             if (change.mxsChanged()) {
                 what.add("MXs");
             }
             change.viaAlias().ifPresent(alias -> what.add("via alias " + alias));
-            domainLines.add("~ " + change.domain() + (what.isEmpty() ? "" : " (" + String.join(", ", what) + ")"));
+            domainLines.add(
+                    "~ "
+                            + change.domain()
+                            + (what.isEmpty() ? "" : " (" + String.join(", ", what) + ")"));
         }
         domainLines.stream().limit(LISTED).forEach(lines::add);
         if (domainLines.size() > LISTED) {

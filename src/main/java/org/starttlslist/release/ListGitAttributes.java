@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 public final class ListGitAttributes {
     public static final String FILE_NAME = ".gitattributes";
 
-    public static final String TEXT = """
+    public static final String TEXT =
+            """
             # A signature covers exact bytes: never convert the published list, its signature or the keys.
             release/policy.json -text
             release/policy.json.asc -text

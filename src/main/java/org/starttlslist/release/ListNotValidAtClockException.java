@@ -13,9 +13,16 @@ public final class ListNotValidAtClockException extends RejectedException {
     private final Instant clock;
 
     public ListNotValidAtClockException(PolicyList list, Instant clock, String why) {
-        super("the list (timestamp " + ListTimes.format(list.timestamp()) + ", expires " + ListTimes.format(list.expires())
-                + ") is not valid at the real time " + ListTimes.format(clock) + ": " + why
-                + "; release with --now near the clock. Nothing was changed");
+        super(
+                "the list (timestamp "
+                        + ListTimes.format(list.timestamp())
+                        + ", expires "
+                        + ListTimes.format(list.expires())
+                        + ") is not valid at the real time "
+                        + ListTimes.format(clock)
+                        + ": "
+                        + why
+                        + "; release with --now near the clock. Nothing was changed");
         this.timestamp = list.timestamp();
         this.expires = list.expires();
         this.clock = clock;

@@ -16,8 +16,8 @@ import org.starttlslist.verify.PinnedKeysUnusableException;
 
 /**
  * The state of the published list, as {@code status} shows it: when it was made, when it expires,
- * how long is left, and who signed it. A list with less than the configured minimum validity
- * left is due for a release; maintainers are told before mirrors stop accepting it.
+ * how long is left, and who signed it. A list with less than the configured minimum validity left
+ * is due for a release; maintainers are told before mirrors stop accepting it.
  *
  * @param where where the list was read ("release/policy.json" or "origin/main:release/policy.json")
  * @param signers issuer fingerprints in the signature's packets, verified or not
@@ -32,7 +32,11 @@ public record ListStatus(
         boolean verified,
         String verification) {
 
-    public enum State { OK, DUE, EXPIRED }
+    public enum State {
+        OK,
+        DUE,
+        EXPIRED
+    }
 
     public Duration left() {
         return Duration.between(now, list.expires());
@@ -50,9 +54,12 @@ public record ListStatus(
      * pinned in HEAD's {@code release/keys/}. Read from git's objects alone: the working tree, its
      * line-ending conversion and the index play no part.
      */
-    public static ListStatus read(ListRepository repository, Instant now, Optional<String> remoteName, Duration timeout) {
+    public static ListStatus read(
+            ListRepository repository, Instant now, Optional<String> remoteName, Duration timeout) {
         try (Git git = ListGit.open(repository)) {
-            CommittedTree local = CommittedTree.of(git.getRepository(), new GitPreflight(git).requireHeadCommit());
+            CommittedTree local =
+                    CommittedTree.of(
+                            git.getRepository(), new GitPreflight(git).requireHeadCommit());
             try (CommittedTree.Snapshot snapshot = local.snapshot("release")) {
                 ListSettings settings = ReleaseSettings.read(snapshot.repository(), now);
                 PublishedPair pair;
@@ -60,39 +67,81 @@ public record ListStatus(
                 if (remoteName.isPresent()) {
                     GitRemote remote = GitRemote.named(git, remoteName.get(), timeout);
                     String branch = settings.releaseBranch();
-                    ObjectId head = remote.fetchBranch(branch).orElseThrow(() -> new NoPublishedListException(
-                            remoteName.get() + " has no branch '" + branch + "'"));
+                    ObjectId head =
+                            remote.fetchBranch(branch)
+                                    .orElseThrow(
+                                            () ->
+                                                    new NoPublishedListException(
+                                                            remoteName.get()
+                                                                    + " has no branch '"
+                                                                    + branch
+                                                                    + "'"));
                     where = remoteName.get() + "/" + branch + ":" + PublishedPair.LIST_PATH;
-                    pair = CommittedTree.of(git.getRepository(), head).publishedPair()
-                            .orElseThrow(() -> new NoPublishedListException("there is no " + PublishedPair.LIST_PATH
-                                    + " on " + remoteName.get() + "/" + branch));
+                    pair =
+                            CommittedTree.of(git.getRepository(), head)
+                                    .publishedPair()
+                                    .orElseThrow(
+                                            () ->
+                                                    new NoPublishedListException(
+                                                            "there is no "
+                                                                    + PublishedPair.LIST_PATH
+                                                                    + " on "
+                                                                    + remoteName.get()
+                                                                    + "/"
+                                                                    + branch));
                 } else {
-                    where = PublishedPair.LIST_PATH + " (committed at HEAD " + local.commit().abbreviate(10).name() + ")";
-                    pair = local.publishedPair()
-                            .orElseThrow(() -> new NoPublishedListException("there is no " + PublishedPair.LIST_PATH));
+                    where =
+                            PublishedPair.LIST_PATH
+                                    + " (committed at HEAD "
+                                    + local.commit().abbreviate(10).name()
+                                    + ")";
+                    pair =
+                            local.publishedPair()
+                                    .orElseThrow(
+                                            () ->
+                                                    new NoPublishedListException(
+                                                            "there is no "
+                                                                    + PublishedPair.LIST_PATH));
                 }
                 PolicyList list = PolicyListParser.parse(pair.list());
                 List<String> signers = SignatureIssuers.of(pair.signature());
                 boolean verified;
                 String verification;
-                // An expired list is reported as expired, not as a bad signature: its signature is then
+                // An expired list is reported as expired, not as a bad signature: its signature is
+                // then
                 // checked as of its own timestamp.
                 Instant checkedAt = now.isBefore(list.expires()) ? now : list.timestamp();
                 try {
-                    ListVerifier.Verified result = ListVerifier.verify(pair.list(), pair.signature(), ListVerifier.Options.of(
-                            PinnedKeyFiles.files(snapshot.repository()), checkedAt));
+                    ListVerifier.Verified result =
+                            ListVerifier.verify(
+                                    pair.list(),
+                                    pair.signature(),
+                                    ListVerifier.Options.of(
+                                            PinnedKeyFiles.files(snapshot.repository()),
+                                            checkedAt));
                     verified = true;
-                    verification = "verified with release/keys/ (" + String.join(", ", result.signerFingerprints()) + ")";
+                    verification =
+                            "verified with release/keys/ ("
+                                    + String.join(", ", result.signerFingerprints())
+                                    + ")";
                 } catch (RejectedException | PinnedKeysUnusableException e) {
                     verified = false;
                     verification = "does not verify: " + e.getMessage();
                 }
-                return new ListStatus(where, list, now, settings.minimumValidity(), signers, verified, verification);
+                return new ListStatus(
+                        where,
+                        list,
+                        now,
+                        settings.minimumValidity(),
+                        signers,
+                        verified,
+                        verification);
             }
         }
     }
 
-    public static ListStatus read(ListRepository repository, Instant now, Optional<String> remoteName) {
+    public static ListStatus read(
+            ListRepository repository, Instant now, Optional<String> remoteName) {
         return read(repository, now, remoteName, GitRemote.DEFAULT_TIMEOUT);
     }
 }

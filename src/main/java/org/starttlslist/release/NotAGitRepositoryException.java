@@ -9,7 +9,9 @@ public final class NotAGitRepositoryException extends RejectedException {
     private final transient Path directory;
 
     public NotAGitRepositoryException(Path directory) {
-        super(directory + " is not the top of a git working tree; run the command in the list's clone or pass -C DIR");
+        super(
+                directory
+                        + " is not the top of a git working tree; run the command in the list's clone or pass -C DIR");
         this.directory = directory;
     }
 

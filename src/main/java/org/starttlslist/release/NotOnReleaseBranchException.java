@@ -9,8 +9,14 @@ public final class NotOnReleaseBranchException extends RejectedException {
     private final String currentBranch;
 
     public NotOnReleaseBranchException(String releaseBranch, String currentBranch) {
-        super("on branch '" + currentBranch + "', but releases are cut from '" + releaseBranch
-                + "' (release-branch in release/config.json); check out " + releaseBranch + " and run again");
+        super(
+                "on branch '"
+                        + currentBranch
+                        + "', but releases are cut from '"
+                        + releaseBranch
+                        + "' (release-branch in release/config.json); check out "
+                        + releaseBranch
+                        + " and run again");
         this.releaseBranch = releaseBranch;
         this.currentBranch = currentBranch;
     }

@@ -33,14 +33,23 @@ public final class OpenPgpTagSigner implements Signer {
     }
 
     @Override
-    public GpgSignature sign(Repository repository, GpgConfig config, byte[] data, PersonIdent committer,
-            String signingKey, CredentialsProvider credentialsProvider) {
+    public GpgSignature sign(
+            Repository repository,
+            GpgConfig config,
+            byte[] data,
+            PersonIdent committer,
+            String signingKey,
+            CredentialsProvider credentialsProvider) {
         return new GpgSignature(key.signDetached(data, signingTime));
     }
 
     @Override
-    public boolean canLocateSigningKey(Repository repository, GpgConfig config, PersonIdent committer,
-            String signingKey, CredentialsProvider credentialsProvider) {
+    public boolean canLocateSigningKey(
+            Repository repository,
+            GpgConfig config,
+            PersonIdent committer,
+            String signingKey,
+            CredentialsProvider credentialsProvider) {
         return true;
     }
 }

@@ -20,9 +20,12 @@ public final class PinnedKeyFiles {
         Set<String> fingerprints = new TreeSet<>();
         for (Path file : files) {
             try {
-                fingerprints.addAll(ArmoredKeyFingerprints.primaryFingerprints(Files.readAllBytes(file), file.toString()));
+                fingerprints.addAll(
+                        ArmoredKeyFingerprints.primaryFingerprints(
+                                Files.readAllBytes(file), file.toString()));
             } catch (IOException | RuntimeException e) {
-                // The verifier reports an unusable key file with its reason; here it simply pins nothing.
+                // The verifier reports an unusable key file with its reason; here it simply pins
+                // nothing.
             }
         }
         return fingerprints;
@@ -34,11 +37,15 @@ public final class PinnedKeyFiles {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".asc") && Files.isRegularFile(p))
+            return files.filter(
+                            p ->
+                                    p.getFileName().toString().endsWith(".asc")
+                                            && Files.isRegularFile(p))
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot list " + repository.display(dir) + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot list " + repository.display(dir) + ": " + e.getMessage(), e);
         }
     }
 }

@@ -38,19 +38,32 @@ import org.starttlslist.verify.ListVerifier;
  */
 public final class Publish {
     /** What was pushed. */
-    public record Outcome(PolicyList list, String tagName, ObjectId commit, String branch, String remote, List<String> signers) {}
+    public record Outcome(
+            PolicyList list,
+            String tagName,
+            ObjectId commit,
+            String branch,
+            String remote,
+            List<String> signers) {}
 
     private Publish() {}
 
-    // "try": the lock is held for the whole try-with-resources block and never referenced in it, by design.
+    // "try": the lock is held for the whole try-with-resources block and never referenced in it, by
+    // design.
     @SuppressWarnings("try")
-    public static Outcome run(ListRepository repository, Instant now, Instant clock, String remoteName, Duration timeout,
+    public static Outcome run(
+            ListRepository repository,
+            Instant now,
+            Instant clock,
+            String remoteName,
+            Duration timeout,
             Consumer<String> progress) {
         try (Git git = ListGit.open(repository);
                 ReleaseLock lock = ReleaseLock.acquire(git.getRepository())) {
             GitPreflight preflight = new GitPreflight(git);
             preflight.requireNoIndexLock();
-            CommittedTree tree = CommittedTree.of(git.getRepository(), preflight.requireHeadCommit());
+            CommittedTree tree =
+                    CommittedTree.of(git.getRepository(), preflight.requireHeadCommit());
             ListSettings settings;
             try (CommittedTree.Snapshot snapshot = tree.snapshot("release")) {
                 settings = ReleaseSettings.read(snapshot.repository(), now);
@@ -61,64 +74,107 @@ public final class Publish {
             GitRemote remote = GitRemote.named(git, remoteName, timeout);
             Optional<ObjectId> remoteHead = remote.fetchBranch(branch);
             preflight.requireNotBehind(remote, branch, head);
-            progress.accept("preflight: on " + branch + " at " + head.abbreviate(10).name()
-                    + ", working tree clean, up to date with " + remoteName + "/" + branch);
+            progress.accept(
+                    "preflight: on "
+                            + branch
+                            + " at "
+                            + head.abbreviate(10).name()
+                            + ", working tree clean, up to date with "
+                            + remoteName
+                            + "/"
+                            + branch);
 
             CommittedTree committed = CommittedTree.of(git.getRepository(), head);
             if (committed.publishedPair().isEmpty()) {
-                throw new NothingToPublishException("there is no release/policy.json in commit "
-                        + head.abbreviate(10).name());
+                throw new NothingToPublishException(
+                        "there is no release/policy.json in commit " + head.abbreviate(10).name());
             }
-            Optional<byte[]> previous = remoteHead.flatMap(id -> CommittedTree.of(git.getRepository(), id).publishedPair())
-                    .map(PublishedPair::list);
-            // Verify first, and take the list from the verifier: unsigned bytes never reach a parser.
+            Optional<byte[]> previous =
+                    remoteHead
+                            .flatMap(
+                                    id -> CommittedTree.of(git.getRepository(), id).publishedPair())
+                            .map(PublishedPair::list);
+            // Verify first, and take the list from the verifier: unsigned bytes never reach a
+            // parser.
             ListVerifier.Verified verified =
-                    CommittedPairCheck.verify(git.getRepository(), head, previous, now, "nothing was pushed");
+                    CommittedPairCheck.verify(
+                            git.getRepository(), head, previous, now, "nothing was pushed");
             if (!now.equals(clock)) {
-                CommittedPairCheck.verify(git.getRepository(), head, previous, clock, "nothing was pushed (checked at the real time)");
+                CommittedPairCheck.verify(
+                        git.getRepository(),
+                        head,
+                        previous,
+                        clock,
+                        "nothing was pushed (checked at the real time)");
             }
             List<String> signers = verified.signerFingerprints();
             PolicyList list = verified.list();
             String tagName = Release.tagName(list.timestamp());
             String tagSigner = requireSignedTagAt(git, tagName, head, committed, settings);
-            progress.accept("verify: release/policy.json of " + head.abbreviate(10).name()
-                    + " passes verify with its release/keys/ (signed by " + String.join(", ", signers) + "), tag "
-                    + tagName + " is at HEAD, signed by " + tagSigner);
+            progress.accept(
+                    "verify: release/policy.json of "
+                            + head.abbreviate(10).name()
+                            + " passes verify with its release/keys/ (signed by "
+                            + String.join(", ", signers)
+                            + "), tag "
+                            + tagName
+                            + " is at HEAD, signed by "
+                            + tagSigner);
 
             remote.pushAtomically(List.of(Constants.R_HEADS + branch, Constants.R_TAGS + tagName));
-            progress.accept("push: " + branch + " and " + tagName + " to " + remoteName + " (atomic)");
+            progress.accept(
+                    "push: " + branch + " and " + tagName + " to " + remoteName + " (atomic)");
             return new Outcome(list, tagName, head, branch, remoteName, signers);
         }
     }
 
-    /** As {@link #run(ListRepository, Instant, Instant, String, Duration, Consumer)} at the real time {@code now}. */
-    public static Outcome run(ListRepository repository, Instant now, String remoteName, Consumer<String> progress) {
+    /**
+     * As {@link #run(ListRepository, Instant, Instant, String, Duration, Consumer)} at the real
+     * time {@code now}.
+     */
+    public static Outcome run(
+            ListRepository repository, Instant now, String remoteName, Consumer<String> progress) {
         return run(repository, now, now, remoteName, GitRemote.DEFAULT_TIMEOUT, progress);
     }
 
-    private static String requireSignedTagAt(Git git, String tagName, ObjectId head, CommittedTree committed,
+    private static String requireSignedTagAt(
+            Git git,
+            String tagName,
+            ObjectId head,
+            CommittedTree committed,
             ListSettings settings) {
         try (RevWalk walk = new RevWalk(git.getRepository())) {
             Ref ref = git.getRepository().exactRef(Constants.R_TAGS + tagName);
             if (ref == null) {
-                throw new NothingToPublishException("the release tag " + tagName + " of release/policy.json does not exist");
+                throw new NothingToPublishException(
+                        "the release tag " + tagName + " of release/policy.json does not exist");
             }
             RevObject object = walk.parseAny(ref.getObjectId());
             if (!(object instanceof RevTag tag)) {
-                throw new TagNotSignedException(tagName, "it is a lightweight tag, not an annotated, signed one");
+                throw new TagNotSignedException(
+                        tagName, "it is a lightweight tag, not an annotated, signed one");
             }
             RevObject target = walk.peel(tag);
             if (!target.equals(head)) {
-                throw new NothingToPublishException("tag " + tagName + " points at " + target.abbreviate(10).name()
-                        + ", not at HEAD " + head.abbreviate(10).name());
+                throw new NothingToPublishException(
+                        "tag "
+                                + tagName
+                                + " points at "
+                                + target.abbreviate(10).name()
+                                + ", not at HEAD "
+                                + head.abbreviate(10).name());
             }
             byte[] raw = git.getRepository().open(tag.getId(), Constants.OBJ_TAG).getBytes();
             try (CommittedTree.Snapshot keys = committed.snapshot("release/keys")) {
-                return SignedTagCheck.verify(tagName, raw, PinnedKeyFiles.files(keys.repository()),
+                return SignedTagCheck.verify(
+                        tagName,
+                        raw,
+                        PinnedKeyFiles.files(keys.repository()),
                         new HashSet<>(settings.maintainerFingerprints()));
             }
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot read tag " + tagName + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot read tag " + tagName + ": " + e.getMessage(), e);
         }
     }
 }

@@ -31,9 +31,9 @@ import org.starttlslist.validate.ValidationReport;
 import org.starttlslist.verify.ListVerifier;
 
 /**
- * Cuts a release: the only sequence there is, so a list is never signed before it is merged,
- * never published with a bad signature, never older than the one before it, and always exactly
- * what the release commit holds.
+ * Cuts a release: the only sequence there is, so a list is never signed before it is merged, never
+ * published with a bad signature, never older than the one before it, and always exactly what the
+ * release commit holds.
  *
  * <ol>
  *   <li>The release instant: within {@link ListVerifier#DEFAULT_SKEW} of the real clock, unless the
@@ -68,8 +68,8 @@ public final class Release {
      * @param key loads (and unlocks) the signing key; called only once every check that needs no
      *     key has passed, so a refused release never asks for a passphrase
      * @param remote the remote to check against and push to
-     * @param push false for {@code --no-push}: stop after the tag; the remote is still checked
-     *     when it is configured
+     * @param push false for {@code --no-push}: stop after the tag; the remote is still checked when
+     *     it is configured
      * @param timeout the deadline for connecting to and each answer of the remote
      */
     public record Request(
@@ -93,9 +93,23 @@ public final class Release {
         }
 
         /** A release at the real time {@code now}, with the default timeout. */
-        public Request(ListRepository repository, Instant now, Supplier<SigningKey> key,
-                ReleaseTransaction.Identity identity, String remote, boolean push) {
-            this(repository, now, now, false, key, identity, remote, push, GitRemote.DEFAULT_TIMEOUT);
+        public Request(
+                ListRepository repository,
+                Instant now,
+                Supplier<SigningKey> key,
+                ReleaseTransaction.Identity identity,
+                String remote,
+                boolean push) {
+            this(
+                    repository,
+                    now,
+                    now,
+                    false,
+                    key,
+                    identity,
+                    remote,
+                    push,
+                    GitRemote.DEFAULT_TIMEOUT);
         }
     }
 
@@ -117,7 +131,8 @@ public final class Release {
         return "list-" + TAG_TIME.format(timestamp);
     }
 
-    // "try": the lock is held for the whole try-with-resources block and never referenced in it, by design.
+    // "try": the lock is held for the whole try-with-resources block and never referenced in it, by
+    // design.
     @SuppressWarnings("try")
     public static Outcome run(Request request, Consumer<String> progress) {
         Instant timestamp = request.now().truncatedTo(ChronoUnit.SECONDS);
@@ -138,8 +153,15 @@ public final class Release {
         }
     }
 
-    private static Outcome run(Request request, Consumer<String> progress, Git git, GitPreflight preflight,
-            CommittedTree tree, CommittedTree.Snapshot snapshot, Instant timestamp, ReleaseClock clock) {
+    private static Outcome run(
+            Request request,
+            Consumer<String> progress,
+            Git git,
+            GitPreflight preflight,
+            CommittedTree tree,
+            CommittedTree.Snapshot snapshot,
+            Instant timestamp,
+            ReleaseClock clock) {
         // 2. Preflight. The build runs first only because the commit's settings name the release
         //    branch; its refusal is reported after the git checks, which are cheaper to fix.
         ListBuild.Result build = null;
@@ -156,25 +178,46 @@ public final class Release {
         ListSettings settings = report.sources().get().settings();
         ObjectId head = preflight.requireOnBranch(settings.releaseBranch());
         if (!head.equals(tree.commit())) {
-            throw new BranchMovedException(settings.releaseBranch(), tree.commit(), "at " + head.abbreviate(10).name());
+            throw new BranchMovedException(
+                    settings.releaseBranch(), tree.commit(), "at " + head.abbreviate(10).name());
         }
         preflight.requireClean();
         Optional<GitRemote> remote = remote(git, request);
         if (remote.isPresent()) {
             preflight.requireNotBehind(remote.get(), settings.releaseBranch(), head);
-            progress.accept("preflight: on " + settings.releaseBranch() + " at " + head.abbreviate(10).name()
-                    + ", working tree clean, up to date with " + remote.get().name() + "/" + settings.releaseBranch());
+            progress.accept(
+                    "preflight: on "
+                            + settings.releaseBranch()
+                            + " at "
+                            + head.abbreviate(10).name()
+                            + ", working tree clean, up to date with "
+                            + remote.get().name()
+                            + "/"
+                            + settings.releaseBranch());
         } else {
-            progress.accept("preflight: on " + settings.releaseBranch() + " at " + head.abbreviate(10).name()
-                    + ", working tree clean (no remote '" + request.remote() + "' to compare with)");
+            progress.accept(
+                    "preflight: on "
+                            + settings.releaseBranch()
+                            + " at "
+                            + head.abbreviate(10).name()
+                            + ", working tree clean (no remote '"
+                            + request.remote()
+                            + "' to compare with)");
         }
         if (invalid != null || report.hasErrors()) {
             throw SourcesInvalidException.of(report);
         }
         SourceSet sources = report.sources().get();
-        progress.accept("validate: " + sources.domains().size() + " domain sources, " + sources.aliases().size()
-                + " aliases, " + report.count(Severity.WARNING) + " warning(s), no errors (read from commit "
-                + head.abbreviate(10).name() + ")");
+        progress.accept(
+                "validate: "
+                        + sources.domains().size()
+                        + " domain sources, "
+                        + sources.aliases().size()
+                        + " aliases, "
+                        + report.count(Severity.WARNING)
+                        + " warning(s), no errors (read from commit "
+                        + head.abbreviate(10).name()
+                        + ")");
 
         String tagName = tagName(timestamp);
         ReleaseTransaction transaction = new ReleaseTransaction(git, request.repository());
@@ -190,18 +233,27 @@ public final class Release {
         byte[] listBytes = build.bytes();
         clock.requireValidNow(list);
         ListChanges changes = ListChanges.between(previous, list);
-        progress.accept("build: " + counts(list) + ", expires " + ListTimes.format(list.expires())
-                + " (" + changes.summary() + ")");
+        progress.accept(
+                "build: "
+                        + counts(list)
+                        + ", expires "
+                        + ListTimes.format(list.expires())
+                        + " ("
+                        + changes.summary()
+                        + ")");
 
         // 4. Sign with a pinned maintainer key.
         SigningKey key = request.key().get();
         String signer = key.primaryFingerprint();
         if (!settings.maintainerFingerprints().contains(signer)) {
-            throw new SignerNotMaintainerException(signer, "is not listed under \"maintainers\" in release/config.json");
+            throw new SignerNotMaintainerException(
+                    signer, "is not listed under \"maintainers\" in release/config.json");
         }
         List<Path> pinned = PinnedKeyFiles.files(snapshot.repository());
         if (!PinnedKeyFiles.fingerprints(pinned).contains(signer)) {
-            throw new SignerNotMaintainerException(signer, "has no public key in release/keys/, so mirrors could not verify the release");
+            throw new SignerNotMaintainerException(
+                    signer,
+                    "has no public key in release/keys/, so mirrors could not verify the release");
         }
         byte[] signature = key.signDetached(listBytes, timestamp);
         progress.accept("sign: release/policy.json.asc by " + signer);
@@ -211,43 +263,95 @@ public final class Release {
         files.put(PublishedPair.LIST_PATH, listBytes);
         files.put(PublishedPair.SIGNATURE_PATH, signature);
         String branch = settings.releaseBranch();
-        ReleaseTransaction.Checks checks = new ReleaseTransaction.Checks() {
-            @Override
-            public void commitMade(ObjectId commit) {
-                List<String> signers = CommittedPairCheck.verify(git.getRepository(), commit,
-                        published.map(PublishedPair::list), clock.instant(), "nothing was committed").signerFingerprints();
-                progress.accept("verify: the committed pair passes verify with the commit's release/keys/ at the real time "
-                        + ListTimes.format(clock.instant()) + " (signed by " + String.join(", ", signers) + ")");
-            }
+        ReleaseTransaction.Checks checks =
+                new ReleaseTransaction.Checks() {
+                    @Override
+                    public void commitMade(ObjectId commit) {
+                        List<String> signers =
+                                CommittedPairCheck.verify(
+                                                git.getRepository(),
+                                                commit,
+                                                published.map(PublishedPair::list),
+                                                clock.instant(),
+                                                "nothing was committed")
+                                        .signerFingerprints();
+                        progress.accept(
+                                "verify: the committed pair passes verify with the commit's release/keys/ at the real time "
+                                        + ListTimes.format(clock.instant())
+                                        + " (signed by "
+                                        + String.join(", ", signers)
+                                        + ")");
+                    }
 
-            @Override
-            public void beforePush() {
-                GitRemote target = remote.orElseThrow();
-                Optional<ObjectId> tip = target.fetchBranch(branch);
-                Optional<PolicyList> remoteList = tip
-                        .flatMap(id -> CommittedTree.of(git.getRepository(), id).publishedPair())
-                        .map(pair -> PolicyListParser.parse(pair.list()));
-                if (remoteList.isPresent() && !timestamp.isAfter(remoteList.get().timestamp())) {
-                    throw new TimestampNotNewerException(remoteList.get().timestamp(), timestamp,
-                            target.name() + "/" + branch);
-                }
-            }
-        };
-        ReleaseTransaction.Plan plan = new ReleaseTransaction.Plan(files, commitMessage(list, changes,
-                RemovalNotes.render(snapshot.repository(), changes.removedDomains(), false), signer),
-                tagName, tagMessage(list, signer), request.identity(), timestamp, branch, head,
-                request.push() ? remote : Optional.empty(), checks);
-        ReleaseTransaction.Outcome done = transaction.run(plan, new OpenPgpTagSigner(key, timestamp));
-        progress.accept("commit: " + done.commit().abbreviate(10).name() + " on " + branch
-                + " (was " + done.previousCommit().abbreviate(10).name() + ")");
+                    @Override
+                    public void beforePush() {
+                        GitRemote target = remote.orElseThrow();
+                        Optional<ObjectId> tip = target.fetchBranch(branch);
+                        Optional<PolicyList> remoteList =
+                                tip.flatMap(
+                                                id ->
+                                                        CommittedTree.of(git.getRepository(), id)
+                                                                .publishedPair())
+                                        .map(pair -> PolicyListParser.parse(pair.list()));
+                        if (remoteList.isPresent()
+                                && !timestamp.isAfter(remoteList.get().timestamp())) {
+                            throw new TimestampNotNewerException(
+                                    remoteList.get().timestamp(),
+                                    timestamp,
+                                    target.name() + "/" + branch);
+                        }
+                    }
+                };
+        ReleaseTransaction.Plan plan =
+                new ReleaseTransaction.Plan(
+                        files,
+                        commitMessage(
+                                list,
+                                changes,
+                                RemovalNotes.render(
+                                        snapshot.repository(), changes.removedDomains(), false),
+                                signer),
+                        tagName,
+                        tagMessage(list, signer),
+                        request.identity(),
+                        timestamp,
+                        branch,
+                        head,
+                        request.push() ? remote : Optional.empty(),
+                        checks);
+        ReleaseTransaction.Outcome done =
+                transaction.run(plan, new OpenPgpTagSigner(key, timestamp));
+        progress.accept(
+                "commit: "
+                        + done.commit().abbreviate(10).name()
+                        + " on "
+                        + branch
+                        + " (was "
+                        + done.previousCommit().abbreviate(10).name()
+                        + ")");
         progress.accept("tag: " + tagName + " (annotated, signed by " + signer + ")");
         if (done.pushed()) {
-            progress.accept("push: " + branch + " and " + tagName + " to " + request.remote() + " (atomic)");
+            progress.accept(
+                    "push: "
+                            + branch
+                            + " and "
+                            + tagName
+                            + " to "
+                            + request.remote()
+                            + " (atomic)");
         } else {
-            progress.accept("push: skipped (--no-push); run 'starttls-list publish' to push this release");
+            progress.accept(
+                    "push: skipped (--no-push); run 'starttls-list publish' to push this release");
         }
-        return new Outcome(list, changes, signer, tagName, done.commit(), done.previousCommit(),
-                branch, done.pushed() ? Optional.of(request.remote()) : Optional.empty());
+        return new Outcome(
+                list,
+                changes,
+                signer,
+                tagName,
+                done.commit(),
+                done.previousCommit(),
+                branch,
+                done.pushed() ? Optional.of(request.remote()) : Optional.empty());
     }
 
     private static Optional<GitRemote> remote(Git git, Request request) {
@@ -262,15 +366,25 @@ public final class Release {
     }
 
     static String counts(PolicyList list) {
-        return list.policies().size() + " domains (" + list.count(Mode.ENFORCE) + " enforce, "
-                + list.count(Mode.TESTING) + " testing)";
+        return list.policies().size()
+                + " domains ("
+                + list.count(Mode.ENFORCE)
+                + " enforce, "
+                + list.count(Mode.TESTING)
+                + " testing)";
     }
 
-    /** @param removals the loud lines for domains removed with a removal record (lifecycle) */
-    static String commitMessage(PolicyList list, ListChanges changes, Optional<String> removals, String signer) {
+    /**
+     * @param removals the loud lines for domains removed with a removal record (lifecycle)
+     */
+    static String commitMessage(
+            PolicyList list, ListChanges changes, Optional<String> removals, String signer) {
         StringBuilder message = new StringBuilder();
         message.append("Release list ").append(ListTimes.format(list.timestamp())).append("\n\n");
-        message.append(counts(list)).append(", expires ").append(ListTimes.format(list.expires())).append("\n\n");
+        message.append(counts(list))
+                .append(", expires ")
+                .append(ListTimes.format(list.expires()))
+                .append("\n\n");
         removals.ifPresent(message::append);
         for (String line : changes.lines()) {
             message.append(line).append('\n');
@@ -280,8 +394,15 @@ public final class Release {
     }
 
     static String tagMessage(PolicyList list, String signer) {
-        return "starttls-list release " + ListTimes.format(list.timestamp()) + "\n\n"
-                + counts(list) + ", expires " + ListTimes.format(list.expires()) + "\n"
-                + "release/policy.json signed by " + signer + "\n";
+        return "starttls-list release "
+                + ListTimes.format(list.timestamp())
+                + "\n\n"
+                + counts(list)
+                + ", expires "
+                + ListTimes.format(list.expires())
+                + "\n"
+                + "release/policy.json signed by "
+                + signer
+                + "\n";
     }
 }

@@ -36,8 +36,11 @@ final class ReleaseClock {
             throw new ListNotValidAtClockException(list, clock, "it has already expired");
         }
         if (list.timestamp().isAfter(clock.plus(skew))) {
-            throw new ListNotValidAtClockException(list, clock, "its timestamp is in the future, so every mirror would refuse it"
-                    + " and every later release on the real clock would be refused as older");
+            throw new ListNotValidAtClockException(
+                    list,
+                    clock,
+                    "its timestamp is in the future, so every mirror would refuse it"
+                            + " and every later release on the real clock would be refused as older");
         }
     }
 }

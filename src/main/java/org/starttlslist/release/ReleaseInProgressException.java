@@ -9,8 +9,10 @@ public final class ReleaseInProgressException extends CouldNotCompleteException 
     private final transient Path lockFile;
 
     public ReleaseInProgressException(Path lockFile) {
-        super("another release or publish is running in this clone (it holds " + lockFile
-                + "); wait for it to finish, then run this again. Nothing was changed");
+        super(
+                "another release or publish is running in this clone (it holds "
+                        + lockFile
+                        + "); wait for it to finish, then run this again. Nothing was changed");
         this.lockFile = lockFile;
     }
 

@@ -11,8 +11,8 @@ import org.starttlslist.failure.CouldNotCompleteException;
 
 /**
  * One release or publish at a time per clone, for the whole run: from the preflight to the push.
- * Two releases in one clone would otherwise both pass the preflight and the later-started one
- * could push an older list on top of the other's.
+ * Two releases in one clone would otherwise both pass the preflight and the later-started one could
+ * push an older list on top of the other's.
  *
  * <p>An OS file lock on {@code .git/starttls-list-release.lock}: the kernel drops it when the
  * process dies, so a killed release never leaves a stale lock behind (the empty file may stay; it
@@ -36,7 +36,8 @@ final class ReleaseLock implements AutoCloseable {
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot open the release lock " + file + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot open the release lock " + file + ": " + e.getMessage(), e);
         }
         try {
             FileLock lock = channel.tryLock();

@@ -10,7 +10,11 @@ public final class ReleaseRolledBackException extends CouldNotCompleteException 
     private static final long serialVersionUID = 1L;
 
     public ReleaseRolledBackException(String restoredTo, Throwable cause) {
-        super(cause.getMessage() + "; nothing was released: the branch is back at " + restoredTo
-                + " and the new tag was deleted", cause);
+        super(
+                cause.getMessage()
+                        + "; nothing was released: the branch is back at "
+                        + restoredTo
+                        + " and the new tag was deleted",
+                cause);
     }
 }

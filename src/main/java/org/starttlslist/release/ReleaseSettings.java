@@ -15,8 +15,6 @@ public final class ReleaseSettings {
         // Only release/config.json (and the keys it names): status, publish and the committer
         // lookup must not pay for checking every source, which release does once, itself.
         ValidationReport report = new Validator(repository, now).validate(List.of());
-        return report.sources()
-                .orElseThrow(() -> SourcesInvalidException.of(report))
-                .settings();
+        return report.sources().orElseThrow(() -> SourcesInvalidException.of(report)).settings();
     }
 }

@@ -45,8 +45,8 @@ import org.starttlslist.source.ListRepository;
  * <ol>
  *   <li>Objects only: the files' exact bytes become blobs through an {@link ObjectInserter} (no
  *       clean filter, attribute or {@code core.autocrlf} touches them), the tree is the checked
- *       commit's tree with those blobs, then the commit and the signed tag objects. No ref, index or
- *       working-tree file changes yet.
+ *       commit's tree with those blobs, then the commit and the signed tag objects. No ref, index
+ *       or working-tree file changes yet.
  *   <li>{@link Checks#commitMade}: the caller verifies the commit as a mirror will read it.
  *   <li>Compare-and-swap: the release branch moves from the commit the preflight checked to the new
  *       one, only if HEAD is still that branch and the branch is still at that commit; then the tag
@@ -61,8 +61,8 @@ import org.starttlslist.source.ListRepository;
  *
  * <p>Everything git would otherwise take from the user's configuration is set here: author,
  * committer and tagger (the release identity at the release instant, in UTC), tag signing with our
- * own signer and an empty {@link GpgConfig}. No hook runs (the repository is opened through
- * {@link ListGit}, which has none).
+ * own signer and an empty {@link GpgConfig}. No hook runs (the repository is opened through {@link
+ * ListGit}, which has none).
  */
 public final class ReleaseTransaction {
     /**
@@ -114,7 +114,12 @@ public final class ReleaseTransaction {
     }
 
     /** The release as made: its commit and its tag, and whether they were pushed. */
-    public record Outcome(ObjectId commit, ObjectId previousCommit, String tagName, ObjectId tag, boolean pushed) {}
+    public record Outcome(
+            ObjectId commit,
+            ObjectId previousCommit,
+            String tagName,
+            ObjectId tag,
+            boolean pushed) {}
 
     /** A name and e-mail address, never read from the environment or git config. */
     public record Identity(String name, String email) {
@@ -143,7 +148,8 @@ public final class ReleaseTransaction {
                 throw new TagExistsException(tagName);
             }
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot read tag " + tagName + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot read tag " + tagName + ": " + e.getMessage(), e);
         }
     }
 
@@ -158,7 +164,10 @@ public final class ReleaseTransaction {
         try {
             commit = insertCommit(plan, blobs);
             tag = insertTag(plan, commit, signer);
-        } catch (IOException | CanceledException | UnsupportedSigningFormatException | RuntimeException e) {
+        } catch (IOException
+                | CanceledException
+                | UnsupportedSigningFormatException
+                | RuntimeException e) {
             if (e instanceof org.starttlslist.failure.RejectedException rejected) {
                 throw rejected;
             }
@@ -187,7 +196,12 @@ public final class ReleaseTransaction {
         if (plan.remote().isPresent()) {
             try {
                 plan.checks().beforePush();
-                plan.remote().get().pushAtomically(List.of(Constants.R_HEADS + plan.branch(), Constants.R_TAGS + plan.tagName()));
+                plan.remote()
+                        .get()
+                        .pushAtomically(
+                                List.of(
+                                        Constants.R_HEADS + plan.branch(),
+                                        Constants.R_TAGS + plan.tagName()));
             } catch (RemoteTimedOutException e) {
                 // The remote may have taken the push: keep the local release, so that publish can
                 // push it again (or find it already there), rather than undo what may be published.
@@ -205,24 +219,27 @@ public final class ReleaseTransaction {
 
     private ObjectId insertCommit(Plan plan, Map<String, ObjectId> blobs) throws IOException {
         Repository repository = git.getRepository();
-        try (ObjectInserter inserter = repository.newObjectInserter(); RevWalk walk = new RevWalk(repository)) {
+        try (ObjectInserter inserter = repository.newObjectInserter();
+                RevWalk walk = new RevWalk(repository)) {
             RevCommit parent = walk.parseCommit(plan.head());
             DirCache tree = DirCache.newInCore();
             DirCacheBuilder builder = tree.builder();
-            builder.addTree(new byte[0], DirCacheEntry.STAGE_0, walk.getObjectReader(), parent.getTree());
+            builder.addTree(
+                    new byte[0], DirCacheEntry.STAGE_0, walk.getObjectReader(), parent.getTree());
             builder.finish();
             DirCacheEditor editor = tree.editor();
             for (Map.Entry<String, byte[]> file : plan.files().entrySet()) {
                 requireNoFileAbove(walk, parent, file.getKey());
                 ObjectId blob = inserter.insert(Constants.OBJ_BLOB, file.getValue());
                 blobs.put(file.getKey(), blob);
-                editor.add(new DirCacheEditor.PathEdit(file.getKey()) {
-                    @Override
-                    public void apply(DirCacheEntry entry) {
-                        entry.setFileMode(FileMode.REGULAR_FILE);
-                        entry.setObjectId(blob);
-                    }
-                });
+                editor.add(
+                        new DirCacheEditor.PathEdit(file.getKey()) {
+                            @Override
+                            public void apply(DirCacheEntry entry) {
+                                entry.setFileMode(FileMode.REGULAR_FILE);
+                                entry.setObjectId(blob);
+                            }
+                        });
             }
             editor.finish();
             CommitBuilder commit = new CommitBuilder();
@@ -240,14 +257,21 @@ public final class ReleaseTransaction {
     }
 
     /** A path whose parent directory is a file in the tree would make a tree git refuses. */
-    private void requireNoFileAbove(RevWalk walk, RevCommit parent, String path) throws IOException {
+    private void requireNoFileAbove(RevWalk walk, RevCommit parent, String path)
+            throws IOException {
         for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
             String above = path.substring(0, slash);
-            try (org.eclipse.jgit.treewalk.TreeWalk found = org.eclipse.jgit.treewalk.TreeWalk.forPath(
-                    walk.getObjectReader(), above, parent.getTree())) {
+            try (org.eclipse.jgit.treewalk.TreeWalk found =
+                    org.eclipse.jgit.treewalk.TreeWalk.forPath(
+                            walk.getObjectReader(), above, parent.getTree())) {
                 if (found != null && found.getFileMode(0) != FileMode.TREE) {
-                    throw new IOException("cannot write " + path + ": " + above + " is a file in commit "
-                            + parent.abbreviate(10).name());
+                    throw new IOException(
+                            "cannot write "
+                                    + path
+                                    + ": "
+                                    + above
+                                    + " is a file in commit "
+                                    + parent.abbreviate(10).name());
                 }
             }
         }
@@ -271,8 +295,8 @@ public final class ReleaseTransaction {
     }
 
     /**
-     * Moves the release branch to {@code commit}, only if HEAD still names it and it still points at
-     * the checked commit: a checkout or a commit during the release refuses it.
+     * Moves the release branch to {@code commit}, only if HEAD still names it and it still points
+     * at the checked commit: a checkout or a commit during the release refuses it.
      */
     private void moveBranch(Plan plan, ObjectId commit) {
         Repository repository = git.getRepository();
@@ -280,7 +304,8 @@ public final class ReleaseTransaction {
         try {
             String head = repository.getFullBranch();
             if (!ref.equals(head)) {
-                throw new BranchMovedException(plan.branch(), plan.head(), "HEAD is " + describe(head));
+                throw new BranchMovedException(
+                        plan.branch(), plan.head(), "HEAD is " + describe(head));
             }
             RefUpdate update = repository.updateRef(ref);
             update.setExpectedOldObjectId(plan.head());
@@ -289,13 +314,21 @@ public final class ReleaseTransaction {
             RefUpdate.Result result = update.update();
             if (result != RefUpdate.Result.FAST_FORWARD) {
                 Ref now = repository.exactRef(ref);
-                throw new BranchMovedException(plan.branch(), plan.head(), plan.branch() + " is at "
-                        + (now == null || now.getObjectId() == null ? "nothing" : now.getObjectId().abbreviate(10).name())
-                        + " (" + result + ")");
+                throw new BranchMovedException(
+                        plan.branch(),
+                        plan.head(),
+                        plan.branch()
+                                + " is at "
+                                + (now == null || now.getObjectId() == null
+                                        ? "nothing"
+                                        : now.getObjectId().abbreviate(10).name())
+                                + " ("
+                                + result
+                                + ")");
             }
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot update " + ref + ": " + e.getMessage()
-                    + "; nothing was committed", e);
+            throw new CouldNotCompleteException(
+                    "cannot update " + ref + ": " + e.getMessage() + "; nothing was committed", e);
         }
     }
 
@@ -303,12 +336,14 @@ public final class ReleaseTransaction {
         if (fullBranch == null) {
             return "unknown";
         }
-        return fullBranch.startsWith(Constants.R_HEADS) ? fullBranch.substring(Constants.R_HEADS.length())
+        return fullBranch.startsWith(Constants.R_HEADS)
+                ? fullBranch.substring(Constants.R_HEADS.length())
                 : "detached at " + fullBranch.substring(0, Math.min(10, fullBranch.length()));
     }
 
     /** Puts the branch (and the tag, when made) back, and says so; or says how to, by hand. */
-    private RuntimeException rolledBack(Plan plan, ObjectId commit, boolean tagged, Exception failure) {
+    private RuntimeException rolledBack(
+            Plan plan, ObjectId commit, boolean tagged, Exception failure) {
         Repository repository = git.getRepository();
         List<String> problems = new ArrayList<>();
         try {
@@ -337,11 +372,20 @@ public final class ReleaseTransaction {
             }
         }
         if (!problems.isEmpty()) {
-            return new CouldNotCompleteException(failure.getMessage() + "; rolling back failed too: "
-                    + String.join(", ", problems) + "; restore by hand with: git update-ref refs/heads/" + plan.branch()
-                    + " " + plan.head().name() + " && git tag -d " + plan.tagName(), failure);
+            return new CouldNotCompleteException(
+                    failure.getMessage()
+                            + "; rolling back failed too: "
+                            + String.join(", ", problems)
+                            + "; restore by hand with: git update-ref refs/heads/"
+                            + plan.branch()
+                            + " "
+                            + plan.head().name()
+                            + " && git tag -d "
+                            + plan.tagName(),
+                    failure);
         }
-        if (failure instanceof org.starttlslist.failure.RejectedException rejected && !(failure instanceof PushRejectedException)) {
+        if (failure instanceof org.starttlslist.failure.RejectedException rejected
+                && !(failure instanceof PushRejectedException)) {
             return rejected;
         }
         return new ReleaseRolledBackException(plan.head().abbreviate(10).name(), failure);
@@ -349,7 +393,8 @@ public final class ReleaseTransaction {
 
     /**
      * Writes the committed bytes to the working tree and records them in the index, so the clone is
-     * clean at the release commit. Only these paths change; the index is locked for this step alone.
+     * clean at the release commit. Only these paths change; the index is locked for this step
+     * alone.
      */
     private void syncWorkingTree(Plan plan, Map<String, ObjectId> blobs, ObjectId commit) {
         Repository repository = git.getRepository();
@@ -357,7 +402,8 @@ public final class ReleaseTransaction {
         try {
             index = repository.lockDirCache();
         } catch (LockFailedException e) {
-            throw new WorkingTreeNotUpdatedException(plan, commit, "the index is locked (" + e.getMessage() + ")");
+            throw new WorkingTreeNotUpdatedException(
+                    plan, commit, "the index is locked (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new WorkingTreeNotUpdatedException(plan, commit, e.getMessage());
         }
@@ -370,16 +416,17 @@ public final class ReleaseTransaction {
                 Instant modified = Files.getLastModifiedTime(path).toInstant();
                 long length = file.getValue().length;
                 ObjectId blob = blobs.get(file.getKey());
-                editor.add(new DirCacheEditor.PathEdit(file.getKey()) {
-                    @Override
-                    public void apply(DirCacheEntry entry) {
-                        entry.setFileMode(FileMode.REGULAR_FILE);
-                        entry.setObjectId(blob);
-                        entry.setLength(length);
-                        entry.setLastModified(modified);
-                        entry.setAssumeValid(false);
-                    }
-                });
+                editor.add(
+                        new DirCacheEditor.PathEdit(file.getKey()) {
+                            @Override
+                            public void apply(DirCacheEntry entry) {
+                                entry.setFileMode(FileMode.REGULAR_FILE);
+                                entry.setObjectId(blob);
+                                entry.setLength(length);
+                                entry.setLastModified(modified);
+                                entry.setAssumeValid(false);
+                            }
+                        });
             }
             editor.finish();
             index.write();

@@ -8,8 +8,12 @@ public final class RemoteNotConfiguredException extends RejectedException {
     private final String remote;
 
     public RemoteNotConfiguredException(String remote) {
-        super("no git remote named '" + remote + "'; pass --remote NAME, add it (git remote add "
-                + remote + " URL), or use --no-push and publish later");
+        super(
+                "no git remote named '"
+                        + remote
+                        + "'; pass --remote NAME, add it (git remote add "
+                        + remote
+                        + " URL), or use --no-push and publish later");
         this.remote = remote;
     }
 

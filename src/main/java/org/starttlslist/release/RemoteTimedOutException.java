@@ -9,10 +9,20 @@ public final class RemoteTimedOutException extends CouldNotCompleteException {
     private final int seconds;
 
     public RemoteTimedOutException(String remote, String action, int seconds, Throwable cause) {
-        super("could not " + action + " '" + remote + "': no answer within " + seconds
-                + " s (--timeout SECONDS sets the deadline); check the remote's URL and that its server is up"
-                + (action.startsWith("push") ? "; whether the remote took the push is unknown: 'starttls-list status --remote "
-                        + remote + "' shows it, and 'starttls-list publish' pushes the release again" : ""), cause);
+        super(
+                "could not "
+                        + action
+                        + " '"
+                        + remote
+                        + "': no answer within "
+                        + seconds
+                        + " s (--timeout SECONDS sets the deadline); check the remote's URL and that its server is up"
+                        + (action.startsWith("push")
+                                ? "; whether the remote took the push is unknown: 'starttls-list status --remote "
+                                        + remote
+                                        + "' shows it, and 'starttls-list publish' pushes the release again"
+                                : ""),
+                cause);
         this.remote = remote;
         this.seconds = seconds;
     }

@@ -10,7 +10,11 @@ public final class SelfVerifyFailedException extends RejectedException {
     private static final long serialVersionUID = 1L;
 
     public SelfVerifyFailedException(RuntimeException cause, String consequence) {
-        super("the signed list does not pass verify with the keys pinned in release/keys/ ("
-                + cause.getMessage() + "); " + consequence, cause);
+        super(
+                "the signed list does not pass verify with the keys pinned in release/keys/ ("
+                        + cause.getMessage()
+                        + "); "
+                        + consequence,
+                cause);
     }
 }

@@ -23,7 +23,8 @@ public final class SignatureIssuers {
     /** The issuer fingerprint (or, for old signatures, the 16-digit key id) of each signature. */
     public static List<String> of(byte[] armoredSignature) {
         List<String> issuers = new ArrayList<>();
-        try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(armoredSignature))) {
+        try (InputStream in =
+                PGPUtil.getDecoderStream(new ByteArrayInputStream(armoredSignature))) {
             Object object = new BcPGPObjectFactory(in).nextObject();
             if (object instanceof PGPSignatureList signatures) {
                 for (PGPSignature signature : signatures) {

@@ -20,12 +20,13 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 import org.starttlslist.signing.OpenPgpFiles;
 
 /**
- * The release tag's OpenPGP signature, checked over the tag object's bytes (what
- * {@code git verify-tag} checks) against the keys pinned in the release commit, and required to
- * come from a maintainer. {@code publish} pushes only such a tag.
+ * The release tag's OpenPGP signature, checked over the tag object's bytes (what {@code git
+ * verify-tag} checks) against the keys pinned in the release commit, and required to come from a
+ * maintainer. {@code publish} pushes only such a tag.
  */
 final class SignedTagCheck {
-    private static final byte[] BEGIN = "-----BEGIN PGP SIGNATURE-----".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BEGIN =
+            "-----BEGIN PGP SIGNATURE-----".getBytes(StandardCharsets.US_ASCII);
 
     private SignedTagCheck() {}
 
@@ -37,7 +38,8 @@ final class SignedTagCheck {
      * @throws TagNotSignedException when the tag is unsigned, or no signature verifies with a
      *     pinned maintainer key
      */
-    static String verify(String tagName, byte[] rawTag, List<Path> pinnedKeyFiles, Set<String> maintainers) {
+    static String verify(
+            String tagName, byte[] rawTag, List<Path> pinnedKeyFiles, Set<String> maintainers) {
         int start = indexOf(rawTag, BEGIN);
         if (start < 0) {
             throw new TagNotSignedException(tagName, "it carries no OpenPGP signature");
@@ -48,7 +50,8 @@ final class SignedTagCheck {
         try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(signatureBytes))) {
             Object object = new BcPGPObjectFactory(in).nextObject();
             if (!(object instanceof PGPSignatureList list)) {
-                throw new TagNotSignedException(tagName, "its signature block holds no OpenPGP signature");
+                throw new TagNotSignedException(
+                        tagName, "its signature block holds no OpenPGP signature");
             }
             signatures = new java.util.ArrayList<>();
             list.forEach(signatures::add);
@@ -56,7 +59,8 @@ final class SignedTagCheck {
             if (e instanceof TagNotSignedException refused) {
                 throw refused;
             }
-            throw new TagNotSignedException(tagName, "its signature cannot be read (" + e.getMessage() + ")");
+            throw new TagNotSignedException(
+                    tagName, "its signature cannot be read (" + e.getMessage() + ")");
         }
         String lastProblem = "no signature was made by a key pinned in release/keys/";
         for (PGPSignature signature : signatures) {
@@ -72,14 +76,25 @@ final class SignedTagCheck {
                         signature.init(new BcPGPContentVerifierBuilderProvider(), key);
                         signature.update(payload);
                         if (!signature.verify()) {
-                            lastProblem = "its signature by " + primary + " does not match the tag's content";
+                            lastProblem =
+                                    "its signature by "
+                                            + primary
+                                            + " does not match the tag's content";
                         } else if (!maintainers.contains(primary)) {
-                            lastProblem = "it is signed by " + primary + ", which release/config.json does not list as a maintainer";
+                            lastProblem =
+                                    "it is signed by "
+                                            + primary
+                                            + ", which release/config.json does not list as a maintainer";
                         } else {
                             return primary;
                         }
                     } catch (PGPException | RuntimeException e) {
-                        lastProblem = "its signature by " + primary + " cannot be checked (" + e.getMessage() + ")";
+                        lastProblem =
+                                "its signature by "
+                                        + primary
+                                        + " cannot be checked ("
+                                        + e.getMessage()
+                                        + ")";
                     }
                 }
             }
@@ -91,7 +106,8 @@ final class SignedTagCheck {
         List<PGPPublicKeyRing> rings = new java.util.ArrayList<>();
         for (Path file : files) {
             try {
-                BcPGPObjectFactory factory = new BcPGPObjectFactory(OpenPgpFiles.dearmor(Files.readAllBytes(file)));
+                BcPGPObjectFactory factory =
+                        new BcPGPObjectFactory(OpenPgpFiles.dearmor(Files.readAllBytes(file)));
                 Object object;
                 while ((object = factory.nextObject()) != null) {
                     if (object instanceof PGPPublicKeyRing ring) {

@@ -8,8 +8,12 @@ public final class SignerNotMaintainerException extends RejectedException {
     private final String fingerprint;
 
     public SignerNotMaintainerException(String fingerprint, String why) {
-        super("the signing key " + fingerprint + " " + why
-                + "; add its public key to release/keys/ and its fingerprint to \"maintainers\" in release/config.json (in a reviewed commit) first");
+        super(
+                "the signing key "
+                        + fingerprint
+                        + " "
+                        + why
+                        + "; add its public key to release/keys/ and its fingerprint to \"maintainers\" in release/config.json (in a reviewed commit) first");
         this.fingerprint = fingerprint;
     }
 

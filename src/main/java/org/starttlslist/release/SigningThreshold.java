@@ -22,14 +22,20 @@ public final class SigningThreshold {
         } catch (NoSuchFileException e) {
             return 1;
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot read " + repository.display(repository.configFile()) + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot read "
+                            + repository.display(repository.configFile())
+                            + ": "
+                            + e.getMessage(),
+                    e);
         }
         JsonNode threshold = Json.readStrict(bytes).path("threshold");
         if (threshold.isMissingNode()) {
             return 1;
         }
         if (!threshold.isIntegralNumber() || threshold.asInt() < 1) {
-            throw new SigningEventRefusedException("\"threshold\" in release/config.json must be a whole number of at least 1");
+            throw new SigningEventRefusedException(
+                    "\"threshold\" in release/config.json must be a whole number of at least 1");
         }
         return threshold.asInt();
     }

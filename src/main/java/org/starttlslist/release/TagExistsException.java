@@ -8,7 +8,10 @@ public final class TagExistsException extends RejectedException {
     private final String tag;
 
     public TagExistsException(String tag) {
-        super("tag '" + tag + "' already exists; a release tag is never moved, release at a later time");
+        super(
+                "tag '"
+                        + tag
+                        + "' already exists; a release tag is never moved, release at a later time");
         this.tag = tag;
     }
 

@@ -8,9 +8,15 @@ public final class TagNotSignedException extends RejectedException {
     private final String tag;
 
     public TagNotSignedException(String tag, String why) {
-        super("tag " + tag + " is not a release tag signed by a maintainer: " + why
-                + "; delete it (git tag -d " + tag + ") and prepare the release with 'starttls-list release --no-push'."
-                + " Nothing was pushed");
+        super(
+                "tag "
+                        + tag
+                        + " is not a release tag signed by a maintainer: "
+                        + why
+                        + "; delete it (git tag -d "
+                        + tag
+                        + ") and prepare the release with 'starttls-list release --no-push'."
+                        + " Nothing was pushed");
         this.tag = tag;
     }
 

@@ -16,9 +16,14 @@ public final class TimestampNotNewerException extends RejectedException {
 
     /** {@code where} names the list compared with: "release/policy.json", "origin/main". */
     public TimestampNotNewerException(Instant previous, Instant attempted, String where) {
-        super("the new list's timestamp " + ListTimes.format(attempted)
-                + " is not later than the published list's " + ListTimes.format(previous)
-                + " (" + where + "); nothing was released. Check the clock or --now, fetch, and release again");
+        super(
+                "the new list's timestamp "
+                        + ListTimes.format(attempted)
+                        + " is not later than the published list's "
+                        + ListTimes.format(previous)
+                        + " ("
+                        + where
+                        + "); nothing was released. Check the clock or --now, fetch, and release again");
         this.previous = previous;
         this.attempted = attempted;
     }

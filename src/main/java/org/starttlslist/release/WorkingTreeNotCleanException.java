@@ -12,8 +12,10 @@ public final class WorkingTreeNotCleanException extends RejectedException {
     private final List<String> paths;
 
     public WorkingTreeNotCleanException(List<String> paths) {
-        super("the working tree has uncommitted changes (" + summary(paths)
-                + "); commit or remove them so the release is built from committed sources");
+        super(
+                "the working tree has uncommitted changes ("
+                        + summary(paths)
+                        + "); commit or remove them so the release is built from committed sources");
         this.paths = List.copyOf(paths);
     }
 

@@ -11,9 +11,16 @@ public final class WorkingTreeNotUpdatedException extends CouldNotCompleteExcept
     private static final long serialVersionUID = 1L;
 
     WorkingTreeNotUpdatedException(ReleaseTransaction.Plan plan, ObjectId commit, String why) {
-        super("the release " + plan.tagName() + " is committed as " + commit.abbreviate(10).name()
-                + (plan.remote().isPresent() ? " and pushed" : "") + ", but the working tree was not updated: " + why
-                + "; when no git command is running, remove .git/index.lock if it exists and run:"
-                + " git checkout HEAD -- " + String.join(" ", plan.files().keySet()));
+        super(
+                "the release "
+                        + plan.tagName()
+                        + " is committed as "
+                        + commit.abbreviate(10).name()
+                        + (plan.remote().isPresent() ? " and pushed" : "")
+                        + ", but the working tree was not updated: "
+                        + why
+                        + "; when no git command is running, remove .git/index.lock if it exists and run:"
+                        + " git checkout HEAD -- "
+                        + String.join(" ", plan.files().keySet()));
     }
 }

@@ -5,6 +5,9 @@ public final class AuthenticationRefusedException extends RemoteException {
     private static final long serialVersionUID = 1L;
 
     AuthenticationRefusedException(String remote, String action, String fix, Throwable cause) {
-        super(remote, "could not " + action + " '" + remote + "': authentication refused; " + fix, cause);
+        super(
+                remote,
+                "could not " + action + " '" + remote + "': authentication refused; " + fix,
+                cause);
     }
 }

@@ -54,18 +54,27 @@ final class CaFileConnectionFactory implements HttpConnectionFactory {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
             int n = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+            for (Certificate certificate :
+                    CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                 store.setCertificateEntry("ca-" + n++, certificate);
             }
             if (n == 0) {
-                throw new CouldNotCompleteException("the CA file " + pemFile + " (http.sslCAInfo or GIT_SSL_CAINFO) holds no certificate");
+                throw new CouldNotCompleteException(
+                        "the CA file "
+                                + pemFile
+                                + " (http.sslCAInfo or GIT_SSL_CAINFO) holds no certificate");
             }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            TrustManagerFactory factory =
+                    TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(store);
             return factory.getTrustManagers();
         } catch (IOException | GeneralSecurityException e) {
-            throw new CouldNotCompleteException("cannot read the CA file " + pemFile
-                    + " (http.sslCAInfo or GIT_SSL_CAINFO): " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot read the CA file "
+                            + pemFile
+                            + " (http.sslCAInfo or GIT_SSL_CAINFO): "
+                            + e.getMessage(),
+                    e);
         }
     }
 }

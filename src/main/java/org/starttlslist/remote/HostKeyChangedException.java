@@ -9,11 +9,25 @@ public final class HostKeyChangedException extends RemoteException {
     private final String fingerprint;
 
     HostKeyChangedException(String remote, String action, HostKeyVerdict verdict, Throwable cause) {
-        super(remote, "could not " + action + " '" + remote + "': the SSH host key of " + verdict.knownHostsName()
-                + " CHANGED (it offered " + verdict.keyType() + " " + verdict.fingerprint() + ", "
-                + String.join(", ", verdict.knownHostsFiles()) + " has another key); this can be an attack. Only if the"
-                + " server's operator confirms the new key, remove the old one with: ssh-keygen -R '"
-                + verdict.knownHostsName() + "', then accept the new one", cause);
+        super(
+                remote,
+                "could not "
+                        + action
+                        + " '"
+                        + remote
+                        + "': the SSH host key of "
+                        + verdict.knownHostsName()
+                        + " CHANGED (it offered "
+                        + verdict.keyType()
+                        + " "
+                        + verdict.fingerprint()
+                        + ", "
+                        + String.join(", ", verdict.knownHostsFiles())
+                        + " has another key); this can be an attack. Only if the"
+                        + " server's operator confirms the new key, remove the old one with: ssh-keygen -R '"
+                        + verdict.knownHostsName()
+                        + "', then accept the new one",
+                cause);
         this.fingerprint = verdict.fingerprint();
     }
 

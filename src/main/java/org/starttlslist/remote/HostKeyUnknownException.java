@@ -7,11 +7,27 @@ public final class HostKeyUnknownException extends RemoteException {
     private final String fingerprint;
 
     HostKeyUnknownException(String remote, String action, HostKeyVerdict verdict, Throwable cause) {
-        super(remote, "could not " + action + " '" + remote + "': the SSH host key of " + verdict.knownHostsName()
-                + " is unknown (" + verdict.keyType() + " " + verdict.fingerprint() + ", not in "
-                + String.join(", ", verdict.knownHostsFiles()) + "); if that is the server's fingerprint (ask its operator),"
-                + " accept it with: ssh-keyscan" + verdict.portOption() + " " + verdict.host()
-                + " >> ~/.ssh/known_hosts", cause);
+        super(
+                remote,
+                "could not "
+                        + action
+                        + " '"
+                        + remote
+                        + "': the SSH host key of "
+                        + verdict.knownHostsName()
+                        + " is unknown ("
+                        + verdict.keyType()
+                        + " "
+                        + verdict.fingerprint()
+                        + ", not in "
+                        + String.join(", ", verdict.knownHostsFiles())
+                        + "); if that is the server's fingerprint (ask its operator),"
+                        + " accept it with: ssh-keyscan"
+                        + verdict.portOption()
+                        + " "
+                        + verdict.host()
+                        + " >> ~/.ssh/known_hosts",
+                cause);
         this.host = verdict.knownHostsName();
         this.fingerprint = verdict.fingerprint();
     }

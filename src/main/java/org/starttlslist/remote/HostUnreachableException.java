@@ -5,6 +5,9 @@ public final class HostUnreachableException extends RemoteException {
     private static final long serialVersionUID = 1L;
 
     HostUnreachableException(String remote, String action, String reason, Throwable cause) {
-        super(remote, "could not " + action + " '" + remote + "': host unreachable (" + reason + ")", cause);
+        super(
+                remote,
+                "could not " + action + " '" + remote + "': host unreachable (" + reason + ")",
+                cause);
     }
 }

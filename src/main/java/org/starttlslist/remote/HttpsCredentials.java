@@ -22,16 +22,18 @@ import org.eclipse.jgit.transport.URIish;
 /**
  * Username and password (a token) for an HTTPS remote, asked for only when the server wants them,
  * from the first of:
+ *
  * <ol>
- *   <li>{@code STARTTLS_LIST_GIT_TOKEN} (user {@code STARTTLS_LIST_GIT_USERNAME}, default
- *       {@code x-access-token}), for any HTTPS remote;
- *   <li>{@code GITHUB_TOKEN} (what GitHub Actions gives a workflow step that maps it), only for
- *       the host of {@code GITHUB_SERVER_URL} (default github.com), so a GitHub token never goes
- *       to another server;
+ *   <li>{@code STARTTLS_LIST_GIT_TOKEN} (user {@code STARTTLS_LIST_GIT_USERNAME}, default {@code
+ *       x-access-token}), for any HTTPS remote;
+ *   <li>{@code GITHUB_TOKEN} (what GitHub Actions gives a workflow step that maps it), only for the
+ *       host of {@code GITHUB_SERVER_URL} (default github.com), so a GitHub token never goes to
+ *       another server;
  *   <li>git's credential helpers through {@code git credential fill}, when git is installed (git
  *       also runs {@code GIT_ASKPASS} there);
  *   <li>{@code GIT_ASKPASS}, run directly, when git is not installed.
  * </ol>
+ *
  * Never over plain http, never for SSH. The secret is kept in memory only, and only for the one
  * command: nothing is written, logged or put into a message.
  */
@@ -61,7 +63,8 @@ final class HttpsCredentials extends CredentialsProvider {
     @Override
     public boolean supports(CredentialItem... items) {
         for (CredentialItem item : items) {
-            if (!(item instanceof CredentialItem.Username) && !(item instanceof CredentialItem.Password)) {
+            if (!(item instanceof CredentialItem.Username)
+                    && !(item instanceof CredentialItem.Password)) {
                 return false;
             }
         }
@@ -69,7 +72,8 @@ final class HttpsCredentials extends CredentialsProvider {
     }
 
     @Override
-    public synchronized boolean get(URIish uri, CredentialItem... items) throws UnsupportedCredentialItem {
+    public synchronized boolean get(URIish uri, CredentialItem... items)
+            throws UnsupportedCredentialItem {
         if (uri == null || !"https".equalsIgnoreCase(uri.getScheme()) || !supports(items)) {
             return false;
         }
@@ -105,7 +109,12 @@ final class HttpsCredentials extends CredentialsProvider {
 
     /** Which of the sources above, by name, would answer; for messages (never the secret). */
     String sourcesTried() {
-        return TOKEN + ", " + GITHUB_TOKEN + " (for " + githubHost() + " only), "
+        return TOKEN
+                + ", "
+                + GITHUB_TOKEN
+                + " (for "
+                + githubHost()
+                + " only), "
                 + (gitExecutable().isPresent() ? "git credential fill" : "GIT_ASKPASS");
     }
 
@@ -113,11 +122,17 @@ final class HttpsCredentials extends CredentialsProvider {
         String user = uri.getUser();
         Optional<String> token = environment.variable(TOKEN);
         if (token.isPresent()) {
-            return Optional.of(new Credentials(
-                    environment.variable(USERNAME).orElse(user != null ? user : DEFAULT_USERNAME), token.get().toCharArray()));
+            return Optional.of(
+                    new Credentials(
+                            environment
+                                    .variable(USERNAME)
+                                    .orElse(user != null ? user : DEFAULT_USERNAME),
+                            token.get().toCharArray()));
         }
         Optional<String> github = environment.variable(GITHUB_TOKEN);
-        if (github.isPresent() && uri.getHost() != null && uri.getHost().equalsIgnoreCase(githubHost())) {
+        if (github.isPresent()
+                && uri.getHost() != null
+                && uri.getHost().equalsIgnoreCase(githubHost())) {
             return Optional.of(new Credentials(DEFAULT_USERNAME, github.get().toCharArray()));
         }
         Optional<Path> git = gitExecutable();
@@ -128,18 +143,23 @@ final class HttpsCredentials extends CredentialsProvider {
     }
 
     private String githubHost() {
-        return environment.variable("GITHUB_SERVER_URL").map(url -> {
-            try {
-                String host = URI.create(url).getHost();
-                return host == null ? "github.com" : host;
-            } catch (IllegalArgumentException e) {
-                return "github.com";
-            }
-        }).orElse("github.com");
+        return environment
+                .variable("GITHUB_SERVER_URL")
+                .map(
+                        url -> {
+                            try {
+                                String host = URI.create(url).getHost();
+                                return host == null ? "github.com" : host;
+                            } catch (IllegalArgumentException e) {
+                                return "github.com";
+                            }
+                        })
+                .orElse("github.com");
     }
 
     private Optional<Path> gitExecutable() {
-        for (String dir : environment.variable("PATH").orElse("/usr/local/bin:/usr/bin:/bin").split(":")) {
+        for (String dir :
+                environment.variable("PATH").orElse("/usr/local/bin:/usr/bin:/bin").split(":")) {
             if (dir.isEmpty()) {
                 continue;
             }
@@ -151,14 +171,22 @@ final class HttpsCredentials extends CredentialsProvider {
         return Optional.empty();
     }
 
-    /** {@code git credential fill}: git's helpers, then its askpass; no terminal prompt without a console. */
+    /**
+     * {@code git credential fill}: git's helpers, then its askpass; no terminal prompt without a
+     * console.
+     */
     private Optional<Credentials> credentialFill(Path git, URIish uri) {
         StringBuilder request = new StringBuilder();
         request.append("protocol=https\n");
-        request.append("host=").append(uri.getHost()).append(uri.getPort() > 0 ? ":" + uri.getPort() : "").append('\n');
+        request.append("host=")
+                .append(uri.getHost())
+                .append(uri.getPort() > 0 ? ":" + uri.getPort() : "")
+                .append('\n');
         String path = uri.getPath();
         if (path != null && !path.isEmpty()) {
-            request.append("path=").append(path.startsWith("/") ? path.substring(1) : path).append('\n');
+            request.append("path=")
+                    .append(path.startsWith("/") ? path.substring(1) : path)
+                    .append('\n');
         }
         if (uri.getUser() != null) {
             request.append("username=").append(uri.getUser()).append('\n');
@@ -183,8 +211,10 @@ final class HttpsCredentials extends CredentialsProvider {
             }
         }
         java.util.Arrays.fill(output, (byte) 0);
-        return password == null ? Optional.empty()
-                : Optional.of(new Credentials(username == null ? DEFAULT_USERNAME : username, password));
+        return password == null
+                ? Optional.empty()
+                : Optional.of(
+                        new Credentials(username == null ? DEFAULT_USERNAME : username, password));
     }
 
     private Optional<Credentials> askPass(URIish uri) {
@@ -201,7 +231,10 @@ final class HttpsCredentials extends CredentialsProvider {
             }
             username = chomp(new String(answer, StandardCharsets.UTF_8));
         }
-        byte[] answer = runAskPass(program.get(), "Password for 'https://" + username + "@" + base.substring(8) + "': ");
+        byte[] answer =
+                runAskPass(
+                        program.get(),
+                        "Password for 'https://" + username + "@" + base.substring(8) + "': ");
         if (answer == null) {
             return Optional.empty();
         }
@@ -222,8 +255,16 @@ final class HttpsCredentials extends CredentialsProvider {
         builder.redirectError(ProcessBuilder.Redirect.DISCARD);
         Map<String, String> env = builder.environment();
         env.put("HOME", environment.home().toString());
-        for (String name : List.of("GIT_ASKPASS", "SSH_ASKPASS", "GIT_TERMINAL_PROMPT", "GIT_CONFIG_NOSYSTEM",
-                "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "XDG_CONFIG_HOME", "GIT_CONFIG_PARAMETERS")) {
+        for (String name :
+                List.of(
+                        "GIT_ASKPASS",
+                        "SSH_ASKPASS",
+                        "GIT_TERMINAL_PROMPT",
+                        "GIT_CONFIG_NOSYSTEM",
+                        "GIT_CONFIG_GLOBAL",
+                        "GIT_CONFIG_SYSTEM",
+                        "XDG_CONFIG_HOME",
+                        "GIT_CONFIG_PARAMETERS")) {
             Optional<String> value = environment.variable(name);
             if (value.isPresent()) {
                 env.put(name, value.get());

@@ -5,7 +5,14 @@ public final class PushPermissionDeniedException extends RemoteException {
     private static final long serialVersionUID = 1L;
 
     PushPermissionDeniedException(String remote, String reason, Throwable cause) {
-        super(remote, "could not push to '" + remote + "': permission denied (" + reason + "); ask for write access,"
-                + " or, on a protected branch, use 'release --propose' and a pull request", cause);
+        super(
+                remote,
+                "could not push to '"
+                        + remote
+                        + "': permission denied ("
+                        + reason
+                        + "); ask for write access,"
+                        + " or, on a protected branch, use 'release --propose' and a pull request",
+                cause);
     }
 }

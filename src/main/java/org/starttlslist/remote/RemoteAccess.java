@@ -34,20 +34,31 @@ public final class RemoteAccess {
     private final Optional<Path> caFile;
     private SshdSessionFactory sshFactory;
 
-    private RemoteAccess(RemoteEnvironment environment, Path workingDirectory, Optional<Config> config) {
+    private RemoteAccess(
+            RemoteEnvironment environment, Path workingDirectory, Optional<Config> config) {
         this.environment = environment;
         this.knownHosts = new StrictKnownHosts(environment.sshDirectory());
         this.credentials = new HttpsCredentials(environment, workingDirectory);
-        this.caFile = environment.variable("GIT_SSL_CAINFO")
-                .or(() -> config.map(c -> c.getString("http", null, "sslCAInfo")))
-                .map(path -> path.startsWith("~/") ? environment.home().resolve(path.substring(2)).toString() : path)
-                .map(Path::of);
+        this.caFile =
+                environment
+                        .variable("GIT_SSL_CAINFO")
+                        .or(() -> config.map(c -> c.getString("http", null, "sslCAInfo")))
+                        .map(
+                                path ->
+                                        path.startsWith("~/")
+                                                ? environment
+                                                        .home()
+                                                        .resolve(path.substring(2))
+                                                        .toString()
+                                                : path)
+                        .map(Path::of);
     }
 
     /** For a clone: its directory runs git's credential helpers, its config may name a CA file. */
     public static RemoteAccess forRepository(Repository repository) {
         File dir = repository.isBare() ? repository.getDirectory() : repository.getWorkTree();
-        return new RemoteAccess(RemoteEnvironment.current(), dir.toPath(), Optional.of(repository.getConfig()));
+        return new RemoteAccess(
+                RemoteEnvironment.current(), dir.toPath(), Optional.of(repository.getConfig()));
     }
 
     /** For a URL with no clone of ours around it (mirror's git source). */
@@ -76,15 +87,18 @@ public final class RemoteAccess {
     private synchronized SshdSessionFactory sshFactory() {
         if (sshFactory == null) {
             File home = environment.home().toFile();
-            sshFactory = new SshdSessionFactoryBuilder()
-                    .setHomeDirectory(home)
-                    .setSshDirectory(environment.sshDirectory().toFile())
-                    .setServerKeyDatabase((h, s) -> knownHosts)
-                    .setConnectorFactory(new UnixAgentConnectorFactory(environment))
-                    // Without PreferredAuthentications in ~/.ssh/config, JGit tries GSSAPI first,
-                    // and a Kerberos lookup costs seconds per connection; no git host needs it.
-                    .setPreferredAuthentications("publickey,keyboard-interactive,password")
-                    .build(null);
+            sshFactory =
+                    new SshdSessionFactoryBuilder()
+                            .setHomeDirectory(home)
+                            .setSshDirectory(environment.sshDirectory().toFile())
+                            .setServerKeyDatabase((h, s) -> knownHosts)
+                            .setConnectorFactory(new UnixAgentConnectorFactory(environment))
+                            // Without PreferredAuthentications in ~/.ssh/config, JGit tries GSSAPI
+                            // first,
+                            // and a Kerberos lookup costs seconds per connection; no git host needs
+                            // it.
+                            .setPreferredAuthentications("publickey,keyboard-interactive,password")
+                            .build(null);
         }
         return sshFactory;
     }
@@ -99,21 +113,33 @@ public final class RemoteAccess {
     public Optional<RemoteException> failure(String remote, String action, Throwable thrown) {
         HostKeyVerdict refusal = knownHosts.refusal();
         if (refusal != null) {
-            return Optional.of(refusal.kind() == HostKeyVerdict.Kind.UNKNOWN
-                    ? new HostKeyUnknownException(remote, action, refusal, thrown)
-                    : new HostKeyChangedException(remote, action, refusal, thrown));
+            return Optional.of(
+                    refusal.kind() == HostKeyVerdict.Kind.UNKNOWN
+                            ? new HostKeyUnknownException(remote, action, refusal, thrown)
+                            : new HostKeyChangedException(remote, action, refusal, thrown));
         }
         StringBuilder messages = new StringBuilder();
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof UnknownHostException) {
-                return Optional.of(new HostUnreachableException(remote, action, "unknown host " + t.getMessage(), thrown));
+                return Optional.of(
+                        new HostUnreachableException(
+                                remote, action, "unknown host " + t.getMessage(), thrown));
             }
-            if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof SocketTimeoutException) {
-                return Optional.of(new HostUnreachableException(remote, action, t.getMessage(), thrown));
+            if (t instanceof ConnectException
+                    || t instanceof NoRouteToHostException
+                    || t instanceof SocketTimeoutException) {
+                return Optional.of(
+                        new HostUnreachableException(remote, action, t.getMessage(), thrown));
             }
             if (t instanceof SSLException) {
-                return Optional.of(new HostUnreachableException(remote, action, "TLS failed: " + t.getMessage()
-                        + "; for a server with its own CA set git's http.sslCAInfo or GIT_SSL_CAINFO", thrown));
+                return Optional.of(
+                        new HostUnreachableException(
+                                remote,
+                                action,
+                                "TLS failed: "
+                                        + t.getMessage()
+                                        + "; for a server with its own CA set git's http.sslCAInfo or GIT_SSL_CAINFO",
+                                thrown));
             }
             if (t.getMessage() != null) {
                 messages.append(t.getMessage().toLowerCase(Locale.ROOT)).append('\n');
@@ -121,24 +147,38 @@ public final class RemoteAccess {
         }
         String text = messages.toString();
         boolean ssh = text.contains("ssh://") || isScpLike(text);
-        if (action.startsWith("push") && (text.contains("not permitted") || text.contains("permission denied")
-                || text.contains("403 forbidden") || text.contains("read-only")
-                || text.contains("read only"))) {
-            return Optional.of(new PushPermissionDeniedException(remote, firstLine(thrown), thrown));
+        if (action.startsWith("push")
+                && (text.contains("not permitted")
+                        || text.contains("permission denied")
+                        || text.contains("403 forbidden")
+                        || text.contains("read-only")
+                        || text.contains("read only"))) {
+            return Optional.of(
+                    new PushPermissionDeniedException(remote, firstLine(thrown), thrown));
         }
-        if (text.contains("not authorized") || text.contains("authentication is required")
-                || text.contains("authentication failed") || text.contains("auth fail")
-                || text.contains("no more authentication methods") || text.contains("could not authenticate")
+        if (text.contains("not authorized")
+                || text.contains("authentication is required")
+                || text.contains("authentication failed")
+                || text.contains("auth fail")
+                || text.contains("no more authentication methods")
+                || text.contains("could not authenticate")
                 || text.contains("401 unauthorized")) {
-            String fix = ssh
-                    ? "check that your SSH key (~/.ssh/id_*, an IdentityFile in ~/.ssh/config, or ssh-agent) is authorized on the server"
-                    : "set " + HttpsCredentials.TOKEN + " (or " + HttpsCredentials.GITHUB_TOKEN
-                            + " in GitHub Actions), or store the credentials with a git credential helper; tried "
-                            + credentials.sourcesTried();
+            String fix =
+                    ssh
+                            ? "check that your SSH key (~/.ssh/id_*, an IdentityFile in ~/.ssh/config, or ssh-agent) is authorized on the server"
+                            : "set "
+                                    + HttpsCredentials.TOKEN
+                                    + " (or "
+                                    + HttpsCredentials.GITHUB_TOKEN
+                                    + " in GitHub Actions), or store the credentials with a git credential helper; tried "
+                                    + credentials.sourcesTried();
             return Optional.of(new AuthenticationRefusedException(remote, action, fix, thrown));
         }
-        if (text.contains("connection refused") || text.contains("timed out") || text.contains("no route to host")) {
-            return Optional.of(new HostUnreachableException(remote, action, firstLine(thrown), thrown));
+        if (text.contains("connection refused")
+                || text.contains("timed out")
+                || text.contains("no route to host")) {
+            return Optional.of(
+                    new HostUnreachableException(remote, action, firstLine(thrown), thrown));
         }
         return Optional.empty();
     }

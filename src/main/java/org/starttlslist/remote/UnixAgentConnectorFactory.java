@@ -19,17 +19,18 @@ import org.eclipse.jgit.transport.sshd.agent.ConnectorFactory;
  * sockets by themselves, so the agent protocol's few bytes are sent from here.
  */
 final class UnixAgentConnectorFactory implements ConnectorFactory {
-    private static final ConnectorDescriptor UNIX = new ConnectorDescriptor() {
-        @Override
-        public String getIdentityAgent() {
-            return "SSH_AUTH_SOCK";
-        }
+    private static final ConnectorDescriptor UNIX =
+            new ConnectorDescriptor() {
+                @Override
+                public String getIdentityAgent() {
+                    return "SSH_AUTH_SOCK";
+                }
 
-        @Override
-        public String getDisplayName() {
-            return "Unix domain socket";
-        }
-    };
+                @Override
+                public String getDisplayName() {
+                    return "Unix domain socket";
+                }
+            };
 
     private final RemoteEnvironment environment;
 
@@ -39,9 +40,15 @@ final class UnixAgentConnectorFactory implements ConnectorFactory {
 
     @Override
     public Connector create(String identityAgent, File homeDir) {
-        Optional<String> socket = identityAgent == null || identityAgent.isBlank() || identityAgent.equals("SSH_AUTH_SOCK")
-                ? environment.variable("SSH_AUTH_SOCK")
-                : Optional.of(identityAgent.startsWith("~/") ? new File(homeDir, identityAgent.substring(2)).getPath() : identityAgent);
+        Optional<String> socket =
+                identityAgent == null
+                                || identityAgent.isBlank()
+                                || identityAgent.equals("SSH_AUTH_SOCK")
+                        ? environment.variable("SSH_AUTH_SOCK")
+                        : Optional.of(
+                                identityAgent.startsWith("~/")
+                                        ? new File(homeDir, identityAgent.substring(2)).getPath()
+                                        : identityAgent);
         return new UnixConnector(socket);
     }
 

@@ -21,25 +21,34 @@ public record Postmap(String program, Optional<Path> configDirectory) {
         return new Postmap("postmap", Optional.empty());
     }
 
-    /** {@code postmap TYPE:TABLE}; any failure is {@link PostmapFailedException} with postmap's own words. */
+    /**
+     * {@code postmap TYPE:TABLE}; any failure is {@link PostmapFailedException} with postmap's own
+     * words.
+     */
     public void run(String tableType, Path table) {
         List<String> command = new ArrayList<>(List.of(executable()));
-        configDirectory.ifPresent(directory -> command.addAll(List.of("-c", directory.toAbsolutePath().toString())));
+        configDirectory.ifPresent(
+                directory -> command.addAll(List.of("-c", directory.toAbsolutePath().toString())));
         command.add(tableType + ":" + table.toAbsolutePath());
         Path output = null;
         try {
             output = Files.createTempFile("starttls-list-postmap", ".txt");
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(output.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
+            Process process =
+                    new ProcessBuilder(command)
+                            .redirectErrorStream(true)
+                            .redirectOutput(output.toFile())
+                            .redirectInput(
+                                    ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                            .start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new PostmapFailedException(command, -1, "did not finish within " + TIMEOUT_SECONDS + " seconds");
+                throw new PostmapFailedException(
+                        command, -1, "did not finish within " + TIMEOUT_SECONDS + " seconds");
             }
             if (process.exitValue() != 0) {
-                throw new PostmapFailedException(command, process.exitValue(),
+                throw new PostmapFailedException(
+                        command,
+                        process.exitValue(),
                         Files.readString(output, StandardCharsets.UTF_8).strip());
             }
         } catch (IOException e) {

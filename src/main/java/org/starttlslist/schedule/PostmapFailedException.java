@@ -10,9 +10,13 @@ public final class PostmapFailedException extends CouldNotCompleteException {
     private final int exitCode;
 
     public PostmapFailedException(List<String> command, int exitCode, String output) {
-        super("'" + String.join(" ", command) + "' failed" + (exitCode >= 0 ? " (exit " + exitCode + ")" : "")
-                + (output == null || output.isEmpty() ? "" : ": " + output)
-                + "; Postfix keeps the previous table until it succeeds (is Postfix installed, and is the table's directory writable?)");
+        super(
+                "'"
+                        + String.join(" ", command)
+                        + "' failed"
+                        + (exitCode >= 0 ? " (exit " + exitCode + ")" : "")
+                        + (output == null || output.isEmpty() ? "" : ": " + output)
+                        + "; Postfix keeps the previous table until it succeeds (is Postfix installed, and is the table's directory writable?)");
         this.exitCode = exitCode;
     }
 

@@ -6,9 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The files of a scheduled mirror, exactly as the Debian package installs them: the systemd
- * service and timer, the settings file, the privileged reload helper, and the equivalent cron
- * line. {@code mirror --print-schedule} prints the same text, so the two cannot drift apart.
+ * The files of a scheduled mirror, exactly as the Debian package installs them: the systemd service
+ * and timer, the settings file, the privileged reload helper, and the equivalent cron line. {@code
+ * mirror --print-schedule} prints the same text, so the two cannot drift apart.
  */
 public final class ScheduleFiles {
     public static final String SERVICE = "starttls-list-mirror.service";

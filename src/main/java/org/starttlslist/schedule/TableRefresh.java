@@ -8,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.starttlslist.export.ListExporter;
@@ -30,14 +29,14 @@ import org.starttlslist.verify.ListVerifier;
  *   <li>The record of the last completed export ({@code TABLE.exported}) says the same: unchanged,
  *       no export, no {@code postmap}, no reload.
  *   <li>Otherwise export (the same checks as {@code export postfix}, pinned keys included), run
- *       {@code postmap}, then write the record, then ask for a reload by creating
- *       {@code TABLE.reload-needed}. The record is written last, so a run that fails half-way is
- *       redone in full by the next one.
+ *       {@code postmap}, then write the record, then ask for a reload by creating {@code
+ *       TABLE.reload-needed}. The record is written last, so a run that fails half-way is redone in
+ *       full by the next one.
  * </ol>
  *
- * The reload itself is the one privileged step, done outside this process by whoever runs it
- * (the systemd unit's {@code ExecStopPost=+}, or the cron line as root) when the marker exists.
- * The record states its reason in words rather than relying on file times.
+ * The reload itself is the one privileged step, done outside this process by whoever runs it (the
+ * systemd unit's {@code ExecStopPost=+}, or the cron line as root) when the marker exists. The
+ * record states its reason in words rather than relying on file times.
  */
 public final class TableRefresh {
     /** Where and how to export. */
@@ -47,7 +46,11 @@ public final class TableRefresh {
      * @param verification how the mirror verified the list (its pinned keys, threshold and caps);
      *     empty exports without checking the signature
      */
-    public record Request(MirrorLayout layout, Optional<ListVerifier.Options> verification, InputCaps caps, Instant now,
+    public record Request(
+            MirrorLayout layout,
+            Optional<ListVerifier.Options> verification,
+            InputCaps caps,
+            Instant now,
             Target target) {
         public Request {
             Objects.requireNonNull(verification, "verification");
@@ -63,7 +66,8 @@ public final class TableRefresh {
         record Unchanged(Path table, String state) implements Outcome {}
 
         /** The table was rewritten, {@code postmap} ran and a reload was requested. */
-        record Refreshed(Path table, ListExporter.Outcome exported, Path reloadMarker) implements Outcome {}
+        record Refreshed(Path table, ListExporter.Outcome exported, Path reloadMarker)
+                implements Outcome {}
     }
 
     private TableRefresh() {}
@@ -86,22 +90,41 @@ public final class TableRefresh {
         // 2. What the table should hold. An unreadable list is exported anyway: the exporter
         //    refuses it with the reason, and the old table stays.
         Path list = release.get().resolve(MirrorLayout.LIST);
-        boolean expired = validity(list).map(v -> !v.expires().isAfter(request.now())).orElse(false);
-        String wanted = "release " + release.get().getFileName() + "\n"
-                + "table " + (expired ? "fallback (the list expired)" : "policies") + "\n"
-                + "type " + target.tableType() + "\n"
-                + "early-adopter " + target.earlyAdopter() + "\n";
+        boolean expired =
+                validity(list).map(v -> !v.expires().isAfter(request.now())).orElse(false);
+        String wanted =
+                "release "
+                        + release.get().getFileName()
+                        + "\n"
+                        + "table "
+                        + (expired ? "fallback (the list expired)" : "policies")
+                        + "\n"
+                        + "type "
+                        + target.tableType()
+                        + "\n"
+                        + "early-adopter "
+                        + target.earlyAdopter()
+                        + "\n";
         // 3. Already done?
         if (wanted.equals(readRecord(target.table())) && Files.exists(target.table())) {
             return new Outcome.Unchanged(target.table(), wanted);
         }
         // 4. Export, postmap, record, request the reload.
-        ListExporter.Outcome exported = new ListExporter(new PostfixPolicyMap(target.earlyAdopter())).export(
-                new ListExporter.Request(list, release.get().resolve(MirrorLayout.SIGNATURE), request.verification(),
-                        request.now(), target.table(), request.caps()));
+        ListExporter.Outcome exported =
+                new ListExporter(new PostfixPolicyMap(target.earlyAdopter()))
+                        .export(
+                                new ListExporter.Request(
+                                        list,
+                                        release.get().resolve(MirrorLayout.SIGNATURE),
+                                        request.verification(),
+                                        request.now(),
+                                        target.table(),
+                                        request.caps()));
         target.postmap().run(target.tableType(), target.table());
         write(recordFile(target.table()), wanted);
-        write(reloadMarker(target.table()), "requested by starttls-list after exporting " + target.table() + "\n");
+        write(
+                reloadMarker(target.table()),
+                "requested by starttls-list after exporting " + target.table() + "\n");
         return new Outcome.Refreshed(target.table(), exported, reloadMarker(target.table()));
     }
 
@@ -125,7 +148,10 @@ public final class TableRefresh {
 
     private static void write(Path file, String text) {
         try {
-            AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8), PosixFilePermissions.fromString("rw-r--r--"));
+            AtomicFiles.write(
+                    file,
+                    text.getBytes(StandardCharsets.UTF_8),
+                    PosixFilePermissions.fromString("rw-r--r--"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -26,18 +26,29 @@ public record SettingsFile(Path file, List<Entry> entries) {
         entries = List.copyOf(entries);
     }
 
-    /** Reads and parses {@code file}; a missing or unreadable file is {@link CouldNotCompleteException}. */
+    /**
+     * Reads and parses {@code file}; a missing or unreadable file is {@link
+     * CouldNotCompleteException}.
+     */
     public static SettingsFile read(Path file) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            text =
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                            .toString();
         } catch (NoSuchFileException e) {
-            throw new CouldNotCompleteException("cannot read the settings file " + file + ": it does not exist;"
-                    + " create it (see 'man starttls-list-mirror') or pass another with --config");
+            throw new CouldNotCompleteException(
+                    "cannot read the settings file "
+                            + file
+                            + ": it does not exist;"
+                            + " create it (see 'man starttls-list-mirror') or pass another with --config");
         } catch (CharacterCodingException e) {
             throw new MalformedSettingsException(file, 0, "is not UTF-8 text");
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot read the settings file " + file + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot read the settings file " + file + ": " + e.getMessage(), e);
         }
         return parse(file, text);
     }
@@ -54,18 +65,28 @@ public record SettingsFile(Path file, List<Entry> entries) {
             }
             int equals = line.indexOf('=');
             if (equals < 0) {
-                throw new MalformedSettingsException(file, lineNumber,
-                        "'" + line + "' is not 'key = value'; write e.g. 'into = /var/lib/starttls-list'");
+                throw new MalformedSettingsException(
+                        file,
+                        lineNumber,
+                        "'"
+                                + line
+                                + "' is not 'key = value'; write e.g. 'into = /var/lib/starttls-list'");
             }
             String key = line.substring(0, equals).strip();
             String value = line.substring(equals + 1).strip();
             if (!key.matches("[a-z][a-z0-9-]*")) {
-                throw new MalformedSettingsException(file, lineNumber,
-                        "'" + key + "' is not a setting name (lower-case option names without dashes, e.g. 'keys')");
+                throw new MalformedSettingsException(
+                        file,
+                        lineNumber,
+                        "'"
+                                + key
+                                + "' is not a setting name (lower-case option names without dashes, e.g. 'keys')");
             }
             Integer earlier = seen.putIfAbsent(key, lineNumber);
             if (earlier != null) {
-                throw new MalformedSettingsException(file, lineNumber,
+                throw new MalformedSettingsException(
+                        file,
+                        lineNumber,
                         "'" + key + "' is already set on line " + earlier + "; keep one of them");
             }
             entries.add(new Entry(key, value, lineNumber));

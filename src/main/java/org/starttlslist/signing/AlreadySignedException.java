@@ -8,7 +8,10 @@ public final class AlreadySignedException extends RejectedException {
     private final String fingerprint;
 
     AlreadySignedException(String fingerprint) {
-        super("the signature file is already signed by key " + fingerprint + "; each key signs once");
+        super(
+                "the signature file is already signed by key "
+                        + fingerprint
+                        + "; each key signs once");
         this.fingerprint = fingerprint;
     }
 

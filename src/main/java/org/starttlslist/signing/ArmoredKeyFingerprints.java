@@ -11,10 +11,10 @@ import java.util.List;
 /**
  * Reads the primary-key fingerprints of an OpenPGP public key file with the JDK alone.
  *
- * <p>Why not BouncyCastle: {@code validate} checks that {@code release/config.json} names the
- * same fingerprints as {@code release/keys/*.asc}, and must stay fast; loading BouncyCastle's
- * classes would cost it more than the whole check. So this class must never refer to a
- * BouncyCastle type (a test reads its bytecode to make sure).
+ * <p>Why not BouncyCastle: {@code validate} checks that {@code release/config.json} names the same
+ * fingerprints as {@code release/keys/*.asc}, and must stay fast; loading BouncyCastle's classes
+ * would cost it more than the whole check. So this class must never refer to a BouncyCastle type (a
+ * test reads its bytecode to make sure).
  *
  * <p>What it does: removes the ASCII armour (checking the CRC-24 when present), walks the packets
  * and hashes each primary public-key packet (tag 6): v4 fingerprint = SHA-1(0x99 ‖ 2-byte length ‖
@@ -42,7 +42,8 @@ public final class ArmoredKeyFingerprints {
         while (at < packets.length) {
             int header = packets[at] & 0xff;
             if ((header & 0x80) == 0) {
-                throw new MalformedKeyException(name, "is not OpenPGP data (bad packet header at byte " + at + ")");
+                throw new MalformedKeyException(
+                        name, "is not OpenPGP data (bad packet header at byte " + at + ")");
             }
             int tag;
             long length;
@@ -60,7 +61,8 @@ public final class ArmoredKeyFingerprints {
                     length = fourOctets(packets, at + 2, name);
                     bodyStart = at + 6;
                 } else {
-                    throw new MalformedKeyException(name, "uses a partial-length packet, which keys never do");
+                    throw new MalformedKeyException(
+                            name, "uses a partial-length packet, which keys never do");
                 }
             } else {
                 tag = (header >> 2) & 0x0f;
@@ -70,7 +72,9 @@ public final class ArmoredKeyFingerprints {
                         bodyStart = at + 2;
                     }
                     case 1 -> {
-                        length = ((long) unsigned(packets, at + 1, name) << 8) | unsigned(packets, at + 2, name);
+                        length =
+                                ((long) unsigned(packets, at + 1, name) << 8)
+                                        | unsigned(packets, at + 2, name);
                         bodyStart = at + 3;
                     }
                     case 2 -> {
@@ -84,7 +88,8 @@ public final class ArmoredKeyFingerprints {
                 }
             }
             if (length < 0 || bodyStart + length > packets.length) {
-                throw new MalformedKeyException(name, "is truncated (a packet runs past the end of the file)");
+                throw new MalformedKeyException(
+                        name, "is truncated (a packet runs past the end of the file)");
             }
             if (tag == TAG_PUBLIC_KEY) {
                 result.add(fingerprint(packets, bodyStart, (int) length, name));
@@ -106,9 +111,17 @@ public final class ArmoredKeyFingerprints {
             } else if (version == 6) {
                 digest = MessageDigest.getInstance("SHA-256");
                 digest.update((byte) 0x9B);
-                digest.update(new byte[] {(byte) (length >>> 24), (byte) (length >> 16), (byte) (length >> 8), (byte) length});
+                digest.update(
+                        new byte[] {
+                            (byte) (length >>> 24),
+                            (byte) (length >> 16),
+                            (byte) (length >> 8),
+                            (byte) length
+                        });
             } else {
-                throw new MalformedKeyException(name, "holds a version " + version + " key; only v4 and v6 keys are supported");
+                throw new MalformedKeyException(
+                        name,
+                        "holds a version " + version + " key; only v4 and v6 keys are supported");
             }
             digest.update(packets, start, length);
             return HexFormat.of().withUpperCase().formatHex(digest.digest());
@@ -119,7 +132,8 @@ public final class ArmoredKeyFingerprints {
 
     private static int unsigned(byte[] bytes, int at, String name) {
         if (at >= bytes.length) {
-            throw new MalformedKeyException(name, "is truncated (a packet header runs past the end of the file)");
+            throw new MalformedKeyException(
+                    name, "is truncated (a packet header runs past the end of the file)");
         }
         return bytes[at] & 0xff;
     }
@@ -133,13 +147,17 @@ public final class ArmoredKeyFingerprints {
     }
 
     private static boolean isArmored(byte[] file) {
-        String start = new String(file, 0, Math.min(file.length, 4096), StandardCharsets.ISO_8859_1);
+        String start =
+                new String(file, 0, Math.min(file.length, 4096), StandardCharsets.ISO_8859_1);
         return start.contains("-----BEGIN PGP ");
     }
 
-    /** Every armour block's data, concatenated; header lines skipped, CRC-24 checked when present. */
+    /**
+     * Every armour block's data, concatenated; header lines skipped, CRC-24 checked when present.
+     */
     private static byte[] dearmor(byte[] file, String name) {
-        List<String> lines = new String(file, StandardCharsets.ISO_8859_1).lines().map(String::strip).toList();
+        List<String> lines =
+                new String(file, StandardCharsets.ISO_8859_1).lines().map(String::strip).toList();
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         int i = 0;
         boolean any = false;
@@ -174,7 +192,8 @@ public final class ArmoredKeyFingerprints {
             try {
                 data = Base64.getDecoder().decode(base64.toString());
             } catch (IllegalArgumentException e) {
-                throw new MalformedKeyException(name, "has damaged armour (not base64: " + e.getMessage() + ")");
+                throw new MalformedKeyException(
+                        name, "has damaged armour (not base64: " + e.getMessage() + ")");
             }
             if (crc != null) {
                 byte[] expected;
@@ -184,7 +203,11 @@ public final class ArmoredKeyFingerprints {
                     throw new MalformedKeyException(name, "has a damaged armour checksum line");
                 }
                 int actual = crc24(data);
-                if (expected.length != 3 || ((expected[0] & 0xff) << 16 | (expected[1] & 0xff) << 8 | (expected[2] & 0xff)) != actual) {
+                if (expected.length != 3
+                        || ((expected[0] & 0xff) << 16
+                                        | (expected[1] & 0xff) << 8
+                                        | (expected[2] & 0xff))
+                                != actual) {
                     throw new MalformedKeyException(name, "has damaged armour (checksum mismatch)");
                 }
             }

@@ -47,7 +47,10 @@ public final class DetachedSignatures {
         return OpenPgpFiles.armor(packets.toByteArray());
     }
 
-    /** The issuer fingerprints (or key ids, as 16 hex digits, when a signature names no fingerprint). */
+    /**
+     * The issuer fingerprints (or key ids, as 16 hex digits, when a signature names no
+     * fingerprint).
+     */
     public static Set<String> issuers(byte[] signatureFile) {
         return issuers(parse(signatureFile, "the signature file"));
     }
@@ -55,10 +58,18 @@ public final class DetachedSignatures {
     private static Set<String> issuers(List<PGPSignature> signatures) {
         Set<String> issuers = new LinkedHashSet<>();
         for (PGPSignature signature : signatures) {
-            IssuerFingerprint fingerprint = signature.getHashedSubPackets() == null ? null
-                    : (IssuerFingerprint) signature.getHashedSubPackets().getSubpacket(SignatureSubpacketTags.ISSUER_FINGERPRINT);
-            issuers.add(fingerprint != null ? OpenPgpFiles.hex(fingerprint.getFingerprint())
-                    : String.format("%016X", signature.getKeyID()));
+            IssuerFingerprint fingerprint =
+                    signature.getHashedSubPackets() == null
+                            ? null
+                            : (IssuerFingerprint)
+                                    signature
+                                            .getHashedSubPackets()
+                                            .getSubpacket(
+                                                    SignatureSubpacketTags.ISSUER_FINGERPRINT);
+            issuers.add(
+                    fingerprint != null
+                            ? OpenPgpFiles.hex(fingerprint.getFingerprint())
+                            : String.format("%016X", signature.getKeyID()));
         }
         return issuers;
     }
@@ -66,12 +77,16 @@ public final class DetachedSignatures {
     static List<PGPSignature> parse(byte[] file, String what) {
         List<PGPSignature> signatures = new ArrayList<>();
         try {
-            BcPGPObjectFactory factory = new BcPGPObjectFactory(OpenPgpFiles.dearmor(file, "SIGNATURE"));
+            BcPGPObjectFactory factory =
+                    new BcPGPObjectFactory(OpenPgpFiles.dearmor(file, "SIGNATURE"));
             Object object;
             while ((object = factory.nextObject()) != null) {
                 if (!(object instanceof PGPSignatureList list)) {
-                    throw new MalformedSignatureFileException(what, "holds " + object.getClass().getSimpleName()
-                            + ", not only detached signatures");
+                    throw new MalformedSignatureFileException(
+                            what,
+                            "holds "
+                                    + object.getClass().getSimpleName()
+                                    + ", not only detached signatures");
                 }
                 list.forEach(signatures::add);
             }

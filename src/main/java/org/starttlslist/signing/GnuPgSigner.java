@@ -41,17 +41,34 @@ public final class GnuPgSigner {
     public byte[] signDetached(Path file, Optional<Instant> creationTime) {
         List<String> command = new ArrayList<>(List.of("gpg"));
         homeDirectory.ifPresent(home -> command.addAll(List.of("--homedir", home.toString())));
-        creationTime.ifPresent(t -> command.addAll(List.of("--faked-system-time", t.getEpochSecond() + "!")));
-        command.addAll(List.of("--detach-sign", "--armor", "--digest-algo", "SHA512",
-                "--local-user", localUser, "--output", "-", "--", file.toString()));
+        creationTime.ifPresent(
+                t -> command.addAll(List.of("--faked-system-time", t.getEpochSecond() + "!")));
+        command.addAll(
+                List.of(
+                        "--detach-sign",
+                        "--armor",
+                        "--digest-algo",
+                        "SHA512",
+                        "--local-user",
+                        localUser,
+                        "--output",
+                        "-",
+                        "--",
+                        file.toString()));
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT).start();
+            process =
+                    new ProcessBuilder(command)
+                            .redirectInput(ProcessBuilder.Redirect.INHERIT)
+                            .start();
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot run gpg (is GnuPG installed?): " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot run gpg (is GnuPG installed?): " + e.getMessage(), e);
         }
-        CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-        CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+        CompletableFuture<byte[]> stdout =
+                CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+        CompletableFuture<byte[]> stderr =
+                CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
         int exit;
         try {
             exit = process.waitFor();
@@ -63,9 +80,17 @@ public final class GnuPgSigner {
         byte[] signature = stdout.join();
         String messages = new String(stderr.join(), StandardCharsets.UTF_8).strip();
         if (exit != 0 || signature.length == 0) {
-            String last = messages.isEmpty() ? "no message" : messages.lines().reduce((a, b) -> b).orElse("");
-            throw new CouldNotCompleteException("gpg could not sign with --local-user " + localUser
-                    + " (exit " + exit + "): " + last);
+            String last =
+                    messages.isEmpty()
+                            ? "no message"
+                            : messages.lines().reduce((a, b) -> b).orElse("");
+            throw new CouldNotCompleteException(
+                    "gpg could not sign with --local-user "
+                            + localUser
+                            + " (exit "
+                            + exit
+                            + "): "
+                            + last);
         }
         return signature;
     }

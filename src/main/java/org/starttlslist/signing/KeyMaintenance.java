@@ -24,18 +24,19 @@ import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
 
 /**
- * A maintainer key over its life: the revocation certificate made with it, and a later expiry.
- * Both are new self-signatures by the primary key, so both need the passphrase.
+ * A maintainer key over its life: the revocation certificate made with it, and a later expiry. Both
+ * are new self-signatures by the primary key, so both need the passphrase.
  */
 public final class KeyMaintenance {
     private KeyMaintenance() {}
 
     /**
      * The public key with a revocation signature ("key compromised", dated {@code at}): kept
-     * private until needed; then copied over {@code release/keys/FINGERPRINT.asc} (or imported
-     * into gpg) it revokes the key, so no signature by it counts any more.
+     * private until needed; then copied over {@code release/keys/FINGERPRINT.asc} (or imported into
+     * gpg) it revokes the key, so no signature by it counts any more.
      */
-    public static byte[] revocationCertificate(byte[] secretKeyFile, char[] passphrase, Instant at, String name) {
+    public static byte[] revocationCertificate(
+            byte[] secretKeyFile, char[] passphrase, Instant at, String name) {
         PGPSecretKeyRing ring = UnlockedKey.readSingleSecretRing(secretKeyFile, name);
         PGPPublicKey primary = ring.getPublicKey();
         PGPPrivateKey privateKey = unlockPrimary(ring, passphrase, name);
@@ -43,36 +44,51 @@ public final class KeyMaintenance {
             PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
             hashed.setSignatureCreationTime(false, Date.from(at));
             hashed.setIssuerFingerprint(false, primary);
-            hashed.setRevocationReason(false, RevocationReasonTags.KEY_COMPROMISED,
+            hashed.setRevocationReason(
+                    false,
+                    RevocationReasonTags.KEY_COMPROMISED,
                     "revocation certificate made with the key; published because the key is lost or leaked");
-            PGPSignatureGenerator generator = new PGPSignatureGenerator(
-                    new BcPGPContentSignerBuilder(primary.getAlgorithm(), HashAlgorithmTags.SHA512), primary);
+            PGPSignatureGenerator generator =
+                    new PGPSignatureGenerator(
+                            new BcPGPContentSignerBuilder(
+                                    primary.getAlgorithm(), HashAlgorithmTags.SHA512),
+                            primary);
             generator.setHashedSubpackets(hashed.generate());
             generator.init(PGPSignature.KEY_REVOCATION, privateKey);
-            PGPPublicKey revoked = PGPPublicKey.addCertification(primary, generator.generateCertification(primary));
-            PGPPublicKeyRing publicRing = PGPPublicKeyRing.insertPublicKey(ring.toCertificate(), revoked);
-            String header = "Comment: REVOCATION of key " + OpenPgpFiles.fingerprint(primary) + "\n"
-                    + "Comment: publishing this file (release/keys/, gpg --import) revokes the key\n";
+            PGPPublicKey revoked =
+                    PGPPublicKey.addCertification(
+                            primary, generator.generateCertification(primary));
+            PGPPublicKeyRing publicRing =
+                    PGPPublicKeyRing.insertPublicKey(ring.toCertificate(), revoked);
+            String header =
+                    "Comment: REVOCATION of key "
+                            + OpenPgpFiles.fingerprint(primary)
+                            + "\n"
+                            + "Comment: publishing this file (release/keys/, gpg --import) revokes the key\n";
             return withComment(OpenPgpFiles.armor(publicRing.getEncoded()), header);
         } catch (PGPException | IOException e) {
-            throw new IllegalStateException("making the revocation certificate of " + name + " failed", e);
+            throw new IllegalStateException(
+                    "making the revocation certificate of " + name + " failed", e);
         }
     }
 
     /**
      * The key with a new self-signature on each user id that makes it expire at {@code expires}
-     * (dated {@code at}); the newest self-signature is the one readers use. Only keys whose
-     * primary key signs (what keygen makes) are extended here; a key with subkeys is extended
-     * with gpg --quick-set-expire.
+     * (dated {@code at}); the newest self-signature is the one readers use. Only keys whose primary
+     * key signs (what keygen makes) are extended here; a key with subkeys is extended with gpg
+     * --quick-set-expire.
      */
-    public static GeneratedKey extend(byte[] secretKeyFile, char[] passphrase, Instant at, Instant expires, String name) {
+    public static GeneratedKey extend(
+            byte[] secretKeyFile, char[] passphrase, Instant at, Instant expires, String name) {
         PGPSecretKeyRing ring = UnlockedKey.readSingleSecretRing(secretKeyFile, name);
         PGPPublicKey primary = ring.getPublicKey();
         if (ring.getPublicKeys().hasNext()) {
             Iterator<PGPPublicKey> keys = ring.getPublicKeys();
             keys.next();
             if (keys.hasNext()) {
-                throw new MalformedKeyException(name, "has subkeys; extend it with gpg --quick-set-expire FINGERPRINT 2y '*'");
+                throw new MalformedKeyException(
+                        name,
+                        "has subkeys; extend it with gpg --quick-set-expire FINGERPRINT 2y '*'");
             }
         }
         Instant created = primary.getCreationTime().toInstant();
@@ -88,31 +104,49 @@ public final class KeyMaintenance {
                 PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
                 hashed.setSignatureCreationTime(false, Date.from(at));
                 hashed.setKeyFlags(true, KeyFlags.CERTIFY_OTHER | KeyFlags.SIGN_DATA);
-                hashed.setPreferredHashAlgorithms(false, new int[] {
-                    HashAlgorithmTags.SHA512, HashAlgorithmTags.SHA384, HashAlgorithmTags.SHA256});
-                hashed.setPreferredSymmetricAlgorithms(false, new int[] {
-                    SymmetricKeyAlgorithmTags.AES_256, SymmetricKeyAlgorithmTags.AES_128});
+                hashed.setPreferredHashAlgorithms(
+                        false,
+                        new int[] {
+                            HashAlgorithmTags.SHA512,
+                            HashAlgorithmTags.SHA384,
+                            HashAlgorithmTags.SHA256
+                        });
+                hashed.setPreferredSymmetricAlgorithms(
+                        false,
+                        new int[] {
+                            SymmetricKeyAlgorithmTags.AES_256, SymmetricKeyAlgorithmTags.AES_128
+                        });
                 hashed.setFeature(false, Features.FEATURE_MODIFICATION_DETECTION);
                 hashed.setPrimaryUserID(false, true);
                 hashed.setIssuerFingerprint(false, primary);
-                hashed.setKeyExpirationTime(false, expires.getEpochSecond() - created.getEpochSecond());
-                PGPSignatureGenerator generator = new PGPSignatureGenerator(
-                        new BcPGPContentSignerBuilder(primary.getAlgorithm(), HashAlgorithmTags.SHA512), primary);
+                hashed.setKeyExpirationTime(
+                        false, expires.getEpochSecond() - created.getEpochSecond());
+                PGPSignatureGenerator generator =
+                        new PGPSignatureGenerator(
+                                new BcPGPContentSignerBuilder(
+                                        primary.getAlgorithm(), HashAlgorithmTags.SHA512),
+                                primary);
                 generator.setHashedSubpackets(hashed.generate());
                 generator.init(PGPSignature.POSITIVE_CERTIFICATION, privateKey);
-                updated = PGPPublicKey.addCertification(updated, userId, generator.generateCertification(userId, primary));
+                updated =
+                        PGPPublicKey.addCertification(
+                                updated, userId, generator.generateCertification(userId, primary));
             }
             PGPSecretKey secret = PGPSecretKey.replacePublicKey(ring.getSecretKey(), updated);
             PGPSecretKeyRing secretRing = PGPSecretKeyRing.insertSecretKey(ring, secret);
-            PGPPublicKeyRing publicRing = PGPPublicKeyRing.insertPublicKey(ring.toCertificate(), updated);
-            return new GeneratedKey(OpenPgpFiles.fingerprint(primary), OpenPgpFiles.armor(secretRing.getEncoded()),
+            PGPPublicKeyRing publicRing =
+                    PGPPublicKeyRing.insertPublicKey(ring.toCertificate(), updated);
+            return new GeneratedKey(
+                    OpenPgpFiles.fingerprint(primary),
+                    OpenPgpFiles.armor(secretRing.getEncoded()),
                     OpenPgpFiles.armor(publicRing.getEncoded()));
         } catch (PGPException | IOException e) {
             throw new IllegalStateException("extending " + name + " failed", e);
         }
     }
 
-    private static PGPPrivateKey unlockPrimary(PGPSecretKeyRing ring, char[] passphrase, String name) {
+    private static PGPPrivateKey unlockPrimary(
+            PGPSecretKeyRing ring, char[] passphrase, String name) {
         PGPSecretKey secret = ring.getSecretKey();
         try {
             return secret.extractPrivateKey(UnlockedKey.decryptor(secret, passphrase));
@@ -125,6 +159,7 @@ public final class KeyMaintenance {
     private static byte[] withComment(byte[] armored, String header) {
         String text = new String(armored, StandardCharsets.US_ASCII);
         int firstNewline = text.indexOf('\n');
-        return (text.substring(0, firstNewline + 1) + header + text.substring(firstNewline + 1)).getBytes(StandardCharsets.US_ASCII);
+        return (text.substring(0, firstNewline + 1) + header + text.substring(firstNewline + 1))
+                .getBytes(StandardCharsets.US_ASCII);
     }
 }

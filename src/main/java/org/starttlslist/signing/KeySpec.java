@@ -12,10 +12,14 @@ import java.util.Optional;
  * @param algorithm Ed25519 (default) or RSA-4096
  * @param created the key's creation time (keys carry it inside their fingerprint)
  * @param validity how long the key is valid after {@code created}; empty for no expiry
- * @param signingSubkey sign with a separate subkey and keep the primary for certification only,
- *     as the predecessor's key did; by default the primary key signs
+ * @param signingSubkey sign with a separate subkey and keep the primary for certification only, as
+ *     the predecessor's key did; by default the primary key signs
  */
-public record KeySpec(String userId, KeyAlgorithm algorithm, Instant created, Optional<Duration> validity,
+public record KeySpec(
+        String userId,
+        KeyAlgorithm algorithm,
+        Instant created,
+        Optional<Duration> validity,
         boolean signingSubkey) {
 
     public enum KeyAlgorithm {

@@ -7,7 +7,11 @@ public final class NoSigningKeyException extends RejectedException {
     private static final long serialVersionUID = 1L;
 
     public NoSigningKeyException(String file, String detail) {
-        super(file + " " + detail + "; export the secret key with its signing subkey"
-                + " (gpg --export-secret-keys --armor FINGERPRINT) or use --with-gpg");
+        super(
+                file
+                        + " "
+                        + detail
+                        + "; export the secret key with its signing subkey"
+                        + " (gpg --export-secret-keys --armor FINGERPRINT) or use --with-gpg");
     }
 }

@@ -17,8 +17,10 @@ import org.bouncycastle.openpgp.PGPPublicKey;
  * how we print a fingerprint.
  */
 public final class OpenPgpFiles {
-    private static final Pattern ARMOR_BLOCK = Pattern.compile(
-            "-----BEGIN PGP ([A-Z ,0-9/]+)-----.*?-----END PGP ([A-Z ,0-9/]+)-----", Pattern.DOTALL);
+    private static final Pattern ARMOR_BLOCK =
+            Pattern.compile(
+                    "-----BEGIN PGP ([A-Z ,0-9/]+)-----.*?-----END PGP ([A-Z ,0-9/]+)-----",
+                    Pattern.DOTALL);
 
     private OpenPgpFiles() {}
 
@@ -32,8 +34,8 @@ public final class OpenPgpFiles {
     }
 
     /**
-     * The binary OpenPGP packets of a file that is armoured (one or more armour blocks, as when
-     * two exported keys are concatenated) or already binary.
+     * The binary OpenPGP packets of a file that is armoured (one or more armour blocks, as when two
+     * exported keys are concatenated) or already binary.
      *
      * @throws IOException when an armour block is damaged (bad base64 or checksum)
      */
@@ -56,10 +58,15 @@ public final class OpenPgpFiles {
         while (matcher.find()) {
             any = true;
             if (!matcher.group(1).equals(matcher.group(2))) {
-                throw new IOException("armour BEGIN PGP " + matcher.group(1) + " ends with END PGP " + matcher.group(2));
+                throw new IOException(
+                        "armour BEGIN PGP "
+                                + matcher.group(1)
+                                + " ends with END PGP "
+                                + matcher.group(2));
             }
             if (expectedType != null && !matcher.group(1).equals(expectedType)) {
-                throw new IOException("armour holds PGP " + matcher.group(1) + ", expected PGP " + expectedType);
+                throw new IOException(
+                        "armour holds PGP " + matcher.group(1) + ", expected PGP " + expectedType);
             }
             byte[] block = matcher.group().getBytes(StandardCharsets.US_ASCII);
             try (InputStream in = new ArmoredInputStream(new ByteArrayInputStream(block))) {
@@ -77,10 +84,13 @@ public final class OpenPgpFiles {
         return start.contains("-----BEGIN PGP ");
     }
 
-    /** ASCII armour without a {@code Version:} header: it would only tell an attacker our library. */
+    /**
+     * ASCII armour without a {@code Version:} header: it would only tell an attacker our library.
+     */
     public static byte[] armor(byte[] packets) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ArmoredOutputStream armored = ArmoredOutputStream.builder().clearHeaders().build(out)) {
+        try (ArmoredOutputStream armored =
+                ArmoredOutputStream.builder().clearHeaders().build(out)) {
             armored.write(packets);
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory failed", e);

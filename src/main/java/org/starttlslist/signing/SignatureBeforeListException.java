@@ -6,8 +6,8 @@ import org.starttlslist.model.ListTimes;
 
 /**
  * {@code sign} was asked to date a list's signature before the list's own {@code timestamp}.
- * Verifiers refuse such a signature (a backdated signature could borrow a key's past validity),
- * so none is made.
+ * Verifiers refuse such a signature (a backdated signature could borrow a key's past validity), so
+ * none is made.
  */
 public final class SignatureBeforeListException extends RejectedException {
     private static final long serialVersionUID = 1L;
@@ -15,9 +15,13 @@ public final class SignatureBeforeListException extends RejectedException {
     private final Instant listTimestamp;
 
     public SignatureBeforeListException(Instant signatureTime, Instant listTimestamp) {
-        super("the signature would be dated " + ListTimes.format(signatureTime) + ", before the list's timestamp "
-                + ListTimes.format(listTimestamp) + "; verifiers refuse that. Sign with --now at or after the timestamp"
-                + " (or without --now, with a correct clock)");
+        super(
+                "the signature would be dated "
+                        + ListTimes.format(signatureTime)
+                        + ", before the list's timestamp "
+                        + ListTimes.format(listTimestamp)
+                        + "; verifiers refuse that. Sign with --now at or after the timestamp"
+                        + " (or without --now, with a correct clock)");
         this.signatureTime = signatureTime;
         this.listTimestamp = listTimestamp;
     }
@@ -30,12 +34,17 @@ public final class SignatureBeforeListException extends RejectedException {
         return listTimestamp;
     }
 
-    /** Refuses when {@code data} is a policy list whose timestamp is after {@code signatureTime}. */
+    /**
+     * Refuses when {@code data} is a policy list whose timestamp is after {@code signatureTime}.
+     */
     public static void requireNotBefore(byte[] data, Instant signatureTime) {
-        org.starttlslist.listfile.ListValidity.read(data).ifPresent(validity -> {
-            if (signatureTime.isBefore(validity.timestamp())) {
-                throw new SignatureBeforeListException(signatureTime, validity.timestamp());
-            }
-        });
+        org.starttlslist.listfile.ListValidity.read(data)
+                .ifPresent(
+                        validity -> {
+                            if (signatureTime.isBefore(validity.timestamp())) {
+                                throw new SignatureBeforeListException(
+                                        signatureTime, validity.timestamp());
+                            }
+                        });
     }
 }

@@ -39,7 +39,8 @@ final class UnlockedKey implements SigningKey {
     private final PGPPublicKey primaryKey;
     private final List<Candidate> candidates;
 
-    private UnlockedKey(String primaryFingerprint, PGPPublicKey primaryKey, List<Candidate> candidates) {
+    private UnlockedKey(
+            String primaryFingerprint, PGPPublicKey primaryKey, List<Candidate> candidates) {
         this.primaryFingerprint = primaryFingerprint;
         this.primaryKey = primaryKey;
         this.candidates = candidates;
@@ -55,7 +56,8 @@ final class UnlockedKey implements SigningKey {
             }
         }
         if (signers.isEmpty()) {
-            throw new NoSigningKeyException(name, "holds no secret key flagged for signing (key " + primary + ")");
+            throw new NoSigningKeyException(
+                    name, "holds no secret key flagged for signing (key " + primary + ")");
         }
         List<Candidate> unlocked = new ArrayList<>();
         for (PGPSecretKey secret : signers) {
@@ -75,13 +77,19 @@ final class UnlockedKey implements SigningKey {
      * than BouncyCastle's pure-Java ones, which matters on every {@code sign}; ciphers the JDK
      * lacks (CAST5 from old GnuPG exports, Twofish, Camellia) fall back to BouncyCastle.
      */
-    static PBESecretKeyDecryptor decryptor(PGPSecretKey secret, char[] passphrase) throws PGPException {
+    static PBESecretKeyDecryptor decryptor(PGPSecretKey secret, char[] passphrase)
+            throws PGPException {
         int cipher = secret.getKeyEncryptionAlgorithm();
-        if (cipher == SymmetricKeyAlgorithmTags.AES_128 || cipher == SymmetricKeyAlgorithmTags.AES_192
-                || cipher == SymmetricKeyAlgorithmTags.AES_256 || cipher == SymmetricKeyAlgorithmTags.TRIPLE_DES) {
-            return new JcePBESecretKeyDecryptorBuilder(new JcaPGPDigestCalculatorProviderBuilder().build()).build(passphrase);
+        if (cipher == SymmetricKeyAlgorithmTags.AES_128
+                || cipher == SymmetricKeyAlgorithmTags.AES_192
+                || cipher == SymmetricKeyAlgorithmTags.AES_256
+                || cipher == SymmetricKeyAlgorithmTags.TRIPLE_DES) {
+            return new JcePBESecretKeyDecryptorBuilder(
+                            new JcaPGPDigestCalculatorProviderBuilder().build())
+                    .build(passphrase);
         }
-        return new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider()).build(passphrase);
+        return new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider())
+                .build(passphrase);
     }
 
     static PGPSecretKeyRing readSingleSecretRing(byte[] file, String name) {
@@ -98,15 +106,20 @@ final class UnlockedKey implements SigningKey {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw new MalformedKeyException(name, "is not an OpenPGP secret key file (" + e.getMessage() + ")");
+            throw new MalformedKeyException(
+                    name, "is not an OpenPGP secret key file (" + e.getMessage() + ")");
         }
         if (rings.isEmpty()) {
-            throw new MalformedKeyException(name, sawPublic
-                    ? "holds a public key, not a secret key; pass the secret key file"
-                    : "holds no OpenPGP secret key");
+            throw new MalformedKeyException(
+                    name,
+                    sawPublic
+                            ? "holds a public key, not a secret key; pass the secret key file"
+                            : "holds no OpenPGP secret key");
         }
         if (rings.size() > 1) {
-            throw new MalformedKeyException(name, "holds " + rings.size() + " secret keys; export only the one to sign with");
+            throw new MalformedKeyException(
+                    name,
+                    "holds " + rings.size() + " secret keys; export only the one to sign with");
         }
         return rings.get(0);
     }
@@ -120,7 +133,9 @@ final class UnlockedKey implements SigningKey {
         Iterator<PGPSignature> signatures = key.getSignatures();
         while (signatures.hasNext()) {
             PGPSignatureSubpacketVector hashed = signatures.next().getHashedSubPackets();
-            if (hashed != null && hashed.hasSubpacket(org.bouncycastle.bcpg.SignatureSubpacketTags.KEY_FLAGS)) {
+            if (hashed != null
+                    && hashed.hasSubpacket(
+                            org.bouncycastle.bcpg.SignatureSubpacketTags.KEY_FLAGS)) {
                 sawFlags = true;
                 if ((hashed.getKeyFlags() & KeyFlags.SIGN_DATA) != 0) {
                     return true;
@@ -133,9 +148,14 @@ final class UnlockedKey implements SigningKey {
 
     private static boolean signingAlgorithm(int algorithm) {
         return switch (algorithm) {
-            case PublicKeyAlgorithmTags.RSA_GENERAL, 3 /* RSA sign-only, deprecated but still seen */, PublicKeyAlgorithmTags.DSA,
-                    PublicKeyAlgorithmTags.ECDSA, PublicKeyAlgorithmTags.EDDSA_LEGACY,
-                    PublicKeyAlgorithmTags.Ed25519, PublicKeyAlgorithmTags.Ed448 -> true;
+            case PublicKeyAlgorithmTags.RSA_GENERAL,
+                    3 /* RSA sign-only, deprecated but still seen */,
+                    PublicKeyAlgorithmTags.DSA,
+                    PublicKeyAlgorithmTags.ECDSA,
+                    PublicKeyAlgorithmTags.EDDSA_LEGACY,
+                    PublicKeyAlgorithmTags.Ed25519,
+                    PublicKeyAlgorithmTags.Ed448 ->
+                    true;
             default -> false;
         };
     }
@@ -153,10 +173,15 @@ final class UnlockedKey implements SigningKey {
     /** The newest signing key valid at that instant; a subkey wins a tie, as in GnuPG. */
     private Candidate choose(Instant creationTime) {
         return candidates.stream()
-                .filter(c -> validAt(c.publicKey(), creationTime) && validAt(primaryKey, creationTime))
-                .max(Comparator.comparing((Candidate c) -> c.publicKey().getCreationTime())
-                        .thenComparing(c -> !c.publicKey().isMasterKey()))
-                .orElseThrow(() -> new SigningKeyNotValidException(primaryFingerprint, creationTime));
+                .filter(
+                        c ->
+                                validAt(c.publicKey(), creationTime)
+                                        && validAt(primaryKey, creationTime))
+                .max(
+                        Comparator.comparing((Candidate c) -> c.publicKey().getCreationTime())
+                                .thenComparing(c -> !c.publicKey().isMasterKey()))
+                .orElseThrow(
+                        () -> new SigningKeyNotValidException(primaryFingerprint, creationTime));
     }
 
     /**
@@ -178,9 +203,11 @@ final class UnlockedKey implements SigningKey {
         Instant seconds = Instant.ofEpochSecond(creationTime.getEpochSecond());
         Candidate signer = choose(seconds);
         try {
-            PGPSignatureGenerator generator = new PGPSignatureGenerator(
-                    new BcPGPContentSignerBuilder(signer.publicKey().getAlgorithm(), HashAlgorithmTags.SHA512),
-                    signer.publicKey());
+            PGPSignatureGenerator generator =
+                    new PGPSignatureGenerator(
+                            new BcPGPContentSignerBuilder(
+                                    signer.publicKey().getAlgorithm(), HashAlgorithmTags.SHA512),
+                            signer.publicKey());
             PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
             hashed.setSignatureCreationTime(false, Date.from(seconds));
             hashed.setIssuerFingerprint(false, signer.publicKey());
@@ -193,7 +220,8 @@ final class UnlockedKey implements SigningKey {
             generator.update(data);
             return OpenPgpFiles.armor(generator.generate().getEncoded());
         } catch (PGPException | IOException e) {
-            throw new IllegalStateException("signing with key " + primaryFingerprint + " failed", e);
+            throw new IllegalStateException(
+                    "signing with key " + primaryFingerprint + " failed", e);
         }
     }
 }

@@ -8,8 +8,12 @@ public final class WrongPassphraseException extends RejectedException {
     private final String fingerprint;
 
     public WrongPassphraseException(String file, String fingerprint) {
-        super("the passphrase does not unlock the secret key " + fingerprint + " in " + file
-                + "; check the passphrase file or variable");
+        super(
+                "the passphrase does not unlock the secret key "
+                        + fingerprint
+                        + " in "
+                        + file
+                        + "; check the passphrase file or variable");
         this.fingerprint = fingerprint;
     }
 

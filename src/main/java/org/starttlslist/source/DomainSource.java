@@ -10,4 +10,8 @@ import org.starttlslist.model.Policy;
  * repository ({@code contact}, {@code testing-since}).
  */
 public record DomainSource(
-        Path file, String domain, Policy policy, String contact, Optional<LocalDate> testingSince) {}
+        Path file,
+        String domain,
+        Policy policy,
+        String contact,
+        Optional<LocalDate> testingSince) {}

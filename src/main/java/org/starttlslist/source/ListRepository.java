@@ -3,8 +3,8 @@ package org.starttlslist.source;
 import java.nio.file.Path;
 
 /**
- * Where things live in a list repository. Every command that works on a repository resolves
- * its paths here, from the directory given by {@code -C} or the current one.
+ * Where things live in a list repository. Every command that works on a repository resolves its
+ * paths here, from the directory given by {@code -C} or the current one.
  */
 public record ListRepository(Path root) {
     public ListRepository {

@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param releaseBranch the branch releases are cut from
  * @param maintainerFingerprints full OpenPGP fingerprints (40 upper-case hex digits) of the keys
  *     allowed to sign a release; their public keys are in {@code release/keys/}
- * @param committer who release commits and tags are made by, when the config names one; never
- *     taken silently from the environment or the user's git config
+ * @param committer who release commits and tags are made by, when the config names one; never taken
+ *     silently from the environment or the user's git config
  */
 public record ListSettings(
         String author,

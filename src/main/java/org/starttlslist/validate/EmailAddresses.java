@@ -22,17 +22,25 @@ public final class EmailAddresses {
         String local = text.substring(0, at);
         String domain = text.substring(at + 1);
         if (local.isEmpty() || local.length() > 64) {
-            return Optional.of("has a local part (before '@') that is empty or longer than 64 characters");
+            return Optional.of(
+                    "has a local part (before '@') that is empty or longer than 64 characters");
         }
         if (local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
             return Optional.of("has a local part with a leading, trailing or double dot");
         }
         for (int i = 0; i < local.length(); i++) {
             char c = local.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || ATEXT.indexOf(c) >= 0;
+            boolean ok =
+                    (c >= 'a' && c <= 'z')
+                            || (c >= 'A' && c <= 'Z')
+                            || (c >= '0' && c <= '9')
+                            || c == '.'
+                            || ATEXT.indexOf(c) >= 0;
             if (!ok) {
-                return Optional.of("has the character '" + c + "' before '@', which an address cannot hold unquoted");
+                return Optional.of(
+                        "has the character '"
+                                + c
+                                + "' before '@', which an address cannot hold unquoted");
             }
         }
         Optional<String> domainProblem = HostNames.problem(domain.toLowerCase(Locale.ROOT));

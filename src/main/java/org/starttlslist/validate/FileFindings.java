@@ -31,17 +31,33 @@ final class FileFindings {
     }
 
     void errorAt(String code, Position position, String pointer, String message) {
-        findings.add(new Finding(code, Severity.ERROR, file, position.line(), position.column(), pointer, message));
+        findings.add(
+                new Finding(
+                        code,
+                        Severity.ERROR,
+                        file,
+                        position.line(),
+                        position.column(),
+                        pointer,
+                        message));
     }
 
     private void add(Severity severity, String code, String pointer, String message) {
         Position position = document == null ? Position.START : document.positionOf(pointer);
-        findings.add(new Finding(code, severity, file, position.line(), position.column(), pointer, message));
+        findings.add(
+                new Finding(
+                        code,
+                        severity,
+                        file,
+                        position.line(),
+                        position.column(),
+                        pointer,
+                        message));
     }
 
     /**
-     * True when a value check already reported {@code pointer} or inside it (syntax findings such as
-     * a duplicate key are about something else and do not count).
+     * True when a value check already reported {@code pointer} or inside it (syntax findings such
+     * as a duplicate key are about something else and do not count).
      */
     boolean covers(String pointer) {
         for (Finding finding : findings) {

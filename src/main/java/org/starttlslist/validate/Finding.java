@@ -14,7 +14,13 @@ import java.util.Objects;
  * @param message what is wrong and how to fix it, one sentence
  */
 public record Finding(
-        String code, Severity severity, String file, int line, int column, String pointer, String message) {
+        String code,
+        Severity severity,
+        String file,
+        int line,
+        int column,
+        String pointer,
+        String message) {
     public Finding {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(severity, "severity");
@@ -23,11 +29,13 @@ public record Finding(
         Objects.requireNonNull(message, "message");
     }
 
-    public static Finding error(String code, String file, int line, int column, String pointer, String message) {
+    public static Finding error(
+            String code, String file, int line, int column, String pointer, String message) {
         return new Finding(code, Severity.ERROR, file, line, column, pointer, message);
     }
 
-    public static Finding warning(String code, String file, int line, int column, String pointer, String message) {
+    public static Finding warning(
+            String code, String file, int line, int column, String pointer, String message) {
         return new Finding(code, Severity.WARNING, file, line, column, pointer, message);
     }
 }

@@ -9,8 +9,13 @@ public final class InvalidSourcesException extends RejectedException {
     private final long warnings;
 
     public InvalidSourcesException(long errors, long warnings) {
-        super(errors + (errors == 1 ? " error" : " errors") + ", " + warnings + (warnings == 1 ? " warning" : " warnings")
-                + " in the list's sources; each is reported above with its file, line and fix");
+        super(
+                errors
+                        + (errors == 1 ? " error" : " errors")
+                        + ", "
+                        + warnings
+                        + (warnings == 1 ? " warning" : " warnings")
+                        + " in the list's sources; each is reported above with its file, line and fix");
         this.errors = errors;
         this.warnings = warnings;
     }

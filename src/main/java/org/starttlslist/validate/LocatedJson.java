@@ -20,8 +20,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A JSON document with the line and column where each value starts, keyed by JSON pointer, so
- * that every finding points at the offending value, not at the file.
+ * A JSON document with the line and column where each value starts, keyed by JSON pointer, so that
+ * every finding points at the offending value, not at the file.
  *
  * <p>Built from the program's one mapper ({@link Json#mapper()}) with its nesting limit, but with
  * duplicate-key detection done here instead of by Jackson: Jackson stops at the first duplicate,
@@ -33,7 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
  * once, since each duplicate is reported where it stands.
  */
 final class LocatedJson {
-    private static final ObjectReader READER = Json.mapper().reader().without(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectReader READER =
+            Json.mapper().reader().without(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     /** A 1-based line and column (in characters). */
     record Position(int line, int column) {
@@ -43,7 +44,8 @@ final class LocatedJson {
             if (location == null) {
                 return START;
             }
-            return new Position(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+            return new Position(
+                    Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
         }
     }
 
@@ -65,11 +67,17 @@ final class LocatedJson {
 
     private final JsonNode root;
     private final List<DuplicateKey> duplicateKeys;
+
     /** The text, a String or ASCII bytes, kept to find positions when first asked for. */
     private final Object source;
+
     private Map<String, Position> positions;
 
-    private LocatedJson(JsonNode root, Map<String, Position> positions, List<DuplicateKey> duplicateKeys, Object source) {
+    private LocatedJson(
+            JsonNode root,
+            Map<String, Position> positions,
+            List<DuplicateKey> duplicateKeys,
+            Object source) {
         this.root = root;
         this.positions = positions;
         this.duplicateKeys = duplicateKeys;
@@ -131,16 +139,24 @@ final class LocatedJson {
         Map<String, Position> positions = locate ? new HashMap<>() : null;
         List<DuplicateKey> duplicates = new ArrayList<>();
         boolean[] duplicateSeen = {false};
-        try (JsonParser parser = source instanceof String text ? READER.createParser(text) : READER.createParser((byte[]) source)) {
+        try (JsonParser parser =
+                source instanceof String text
+                        ? READER.createParser(text)
+                        : READER.createParser((byte[]) source)) {
             try {
                 JsonToken first = parser.nextToken();
                 if (first == null) {
                     throw new Unparseable("holds no JSON value", Position.START, false);
                 }
-                JsonNode root = locate ? value(parser, "", positions, duplicates) : value(parser, duplicateSeen);
+                JsonNode root =
+                        locate
+                                ? value(parser, "", positions, duplicates)
+                                : value(parser, duplicateSeen);
                 if (parser.nextToken() != null) {
-                    throw new Unparseable("has more after the end of the top-level value",
-                            Position.of(parser.currentTokenLocation()), false);
+                    throw new Unparseable(
+                            "has more after the end of the top-level value",
+                            Position.of(parser.currentTokenLocation()),
+                            false);
                 }
                 if (duplicateSeen[0]) {
                     return read(source, true);
@@ -149,7 +165,8 @@ final class LocatedJson {
             } catch (StreamConstraintsException e) {
                 // The exception carries no location; the parser stands just past the opening
                 // bracket that went one level too deep.
-                throw new Unparseable(e.getOriginalMessage(), Position.of(parser.currentTokenLocation()), true);
+                throw new Unparseable(
+                        e.getOriginalMessage(), Position.of(parser.currentTokenLocation()), true);
             }
         } catch (JacksonException e) {
             return rethrow(e, false);
@@ -159,73 +176,86 @@ final class LocatedJson {
     private static LocatedJson rethrow(JacksonException e, boolean tooDeep) throws Unparseable {
         String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
         int newline = message.indexOf('\n');
-        throw new Unparseable(newline < 0 ? message : message.substring(0, newline), Position.of(e.getLocation()), tooDeep);
+        throw new Unparseable(
+                newline < 0 ? message : message.substring(0, newline),
+                Position.of(e.getLocation()),
+                tooDeep);
     }
 
     /**
-     * Reads the value whose first token is current, without positions; notes in
-     * {@code duplicateSeen} a key that appears twice (the caller then reads again with positions).
+     * Reads the value whose first token is current, without positions; notes in {@code
+     * duplicateSeen} a key that appears twice (the caller then reads again with positions).
      */
     private static JsonNode value(JsonParser parser, boolean[] duplicateSeen) {
         JsonToken token = parser.currentToken();
         switch (token) {
-            case START_OBJECT: {
-                ObjectNode object = JsonNodeFactory.instance.objectNode();
-                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                    String key = parser.currentName();
-                    parser.nextToken();
-                    JsonNode child = value(parser, duplicateSeen);
-                    if (object.putIfAbsent(key, child) != null) {
-                        duplicateSeen[0] = true;
+            case START_OBJECT:
+                {
+                    ObjectNode object = JsonNodeFactory.instance.objectNode();
+                    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                        String key = parser.currentName();
+                        parser.nextToken();
+                        JsonNode child = value(parser, duplicateSeen);
+                        if (object.putIfAbsent(key, child) != null) {
+                            duplicateSeen[0] = true;
+                        }
                     }
+                    return object;
                 }
-                return object;
-            }
-            case START_ARRAY: {
-                ArrayNode array = JsonNodeFactory.instance.arrayNode();
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    array.add(value(parser, duplicateSeen));
+            case START_ARRAY:
+                {
+                    ArrayNode array = JsonNodeFactory.instance.arrayNode();
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        array.add(value(parser, duplicateSeen));
+                    }
+                    return array;
                 }
-                return array;
-            }
             default:
                 return scalar(parser, token);
         }
     }
 
-    /** Reads the value whose first token is current; recursion depth is bounded by the mapper's nesting limit. */
-    private static JsonNode value(JsonParser parser, String pointer, Map<String, Position> positions,
+    /**
+     * Reads the value whose first token is current; recursion depth is bounded by the mapper's
+     * nesting limit.
+     */
+    private static JsonNode value(
+            JsonParser parser,
+            String pointer,
+            Map<String, Position> positions,
             List<DuplicateKey> duplicates) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         positions.put(pointer, Position.of(parser.currentTokenLocation()));
         JsonToken token = parser.currentToken();
         switch (token) {
-            case START_OBJECT: {
-                ObjectNode object = nodes.objectNode();
-                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                    String key = parser.currentName();
-                    Position keyPosition = Position.of(parser.currentTokenLocation());
-                    String child = pointer + "/" + escape(key);
-                    parser.nextToken();
-                    if (object.has(key)) {
-                        duplicates.add(new DuplicateKey(child, key, keyPosition));
-                        Position first = positions.get(child);
-                        value(parser, child, positions, duplicates);
-                        positions.put(child, first);
-                    } else {
-                        object.set(key, value(parser, child, positions, duplicates));
+            case START_OBJECT:
+                {
+                    ObjectNode object = nodes.objectNode();
+                    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                        String key = parser.currentName();
+                        Position keyPosition = Position.of(parser.currentTokenLocation());
+                        String child = pointer + "/" + escape(key);
+                        parser.nextToken();
+                        if (object.has(key)) {
+                            duplicates.add(new DuplicateKey(child, key, keyPosition));
+                            Position first = positions.get(child);
+                            value(parser, child, positions, duplicates);
+                            positions.put(child, first);
+                        } else {
+                            object.set(key, value(parser, child, positions, duplicates));
+                        }
                     }
+                    return object;
                 }
-                return object;
-            }
-            case START_ARRAY: {
-                ArrayNode array = nodes.arrayNode();
-                int index = 0;
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    array.add(value(parser, pointer + "/" + index++, positions, duplicates));
+            case START_ARRAY:
+                {
+                    ArrayNode array = nodes.arrayNode();
+                    int index = 0;
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        array.add(value(parser, pointer + "/" + index++, positions, duplicates));
+                    }
+                    return array;
                 }
-                return array;
-            }
             default:
                 return scalar(parser, token);
         }

@@ -13,9 +13,9 @@ import org.starttlslist.validate.SourceFileCheck.Checked;
 
 /**
  * Removal records ({@code policies/removed/<domain>.json}, written by {@code remove} and the daily
- * re-check) keep a removed domain off the list: a source for a removed domain is an error, so
- * that no import, script or pull request puts it back by accident. The way back is
- * {@code starttls-list add --re-add} with the domain's proof record, which deletes the record.
+ * re-check) keep a removed domain off the list: a source for a removed domain is an error, so that
+ * no import, script or pull request puts it back by accident. The way back is {@code starttls-list
+ * add --re-add} with the domain's proof record, which deletes the record.
  */
 final class RemovedDomains {
     static final String CODE = "domain.removed";
@@ -27,7 +27,8 @@ final class RemovedDomains {
     }
 
     static boolean isRemovedDir(ListRepository repository, Path path) {
-        return path.equals(removedDir(repository)) && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+        return path.equals(removedDir(repository))
+                && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
     }
 
     /** An error for each checked domain source whose domain has a removal record. */
@@ -50,13 +51,20 @@ final class RemovedDomains {
     static void checkRecord(ListRepository repository, Path record, List<Finding> findings) {
         String name = record.getFileName().toString();
         if (!name.endsWith(".json") || Files.isSymbolicLink(record)) {
-            findings.add(Finding.warning("file.stray", repository.display(record), 1, 1, "",
-                    "policies/removed/ holds only <domain>.json removal records; move or remove this file"));
+            findings.add(
+                    Finding.warning(
+                            "file.stray",
+                            repository.display(record),
+                            1,
+                            1,
+                            "",
+                            "policies/removed/ holds only <domain>.json removal records; move or remove this file"));
             return;
         }
         String domain = name.substring(0, name.length() - ".json".length());
         Path source = repository.policiesDir().resolve(name);
-        if (Files.exists(record, LinkOption.NOFOLLOW_LINKS) && Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.exists(record, LinkOption.NOFOLLOW_LINKS)
+                && Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
             findings.add(finding(repository, source, domain, record));
         }
     }
@@ -67,13 +75,25 @@ final class RemovedDomains {
                 checkRecord(repository, record, findings);
             }
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot list policies/removed/: " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot list policies/removed/: " + e.getMessage(), e);
         }
     }
 
-    private static Finding finding(ListRepository repository, Path source, String domain, Path record) {
-        return Finding.error(CODE, repository.display(source), 1, 1, "",
-                domain + " was removed from the list (" + repository.display(record) + "); a removed domain comes back only "
-                        + "through 'starttls-list add " + domain + " --re-add' with its proof record, which deletes the removal record");
+    private static Finding finding(
+            ListRepository repository, Path source, String domain, Path record) {
+        return Finding.error(
+                CODE,
+                repository.display(source),
+                1,
+                1,
+                "",
+                domain
+                        + " was removed from the list ("
+                        + repository.display(record)
+                        + "); a removed domain comes back only "
+                        + "through 'starttls-list add "
+                        + domain
+                        + " --re-add' with its proof record, which deletes the removal record");
     }
 }

@@ -8,14 +8,27 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** How findings are printed: for people, for GitHub pull requests, for code scanning, for machines. */
+/**
+ * How findings are printed: for people, for GitHub pull requests, for code scanning, for machines.
+ */
 public enum ReportFormat {
     /** {@code policies/x.json:3:5: error mx.pattern.invalid: …}, one finding a line. */
     TEXT {
         @Override
         public void write(ValidationReport report, PrintWriter out) {
             for (Finding f : report.findings()) {
-                out.println(f.file() + ":" + f.line() + ":" + f.column() + ": " + f.severity().label() + " " + f.code() + ": " + f.message());
+                out.println(
+                        f.file()
+                                + ":"
+                                + f.line()
+                                + ":"
+                                + f.column()
+                                + ": "
+                                + f.severity().label()
+                                + " "
+                                + f.code()
+                                + ": "
+                                + f.message());
             }
         }
     },
@@ -24,12 +37,19 @@ public enum ReportFormat {
         @Override
         public void write(ValidationReport report, PrintWriter out) {
             for (Finding f : report.findings()) {
-                out.println("::" + f.severity().label()
-                        + " file=" + property(f.file())
-                        + ",line=" + f.line()
-                        + ",col=" + f.column()
-                        + ",title=" + property(f.code())
-                        + "::" + data(f.message()));
+                out.println(
+                        "::"
+                                + f.severity().label()
+                                + " file="
+                                + property(f.file())
+                                + ",line="
+                                + f.line()
+                                + ",col="
+                                + f.column()
+                                + ",title="
+                                + property(f.code())
+                                + "::"
+                                + data(f.message()));
             }
         }
     },
@@ -44,7 +64,8 @@ public enum ReportFormat {
             ObjectNode run = log.putArray("runs").addObject();
             ObjectNode driver = run.putObject("tool").putObject("driver");
             driver.put("name", "starttls-list");
-            // Which build found these: a viewer compares runs, and a rule's meaning may change between versions.
+            // Which build found these: a viewer compares runs, and a rule's meaning may change
+            // between versions.
             String version = ReportFormat.class.getPackage().getImplementationVersion();
             driver.put("version", version == null ? "development build" : version);
             Map<String, Integer> ruleIndex = new TreeMap<>();
@@ -66,16 +87,26 @@ public enum ReportFormat {
                 result.putObject("message").put("text", f.message());
                 ObjectNode location = result.putArray("locations").addObject();
                 ObjectNode physical = location.putObject("physicalLocation");
-                physical.putObject("artifactLocation").put("uri", f.file()).put("uriBaseId", "%SRCROOT%");
-                physical.putObject("region").put("startLine", f.line()).put("startColumn", f.column());
+                physical.putObject("artifactLocation")
+                        .put("uri", f.file())
+                        .put("uriBaseId", "%SRCROOT%");
+                physical.putObject("region")
+                        .put("startLine", f.line())
+                        .put("startColumn", f.column());
                 if (!f.pointer().isEmpty()) {
-                    location.putArray("logicalLocations").addObject().put("fullyQualifiedName", f.pointer()).put("kind", "member");
+                    location.putArray("logicalLocations")
+                            .addObject()
+                            .put("fullyQualifiedName", f.pointer())
+                            .put("kind", "member");
                 }
             }
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(log));
         }
     },
-    /** {@code {"errors": n, "warnings": n, "findings": [{code, severity, file, line, column, pointer, message}]}}. */
+    /**
+     * {@code {"errors": n, "warnings": n, "findings": [{code, severity, file, line, column,
+     * pointer, message}]}}.
+     */
     JSON {
         @Override
         public void write(ValidationReport report, PrintWriter out) {

@@ -8,21 +8,24 @@ import org.starttlslist.validate.SourceSchemas.Kind;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A hand-written proof that a domain or alias source matches its schema, so that the schema
- * engine walks only the files this cannot vouch for. Walking networknt's validators over 100,000
- * small files cost more than reading and parsing them; this check is a few comparisons per value.
+ * A hand-written proof that a domain or alias source matches its schema, so that the schema engine
+ * walks only the files this cannot vouch for. Walking networknt's validators over 100,000 small
+ * files cost more than reading and parsing them; this check is a few comparisons per value.
  *
  * <p>It is one-sided on purpose: {@code true} means the schema would report nothing, and anything
  * it does not recognise (a number where a string belongs, an odd date, a stray field) answers
  * {@code false} and goes to the schema, which then says what is wrong in its usual words. So the
  * findings are the same with or without it; {@code SchemaFastPathTest} holds it to that on the
- * validate corpus and on generated hostile documents. Keep it in step with
- * {@code schema/domain-source.schema.json} and {@code schema/alias-source.schema.json}.
+ * validate corpus and on generated hostile documents. Keep it in step with {@code
+ * schema/domain-source.schema.json} and {@code schema/alias-source.schema.json}.
  */
 final class SchemaFastPath {
     private SchemaFastPath() {}
 
-    /** True only when {@code root} provably satisfies the schema of {@code kind}; never for the config. */
+    /**
+     * True only when {@code root} provably satisfies the schema of {@code kind}; never for the
+     * config.
+     */
     static boolean conforms(Kind kind, JsonNode root) {
         return switch (kind) {
             case DOMAIN -> domain(root);
@@ -39,7 +42,8 @@ final class SchemaFastPath {
         boolean alias = false;
         boolean mode = false;
         boolean mxs = false;
-        for (Iterator<Map.Entry<String, JsonNode>> fields = root.properties().iterator(); fields.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = root.properties().iterator();
+                fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode value = field.getValue();
             switch (field.getKey()) {
@@ -96,12 +100,14 @@ final class SchemaFastPath {
         }
         String text = value.stringValue();
         // JSON Schema counts code points; a string of chars in that range surely qualifies.
-        return text.length() >= minLength && text.length() <= maxLength
+        return text.length() >= minLength
+                && text.length() <= maxLength
                 && text.codePointCount(0, text.length()) >= minLength;
     }
 
     private static boolean isMode(JsonNode value) {
-        return value.isString() && (value.stringValue().equals("testing") || value.stringValue().equals("enforce"));
+        return value.isString()
+                && (value.stringValue().equals("testing") || value.stringValue().equals("enforce"));
     }
 
     /** YYYY-MM-DD, a real day of a year from 1900 on (the schema's pattern plus format "date"). */
@@ -138,8 +144,8 @@ final class SchemaFastPath {
     }
 
     /**
-     * The schema's {@code mxPattern}: at most 254 characters matching
-     * {@code ^\.?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})$}.
+     * The schema's {@code mxPattern}: at most 254 characters matching {@code
+     * ^\.?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})$}.
      */
     static boolean isMxPattern(String text) {
         int length = text.length();
@@ -166,7 +172,10 @@ final class SchemaFastPath {
     /** {@code [a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?} */
     private static boolean isLabel(String text, int from, int to) {
         int length = to - from;
-        if (length < 1 || length > 63 || !isLowerAlnum(text.charAt(from)) || !isLowerAlnum(text.charAt(to - 1))) {
+        if (length < 1
+                || length > 63
+                || !isLowerAlnum(text.charAt(from))
+                || !isLowerAlnum(text.charAt(to - 1))) {
             return false;
         }
         for (int i = from + 1; i < to - 1; i++) {

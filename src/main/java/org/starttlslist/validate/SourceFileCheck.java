@@ -34,12 +34,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Checks one source file's bytes: encoding, JSON, its name, its schema and the rules the schema
- * cannot state. Each problem is one finding at the offending value; the file is loaded only when
- * it has no error.
+ * cannot state. Each problem is one finding at the offending value; the file is loaded only when it
+ * has no error.
  */
 final class SourceFileCheck {
     /** What checking one file gave: its findings and, when it has no error, what it holds. */
-    record Checked(List<Finding> findings, Optional<Object> loaded, Optional<String> referencedAlias) {}
+    record Checked(
+            List<Finding> findings, Optional<Object> loaded, Optional<String> referencedAlias) {}
 
     private static final Pattern FINGERPRINT = Pattern.compile("[0-9A-F]{40}");
     private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
@@ -85,18 +86,27 @@ final class SourceFileCheck {
         if (!reportHugeNumbers(root, "", findings)) {
             reportSchema(kind, document, findings);
         }
-        Optional<String> reference = root.path("policy-alias").isString()
-                ? Optional.of(root.path("policy-alias").stringValue()) : Optional.empty();
+        Optional<String> reference =
+                root.path("policy-alias").isString()
+                        ? Optional.of(root.path("policy-alias").stringValue())
+                        : Optional.empty();
         boolean clean = findings.list().stream().noneMatch(f -> f.severity() == Severity.ERROR);
-        Optional<Object> loaded = clean ? Optional.of(load(kind, file, stem, root)) : Optional.empty();
+        Optional<Object> loaded =
+                clean ? Optional.of(load(kind, file, stem, root)) : Optional.empty();
         return new Checked(findings.list(), loaded, reference);
     }
 
     // --- encoding and syntax ---------------------------------------------------------------
 
     private static Optional<LocatedJson> parse(byte[] bytes, FileFindings findings) {
-        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
-            findings.error("file.bom", "", "the file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM");
+        if (bytes.length >= 3
+                && (bytes[0] & 0xff) == 0xEF
+                && (bytes[1] & 0xff) == 0xBB
+                && (bytes[2] & 0xff) == 0xBF) {
+            findings.error(
+                    "file.bom",
+                    "",
+                    "the file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM");
             return Optional.empty();
         }
         boolean ascii = isAscii(bytes);
@@ -105,47 +115,77 @@ final class SourceFileCheck {
             return Optional.empty();
         }
         if (ascii ? isBlank(bytes) : decoded.get().isBlank()) {
-            findings.error("json.empty", "", "the file is empty; it must hold one JSON object (see schema/README.md)");
+            findings.error(
+                    "json.empty",
+                    "",
+                    "the file is empty; it must hold one JSON object (see schema/README.md)");
             return Optional.empty();
         }
         try {
             // Nearly every source is ASCII: parsed from its bytes, with no decoder and no String.
-            LocatedJson document = ascii ? LocatedJson.parseAscii(bytes) : LocatedJson.parse(decoded.get());
+            LocatedJson document =
+                    ascii ? LocatedJson.parseAscii(bytes) : LocatedJson.parse(decoded.get());
             for (LocatedJson.DuplicateKey duplicate : document.duplicateKeys()) {
-                findings.errorAt("json.duplicate-key", duplicate.position(), duplicate.pointer(),
-                        "the key \"" + duplicate.key() + "\" appears twice in the same object; keep one");
+                findings.errorAt(
+                        "json.duplicate-key",
+                        duplicate.position(),
+                        duplicate.pointer(),
+                        "the key \""
+                                + duplicate.key()
+                                + "\" appears twice in the same object; keep one");
             }
             return Optional.of(document);
         } catch (LocatedJson.Unparseable e) {
             if (e.tooDeep) {
-                findings.errorAt("json.too-deep", e.position, "",
-                        "the JSON nests deeper than " + org.starttlslist.json.Json.MAX_NESTING_DEPTH
+                findings.errorAt(
+                        "json.too-deep",
+                        e.position,
+                        "",
+                        "the JSON nests deeper than "
+                                + org.starttlslist.json.Json.MAX_NESTING_DEPTH
                                 + " levels; a source file nests at most 3");
             } else {
                 // Rare: the text is made again only to name a trailing comma.
                 String text = ascii ? new String(bytes, StandardCharsets.US_ASCII) : decoded.get();
-                java.util.Optional<LocatedJson.Position> comma = TrailingComma.before(text, e.position);
+                java.util.Optional<LocatedJson.Position> comma =
+                        TrailingComma.before(text, e.position);
                 if (comma.isPresent()) {
-                    findings.errorAt("json.invalid", comma.get(), "",
+                    findings.errorAt(
+                            "json.invalid",
+                            comma.get(),
+                            "",
                             "the file is not valid JSON: a trailing comma after the last entry; remove this comma (JSON allows none)");
                 } else {
-                    findings.errorAt("json.invalid", e.position, "", "the file is not valid JSON: " + e.getMessage());
+                    findings.errorAt(
+                            "json.invalid",
+                            e.position,
+                            "",
+                            "the file is not valid JSON: " + e.getMessage());
                 }
             }
             return Optional.empty();
         }
     }
 
-    /** Strict UTF-8 of bytes that are not all ASCII, or empty and a finding at the first byte that is not. */
+    /**
+     * Strict UTF-8 of bytes that are not all ASCII, or empty and a finding at the first byte that
+     * is not.
+     */
     private static Optional<String> decode(byte[] bytes, FileFindings findings) {
         try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString());
+            return Optional.of(
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(bytes))
+                            .toString());
         } catch (CharacterCodingException e) {
             int offset = firstInvalidByte(bytes);
-            findings.errorAt("file.not-utf8", positionOfByte(bytes, offset), "",
+            findings.errorAt(
+                    "file.not-utf8",
+                    positionOfByte(bytes, offset),
+                    "",
                     "the file is not valid UTF-8 (byte offset " + offset + "); save it as UTF-8");
             return Optional.empty();
         }
@@ -171,9 +211,11 @@ final class SourceFileCheck {
     }
 
     private static int firstInvalidByte(byte[] bytes) {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        var decoder =
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         decoder.decode(in, java.nio.CharBuffer.allocate(bytes.length + 1), true);
         return in.position();
@@ -203,23 +245,54 @@ final class SourceFileCheck {
         Optional<String> canonical = HostNames.toALabel(stem).filter(HostNames::isCanonicalDomain);
         boolean ascii = stem.chars().allMatch(c -> c < 0x80);
         if (!ascii) {
-            findings.error("domain.u-label", "", "the file name '" + stem + ".json' is not ASCII; store an IDN domain as its A-label: "
-                    + canonical.map(c -> "rename the file to policies/" + c + ".json").orElse("its punycode form (xn--…)"));
+            findings.error(
+                    "domain.u-label",
+                    "",
+                    "the file name '"
+                            + stem
+                            + ".json' is not ASCII; store an IDN domain as its A-label: "
+                            + canonical
+                                    .map(c -> "rename the file to policies/" + c + ".json")
+                                    .orElse("its punycode form (xn--…)"));
         } else if (!stem.equals(stem.toLowerCase(Locale.ROOT))) {
-            findings.error("domain.not-lowercase", "", "the file name '" + stem + ".json' has upper-case letters; "
-                    + canonical.map(c -> "rename the file to policies/" + c + ".json").orElse("write it in lower case"));
+            findings.error(
+                    "domain.not-lowercase",
+                    "",
+                    "the file name '"
+                            + stem
+                            + ".json' has upper-case letters; "
+                            + canonical
+                                    .map(c -> "rename the file to policies/" + c + ".json")
+                                    .orElse("write it in lower case"));
         } else if (canonical.isPresent() && !canonical.get().equals(stem)) {
-            findings.error("domain.file-name-mismatch", "", "the file name '" + stem + ".json' is not the domain's canonical form; rename the file to policies/"
-                    + canonical.get() + ".json");
+            findings.error(
+                    "domain.file-name-mismatch",
+                    "",
+                    "the file name '"
+                            + stem
+                            + ".json' is not the domain's canonical form; rename the file to policies/"
+                            + canonical.get()
+                            + ".json");
         } else {
-            findings.error("domain.invalid", "", "the file name must be a mail domain plus .json, but '" + stem + "' " + problem.get());
+            findings.error(
+                    "domain.invalid",
+                    "",
+                    "the file name must be a mail domain plus .json, but '"
+                            + stem
+                            + "' "
+                            + problem.get());
         }
     }
 
     private static void checkAliasName(String stem, FileFindings findings) {
         if (!AliasName.isValid(stem)) {
-            findings.error("alias.name.invalid", "", "the alias name '" + stem + "' must be lower-case letters, digits, '.', '_' or '-', "
-                    + "starting and ending with a letter or digit, at most 64 characters; rename the file");
+            findings.error(
+                    "alias.name.invalid",
+                    "",
+                    "the alias name '"
+                            + stem
+                            + "' must be lower-case letters, digits, '.', '_' or '-', "
+                            + "starting and ending with a letter or digit, at most 64 characters; rename the file");
         }
     }
 
@@ -228,30 +301,60 @@ final class SourceFileCheck {
     private void checkDomainFields(JsonNode root, FileFindings findings) {
         JsonNode contact = root.path("contact");
         if (contact.isString()) {
-            EmailAddresses.problem(contact.stringValue()).ifPresent(p -> findings.error("contact.invalid", "/contact",
-                    "contact must be the e-mail address of whoever operates the domain, but '" + contact.stringValue() + "' " + p));
+            EmailAddresses.problem(contact.stringValue())
+                    .ifPresent(
+                            p ->
+                                    findings.error(
+                                            "contact.invalid",
+                                            "/contact",
+                                            "contact must be the e-mail address of whoever operates the domain, but '"
+                                                    + contact.stringValue()
+                                                    + "' "
+                                                    + p));
         }
         JsonNode since = root.path("testing-since");
         if (since.isString()) {
             try {
                 LocalDate date = isoDate(since.stringValue());
                 if (date.isAfter(today)) {
-                    findings.error("testing-since.future", "/testing-since", "testing-since " + date
-                            + " is after today (" + today + "); use the date the domain entered testing");
+                    findings.error(
+                            "testing-since.future",
+                            "/testing-since",
+                            "testing-since "
+                                    + date
+                                    + " is after today ("
+                                    + today
+                                    + "); use the date the domain entered testing");
                 }
             } catch (DateTimeParseException e) {
-                findings.error("testing-since.invalid", "/testing-since", "testing-since '" + since.stringValue()
-                        + "' is not a real date; write it as YYYY-MM-DD, e.g. " + today);
+                findings.error(
+                        "testing-since.invalid",
+                        "/testing-since",
+                        "testing-since '"
+                                + since.stringValue()
+                                + "' is not a real date; write it as YYYY-MM-DD, e.g. "
+                                + today);
             }
         }
         JsonNode alias = root.path("policy-alias");
         if (alias.isString()) {
             String name = alias.stringValue();
             if (!AliasName.isValid(name)) {
-                findings.error("alias.name.invalid", "/policy-alias", "policy-alias '" + name + "' is not an alias name (lower-case letters, digits, '.', '_', '-')");
+                findings.error(
+                        "alias.name.invalid",
+                        "/policy-alias",
+                        "policy-alias '"
+                                + name
+                                + "' is not an alias name (lower-case letters, digits, '.', '_', '-')");
             } else if (!aliasNames.contains(name)) {
-                findings.error("alias.unknown", "/policy-alias", "policy-alias '" + name + "' does not exist; add policies/aliases/"
-                        + name + ".json or write the policy inline (mode and mxs)");
+                findings.error(
+                        "alias.unknown",
+                        "/policy-alias",
+                        "policy-alias '"
+                                + name
+                                + "' does not exist; add policies/aliases/"
+                                + name
+                                + ".json or write the policy inline (mode and mxs)");
             }
         }
         checkMxs(root, findings);
@@ -259,7 +362,9 @@ final class SourceFileCheck {
 
     private static void checkAliasFields(JsonNode root, FileFindings findings) {
         if (root.has("policy-alias")) {
-            findings.error("alias.references-alias", "/policy-alias",
+            findings.error(
+                    "alias.references-alias",
+                    "/policy-alias",
                     "an alias cannot refer to another alias; copy that alias's mode and mxs here instead of policy-alias");
         }
         checkMxs(root, findings);
@@ -280,8 +385,14 @@ final class SourceFileCheck {
             String pointer = "/mxs/" + i;
             Integer first = seen.putIfAbsent(text.toLowerCase(Locale.ROOT), i);
             if (first != null) {
-                findings.error("mx.pattern.duplicate", pointer, "MX pattern '" + text + "' repeats mxs[" + first
-                        + "] (names compare case-insensitively); remove it");
+                findings.error(
+                        "mx.pattern.duplicate",
+                        pointer,
+                        "MX pattern '"
+                                + text
+                                + "' repeats mxs["
+                                + first
+                                + "] (names compare case-insensitively); remove it");
                 continue;
             }
             mxProblem(text).ifPresent(p -> findings.error(p[0], pointer, p[1]));
@@ -292,36 +403,78 @@ final class SourceFileCheck {
     private static Optional<String[]> mxProblem(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         if (text.startsWith("*.")) {
-            return Optional.of(new String[] {"mx.pattern.wildcard", "MX pattern '" + text + "' uses '*.'; write the suffix as '"
-                    + text.substring(1) + "' (a leading dot matches exactly one more label)"});
+            return Optional.of(
+                    new String[] {
+                        "mx.pattern.wildcard",
+                        "MX pattern '"
+                                + text
+                                + "' uses '*.'; write the suffix as '"
+                                + text.substring(1)
+                                + "' (a leading dot matches exactly one more label)"
+                    });
         }
         if (text.endsWith(".") && text.length() > 1) {
-            return Optional.of(new String[] {"mx.pattern.trailing-dot", "MX pattern '" + text + "' ends with a dot; write '"
-                    + text.substring(0, text.length() - 1) + "'"});
+            return Optional.of(
+                    new String[] {
+                        "mx.pattern.trailing-dot",
+                        "MX pattern '"
+                                + text
+                                + "' ends with a dot; write '"
+                                + text.substring(0, text.length() - 1)
+                                + "'"
+                    });
         }
         if (!text.equals(lower) && MxPattern.problem(lower).isEmpty()) {
-            return Optional.of(new String[] {"mx.pattern.not-lowercase", "MX pattern '" + text + "' has upper-case letters; write '" + lower + "'"});
+            return Optional.of(
+                    new String[] {
+                        "mx.pattern.not-lowercase",
+                        "MX pattern '" + text + "' has upper-case letters; write '" + lower + "'"
+                    });
         }
-        return MxPattern.problem(text).map(p -> new String[] {"mx.pattern.invalid", "MX pattern '" + text + "' " + p
-                + "; write a host name (mx1.example.com) or a leading-dot suffix (.mail.example.com)"});
+        return MxPattern.problem(text)
+                .map(
+                        p ->
+                                new String[] {
+                                    "mx.pattern.invalid",
+                                    "MX pattern '"
+                                            + text
+                                            + "' "
+                                            + p
+                                            + "; write a host name (mx1.example.com) or a leading-dot suffix (.mail.example.com)"
+                                });
     }
 
-    private static void checkConfigFields(JsonNode root, FileFindings findings, Map<String, String> keyFiles) {
+    private static void checkConfigFields(
+            JsonNode root, FileFindings findings, Map<String, String> keyFiles) {
         JsonNode validity = root.path("validity-days");
         JsonNode minimum = root.path("minimum-validity-days");
-        long validityDays = validity.isIntegralNumber() && validity.canConvertToLong()
-                ? validity.asLong() : ListSettings.DEFAULT_VALIDITY.toDays();
-        long minimumDays = minimum.isIntegralNumber() && minimum.canConvertToLong()
-                ? minimum.asLong() : ListSettings.DEFAULT_MINIMUM_VALIDITY.toDays();
+        long validityDays =
+                validity.isIntegralNumber() && validity.canConvertToLong()
+                        ? validity.asLong()
+                        : ListSettings.DEFAULT_VALIDITY.toDays();
+        long minimumDays =
+                minimum.isIntegralNumber() && minimum.canConvertToLong()
+                        ? minimum.asLong()
+                        : ListSettings.DEFAULT_MINIMUM_VALIDITY.toDays();
         if (validityDays < minimumDays) {
-            findings.error("config.validity.below-minimum", minimum.isIntegralNumber() ? "/minimum-validity-days" : "/validity-days",
-                    "validity-days (" + validityDays + ") is less than minimum-validity-days (" + minimumDays
+            findings.error(
+                    "config.validity.below-minimum",
+                    minimum.isIntegralNumber() ? "/minimum-validity-days" : "/validity-days",
+                    "validity-days ("
+                            + validityDays
+                            + ") is less than minimum-validity-days ("
+                            + minimumDays
                             + "); a list would be due for release the moment it is published: raise validity-days or lower minimum-validity-days");
         }
         JsonNode email = root.path("committer").path("email");
         if (email.isString()) {
-            EmailAddresses.problem(email.stringValue()).ifPresent(p -> findings.error("config.committer.email.invalid",
-                    "/committer/email", "committer email '" + email.stringValue() + "' " + p));
+            EmailAddresses.problem(email.stringValue())
+                    .ifPresent(
+                            p ->
+                                    findings.error(
+                                            "config.committer.email.invalid",
+                                            "/committer/email",
+                                            "committer email '" + email.stringValue() + "' " + p));
         }
         JsonNode maintainers = root.path("maintainers");
         Map<String, Integer> seen = new HashMap<>();
@@ -337,22 +490,38 @@ final class SourceFileCheck {
                 String fix;
                 if (compact.length() == 40 && HEX.matcher(compact).matches()) {
                     fix = "write it as " + compact + " (40 upper-case hex digits, no spaces)";
-                } else if (HEX.matcher(compact).matches() && (compact.length() == 16 || compact.length() == 8)) {
-                    fix = "that is a key ID; give the full 40-digit fingerprint (gpg --with-colons --fingerprint)";
+                } else if (HEX.matcher(compact).matches()
+                        && (compact.length() == 16 || compact.length() == 8)) {
+                    fix =
+                            "that is a key ID; give the full 40-digit fingerprint (gpg --with-colons --fingerprint)";
                 } else {
-                    fix = "a v4 OpenPGP fingerprint is 40 hex digits (gpg --with-colons --fingerprint)";
+                    fix =
+                            "a v4 OpenPGP fingerprint is 40 hex digits (gpg --with-colons --fingerprint)";
                 }
-                findings.error("config.fingerprint.invalid", pointer, "fingerprint '" + text + "' is not valid; " + fix);
+                findings.error(
+                        "config.fingerprint.invalid",
+                        pointer,
+                        "fingerprint '" + text + "' is not valid; " + fix);
                 continue;
             }
             Integer first = seen.putIfAbsent(compact, i);
             if (first != null) {
-                findings.error("config.fingerprint.duplicate", pointer, "fingerprint " + text + " repeats maintainers["
-                        + first + "]; remove it");
+                findings.error(
+                        "config.fingerprint.duplicate",
+                        pointer,
+                        "fingerprint " + text + " repeats maintainers[" + first + "]; remove it");
             } else if (!keyFiles.containsKey(text)) {
-                findings.error("config.key.missing", pointer, "no public key with fingerprint " + text
-                        + " in release/keys/; add it (gpg --armor --export " + text + " > release/keys/" + text + ".asc) "
-                        + "or remove this maintainer");
+                findings.error(
+                        "config.key.missing",
+                        pointer,
+                        "no public key with fingerprint "
+                                + text
+                                + " in release/keys/; add it (gpg --armor --export "
+                                + text
+                                + " > release/keys/"
+                                + text
+                                + ".asc) "
+                                + "or remove this maintainer");
             }
         }
     }
@@ -360,22 +529,30 @@ final class SourceFileCheck {
     // --- schema -------------------------------------------------------------------------------
 
     /**
-     * Reports each number no source field can hold (beyond the 64-bit integer range, like
-     * {@code 1e30}); true when there was one.
+     * Reports each number no source field can hold (beyond the 64-bit integer range, like {@code
+     * 1e30}); true when there was one.
      */
     private static boolean reportHugeNumbers(JsonNode node, String pointer, FileFindings findings) {
         boolean found = false;
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> member : node.properties()) {
-                found |= reportHugeNumbers(member.getValue(), pointer + "/" + LocatedJson.escape(member.getKey()), findings);
+                found |=
+                        reportHugeNumbers(
+                                member.getValue(),
+                                pointer + "/" + LocatedJson.escape(member.getKey()),
+                                findings);
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 found |= reportHugeNumbers(node.get(i), pointer + "/" + i, findings);
             }
         } else if (node.isNumber() && !node.canConvertToLong()) {
-            findings.error("number.out-of-range", pointer, "the number " + node.toString()
-                    + " is far outside the range this field allows; write a whole number in its range");
+            findings.error(
+                    "number.out-of-range",
+                    pointer,
+                    "the number "
+                            + node.toString()
+                            + " is far outside the range this field allows; write a whole number in its range");
             found = true;
         }
         return found;
@@ -393,8 +570,10 @@ final class SourceFileCheck {
         List<Violation> violations = new ArrayList<>(SourceSchemas.check(kind, document.root()));
         for (Violation violation : violations) {
             String base = violation.pointer().equals("/") ? "" : violation.pointer();
-            boolean member = violation.property() != null
-                    && (violation.keyword().equals("required") || violation.keyword().equals("additionalProperties"));
+            boolean member =
+                    violation.property() != null
+                            && (violation.keyword().equals("required")
+                                    || violation.keyword().equals("additionalProperties"));
             String pointer = member ? base + "/" + LocatedJson.escape(violation.property()) : base;
             if (findings.covers(pointer) || !reported.add(pointer + " " + violation.keyword())) {
                 continue;
@@ -408,7 +587,8 @@ final class SourceFileCheck {
     }
 
     /** {code, message}, or null for a violation that only restates another (if/then/else). */
-    private static String[] describe(Kind kind, LocatedJson document, Violation violation, String pointer) {
+    private static String[] describe(
+            Kind kind, LocatedJson document, Violation violation, String pointer) {
         String property = violation.property();
         String name = displayName(pointer);
         switch (violation.keyword()) {
@@ -422,19 +602,43 @@ final class SourceFileCheck {
                     return null;
                 }
                 String allowed = allowed(kind, pointer);
-                String suggestion = property == null ? null
-                        : org.starttlslist.spelling.NearestName.among(property, java.util.List.of(allowed.split(", "))).orElse(null);
-                return new String[] {"field.unknown", "unknown field " + name
-                        + (suggestion != null ? "; did you mean \"" + suggestion + "\"? (allowed: " : "; remove it (allowed: ")
-                        + allowed + ")"};
+                String suggestion =
+                        property == null
+                                ? null
+                                : org.starttlslist.spelling.NearestName.among(
+                                                property, java.util.List.of(allowed.split(", ")))
+                                        .orElse(null);
+                return new String[] {
+                    "field.unknown",
+                    "unknown field "
+                            + name
+                            + (suggestion != null
+                                    ? "; did you mean \"" + suggestion + "\"? (allowed: "
+                                    : "; remove it (allowed: ")
+                            + allowed
+                            + ")"
+                };
             case "false":
-                return new String[] {"policy.ambiguous", "remove " + name + ": a file with policy-alias takes its mode and mxs from the alias"};
+                return new String[] {
+                    "policy.ambiguous",
+                    "remove "
+                            + name
+                            + ": a file with policy-alias takes its mode and mxs from the alias"
+                };
             case "type":
-                return new String[] {"field.type", name + " has the wrong type: " + violation.message() + TypeFix.of(violation.message())};
+                return new String[] {
+                    "field.type",
+                    name
+                            + " has the wrong type: "
+                            + violation.message()
+                            + TypeFix.of(violation.message())
+                };
             case "enum":
                 return new String[] {"mode.invalid", name + " must be \"testing\" or \"enforce\""};
             case "const":
-                return new String[] {"config.version", name + " must be \"0.1\", the only format version"};
+                return new String[] {
+                    "config.version", name + " must be \"0.1\", the only format version"
+                };
             case "minItems":
                 return new String[] {"mxs.empty", "list at least one MX host name in " + name};
             case "if":
@@ -442,7 +646,9 @@ final class SourceFileCheck {
             case "else":
                 return null;
             default:
-                return new String[] {"schema." + violation.keyword(), name + ": " + violation.message()};
+                return new String[] {
+                    "schema." + violation.keyword(), name + ": " + violation.message()
+                };
         }
     }
 
@@ -467,8 +673,11 @@ final class SourceFileCheck {
         return switch (property) {
             case "contact" -> "the e-mail address of whoever operates the domain's mail";
             case "mode" -> "\"testing\" (new domains) or \"enforce\"";
-            case "mxs" -> "the list of MX host names, e.g. [\"mx1.example.com\"]"
-                    + (kind == Kind.DOMAIN ? ", or refer to a shared policy with policy-alias instead" : "");
+            case "mxs" ->
+                    "the list of MX host names, e.g. [\"mx1.example.com\"]"
+                            + (kind == Kind.DOMAIN
+                                    ? ", or refer to a shared policy with policy-alias instead"
+                                    : "");
             case "fingerprint" -> "the maintainer's 40-digit OpenPGP fingerprint";
             case "name", "email" -> "the release committer's " + property;
             default -> "see schema/" + kind.file;
@@ -479,9 +688,12 @@ final class SourceFileCheck {
         return switch (kind) {
             case DOMAIN -> "contact, testing-since, mode, mxs, policy-alias";
             case ALIAS -> "mode, mxs";
-            case CONFIG -> pointer.startsWith("/committer/") ? "name, email"
-                    : pointer.startsWith("/maintainers/") ? "name, fingerprint"
-                    : "author, version, validity-days, minimum-validity-days, threshold, release-branch, committer, maintainers";
+            case CONFIG ->
+                    pointer.startsWith("/committer/")
+                            ? "name, email"
+                            : pointer.startsWith("/maintainers/")
+                                    ? "name, fingerprint"
+                                    : "author, version, validity-days, minimum-validity-days, threshold, release-branch, committer, maintainers";
         };
     }
 
@@ -489,15 +701,24 @@ final class SourceFileCheck {
 
     private static Object load(Kind kind, Path file, String stem, JsonNode root) {
         return switch (kind) {
-            case DOMAIN -> new DomainSource(file, stem, policy(root), root.path("contact").stringValue(),
-                    root.has("testing-since") ? Optional.of(isoDate(root.get("testing-since").stringValue())) : Optional.empty());
+            case DOMAIN ->
+                    new DomainSource(
+                            file,
+                            stem,
+                            policy(root),
+                            root.path("contact").stringValue(),
+                            root.has("testing-since")
+                                    ? Optional.of(isoDate(root.get("testing-since").stringValue()))
+                                    : Optional.empty());
             case ALIAS -> new AliasSource(file, stem, inline(root));
             case CONFIG -> settings(root);
         };
     }
 
     private static Policy policy(JsonNode root) {
-        return root.has("policy-alias") ? new AliasReference(root.get("policy-alias").stringValue()) : inline(root);
+        return root.has("policy-alias")
+                ? new AliasReference(root.get("policy-alias").stringValue())
+                : inline(root);
     }
 
     private static InlinePolicy inline(JsonNode root) {
@@ -508,17 +729,24 @@ final class SourceFileCheck {
 
     private static ListSettings settings(JsonNode root) {
         List<String> fingerprints = new ArrayList<>();
-        root.path("maintainers").forEach(m -> fingerprints.add(m.path("fingerprint").stringValue()));
+        root.path("maintainers")
+                .forEach(m -> fingerprints.add(m.path("fingerprint").stringValue()));
         JsonNode committer = root.path("committer");
         return new ListSettings(
                 root.get("author").stringValue(),
                 root.get("version").stringValue(),
-                Duration.ofDays(root.path("validity-days").asLong(ListSettings.DEFAULT_VALIDITY.toDays())),
-                Duration.ofDays(root.path("minimum-validity-days").asLong(ListSettings.DEFAULT_MINIMUM_VALIDITY.toDays())),
+                Duration.ofDays(
+                        root.path("validity-days").asLong(ListSettings.DEFAULT_VALIDITY.toDays())),
+                Duration.ofDays(
+                        root.path("minimum-validity-days")
+                                .asLong(ListSettings.DEFAULT_MINIMUM_VALIDITY.toDays())),
                 root.path("release-branch").asString(ListSettings.DEFAULT_RELEASE_BRANCH),
                 fingerprints,
                 committer.isObject()
-                        ? Optional.of(new ListSettings.Committer(committer.get("name").stringValue(), committer.get("email").stringValue()))
+                        ? Optional.of(
+                                new ListSettings.Committer(
+                                        committer.get("name").stringValue(),
+                                        committer.get("email").stringValue()))
                         : Optional.empty());
     }
 
@@ -556,6 +784,8 @@ final class SourceFileCheck {
     }
 
     static String stem(String fileName) {
-        return fileName.endsWith(".json") ? fileName.substring(0, fileName.length() - ".json".length()) : fileName;
+        return fileName.endsWith(".json")
+                ? fileName.substring(0, fileName.length() - ".json".length())
+                : fileName;
     }
 }

@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The source schemas in {@code schema/} (on the classpath as {@code schema/…}), compiled once per
- * run and shared by every thread: compiling is the expensive part, validating one small file is not.
+ * run and shared by every thread: compiling is the expensive part, validating one small file is
+ * not.
  */
 final class SourceSchemas {
     /** Which schema a file is checked against. */
@@ -36,10 +37,12 @@ final class SourceSchemas {
         static final Map<Kind, Schema> SCHEMAS = compile();
 
         private static Map<Kind, Schema> compile() {
-            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+            SchemaRegistry registry =
+                    SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
             Map<Kind, Schema> schemas = new EnumMap<>(Kind.class);
             for (Kind kind : Kind.values()) {
-                Schema schema = registry.getSchema(SchemaLocation.of("classpath:schema/" + kind.file));
+                Schema schema =
+                        registry.getSchema(SchemaLocation.of("classpath:schema/" + kind.file));
                 schema.initializeValidators();
                 schemas.put(kind, schema);
             }
@@ -49,18 +52,32 @@ final class SourceSchemas {
 
     private SourceSchemas() {}
 
-    /** Compiles the schemas now (they compile once per run); lets a caller overlap it with other work. */
+    /**
+     * Compiles the schemas now (they compile once per run); lets a caller overlap it with other
+     * work.
+     */
     static void compile() {
         // Touching the holder runs its initialiser, which compiles the schemas.
         var unused = Holder.SCHEMAS;
     }
 
     static List<Violation> check(Kind kind, JsonNode document) {
-        List<Error> errors = Holder.SCHEMAS.get(kind).validate(document,
-                context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)));
+        List<Error> errors =
+                Holder.SCHEMAS
+                        .get(kind)
+                        .validate(
+                                document,
+                                context ->
+                                        context.executionConfig(
+                                                config -> config.formatAssertionsEnabled(true)));
         return errors.stream()
-                .map(e -> new Violation(e.getInstanceLocation().toString(), e.getKeyword(),
-                        e.getProperty(), e.getMessage()))
+                .map(
+                        e ->
+                                new Violation(
+                                        e.getInstanceLocation().toString(),
+                                        e.getKeyword(),
+                                        e.getProperty(),
+                                        e.getMessage()))
                 .toList();
     }
 }

@@ -3,9 +3,9 @@ package org.starttlslist.validate;
 import java.util.Optional;
 
 /**
- * Recognises the commonest JSON mistake in hand-edited files, a comma after the last entry
- * ({@code "mxs": ["a",]}), which the parser reports only as an unexpected '}' or ']'. Returns the
- * comma's position so the message points at what to delete.
+ * Recognises the commonest JSON mistake in hand-edited files, a comma after the last entry ({@code
+ * "mxs": ["a",]}), which the parser reports only as an unexpected '}' or ']'. Returns the comma's
+ * position so the message points at what to delete.
  */
 final class TrailingComma {
     private TrailingComma() {}
@@ -17,10 +17,15 @@ final class TrailingComma {
         }
         // The parser stops at the closing bracket, or just after it.
         int close = offset;
-        while (close > 0 && text.charAt(close) != '}' && text.charAt(close) != ']' && Character.isWhitespace(text.charAt(close))) {
+        while (close > 0
+                && text.charAt(close) != '}'
+                && text.charAt(close) != ']'
+                && Character.isWhitespace(text.charAt(close))) {
             close--;
         }
-        if (text.charAt(close) != '}' && text.charAt(close) != ']' && close > 0
+        if (text.charAt(close) != '}'
+                && text.charAt(close) != ']'
+                && close > 0
                 && (text.charAt(close - 1) == '}' || text.charAt(close - 1) == ']')) {
             close--;
         }

@@ -6,7 +6,10 @@ final class TypeFix {
 
     static String of(String message) {
         int expected = message.lastIndexOf(", ");
-        String wanted = expected < 0 ? message : message.substring(expected + 2).replace(" expected", "").strip();
+        String wanted =
+                expected < 0
+                        ? message
+                        : message.substring(expected + 2).replace(" expected", "").strip();
         return switch (wanted) {
             case "string" -> "; write the value in double quotes";
             case "integer" -> "; write a whole number without quotes, e.g. 14";

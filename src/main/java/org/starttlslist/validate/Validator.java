@@ -3,18 +3,18 @@ package org.starttlslist.validate;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -41,9 +41,9 @@ import org.starttlslist.validate.SourceFileCheck.Checked;
 import org.starttlslist.validate.SourceSchemas.Kind;
 
 /**
- * Checks a list repository's sources and loads them: every file under {@code policies/} and
- * {@code release/config.json} ({@link #validateAll}), the files named on the command line
- * ({@link #validate}), or those a change touched ({@link #validateChanged}).
+ * Checks a list repository's sources and loads them: every file under {@code policies/} and {@code
+ * release/config.json} ({@link #validateAll}), the files named on the command line ({@link
+ * #validate}), or those a change touched ({@link #validateChanged}).
  *
  * <p>Files are checked in parallel; each one is read at most {@link #MAX_FILE_BYTES} bytes far,
  * never through a symbolic link, so a hostile pull request costs a finding, not the machine.
@@ -78,9 +78,12 @@ public final class Validator {
     /** Everything under {@code policies/} plus {@code release/config.json}. */
     public ValidationReport validateAll() {
         Path policies = repository.policiesDir();
-        if (!Files.exists(policies, LinkOption.NOFOLLOW_LINKS) && !Files.exists(repository.configFile(), LinkOption.NOFOLLOW_LINKS)) {
-            throw new CouldNotCompleteException(repository.root() + " is not a list repository: it has neither policies/ nor "
-                    + "release/config.json; run in the repository or name it with -C DIR");
+        if (!Files.exists(policies, LinkOption.NOFOLLOW_LINKS)
+                && !Files.exists(repository.configFile(), LinkOption.NOFOLLOW_LINKS)) {
+            throw new CouldNotCompleteException(
+                    repository.root()
+                            + " is not a list repository: it has neither policies/ nor "
+                            + "release/config.json; run in the repository or name it with -C DIR");
         }
         List<Finding> findings = new ArrayList<>();
         // The entries of a directory are distinct: a list, not the map the other entry points need.
@@ -113,8 +116,8 @@ public final class Validator {
     /**
      * The files a change touched (repository-relative paths, '/'-separated), plus the aliases the
      * changed domains refer to and {@code release/config.json}. Files that no longer exist are
-     * fine, except a removed alias: the domains that used it can only be found by reading them
-     * all, so that falls back to {@link #validateAll}.
+     * fine, except a removed alias: the domains that used it can only be found by reading them all,
+     * so that falls back to {@link #validateAll}.
      */
     public ValidationReport validateChanged(Collection<String> changedPaths) {
         List<Finding> findings = new ArrayList<>();
@@ -137,8 +140,16 @@ public final class Validator {
 
     private void addPath(Path path, Map<Path, Item> items, List<Finding> findings) {
         if (!path.startsWith(repository.root())) {
-            findings.add(Finding.error("file.not-a-source", path.toString(), 1, 1, "",
-                    "the file is outside the repository " + repository.root() + "; validate checks policies/ and release/config.json"));
+            findings.add(
+                    Finding.error(
+                            "file.not-a-source",
+                            path.toString(),
+                            1,
+                            1,
+                            "",
+                            "the file is outside the repository "
+                                    + repository.root()
+                                    + "; validate checks policies/ and release/config.json"));
             return;
         }
         Path relative = repository.root().relativize(path);
@@ -159,8 +170,13 @@ public final class Validator {
             } else if (RemovedDomains.isRemovedDir(repository, path)) {
                 RemovedDomains.checkAllRecords(repository, findings);
             } else if (path.equals(repository.root())) {
-                if (refuseLink(repository.policiesDir(), findings) && Files.isDirectory(repository.policiesDir(), LinkOption.NOFOLLOW_LINKS)) {
-                    scanDirectory(repository.policiesDir(), Kind.DOMAIN, i -> items.put(i.file(), i), findings);
+                if (refuseLink(repository.policiesDir(), findings)
+                        && Files.isDirectory(repository.policiesDir(), LinkOption.NOFOLLOW_LINKS)) {
+                    scanDirectory(
+                            repository.policiesDir(),
+                            Kind.DOMAIN,
+                            i -> items.put(i.file(), i),
+                            findings);
                 }
             } else if (path.startsWith(repository.policiesDir())) {
                 stray(path, findings);
@@ -190,7 +206,8 @@ public final class Validator {
     }
 
     /** Lists a directory without following links: domain (or alias) files, aliases/, and strays. */
-    private void scanDirectory(Path directory, Kind kind, Consumer<Item> items, List<Finding> findings) {
+    private void scanDirectory(
+            Path directory, Kind kind, Consumer<Item> items, List<Finding> findings) {
         if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -199,7 +216,8 @@ public final class Validator {
             for (Path entry : entries) {
                 // Only aliases/ needs a look here; every other entry is classified (link,
                 // directory, stray, source) by its own lstat in the parallel phase.
-                if (kind == Kind.DOMAIN && entry.equals(repository.aliasesDir())
+                if (kind == Kind.DOMAIN
+                        && entry.equals(repository.aliasesDir())
                         && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
                     scanDirectory(entry, Kind.ALIAS, items, findings);
                 } else if (kind == Kind.DOMAIN && RemovedDomains.isRemovedDir(repository, entry)) {
@@ -209,20 +227,30 @@ public final class Validator {
                 }
             }
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot list " + repository.display(directory) + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot list " + repository.display(directory) + ": " + e.getMessage(), e);
         }
     }
 
-    /** A finding for an entry that is not a source by its name, or empty for a {@code .json} file. */
+    /**
+     * A finding for an entry that is not a source by its name, or empty for a {@code .json} file.
+     */
     private Optional<Finding> misnamed(Path file) {
         String name = file.getFileName().toString();
         if (name.endsWith(".json")) {
             return Optional.empty();
         }
         if (name.toLowerCase(Locale.ROOT).endsWith(".json")) {
-            return Optional.of(Finding.error("file.extension", repository.display(file), 1, 1, "",
-                    "the file name must end in lower-case .json; rename it to "
-                            + name.substring(0, name.length() - 5).toLowerCase(Locale.ROOT) + ".json"));
+            return Optional.of(
+                    Finding.error(
+                            "file.extension",
+                            repository.display(file),
+                            1,
+                            1,
+                            "",
+                            "the file name must end in lower-case .json; rename it to "
+                                    + name.substring(0, name.length() - 5).toLowerCase(Locale.ROOT)
+                                    + ".json"));
         }
         return Optional.of(strayFinding(file, false));
     }
@@ -237,7 +265,12 @@ public final class Validator {
     }
 
     private Finding symlink(Path path) {
-        return Finding.error("file.symlink", repository.display(path), 1, 1, "",
+        return Finding.error(
+                "file.symlink",
+                repository.display(path),
+                1,
+                1,
+                "",
                 "symbolic links are not allowed under policies/ (they can point outside the repository); replace it with a regular file");
     }
 
@@ -246,14 +279,25 @@ public final class Validator {
     }
 
     private Finding strayFinding(Path path, boolean directory) {
-        return Finding.warning("file.stray", repository.display(path), 1, 1, "",
+        return Finding.warning(
+                "file.stray",
+                repository.display(path),
+                1,
+                1,
+                "",
                 "policies/ holds only <domain>.json files and aliases/<name>.json; move or remove this "
                         + (directory ? "directory" : "file"));
     }
 
     private void notASource(Path path, List<Finding> findings) {
-        findings.add(Finding.error("file.not-a-source", repository.display(path), 1, 1, "",
-                "not a list source; validate checks policies/<domain>.json, policies/aliases/<name>.json and release/config.json"));
+        findings.add(
+                Finding.error(
+                        "file.not-a-source",
+                        repository.display(path),
+                        1,
+                        1,
+                        "",
+                        "not a list source; validate checks policies/<domain>.json, policies/aliases/<name>.json and release/config.json"));
     }
 
     // --- checking them ------------------------------------------------------------------------
@@ -265,12 +309,15 @@ public final class Validator {
         List<Checked> results = checkAll(items.values(), aliasNames, keyFiles);
         Map<Path, Item> referenced = new LinkedHashMap<>();
         for (Checked checked : results) {
-            checked.referencedAlias().filter(aliasNames::contains).ifPresent(name -> {
-                Path file = repository.aliasesDir().resolve(name + ".json");
-                if (!items.containsKey(file)) {
-                    referenced.put(file, item(Kind.ALIAS, file));
-                }
-            });
+            checked.referencedAlias()
+                    .filter(aliasNames::contains)
+                    .ifPresent(
+                            name -> {
+                                Path file = repository.aliasesDir().resolve(name + ".json");
+                                if (!items.containsKey(file)) {
+                                    referenced.put(file, item(Kind.ALIAS, file));
+                                }
+                            });
         }
         List<Checked> all = new ArrayList<>(results);
         all.addAll(checkAll(referenced.values(), aliasNames, keyFiles));
@@ -285,7 +332,8 @@ public final class Validator {
         return report(results, findings, keyFiles);
     }
 
-    private List<Checked> checkAll(Collection<Item> items, Set<String> aliasNames, Map<String, String> keyFiles) {
+    private List<Checked> checkAll(
+            Collection<Item> items, Set<String> aliasNames, Map<String, String> keyFiles) {
         SourceFileCheck check = new SourceFileCheck(today, aliasNames, keyFiles);
         return items.parallelStream().map(item -> checkOne(check, item)).toList();
     }
@@ -294,8 +342,8 @@ public final class Validator {
     static final int MAX_KEY_BYTES = 1024 * 1024;
 
     /**
-     * The primary-key fingerprints of {@code release/keys/*.asc}, each with its file; a file that is
-     * a link, too large or not a key is a finding. Read with the JDK alone (no BouncyCastle).
+     * The primary-key fingerprints of {@code release/keys/*.asc}, each with its file; a file that
+     * is a link, too large or not a key is a finding. Read with the JDK alone (no BouncyCastle).
      */
     private Map<String, String> readKeys(List<Finding> findings) {
         Map<String, String> keys = new TreeMap<>();
@@ -307,67 +355,122 @@ public final class Validator {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*.asc")) {
             entries.forEach(files::add);
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot list " + repository.display(directory) + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot list " + repository.display(directory) + ": " + e.getMessage(), e);
         }
         files.sort(null);
         for (Path file : files) {
             String display = repository.display(file);
             try {
-                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                BasicFileAttributes attributes =
+                        Files.readAttributes(
+                                file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (attributes.isSymbolicLink()) {
-                    findings.add(Finding.error("file.symlink", display, 1, 1, "",
-                            "symbolic links are not allowed for keys (they can point outside the repository); replace it with the key file"));
+                    findings.add(
+                            Finding.error(
+                                    "file.symlink",
+                                    display,
+                                    1,
+                                    1,
+                                    "",
+                                    "symbolic links are not allowed for keys (they can point outside the repository); replace it with the key file"));
                     continue;
                 }
                 if (!attributes.isRegularFile() || attributes.size() > MAX_KEY_BYTES) {
-                    findings.add(Finding.error("key.malformed", display, 1, 1, "",
-                            "not a public key file of at most 1 MiB; export the key with gpg --armor --export FINGERPRINT"));
+                    findings.add(
+                            Finding.error(
+                                    "key.malformed",
+                                    display,
+                                    1,
+                                    1,
+                                    "",
+                                    "not a public key file of at most 1 MiB; export the key with gpg --armor --export FINGERPRINT"));
                     continue;
                 }
                 byte[] bytes = Files.readAllBytes(file);
                 if (SecretKeyFiles.holdsSecretKey(bytes)) {
-                    findings.add(Finding.error("key.secret", display, 1, 1, "",
-                            "holds a SECRET key, which must never be committed (anyone with the repository could try its"
-                            + " passphrase); remove it from the commit and its history, and commit only the public key"
-                            + " (gpg --armor --export FINGERPRINT)"));
+                    findings.add(
+                            Finding.error(
+                                    "key.secret",
+                                    display,
+                                    1,
+                                    1,
+                                    "",
+                                    "holds a SECRET key, which must never be committed (anyone with the repository could try its"
+                                            + " passphrase); remove it from the commit and its history, and commit only the public key"
+                                            + " (gpg --armor --export FINGERPRINT)"));
                     continue;
                 }
-                for (String fingerprint : ArmoredKeyFingerprints.primaryFingerprints(bytes, display)) {
+                for (String fingerprint :
+                        ArmoredKeyFingerprints.primaryFingerprints(bytes, display)) {
                     keys.putIfAbsent(fingerprint, display);
                 }
             } catch (MalformedKeyException e) {
-                findings.add(Finding.error("key.malformed", display, 1, 1, "", e.getMessage()
-                        + "; export the key with gpg --armor --export FINGERPRINT"));
+                findings.add(
+                        Finding.error(
+                                "key.malformed",
+                                display,
+                                1,
+                                1,
+                                "",
+                                e.getMessage()
+                                        + "; export the key with gpg --armor --export FINGERPRINT"));
             } catch (IOException e) {
-                throw new CouldNotCompleteException("cannot read " + display + ": " + e.getMessage(), e);
+                throw new CouldNotCompleteException(
+                        "cannot read " + display + ": " + e.getMessage(), e);
             }
         }
         return keys;
     }
 
-    /** Keys in release/keys/ that release/config.json does not name: mirrors would pin a key nobody listed. */
-    private static void unlistedKeys(Map<String, String> keyFiles, ListSettings settings, List<Finding> findings) {
-        keyFiles.forEach((fingerprint, file) -> {
-            if (!settings.maintainerFingerprints().contains(fingerprint)) {
-                findings.add(Finding.error("key.unlisted", file, 1, 1, "", "holds the key " + fingerprint
-                        + ", which release/config.json does not list; add {\"fingerprint\": \"" + fingerprint
-                        + "\"} to its maintainers or remove the key"));
-            }
-        });
+    /**
+     * Keys in release/keys/ that release/config.json does not name: mirrors would pin a key nobody
+     * listed.
+     */
+    private static void unlistedKeys(
+            Map<String, String> keyFiles, ListSettings settings, List<Finding> findings) {
+        keyFiles.forEach(
+                (fingerprint, file) -> {
+                    if (!settings.maintainerFingerprints().contains(fingerprint)) {
+                        findings.add(
+                                Finding.error(
+                                        "key.unlisted",
+                                        file,
+                                        1,
+                                        1,
+                                        "",
+                                        "holds the key "
+                                                + fingerprint
+                                                + ", which release/config.json does not list; add {\"fingerprint\": \""
+                                                + fingerprint
+                                                + "\"} to its maintainers or remove the key"));
+                    }
+                });
     }
 
     private Checked checkOne(SourceFileCheck check, Item item) {
         String display = item.display();
         BasicFileAttributes attributes;
         try {
-            attributes = Files.readAttributes(item.file(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            attributes =
+                    Files.readAttributes(
+                            item.file(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             if (item.kind() == Kind.CONFIG) {
-                return only(Finding.error("config.missing", display, 1, 1, "", "release/config.json is missing; add it (see schema/README.md)"));
+                return only(
+                        Finding.error(
+                                "config.missing",
+                                display,
+                                1,
+                                1,
+                                "",
+                                "release/config.json is missing; add it (see schema/README.md)"));
             }
-            throw new CouldNotCompleteException("cannot read " + display + ": the file disappeared while validating", e);
+            throw new CouldNotCompleteException(
+                    "cannot read " + display + ": the file disappeared while validating", e);
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot read " + display + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot read " + display + ": " + e.getMessage(), e);
         }
         if (attributes.isSymbolicLink()) {
             return only(symlink(item.file()));
@@ -382,7 +485,14 @@ public final class Validator {
             }
         }
         if (!attributes.isRegularFile()) {
-            return only(Finding.error("file.not-regular", display, 1, 1, "", "not a regular file; replace it with a JSON file"));
+            return only(
+                    Finding.error(
+                            "file.not-regular",
+                            display,
+                            1,
+                            1,
+                            "",
+                            "not a regular file; replace it with a JSON file"));
         }
         if (attributes.size() > MAX_FILE_BYTES) {
             return only(tooLarge(display));
@@ -399,8 +509,15 @@ public final class Validator {
     }
 
     private static Finding tooLarge(String display) {
-        return Finding.error("file.too-large", display, 1, 1, "",
-                "the file is larger than " + MAX_FILE_BYTES + " bytes (64 KiB), far more than one domain's policy needs; shorten it");
+        return Finding.error(
+                "file.too-large",
+                display,
+                1,
+                1,
+                "",
+                "the file is larger than "
+                        + MAX_FILE_BYTES
+                        + " bytes (64 KiB), far more than one domain's policy needs; shorten it");
     }
 
     /**
@@ -409,12 +526,15 @@ public final class Validator {
      */
     private static byte[] read(Path file, String display, long size) {
         ByteBuffer buffer = ByteBuffer.allocate((int) size + 1);
-        try (SeekableByteChannel channel = Files.newByteChannel(file, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+        try (SeekableByteChannel channel =
+                Files.newByteChannel(
+                        file, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
             while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
                 // until the buffer is full or the file ends
             }
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot read " + display + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot read " + display + ": " + e.getMessage(), e);
         }
         if (!buffer.hasRemaining()) {
             return new byte[MAX_FILE_BYTES + 1];
@@ -436,12 +556,14 @@ public final class Validator {
                 }
             }
         } catch (IOException e) {
-            throw new CouldNotCompleteException("cannot list " + repository.display(directory) + ": " + e.getMessage(), e);
+            throw new CouldNotCompleteException(
+                    "cannot list " + repository.display(directory) + ": " + e.getMessage(), e);
         }
         return names;
     }
 
-    private static ValidationReport report(List<Checked> results, List<Finding> findings, Map<String, String> keyFiles) {
+    private static ValidationReport report(
+            List<Checked> results, List<Finding> findings, Map<String, String> keyFiles) {
         List<Finding> all = new ArrayList<>(findings);
         List<DomainSource> domains = new ArrayList<>();
         List<AliasSource> aliases = new ArrayList<>();
@@ -464,8 +586,10 @@ public final class Validator {
         DomainSource[] sortedDomains = domains.toArray(DomainSource[]::new);
         sortOnTwoThreads(sortedDomains, (a, b) -> a.domain().compareTo(b.domain()));
         aliases.sort(java.util.Comparator.comparing(AliasSource::name));
-        return new ValidationReport(all, Optional.ofNullable(settings)
-                .map(s -> new SourceSet(s, Arrays.asList(sortedDomains), aliases)));
+        return new ValidationReport(
+                all,
+                Optional.ofNullable(settings)
+                        .map(s -> new SourceSet(s, Arrays.asList(sortedDomains), aliases)));
     }
 
     /**
@@ -478,7 +602,8 @@ public final class Validator {
             Arrays.sort(array, order);
             return;
         }
-        ForkJoinTask<?> lower = ForkJoinPool.commonPool().submit(() -> Arrays.sort(array, 0, middle, order));
+        ForkJoinTask<?> lower =
+                ForkJoinPool.commonPool().submit(() -> Arrays.sort(array, 0, middle, order));
         Arrays.sort(array, middle, array.length, order);
         lower.join();
         T[] left = Arrays.copyOf(array, middle);

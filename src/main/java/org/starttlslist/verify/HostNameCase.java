@@ -17,8 +17,8 @@ final class HostNameCase {
     private HostNameCase() {}
 
     /**
-     * {@code list} with domain keys and {@code mxs} entries in lower case: the same tree when
-     * they already are (every list we publish; copying a large one costs more than checking it),
+     * {@code list} with domain keys and {@code mxs} entries in lower case: the same tree when they
+     * already are (every list we publish; copying a large one costs more than checking it),
      * otherwise a folded copy.
      */
     static JsonNode fold(JsonNode list) {
@@ -34,8 +34,11 @@ final class HostNameCase {
             for (Map.Entry<String, JsonNode> entry : policies.properties()) {
                 String domain = lower(entry.getKey());
                 if (folded.has(domain)) {
-                    throw new ListInvalidException("/policies/" + domain,
-                            "domain '" + domain + "' is listed twice (names differ only in case, and case does not matter)");
+                    throw new ListInvalidException(
+                            "/policies/" + domain,
+                            "domain '"
+                                    + domain
+                                    + "' is listed twice (names differ only in case, and case does not matter)");
                 }
                 folded.set(domain, foldMxs(entry.getValue()));
             }

@@ -4,7 +4,8 @@ package org.starttlslist.verify;
  * Caps on every input a consumer reads, each with an option to change it. Each is enforced while
  * reading, before the memory is spent: exceeding one is a one-line rejection (exit 1).
  *
- * @param listBytes the list ({@code --max-list-bytes}; {@code mirror} also accepts {@code --max-bytes})
+ * @param listBytes the list ({@code --max-list-bytes}; {@code mirror} also accepts {@code
+ *     --max-bytes})
  * @param signatureBytes the signature file ({@code --max-signature-bytes})
  * @param signatures signatures in one signature file ({@code --max-signatures})
  * @param keyBytes one pinned key file ({@code --max-key-bytes})
@@ -20,7 +21,10 @@ public record InputCaps(long listBytes, long signatureBytes, int signatures, lon
     }
 
     public static InputCaps defaults() {
-        return new InputCaps(DEFAULT_LIST_BYTES, DEFAULT_SIGNATURE_BYTES, ListVerifier.DEFAULT_MAX_SIGNATURES,
+        return new InputCaps(
+                DEFAULT_LIST_BYTES,
+                DEFAULT_SIGNATURE_BYTES,
+                ListVerifier.DEFAULT_MAX_SIGNATURES,
                 PinnedKeys.DEFAULT_MAX_KEY_BYTES);
     }
 }

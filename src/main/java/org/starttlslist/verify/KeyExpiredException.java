@@ -14,10 +14,21 @@ public final class KeyExpiredException extends RejectedException {
         this(fingerprint, expiredAt, signatureCreated, "the signature was made");
     }
 
-    /** {@code event}: what happened at {@code at} ("the signature was made", "the list's timestamp"). */
+    /**
+     * {@code event}: what happened at {@code at} ("the signature was made", "the list's
+     * timestamp").
+     */
     public KeyExpiredException(String fingerprint, Instant expiredAt, Instant at, String event) {
-        super("key " + fingerprint + " expired at " + expiredAt + ", before " + event + " at "
-                + at + "; the maintainer must extend the key and re-sign");
+        super(
+                "key "
+                        + fingerprint
+                        + " expired at "
+                        + expiredAt
+                        + ", before "
+                        + event
+                        + " at "
+                        + at
+                        + "; the maintainer must extend the key and re-sign");
         this.fingerprint = fingerprint;
         this.expiredAt = expiredAt;
         this.signatureCreated = at;

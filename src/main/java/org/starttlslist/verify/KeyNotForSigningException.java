@@ -12,8 +12,12 @@ public final class KeyNotForSigningException extends RejectedException {
     private final String fingerprint;
 
     public KeyNotForSigningException(String fingerprint, Instant signatureCreated) {
-        super("key " + fingerprint + " was not a valid signing key of its pinned certificate at " + signatureCreated
-                + " (not flagged for signing, not bound, or created later)");
+        super(
+                "key "
+                        + fingerprint
+                        + " was not a valid signing key of its pinned certificate at "
+                        + signatureCreated
+                        + " (not flagged for signing, not bound, or created later)");
         this.fingerprint = fingerprint;
     }
 

@@ -10,8 +10,12 @@ public final class KeyRevokedException extends RejectedException {
     private final Instant revokedAt;
 
     public KeyRevokedException(String fingerprint, Instant revokedAt) {
-        super("key " + fingerprint + " was revoked at " + revokedAt
-                + "; its signatures are no longer trusted, ask the maintainers for a list signed by a current key");
+        super(
+                "key "
+                        + fingerprint
+                        + " was revoked at "
+                        + revokedAt
+                        + "; its signatures are no longer trusted, ask the maintainers for a list signed by a current key");
         this.fingerprint = fingerprint;
         this.revokedAt = revokedAt;
     }

@@ -10,8 +10,12 @@ public final class ListExpiresBeforeTimestampException extends RejectedException
     private final Instant expires;
 
     public ListExpiresBeforeTimestampException(Instant timestamp, Instant expires) {
-        super("the list expires at " + expires + ", not after its own timestamp " + timestamp
-                + "; the publisher must fix and re-sign it");
+        super(
+                "the list expires at "
+                        + expires
+                        + ", not after its own timestamp "
+                        + timestamp
+                        + "; the publisher must fix and re-sign it");
         this.timestamp = timestamp;
         this.expires = expires;
     }

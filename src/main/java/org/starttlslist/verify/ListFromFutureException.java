@@ -10,8 +10,12 @@ public final class ListFromFutureException extends RejectedException {
     private final Instant now;
 
     public ListFromFutureException(Instant timestamp, Instant now) {
-        super("the list's timestamp " + timestamp + " is after now (" + now
-                + ") plus the allowed skew; check this machine's clock or the publisher's");
+        super(
+                "the list's timestamp "
+                        + timestamp
+                        + " is after now ("
+                        + now
+                        + ") plus the allowed skew; check this machine's clock or the publisher's");
         this.timestamp = timestamp;
         this.now = now;
     }

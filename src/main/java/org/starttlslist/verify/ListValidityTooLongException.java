@@ -17,9 +17,15 @@ public final class ListValidityTooLongException extends RejectedException {
     private final Duration maximum;
 
     public ListValidityTooLongException(Instant timestamp, Instant expires, Duration maximum) {
-        super("the list is valid from " + ListTimes.format(timestamp) + " to " + ListTimes.format(expires)
-                + ", longer than the " + maximum.toDays() + " days allowed; refused (raise --max-validity if the"
-                + " maintainers really publish lists valid that long)");
+        super(
+                "the list is valid from "
+                        + ListTimes.format(timestamp)
+                        + " to "
+                        + ListTimes.format(expires)
+                        + ", longer than the "
+                        + maximum.toDays()
+                        + " days allowed; refused (raise --max-validity if the"
+                        + " maintainers really publish lists valid that long)");
         this.timestamp = timestamp;
         this.expires = expires;
         this.maximum = maximum;

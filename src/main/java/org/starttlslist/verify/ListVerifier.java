@@ -31,9 +31,9 @@ import org.starttlslist.model.PolicyList;
 import org.starttlslist.signing.OpenPgpFiles;
 
 /**
- * The one checklist every consumer runs on a signed list: {@code verify}, the release
- * self-check, the mirror and export. Its steps, in order, stop at the first failure with an
- * exception that names the reason, the fingerprint and the instants:
+ * The one checklist every consumer runs on a signed list: {@code verify}, the release self-check,
+ * the mirror and export. Its steps, in order, stop at the first failure with an exception that
+ * names the reason, the fingerprint and the instants:
  *
  * <ol>
  *   <li>The signature file parses and holds at most {@link Options#maxSignatures()} signatures;
@@ -45,32 +45,35 @@ import org.starttlslist.signing.OpenPgpFiles;
  *       time, and a signing key of its certificate then.
  *   <li>The now authenticated bytes are a usable list ({@link UsableList}): UTF-8 JSON without
  *       duplicate keys, valid against the published-list schema, aliases resolved.
- *   <li>The list's own lifetime binds its signatures: each was made no earlier than
- *       {@code timestamp − skew} and before {@code expires}, and its key was valid (not expired, a
- *       signing key) at {@code timestamp} too; K signatures must still remain. {@code expires} is
- *       after now, {@code timestamp} not after now + skew, {@code expires} after {@code timestamp},
- *       and {@code expires − timestamp} at most {@link Options#maxValidity()}.
+ *   <li>The list's own lifetime binds its signatures: each was made no earlier than {@code
+ *       timestamp − skew} and before {@code expires}, and its key was valid (not expired, a signing
+ *       key) at {@code timestamp} too; K signatures must still remain. {@code expires} is after
+ *       now, {@code timestamp} not after now + skew, {@code expires} after {@code timestamp}, and
+ *       {@code expires − timestamp} at most {@link Options#maxValidity()}.
  *   <li>With a previous list: the new timestamp is strictly later, unless the bytes are identical.
  * </ol>
  *
  * <p>Steps 1 and 3 apply to each signature; a signature counts for step 2 only when it passes both.
- * When too few pass and none passed at all, the first signature's own reason is reported, since
- * it is the one a person can act on. Why step 5: the signature time is chosen by the signer, so a
- * key that expired long ago could otherwise sign today's list with a backdated time; the list's
- * own signed timestamp is a second witness that the key cannot move without changing the list.
- * The signature is checked before the JSON is parsed, so unsigned bytes never reach the parser.
- * The reference time is injected ({@link Options#now()}): the clock is never read here.
+ * When too few pass and none passed at all, the first signature's own reason is reported, since it
+ * is the one a person can act on. Why step 5: the signature time is chosen by the signer, so a key
+ * that expired long ago could otherwise sign today's list with a backdated time; the list's own
+ * signed timestamp is a second witness that the key cannot move without changing the list. The
+ * signature is checked before the JSON is parsed, so unsigned bytes never reach the parser. The
+ * reference time is injected ({@link Options#now()}): the clock is never read here.
  */
 public final class ListVerifier {
     /** Allowed difference between the signer's clock and ours. */
     public static final Duration DEFAULT_SKEW = Duration.ofMinutes(5);
+
     /** The largest skew accepted: beyond a day, "the list's lifetime" would mean little. */
     public static final Duration MAX_SKEW = Duration.ofDays(1);
+
     /**
-     * The longest validity ({@code expires − timestamp}) accepted by default, as apt's
-     * {@code Max-ValidTime}: twice the 14 days {@code release} gives, plus slack for a late release.
+     * The longest validity ({@code expires − timestamp}) accepted by default, as apt's {@code
+     * Max-ValidTime}: twice the 14 days {@code release} gives, plus slack for a late release.
      */
     public static final Duration DEFAULT_MAX_VALIDITY = Duration.ofDays(31);
+
     /** Signatures read from one signature file at most (k-of-n maintainers need a handful). */
     public static final int DEFAULT_MAX_SIGNATURES = 16;
 
@@ -90,23 +93,34 @@ public final class ListVerifier {
             Objects.requireNonNull(maxValidity, "maxValidity");
             Objects.requireNonNull(previous, "previous");
             if (threshold < 1) {
-                throw new IllegalArgumentException("threshold must be at least 1, was " + threshold);
+                throw new IllegalArgumentException(
+                        "threshold must be at least 1, was " + threshold);
             }
             if (skew.isNegative() || skew.compareTo(MAX_SKEW) > 0) {
-                throw new IllegalArgumentException("skew must be between 0 and " + MAX_SKEW + ", was " + skew);
+                throw new IllegalArgumentException(
+                        "skew must be between 0 and " + MAX_SKEW + ", was " + skew);
             }
             if (maxValidity.isNegative() || maxValidity.isZero() || maxSignatures < 1) {
-                throw new IllegalArgumentException("maxValidity and maxSignatures must be positive");
+                throw new IllegalArgumentException(
+                        "maxValidity and maxSignatures must be positive");
             }
         }
 
         /** Threshold 1, {@link #DEFAULT_SKEW}, {@link #DEFAULT_MAX_VALIDITY}, no previous list. */
         public static Options of(PinnedKeys pinnedKeys, Instant now) {
-            return new Options(pinnedKeys, now, 1, DEFAULT_SKEW, DEFAULT_MAX_VALIDITY, DEFAULT_MAX_SIGNATURES,
+            return new Options(
+                    pinnedKeys,
+                    now,
+                    1,
+                    DEFAULT_SKEW,
+                    DEFAULT_MAX_VALIDITY,
+                    DEFAULT_MAX_SIGNATURES,
                     Optional.empty());
         }
 
-        /** As {@link #of(PinnedKeys, Instant)}, loading the key files now (release's pinned keys). */
+        /**
+         * As {@link #of(PinnedKeys, Instant)}, loading the key files now (release's pinned keys).
+         */
         public static Options of(List<Path> pinnedKeyFiles, Instant now) {
             return of(PinnedKeys.load(pinnedKeyFiles), now);
         }
@@ -116,34 +130,46 @@ public final class ListVerifier {
         }
 
         public Options withSkew(Duration newSkew) {
-            return new Options(pinnedKeys, now, threshold, newSkew, maxValidity, maxSignatures, previous);
+            return new Options(
+                    pinnedKeys, now, threshold, newSkew, maxValidity, maxSignatures, previous);
         }
 
         public Options withMaxValidity(Duration newMaxValidity) {
-            return new Options(pinnedKeys, now, threshold, skew, newMaxValidity, maxSignatures, previous);
+            return new Options(
+                    pinnedKeys, now, threshold, skew, newMaxValidity, maxSignatures, previous);
         }
 
         public Options withMaxSignatures(int newMaxSignatures) {
-            return new Options(pinnedKeys, now, threshold, skew, maxValidity, newMaxSignatures, previous);
+            return new Options(
+                    pinnedKeys, now, threshold, skew, maxValidity, newMaxSignatures, previous);
         }
 
         public Options withNow(Instant newNow) {
-            return new Options(pinnedKeys, newNow, threshold, skew, maxValidity, maxSignatures, previous);
+            return new Options(
+                    pinnedKeys, newNow, threshold, skew, maxValidity, maxSignatures, previous);
         }
 
         public Options withPrevious(byte[] previousList) {
-            return new Options(pinnedKeys, now, threshold, skew, maxValidity, maxSignatures, Optional.of(previousList));
+            return new Options(
+                    pinnedKeys,
+                    now,
+                    threshold,
+                    skew,
+                    maxValidity,
+                    maxSignatures,
+                    Optional.of(previousList));
         }
 
         public Options withPrevious(Optional<byte[]> previousList) {
-            return new Options(pinnedKeys, now, threshold, skew, maxValidity, maxSignatures, previousList);
+            return new Options(
+                    pinnedKeys, now, threshold, skew, maxValidity, maxSignatures, previousList);
         }
     }
 
     /**
-     * A list that passed every check: the exact bytes that were verified, the model read from
-     * them, and the facts to show. Consumers take the list from here, never from a parse of
-     * their own, so unsigned bytes never reach a parser.
+     * A list that passed every check: the exact bytes that were verified, the model read from them,
+     * and the facts to show. Consumers take the list from here, never from a parse of their own, so
+     * unsigned bytes never reach a parser.
      */
     public record Verified(
             byte[] bytes,
@@ -168,7 +194,8 @@ public final class ListVerifier {
         RejectedException firstRefusal = null;
         for (PGPSignature candidate : signatures) {
             try {
-                Accepted accepted = check(candidate, list, options.pinnedKeys(), now, options.skew());
+                Accepted accepted =
+                        check(candidate, list, options.pinnedKeys(), now, options.skew());
                 byPrimary.putIfAbsent(accepted.signer().primaryFingerprint(), accepted);
             } catch (RejectedException refused) {
                 if (firstRefusal == null) {
@@ -191,8 +218,10 @@ public final class ListVerifier {
         if (!parsed.expires().isAfter(parsed.timestamp())) {
             throw new ListExpiresBeforeTimestampException(parsed.timestamp(), parsed.expires());
         }
-        if (Duration.between(parsed.timestamp(), parsed.expires()).compareTo(options.maxValidity()) > 0) {
-            throw new ListValidityTooLongException(parsed.timestamp(), parsed.expires(), options.maxValidity());
+        if (Duration.between(parsed.timestamp(), parsed.expires()).compareTo(options.maxValidity())
+                > 0) {
+            throw new ListValidityTooLongException(
+                    parsed.timestamp(), parsed.expires(), options.maxValidity());
         }
 
         Map<String, Accepted> inLifetime = new LinkedHashMap<>();
@@ -208,7 +237,11 @@ public final class ListVerifier {
             }
         }
         requireThreshold(inLifetime, options.threshold(), firstOutside);
-        Instant signatureTime = inLifetime.values().stream().map(Accepted::created).max(Instant::compareTo).orElseThrow();
+        Instant signatureTime =
+                inLifetime.values().stream()
+                        .map(Accepted::created)
+                        .max(Instant::compareTo)
+                        .orElseThrow();
 
         // Step 6: no rollback behind the list this consumer accepted last.
         boolean unchanged = false;
@@ -223,25 +256,34 @@ public final class ListVerifier {
                 }
             }
         }
-        return new Verified(list.clone(), parsed, List.copyOf(inLifetime.keySet()), signatureTime, unchanged);
+        return new Verified(
+                list.clone(), parsed, List.copyOf(inLifetime.keySet()), signatureTime, unchanged);
     }
 
-    private static void requireThreshold(Map<String, Accepted> accepted, int threshold, RejectedException firstRefusal) {
+    private static void requireThreshold(
+            Map<String, Accepted> accepted, int threshold, RejectedException firstRefusal) {
         if (accepted.size() < threshold) {
             if (accepted.isEmpty() && firstRefusal != null) {
                 throw firstRefusal;
             }
-            throw new ThresholdNotMetException(accepted.size(), threshold, List.copyOf(accepted.keySet()),
+            throw new ThresholdNotMetException(
+                    accepted.size(),
+                    threshold,
+                    List.copyOf(accepted.keySet()),
                     firstRefusal == null ? null : firstRefusal.getMessage());
         }
     }
 
-    /** Step 5 for one signature: its time inside the list's lifetime, its key valid at the list's timestamp. */
-    private static void checkWithinLifetime(Accepted accepted, PolicyList list, Instant now, Duration skew) {
+    /**
+     * Step 5 for one signature: its time inside the list's lifetime, its key valid at the list's
+     * timestamp.
+     */
+    private static void checkWithinLifetime(
+            Accepted accepted, PolicyList list, Instant now, Duration skew) {
         Instant created = accepted.created();
         if (created.isBefore(list.timestamp().minus(skew)) || !created.isBefore(list.expires())) {
-            throw new SignatureOutsideListLifetimeException(accepted.signer().fingerprint(), created,
-                    list.timestamp(), list.expires());
+            throw new SignatureOutsideListLifetimeException(
+                    accepted.signer().fingerprint(), created, list.timestamp(), list.expires());
         }
         checkKeyState(accepted.signer(), list.timestamp(), now, "the list's timestamp");
     }
@@ -252,7 +294,8 @@ public final class ListVerifier {
         }
         List<PGPSignature> signatures = new ArrayList<>();
         try {
-            BcPGPObjectFactory factory = new BcPGPObjectFactory(OpenPgpFiles.dearmor(file, "SIGNATURE"));
+            BcPGPObjectFactory factory =
+                    new BcPGPObjectFactory(OpenPgpFiles.dearmor(file, "SIGNATURE"));
             Object object;
             while ((object = factory.nextObject()) != null) {
                 if (object instanceof PGPSignatureList list) {
@@ -263,9 +306,12 @@ public final class ListVerifier {
                         signatures.add(one);
                     }
                 } else {
-                    // E.g. a signed message or a key: the signature must be detached, over our bytes only.
-                    throw new MalformedSignatureException("holds " + object.getClass().getSimpleName()
-                            + ", not only detached signatures");
+                    // E.g. a signed message or a key: the signature must be detached, over our
+                    // bytes only.
+                    throw new MalformedSignatureException(
+                            "holds "
+                                    + object.getClass().getSimpleName()
+                                    + ", not only detached signatures");
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -275,7 +321,8 @@ public final class ListVerifier {
             if (e instanceof TooManySignaturesException tooMany) {
                 throw tooMany;
             }
-            throw new MalformedSignatureException("is damaged or truncated (" + e.getMessage() + ")");
+            throw new MalformedSignatureException(
+                    "is damaged or truncated (" + e.getMessage() + ")");
         }
         if (signatures.isEmpty()) {
             throw new MalformedSignatureException("holds no OpenPGP signature");
@@ -283,7 +330,8 @@ public final class ListVerifier {
         return signatures;
     }
 
-    private static Accepted check(PGPSignature signature, byte[] list, PinnedKeys pinned, Instant now, Duration skew) {
+    private static Accepted check(
+            PGPSignature signature, byte[] list, PinnedKeys pinned, Instant now, Duration skew) {
         // Step 1: match by full fingerprint. A key id alone only proposes candidates; the
         // cryptographic check below decides, so a pinned key's id on another key matches nothing.
         List<byte[]> fingerprints = issuerFingerprints(signature);
@@ -312,13 +360,16 @@ public final class ListVerifier {
         }
         String named = candidates.get(0).fingerprint();
         if (signer == null) {
-            throw new BadSignatureException(named,
+            throw new BadSignatureException(
+                    named,
                     "it does not match these bytes (the file was changed, or the signature is of another file)");
         }
         if (signature.getSignatureType() != PGPSignature.BINARY_DOCUMENT) {
-            throw new BadSignatureException(named, String.format(
-                    "signature type 0x%02X is not a binary-document signature (0x00); sign with gpg --detach-sign, without --textmode",
-                    signature.getSignatureType()));
+            throw new BadSignatureException(
+                    named,
+                    String.format(
+                            "signature type 0x%02X is not a binary-document signature (0x00); sign with gpg --detach-sign, without --textmode",
+                            signature.getSignatureType()));
         }
 
         // Step 3: signature policy.
@@ -331,15 +382,20 @@ public final class ListVerifier {
         if (created.isAfter(now.plus(skew))) {
             throw new SignatureFromFutureException(fingerprint, created, now);
         }
-        long validSeconds = signature.getHashedSubPackets() == null ? 0
-                : signature.getHashedSubPackets().getSignatureExpirationTime();
+        long validSeconds =
+                signature.getHashedSubPackets() == null
+                        ? 0
+                        : signature.getHashedSubPackets().getSignatureExpirationTime();
         if (validSeconds > 0 && !created.plusSeconds(validSeconds).isAfter(now)) {
-            throw new SignatureExpiredException(fingerprint, created.plusSeconds(validSeconds), now);
+            throw new SignatureExpiredException(
+                    fingerprint, created.plusSeconds(validSeconds), now);
         }
         int unknownCritical = unknownCriticalSubpacket(signature);
         if (unknownCritical >= 0) {
-            // RFC 4880 §5.2.3.1: a critical subpacket the reader does not understand voids the signature.
-            throw new BadSignatureException(fingerprint, "it has a critical subpacket of unknown type " + unknownCritical);
+            // RFC 4880 §5.2.3.1: a critical subpacket the reader does not understand voids the
+            // signature.
+            throw new BadSignatureException(
+                    fingerprint, "it has a critical subpacket of unknown type " + unknownCritical);
         }
         checkKeyState(signer, created, now, "the signature was made");
         return new Accepted(signer, created);
@@ -349,30 +405,37 @@ public final class ListVerifier {
      * Revoked (at the reference time: a retired or compromised key is no longer trusted), expired
      * at the signature's time, or not a signing key of its certificate then.
      */
-    private static void checkKeyState(PinnedKeys.Component signer, Instant created, Instant now, String event) {
+    private static void checkKeyState(
+            PinnedKeys.Component signer, Instant created, Instant now, String event) {
         OpenPGPCertificate certificate = signer.certificate();
         Date createdDate = Date.from(created);
         OpenPGPCertificate.OpenPGPComponentKey primary = certificate.getPrimaryKey();
-        OpenPGPCertificate.OpenPGPComponentKey key = certificate.getKey(signer.key().getKeyIdentifier());
+        OpenPGPCertificate.OpenPGPComponentKey key =
+                certificate.getKey(signer.key().getKeyIdentifier());
         for (OpenPGPCertificate.OpenPGPComponentKey component : List.of(primary, key)) {
             String fingerprint = OpenPgpFiles.fingerprint(component.getPGPPublicKey());
-            OpenPGPCertificate.OpenPGPComponentSignature revocation = component.getRevocation(Date.from(now));
+            OpenPGPCertificate.OpenPGPComponentSignature revocation =
+                    component.getRevocation(Date.from(now));
             if (revocation != null) {
-                throw new KeyRevokedException(fingerprint, revocation.getCreationTime().toInstant());
+                throw new KeyRevokedException(
+                        fingerprint, revocation.getCreationTime().toInstant());
             }
             Date expiry = component.getKeyExpirationDateAt(createdDate);
             if (expiry != null && !expiry.toInstant().isAfter(createdDate.toInstant())) {
                 throw new KeyExpiredException(fingerprint, expiry.toInstant(), created, event);
             }
         }
-        boolean signing = certificate.getSigningKeys(createdDate).stream()
-                .anyMatch(k -> k.getKeyIdentifier().equals(signer.key().getKeyIdentifier()));
+        boolean signing =
+                certificate.getSigningKeys(createdDate).stream()
+                        .anyMatch(
+                                k -> k.getKeyIdentifier().equals(signer.key().getKeyIdentifier()));
         if (!signing) {
             throw new KeyNotForSigningException(signer.fingerprint(), created);
         }
     }
 
-    private static boolean signatureMatches(PGPSignature signature, PinnedKeys.Component candidate, byte[] list) {
+    private static boolean signatureMatches(
+            PGPSignature signature, PinnedKeys.Component candidate, byte[] list) {
         try {
             signature.init(new BcPGPContentVerifierBuilderProvider(), candidate.key());
             signature.update(list);
@@ -385,11 +448,13 @@ public final class ListVerifier {
 
     private static List<byte[]> issuerFingerprints(PGPSignature signature) {
         List<byte[]> result = new ArrayList<>();
-        for (PGPSignatureSubpacketVector vector : List.of(signature.getHashedSubPackets(), signature.getUnhashedSubPackets())) {
+        for (PGPSignatureSubpacketVector vector :
+                List.of(signature.getHashedSubPackets(), signature.getUnhashedSubPackets())) {
             if (vector == null) {
                 continue;
             }
-            for (SignatureSubpacket packet : vector.getSubpackets(SignatureSubpacketTags.ISSUER_FINGERPRINT)) {
+            for (SignatureSubpacket packet :
+                    vector.getSubpackets(SignatureSubpacketTags.ISSUER_FINGERPRINT)) {
                 result.add(((IssuerFingerprint) packet).getFingerprint());
             }
         }
@@ -398,11 +463,13 @@ public final class ListVerifier {
 
     private static List<Long> issuerKeyIds(PGPSignature signature) {
         List<Long> result = new ArrayList<>();
-        for (PGPSignatureSubpacketVector vector : List.of(signature.getHashedSubPackets(), signature.getUnhashedSubPackets())) {
+        for (PGPSignatureSubpacketVector vector :
+                List.of(signature.getHashedSubPackets(), signature.getUnhashedSubPackets())) {
             if (vector == null) {
                 continue;
             }
-            for (SignatureSubpacket packet : vector.getSubpackets(SignatureSubpacketTags.ISSUER_KEY_ID)) {
+            for (SignatureSubpacket packet :
+                    vector.getSubpackets(SignatureSubpacketTags.ISSUER_KEY_ID)) {
                 result.add(((IssuerKeyID) packet).getKeyID());
             }
         }
@@ -413,10 +480,12 @@ public final class ListVerifier {
     }
 
     /** Subpacket types a detached document signature may mark critical that this check honours. */
-    private static final java.util.Set<Integer> UNDERSTOOD_CRITICAL = java.util.Set.of(
-            SignatureSubpacketTags.CREATION_TIME, SignatureSubpacketTags.EXPIRE_TIME,
-            SignatureSubpacketTags.ISSUER_KEY_ID, SignatureSubpacketTags.ISSUER_FINGERPRINT,
-            SignatureSubpacketTags.SIGNER_USER_ID, SignatureSubpacketTags.INTENDED_RECIPIENT_FINGERPRINT);
+    private static final java.util.Set<Integer> UNDERSTOOD_CRITICAL =
+            java.util.Set.of(
+                    SignatureSubpacketTags.CREATION_TIME, SignatureSubpacketTags.EXPIRE_TIME,
+                    SignatureSubpacketTags.ISSUER_KEY_ID, SignatureSubpacketTags.ISSUER_FINGERPRINT,
+                    SignatureSubpacketTags.SIGNER_USER_ID,
+                            SignatureSubpacketTags.INTENDED_RECIPIENT_FINGERPRINT);
 
     private static int unknownCriticalSubpacket(PGPSignature signature) {
         PGPSignatureSubpacketVector hashed = signature.getHashedSubPackets();
@@ -442,9 +511,12 @@ public final class ListVerifier {
 
     /** Only the previous list's timestamp matters here; streaming to it skips building the list. */
     private static Instant previousTimestamp(byte[] previous) {
-        return ListValidity.read(previous).map(ListValidity::timestamp).orElseThrow(() -> new CouldNotCompleteException(
-                "the previous list has no readable timestamp (it cannot be read as a policy list), so a rollback"
-                        + " cannot be ruled out; restore it from backup"));
+        return ListValidity.read(previous)
+                .map(ListValidity::timestamp)
+                .orElseThrow(
+                        () ->
+                                new CouldNotCompleteException(
+                                        "the previous list has no readable timestamp (it cannot be read as a policy list), so a rollback"
+                                                + " cannot be ruled out; restore it from backup"));
     }
-
 }

@@ -23,8 +23,8 @@ import org.starttlslist.signing.OpenPgpFiles;
 
 /**
  * The public keys a consumer trusts, read from files it was given out of band. A file may hold
- * several keys (several maintainers). Nothing else is ever trusted: keys inside a signature file,
- * a keyring or a key server play no part.
+ * several keys (several maintainers). Nothing else is ever trusted: keys inside a signature file, a
+ * keyring or a key server play no part.
  */
 public final class PinnedKeys {
     /** One key (primary or subkey) of a pinned certificate. */
@@ -44,7 +44,9 @@ public final class PinnedKeys {
         this.certificates = List.copyOf(certificates);
     }
 
-    /** The largest key file read by default: a key with many certifications is a few hundred KiB. */
+    /**
+     * The largest key file read by default: a key with many certifications is a few hundred KiB.
+     */
     public static final long DEFAULT_MAX_KEY_BYTES = 1024L * 1024;
 
     /** {@link #load(List, long)} with {@link #DEFAULT_MAX_KEY_BYTES}. */
@@ -62,20 +64,30 @@ public final class PinnedKeys {
      */
     public static PinnedKeys load(List<Path> files, long maxKeyBytes) {
         if (files.isEmpty()) {
-            throw new PinnedKeysUnusableException("no pinned key file given; pass the maintainers' public keys with --keys", null);
+            throw new PinnedKeysUnusableException(
+                    "no pinned key file given; pass the maintainers' public keys with --keys",
+                    null);
         }
         Map<String, OpenPGPCertificate> byFingerprint = new LinkedHashMap<>();
         for (Path file : files) {
             byte[] bytes;
             try (InputStream in = Files.newInputStream(file)) {
-                bytes = BoundedFiles.readCapped(in, maxKeyBytes, "pinned key file " + file, "--max-key-bytes");
+                bytes =
+                        BoundedFiles.readCapped(
+                                in, maxKeyBytes, "pinned key file " + file, "--max-key-bytes");
             } catch (NoSuchFileException e) {
-                throw new PinnedKeysUnusableException("pinned key file " + file + " does not exist; check the path given to --keys", e);
+                throw new PinnedKeysUnusableException(
+                        "pinned key file "
+                                + file
+                                + " does not exist; check the path given to --keys",
+                        e);
             } catch (IOException e) {
-                throw new PinnedKeysUnusableException("cannot read pinned key file " + file + ": " + e.getMessage(), e);
+                throw new PinnedKeysUnusableException(
+                        "cannot read pinned key file " + file + ": " + e.getMessage(), e);
             }
             for (OpenPGPCertificate certificate : parse(bytes, file.toString())) {
-                byFingerprint.putIfAbsent(OpenPgpFiles.hex(certificate.getFingerprint()), certificate);
+                byFingerprint.putIfAbsent(
+                        OpenPgpFiles.hex(certificate.getFingerprint()), certificate);
             }
         }
         return new PinnedKeys(new ArrayList<>(byFingerprint.values()));
@@ -100,18 +112,27 @@ public final class PinnedKeys {
                 if (object instanceof PGPPublicKeyRing ring) {
                     found.add(new OpenPGPCertificate(ring, new BcOpenPGPImplementation()));
                 } else if (object instanceof PGPSecretKeyRing) {
-                    throw new PinnedKeysUnusableException("pinned key file " + name
-                            + " holds a SECRET key; pin only the public key (gpg --export --armor FINGERPRINT)", null);
+                    throw new PinnedKeysUnusableException(
+                            "pinned key file "
+                                    + name
+                                    + " holds a SECRET key; pin only the public key (gpg --export --armor FINGERPRINT)",
+                            null);
                 }
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof PinnedKeysUnusableException unusable) {
                 throw unusable;
             }
-            throw new PinnedKeysUnusableException("pinned key file " + name + " is not an OpenPGP public key file: " + e.getMessage(), e);
+            throw new PinnedKeysUnusableException(
+                    "pinned key file "
+                            + name
+                            + " is not an OpenPGP public key file: "
+                            + e.getMessage(),
+                    e);
         }
         if (found.isEmpty()) {
-            throw new PinnedKeysUnusableException("pinned key file " + name + " holds no OpenPGP public key", null);
+            throw new PinnedKeysUnusableException(
+                    "pinned key file " + name + " holds no OpenPGP public key", null);
         }
         return found;
     }

@@ -10,7 +10,14 @@ public final class SignatureExpiredException extends RejectedException {
     private final Instant now;
 
     public SignatureExpiredException(String fingerprint, Instant expired, Instant now) {
-        super("signature by " + fingerprint + " expired at " + expired + " (now " + now + "); re-sign the list");
+        super(
+                "signature by "
+                        + fingerprint
+                        + " expired at "
+                        + expired
+                        + " (now "
+                        + now
+                        + "); re-sign the list");
         this.expired = expired;
         this.now = now;
     }

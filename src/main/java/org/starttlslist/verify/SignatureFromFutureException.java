@@ -10,8 +10,14 @@ public final class SignatureFromFutureException extends RejectedException {
     private final Instant now;
 
     public SignatureFromFutureException(String fingerprint, Instant created, Instant now) {
-        super("signature by " + fingerprint + " was made at " + created + ", after now (" + now
-                + ") plus the allowed skew; check this machine's clock or the signer's");
+        super(
+                "signature by "
+                        + fingerprint
+                        + " was made at "
+                        + created
+                        + ", after now ("
+                        + now
+                        + ") plus the allowed skew; check this machine's clock or the signer's");
         this.created = created;
         this.now = now;
     }

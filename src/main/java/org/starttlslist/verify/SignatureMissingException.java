@@ -8,6 +8,10 @@ public final class SignatureMissingException extends RejectedException {
     private static final long serialVersionUID = 1L;
 
     public SignatureMissingException(Path list, Path signature) {
-        super(list + " is unsigned: " + signature + " does not exist; fetch the .asc published beside it");
+        super(
+                list
+                        + " is unsigned: "
+                        + signature
+                        + " does not exist; fetch the .asc published beside it");
     }
 }

@@ -16,13 +16,17 @@ public final class SignatureOutsideListLifetimeException extends RejectedExcepti
     private final Instant timestamp;
     private final Instant expires;
 
-    public SignatureOutsideListLifetimeException(String fingerprint, Instant signatureCreated, Instant timestamp,
-            Instant expires) {
-        super("the signature by " + fingerprint + " is dated " + ListTimes.format(signatureCreated)
-                + (signatureCreated.isBefore(timestamp)
-                        ? ", before the list's timestamp " + ListTimes.format(timestamp)
-                        : ", not before the list's expiry " + ListTimes.format(expires))
-                + "; a list is only signed during its own lifetime: the maintainer must sign it again with a current clock");
+    public SignatureOutsideListLifetimeException(
+            String fingerprint, Instant signatureCreated, Instant timestamp, Instant expires) {
+        super(
+                "the signature by "
+                        + fingerprint
+                        + " is dated "
+                        + ListTimes.format(signatureCreated)
+                        + (signatureCreated.isBefore(timestamp)
+                                ? ", before the list's timestamp " + ListTimes.format(timestamp)
+                                : ", not before the list's expiry " + ListTimes.format(expires))
+                        + "; a list is only signed during its own lifetime: the maintainer must sign it again with a current clock");
         this.fingerprint = fingerprint;
         this.signatureCreated = signatureCreated;
         this.timestamp = timestamp;

@@ -9,10 +9,14 @@ public final class ThresholdNotMetException extends RejectedException {
     private final int found;
     private final int required;
 
-    public ThresholdNotMetException(int found, int required, List<String> signers, String otherProblem) {
-        super(required + " valid signatures from distinct pinned keys are required, found " + found
-                + (signers.isEmpty() ? "" : " (" + String.join(", ", signers) + ")")
-                + (otherProblem == null ? "" : "; also " + otherProblem));
+    public ThresholdNotMetException(
+            int found, int required, List<String> signers, String otherProblem) {
+        super(
+                required
+                        + " valid signatures from distinct pinned keys are required, found "
+                        + found
+                        + (signers.isEmpty() ? "" : " (" + String.join(", ", signers) + ")")
+                        + (otherProblem == null ? "" : "; also " + otherProblem));
         this.found = found;
         this.required = required;
     }

@@ -11,8 +11,11 @@ public final class TooManySignaturesException extends RejectedException {
     private final int cap;
 
     public TooManySignaturesException(int cap) {
-        super("the signature file holds more than " + cap + " signatures; refused (raise --max-signatures"
-                + " if the list really has that many signers)");
+        super(
+                "the signature file holds more than "
+                        + cap
+                        + " signatures; refused (raise --max-signatures"
+                        + " if the list really has that many signers)");
         this.cap = cap;
     }
 

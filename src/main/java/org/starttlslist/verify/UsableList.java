@@ -16,29 +16,39 @@ import org.starttlslist.validate.PublishedListSchema;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The one definition of "a usable list", run by {@link ListVerifier} on signed bytes and by
- * {@code export} on a list the operator chose not to verify: strict UTF-8 JSON without duplicate
- * keys, valid against the published-list schema, readable by the parser, every domain a
- * canonical name and every alias reference resolved. Whatever a consumer relies on belongs here,
- * so a list that verifies can always be exported.
+ * The one definition of "a usable list", run by {@link ListVerifier} on signed bytes and by {@code
+ * export} on a list the operator chose not to verify: strict UTF-8 JSON without duplicate keys,
+ * valid against the published-list schema, readable by the parser, every domain a canonical name
+ * and every alias reference resolved. Whatever a consumer relies on belongs here, so a list that
+ * verifies can always be exported.
  */
 public final class UsableList {
     private UsableList() {}
 
-    /** The list in these bytes; {@link ListInvalidException} with a JSON pointer when it is not usable. */
+    /**
+     * The list in these bytes; {@link ListInvalidException} with a JSON pointer when it is not
+     * usable.
+     */
     public static PolicyList read(byte[] list) {
         JsonNode tree;
         try {
             tree = Json.readStrict(list);
         } catch (NotJsonException e) {
-            throw new ListInvalidException("", "line " + e.line() + ", column " + e.column() + ": it " + e.getMessage());
+            throw new ListInvalidException(
+                    "", "line " + e.line() + ", column " + e.column() + ": it " + e.getMessage());
         }
         JsonNode folded = HostNameCase.fold(tree);
         List<PublishedListSchema.Violation> violations = PublishedListSchema.check(folded);
         if (!violations.isEmpty()) {
             PublishedListSchema.Violation first = violations.get(0);
-            throw new ListInvalidException(first.pointer(), first.message()
-                    + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more schema violations)" : ""));
+            throw new ListInvalidException(
+                    first.pointer(),
+                    first.message()
+                            + (violations.size() > 1
+                                    ? " (and "
+                                            + (violations.size() - 1)
+                                            + " more schema violations)"
+                                    : ""));
         }
         PolicyList parsed;
         try {
@@ -55,12 +65,21 @@ public final class UsableList {
             String pointer = "/policies/" + entry.getKey();
             Optional<String> problem = HostNames.problem(entry.getKey());
             if (problem.isPresent()) {
-                throw new ListInvalidException(pointer, "the domain '" + Printable.escape(entry.getKey()) + "' "
-                        + problem.get() + " (a leading dot would make Postfix apply the policy to every subdomain)");
+                throw new ListInvalidException(
+                        pointer,
+                        "the domain '"
+                                + Printable.escape(entry.getKey())
+                                + "' "
+                                + problem.get()
+                                + " (a leading dot would make Postfix apply the policy to every subdomain)");
             }
-            if (entry.getValue() instanceof AliasReference reference && !list.aliases().containsKey(reference.alias())) {
-                throw new ListInvalidException(pointer + "/policy-alias", "refers to the alias '"
-                        + Printable.escape(reference.alias()) + "', which /policy-aliases does not define");
+            if (entry.getValue() instanceof AliasReference reference
+                    && !list.aliases().containsKey(reference.alias())) {
+                throw new ListInvalidException(
+                        pointer + "/policy-alias",
+                        "refers to the alias '"
+                                + Printable.escape(reference.alias())
+                                + "', which /policy-aliases does not define");
             }
         }
     }

@@ -9,7 +9,12 @@ public final class WeakHashException extends RejectedException {
     private final String hash;
 
     public WeakHashException(String fingerprint, String hash) {
-        super("signature by " + fingerprint + " uses " + hash + ", which is broken; re-sign with SHA-512");
+        super(
+                "signature by "
+                        + fingerprint
+                        + " uses "
+                        + hash
+                        + ", which is broken; re-sign with SHA-512");
         this.fingerprint = fingerprint;
         this.hash = hash;
     }

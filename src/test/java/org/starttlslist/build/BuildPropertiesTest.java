@@ -90,7 +90,9 @@ class BuildPropertiesTest {
             aliasNames.add(label(random));
         }
         for (String name : aliasNames) {
-            aliases.add(new AliasSource(Path.of("policies/aliases/" + name + ".json"), name, policy(random)));
+            aliases.add(
+                    new AliasSource(
+                            Path.of("policies/aliases/" + name + ".json"), name, policy(random)));
         }
         TreeSet<String> domains = new TreeSet<>();
         int domainCount = random.nextInt(40);
@@ -100,16 +102,25 @@ class BuildPropertiesTest {
         List<DomainSource> sources = new ArrayList<>();
         for (String domain : domains) {
             boolean useAlias = !aliasNames.isEmpty() && random.nextInt(3) == 0;
-            sources.add(new DomainSource(Path.of("policies/" + domain + ".json"), domain,
-                    useAlias ? new AliasReference(new ArrayList<>(aliasNames).get(random.nextInt(aliasNames.size())))
-                            : policy(random),
-                    "postmaster@" + domain, Optional.empty()));
+            sources.add(
+                    new DomainSource(
+                            Path.of("policies/" + domain + ".json"),
+                            domain,
+                            useAlias
+                                    ? new AliasReference(
+                                            new ArrayList<>(aliasNames)
+                                                    .get(random.nextInt(aliasNames.size())))
+                                    : policy(random),
+                            "postmaster@" + domain,
+                            Optional.empty()));
         }
         return new SourceSet(Sources.settings(1 + random.nextInt(60), 0), sources, aliases);
     }
 
     private static Instant instant(long seed) {
-        return Instant.ofEpochSecond(1_600_000_000L + new Random(seed).nextInt(400_000_000), new Random(seed).nextInt(1_000_000_000));
+        return Instant.ofEpochSecond(
+                1_600_000_000L + new Random(seed).nextInt(400_000_000),
+                new Random(seed).nextInt(1_000_000_000));
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -121,9 +132,14 @@ class BuildPropertiesTest {
         List<AliasSource> aliases = new ArrayList<>(sources.aliases());
         Collections.shuffle(domains, new Random(seed * 31));
         Collections.shuffle(aliases, new Random(seed * 37));
-        byte[] shuffled = CanonicalListWriter.write(ListBuilder.merge(new SourceSet(sources.settings(), domains, aliases), instant(seed)));
+        byte[] shuffled =
+                CanonicalListWriter.write(
+                        ListBuilder.merge(
+                                new SourceSet(sources.settings(), domains, aliases),
+                                instant(seed)));
         assertArrayEquals(first, shuffled);
-        assertArrayEquals(first, CanonicalListWriter.write(ListBuilder.merge(sources, instant(seed))));
+        assertArrayEquals(
+                first, CanonicalListWriter.write(ListBuilder.merge(sources, instant(seed))));
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -152,7 +168,9 @@ class BuildPropertiesTest {
             byte[] messy = messy(domain, random);
             Outcome first = SourceFormatter.format(messy, Kind.DOMAIN);
             byte[] formatted = first instanceof Outcome.Reformatted r ? r.bytes() : messy;
-            assertInstanceOf(Outcome.Canonical.class, SourceFormatter.format(formatted, Kind.DOMAIN),
+            assertInstanceOf(
+                    Outcome.Canonical.class,
+                    SourceFormatter.format(formatted, Kind.DOMAIN),
                     () -> new String(formatted, StandardCharsets.UTF_8));
             JsonNode before = Json.readStrict(messy);
             JsonNode after = Json.readStrict(formatted);
@@ -161,7 +179,9 @@ class BuildPropertiesTest {
             assertEquals(before.get("mode"), after.get("mode"));
             if (before.has("mxs")) {
                 TreeSet<String> mxs = new TreeSet<>();
-                before.get("mxs").forEach(mx -> mxs.add(mx.stringValue().toLowerCase(java.util.Locale.ROOT)));
+                before.get("mxs")
+                        .forEach(
+                                mx -> mxs.add(mx.stringValue().toLowerCase(java.util.Locale.ROOT)));
                 List<String> written = new ArrayList<>();
                 after.get("mxs").forEach(mx -> written.add(mx.stringValue()));
                 assertEquals(new ArrayList<>(mxs), written);
@@ -175,25 +195,43 @@ class BuildPropertiesTest {
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("fewSeeds")
-    void sourcesWrittenAsFilesInAnyOrderBuildTheSameList(long seed, @TempDir Path dir) throws Exception {
+    void sourcesWrittenAsFilesInAnyOrderBuildTheSameList(long seed, @TempDir Path dir)
+            throws Exception {
         SourceSet sources = sources(seed);
         Instant now = Instant.parse("2026-11-28T00:00:00Z");
         byte[] expected = CanonicalListWriter.write(ListBuilder.merge(sources, now));
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("release/config.json", ("{\"author\": \"test author\", \"version\": \"0.1\", \"validity-days\": "
-                + sources.settings().validity().toDays() + ", \"minimum-validity-days\": 1, \"release-branch\": \"main\","
-                + " \"maintainers\": []}\n").getBytes(StandardCharsets.UTF_8));
-        sources.aliases().forEach(a -> files.put("policies/aliases/" + a.name() + ".json", CanonicalSourceWriter.alias(a.policy())));
-        sources.domains().forEach(d -> files.put("policies/" + d.domain() + ".json",
-                CanonicalSourceWriter.domain(d.contact(), d.testingSince(), d.policy())));
+        files.put(
+                "release/config.json",
+                ("{\"author\": \"test author\", \"version\": \"0.1\", \"validity-days\": "
+                                + sources.settings().validity().toDays()
+                                + ", \"minimum-validity-days\": 1, \"release-branch\": \"main\","
+                                + " \"maintainers\": []}\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        sources.aliases()
+                .forEach(
+                        a ->
+                                files.put(
+                                        "policies/aliases/" + a.name() + ".json",
+                                        CanonicalSourceWriter.alias(a.policy())));
+        sources.domains()
+                .forEach(
+                        d ->
+                                files.put(
+                                        "policies/" + d.domain() + ".json",
+                                        CanonicalSourceWriter.domain(
+                                                d.contact(), d.testingSince(), d.policy())));
         List<String> order = new ArrayList<>(files.keySet());
         Collections.shuffle(order, new Random(seed));
         for (String file : order) {
             java.nio.file.Files.createDirectories(dir.resolve(file).getParent());
             java.nio.file.Files.write(dir.resolve(file), files.get(file));
         }
-        ListBuild.Result result = ListBuild.run(new org.starttlslist.source.ListRepository(dir), now);
-        assertEquals(new String(expected, StandardCharsets.UTF_8), new String(result.bytes(), StandardCharsets.UTF_8));
+        ListBuild.Result result =
+                ListBuild.run(new org.starttlslist.source.ListRepository(dir), now);
+        assertEquals(
+                new String(expected, StandardCharsets.UTF_8),
+                new String(result.bytes(), StandardCharsets.UTF_8));
     }
 
     /** The source as someone might type it: any key order, any spacing, MX names in any case. */
@@ -207,7 +245,10 @@ class BuildPropertiesTest {
             fields.put("mode", "\"" + inline.mode().wire() + "\"");
             List<String> mxs = new ArrayList<>();
             for (MxPattern mx : inline.mxs()) {
-                String value = random.nextBoolean() ? mx.value().toUpperCase(java.util.Locale.ROOT) : mx.value();
+                String value =
+                        random.nextBoolean()
+                                ? mx.value().toUpperCase(java.util.Locale.ROOT)
+                                : mx.value();
                 mxs.add("\"" + value + "\"");
             }
             fields.put("mxs", "[" + String.join(random.nextBoolean() ? "," : ",\n   ", mxs) + "]");
@@ -218,7 +259,11 @@ class BuildPropertiesTest {
         for (String key : keys) {
             members.add("\"" + key + "\"" + (random.nextBoolean() ? ":" : " : ") + fields.get(key));
         }
-        String text = "{" + String.join(random.nextBoolean() ? "," : ",\n\t", members) + "}" + (random.nextBoolean() ? "\n" : "");
+        String text =
+                "{"
+                        + String.join(random.nextBoolean() ? "," : ",\n\t", members)
+                        + "}"
+                        + (random.nextBoolean() ? "\n" : "");
         return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -22,14 +22,27 @@ import org.starttlslist.model.PolicyList;
 class CanonicalListWriterTest {
     private static final Instant T = Instant.parse("2026-01-02T03:04:05Z");
 
-    private static PolicyList list(Optional<String> author, Map<String, InlinePolicy> aliases, Map<String, Policy> policies) {
-        return new PolicyList(T, T.plusSeconds(86400), "0.1", author, new TreeMap<>(aliases), new TreeMap<>(policies));
+    private static PolicyList list(
+            Optional<String> author,
+            Map<String, InlinePolicy> aliases,
+            Map<String, Policy> policies) {
+        return new PolicyList(
+                T,
+                T.plusSeconds(86400),
+                "0.1",
+                author,
+                new TreeMap<>(aliases),
+                new TreeMap<>(policies));
     }
 
     @Test
     void anEmptyListIsWrittenWithEmptyObjects() {
-        String text = new String(CanonicalListWriter.write(list(Optional.empty(), Map.of(), Map.of())), StandardCharsets.US_ASCII);
-        assertEquals("""
+        String text =
+                new String(
+                        CanonicalListWriter.write(list(Optional.empty(), Map.of(), Map.of())),
+                        StandardCharsets.US_ASCII);
+        assertEquals(
+                """
                 {
                   "timestamp": "2026-01-02T03:04:05Z",
                   "expires": "2026-01-03T03:04:05Z",
@@ -37,16 +50,28 @@ class CanonicalListWriterTest {
                   "policy-aliases": {},
                   "policies": {}
                 }
-                """, text);
+                """,
+                text);
         SchemaChecks.assertValidAgainstOurSchema(text.getBytes(StandardCharsets.US_ASCII));
     }
 
     @Test
     void anyListIsWrittenCanonicallyEvenWithUnsortedMxs() {
-        PolicyList list = list(Optional.of("a"), Map.of(),
-                Map.of("b.example", inline(Mode.ENFORCE, "mx2.b.example", "mx1.b.example", "mx2.b.example"),
-                        "a.example", new AliasReference("x")));
-        assertEquals("""
+        PolicyList list =
+                list(
+                        Optional.of("a"),
+                        Map.of(),
+                        Map.of(
+                                "b.example",
+                                inline(
+                                        Mode.ENFORCE,
+                                        "mx2.b.example",
+                                        "mx1.b.example",
+                                        "mx2.b.example"),
+                                "a.example",
+                                new AliasReference("x")));
+        assertEquals(
+                """
                 {
                   "timestamp": "2026-01-02T03:04:05Z",
                   "expires": "2026-01-03T03:04:05Z",
@@ -66,7 +91,8 @@ class CanonicalListWriterTest {
                     }
                   }
                 }
-                """, new String(CanonicalListWriter.write(list), StandardCharsets.US_ASCII));
+                """,
+                new String(CanonicalListWriter.write(list), StandardCharsets.US_ASCII));
     }
 
     @Test
@@ -74,7 +100,8 @@ class CanonicalListWriterTest {
         String author = "Zoë \u0000\u001f\u007f\u2028 \uD83D\uDCE7 \"/\\";
         byte[] bytes = CanonicalListWriter.write(list(Optional.of(author), Map.of(), Map.of()));
         String text = new String(bytes, StandardCharsets.US_ASCII);
-        assertEquals("  \"author\": \"Zo\\u00eb \\u0000\\u001f\\u007f\\u2028 \\ud83d\\udce7 \\\"/\\\\\",",
+        assertEquals(
+                "  \"author\": \"Zo\\u00eb \\u0000\\u001f\\u007f\\u2028 \\ud83d\\udce7 \\\"/\\\\\",",
                 text.lines().filter(l -> l.contains("author")).findFirst().orElseThrow());
         for (byte b : bytes) {
             assertFalse(b < 0, "only ASCII bytes");
@@ -85,8 +112,14 @@ class CanonicalListWriterTest {
 
     @Test
     void fractionsOfASecondAreNotWritten() {
-        PolicyList list = new PolicyList(Instant.parse("2026-01-02T03:04:05.999Z"), Instant.parse("2026-01-03T03:04:05.5Z"),
-                "0.1", Optional.empty(), new TreeMap<>(), new TreeMap<>());
+        PolicyList list =
+                new PolicyList(
+                        Instant.parse("2026-01-02T03:04:05.999Z"),
+                        Instant.parse("2026-01-03T03:04:05.5Z"),
+                        "0.1",
+                        Optional.empty(),
+                        new TreeMap<>(),
+                        new TreeMap<>());
         String text = new String(CanonicalListWriter.write(list), StandardCharsets.US_ASCII);
         assertEquals(true, text.contains("\"timestamp\": \"2026-01-02T03:04:05Z\""));
         assertEquals(true, text.contains("\"expires\": \"2026-01-03T03:04:05Z\""));
@@ -95,8 +128,9 @@ class CanonicalListWriterTest {
     @Test
     void thePredecessorsSchemaCheckCanFail() {
         // Proves the draft-07 check used by the golden tests is live, not vacuous.
-        byte[] bad = "{\"timestamp\": \"x\", \"expires\": 1, \"version\": \"0.2\", \"policy-aliases\": {}, \"policies\": {}}"
-                .getBytes(StandardCharsets.US_ASCII);
+        byte[] bad =
+                "{\"timestamp\": \"x\", \"expires\": 1, \"version\": \"0.2\", \"policy-aliases\": {}, \"policies\": {}}"
+                        .getBytes(StandardCharsets.US_ASCII);
         assertFalse(SchemaChecks.predecessorSchema().validate(Json.readStrict(bad)).isEmpty());
     }
 }

@@ -24,7 +24,12 @@ import org.starttlslist.validate.Validator;
 class GoldenBuildTest {
     static Stream<String> cases() throws IOException, URISyntaxException {
         try (Stream<Path> entries = Files.list(casesRoot())) {
-            return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+            return entries
+                    .filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -33,9 +38,11 @@ class GoldenBuildTest {
     }
 
     static byte[] build(Path caseDir) throws IOException {
-        Instant now = ListTimes.parse(Files.readString(caseDir.resolve("now")).trim()).orElseThrow();
+        Instant now =
+                ListTimes.parse(Files.readString(caseDir.resolve("now")).trim()).orElseThrow();
         ValidationReport report = new Validator(new ListRepository(caseDir), now).validateAll();
-        assertFalse(report.hasErrors(), () -> "the golden sources must be valid: " + report.findings());
+        assertFalse(
+                report.hasErrors(), () -> "the golden sources must be valid: " + report.findings());
         return CanonicalListWriter.write(ListBuilder.merge(report.sources().orElseThrow(), now));
     }
 
@@ -45,7 +52,9 @@ class GoldenBuildTest {
         Path caseDir = casesRoot().resolve(name);
         byte[] expected = Files.readAllBytes(caseDir.resolve("expected.policy.json"));
         byte[] actual = build(caseDir);
-        assertEquals(new String(expected, StandardCharsets.UTF_8), new String(actual, StandardCharsets.UTF_8));
+        assertEquals(
+                new String(expected, StandardCharsets.UTF_8),
+                new String(actual, StandardCharsets.UTF_8));
         assertArrayEquals(expected, actual);
     }
 
@@ -61,7 +70,8 @@ class GoldenBuildTest {
     @MethodSource("cases")
     void outputParsesBackToTheBuiltModel(String name) throws Exception {
         Path caseDir = casesRoot().resolve(name);
-        Instant now = ListTimes.parse(Files.readString(caseDir.resolve("now")).trim()).orElseThrow();
+        Instant now =
+                ListTimes.parse(Files.readString(caseDir.resolve("now")).trim()).orElseThrow();
         ValidationReport report = new Validator(new ListRepository(caseDir), now).validateAll();
         PolicyList built = ListBuilder.merge(report.sources().orElseThrow(), now);
         assertEquals(built, PolicyListParser.parse(CanonicalListWriter.write(built)));

@@ -24,24 +24,30 @@ final class SchemaChecks {
 
     static void assertValidAgainstOurSchema(byte[] list) {
         JsonNode node = Json.readStrict(list);
-        assertEquals(List.of(), PublishedListSchema.check(node), "our schema (schema/policy-list.schema.json)");
+        assertEquals(
+                List.of(),
+                PublishedListSchema.check(node),
+                "our schema (schema/policy-list.schema.json)");
     }
 
     /** Skips the calling test when {@code ../shared} is absent. */
     static void assertValidAgainstPredecessorSchema(byte[] list) {
         JsonNode node = Json.readStrict(list);
-        List<String> errors = predecessorSchema().validate(node).stream().map(Object::toString).toList();
+        List<String> errors =
+                predecessorSchema().validate(node).stream().map(Object::toString).toList();
         assertEquals(List.of(), errors, "the predecessor's schema (policy-0.1, draft-07)");
     }
 
     static synchronized Schema predecessorSchema() {
         if (predecessor == null) {
             Path file = SharedFixtures.require("fixtures/" + PREDECESSOR_SCHEMA);
-            JsonNode schema = Json.readStrict(SharedFixtures.bytes("fixtures/" + PREDECESSOR_SCHEMA));
+            JsonNode schema =
+                    Json.readStrict(SharedFixtures.bytes("fixtures/" + PREDECESSOR_SCHEMA));
             // Registered under the file's URI; its $ref are all local (#/definitions/...), so
             // nothing is fetched.
-            predecessor = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
-                    .getSchema(SchemaLocation.of(file.toUri().toString()), schema);
+            predecessor =
+                    SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+                            .getSchema(SchemaLocation.of(file.toUri().toString()), schema);
         }
         return predecessor;
     }

@@ -18,8 +18,14 @@ final class Sources {
     private Sources() {}
 
     static ListSettings settings(int validityDays, int minimumDays) {
-        return new ListSettings("test author", "0.1", Duration.ofDays(validityDays), Duration.ofDays(minimumDays),
-                "main", List.of(), Optional.empty());
+        return new ListSettings(
+                "test author",
+                "0.1",
+                Duration.ofDays(validityDays),
+                Duration.ofDays(minimumDays),
+                "main",
+                List.of(),
+                Optional.empty());
     }
 
     static InlinePolicy inline(Mode mode, String... mxs) {
@@ -27,16 +33,25 @@ final class Sources {
     }
 
     static DomainSource domain(String name, Mode mode, String... mxs) {
-        return new DomainSource(Path.of("policies", name + ".json"), name, inline(mode, mxs),
-                "postmaster@" + name, Optional.empty());
+        return new DomainSource(
+                Path.of("policies", name + ".json"),
+                name,
+                inline(mode, mxs),
+                "postmaster@" + name,
+                Optional.empty());
     }
 
     static DomainSource domain(String name, String alias) {
-        return new DomainSource(Path.of("policies", name + ".json"), name, new AliasReference(alias),
-                "postmaster@" + name, Optional.empty());
+        return new DomainSource(
+                Path.of("policies", name + ".json"),
+                name,
+                new AliasReference(alias),
+                "postmaster@" + name,
+                Optional.empty());
     }
 
     static AliasSource alias(String name, Mode mode, String... mxs) {
-        return new AliasSource(Path.of("policies", "aliases", name + ".json"), name, inline(mode, mxs));
+        return new AliasSource(
+                Path.of("policies", "aliases", name + ".json"), name, inline(mode, mxs));
     }
 }

@@ -28,7 +28,6 @@ import org.starttlslist.testing.servers.Dnsmasq;
 import org.starttlslist.testing.servers.LoopbackAddresses;
 import org.starttlslist.testing.servers.MtaStsServer;
 import org.starttlslist.testing.servers.PostfixReceiver;
-import org.starttlslist.testing.servers.ServerCert;
 import org.starttlslist.testing.servers.ServerTools;
 import org.starttlslist.testing.servers.SmtpResponder;
 import org.starttlslist.testing.servers.TestCa;
@@ -61,54 +60,139 @@ class CheckScenariosTest {
         ServerTools.requireDnsmasq();
         ca = TestCa.create(dir.resolve("ca"), "Check Test");
         TestCa unknown = TestCa.create(dir.resolve("unknown-ca"), "Unknown");
-        for (String name : List.of("good", "expired", "expiring", "wrongname", "unknownca", "nointermediate", "nostarttls", "slow",
-                "oldtls", "dead", "mtasts")) {
+        for (String name :
+                List.of(
+                        "good",
+                        "expired",
+                        "expiring",
+                        "wrongname",
+                        "unknownca",
+                        "nointermediate",
+                        "nostarttls",
+                        "slow",
+                        "oldtls",
+                        "dead",
+                        "mtasts")) {
             addresses.put(name, LoopbackAddresses.next());
         }
         smtpPort = LoopbackAddresses.freePort(addresses.values().toArray(InetAddress[]::new));
 
         // Without SNI this server shows a certificate for "localhost": only a checker that sends
         // SNI gets the right one (the predecessor's bug).
-        good = postfix("good", new PostfixReceiver.Options("mx.good.test").certificate(ca.issue("localhost"))
-                .sni("mx.good.test", ca.issue("mx.good.test")).sni("nomx.test", ca.issue("nomx.test")));
-        postfix("expired", new PostfixReceiver.Options("mx.expired.test")
-                .certificate(ca.issueValid(now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(10)), "mx.expired.test")));
-        postfix("expiring", new PostfixReceiver.Options("mx.expiring.test")
-                .certificate(ca.issueValid(now.minus(Duration.ofDays(80)), now.plus(Duration.ofDays(5)), "mx.expiring.test")));
-        postfix("wrongname", new PostfixReceiver.Options("mx.wrongname.test").certificate(ca.issue("mx.other.test")));
-        postfix("unknownca", new PostfixReceiver.Options("mx.unknownca.test").certificate(unknown.issue("mx.unknownca.test")));
-        postfix("nointermediate", new PostfixReceiver.Options("mx.nointermediate.test")
-                .certificate(ca.issueWithoutIntermediate("mx.nointermediate.test")));
+        good =
+                postfix(
+                        "good",
+                        new PostfixReceiver.Options("mx.good.test")
+                                .certificate(ca.issue("localhost"))
+                                .sni("mx.good.test", ca.issue("mx.good.test"))
+                                .sni("nomx.test", ca.issue("nomx.test")));
+        postfix(
+                "expired",
+                new PostfixReceiver.Options("mx.expired.test")
+                        .certificate(
+                                ca.issueValid(
+                                        now.minus(Duration.ofDays(400)),
+                                        now.minus(Duration.ofDays(10)),
+                                        "mx.expired.test")));
+        postfix(
+                "expiring",
+                new PostfixReceiver.Options("mx.expiring.test")
+                        .certificate(
+                                ca.issueValid(
+                                        now.minus(Duration.ofDays(80)),
+                                        now.plus(Duration.ofDays(5)),
+                                        "mx.expiring.test")));
+        postfix(
+                "wrongname",
+                new PostfixReceiver.Options("mx.wrongname.test")
+                        .certificate(ca.issue("mx.other.test")));
+        postfix(
+                "unknownca",
+                new PostfixReceiver.Options("mx.unknownca.test")
+                        .certificate(unknown.issue("mx.unknownca.test")));
+        postfix(
+                "nointermediate",
+                new PostfixReceiver.Options("mx.nointermediate.test")
+                        .certificate(ca.issueWithoutIntermediate("mx.nointermediate.test")));
         postfix("nostarttls", new PostfixReceiver.Options("mx.nostarttls.test"));
-        postfix("slow", new PostfixReceiver.Options("mx.slow.test").certificate(ca.issue("mx.slow.test")).greetDelay(Duration.ofSeconds(8)));
-        oldTls = SmtpResponder.startOldTlsProcess(dir, "mx.oldtls.test", ca.issue("mx.oldtls.test"),
-                new InetSocketAddress(addresses.get("oldtls"), smtpPort));
+        postfix(
+                "slow",
+                new PostfixReceiver.Options("mx.slow.test")
+                        .certificate(ca.issue("mx.slow.test"))
+                        .greetDelay(Duration.ofSeconds(8)));
+        oldTls =
+                SmtpResponder.startOldTlsProcess(
+                        dir,
+                        "mx.oldtls.test",
+                        ca.issue("mx.oldtls.test"),
+                        new InetSocketAddress(addresses.get("oldtls"), smtpPort));
 
-        List<String> stsDomains = List.of("sts-good.test", "sts-testing.test", "sts-ctype.test", "sts-redirect.test", "sts-big.test",
-                "sts-mismatch.test");
-        mtaSts = MtaStsServer.start(addresses.get("mtasts"), ca.issue(stsDomains.stream().map(d -> "mta-sts." + d).toArray(String[]::new)));
+        List<String> stsDomains =
+                List.of(
+                        "sts-good.test",
+                        "sts-testing.test",
+                        "sts-ctype.test",
+                        "sts-redirect.test",
+                        "sts-big.test",
+                        "sts-mismatch.test");
+        mtaSts =
+                MtaStsServer.start(
+                        addresses.get("mtasts"),
+                        ca.issue(
+                                stsDomains.stream()
+                                        .map(d -> "mta-sts." + d)
+                                        .toArray(String[]::new)));
         servers.add(mtaSts);
-        mtaSts.policy("sts-good.test", "version: STSv1\nmode: enforce\nmx: mx.good.test\nmax_age: 604800\n");
-        mtaSts.policy("sts-testing.test", "version: STSv1\nmode: testing\nmx: *.good.test\nmax_age: 86400\n");
-        mtaSts.respond("sts-ctype.test", 200, "text/html", "version: STSv1\nmode: enforce\nmx: mx.good.test\nmax_age: 86400\n"
-                .getBytes(StandardCharsets.UTF_8));
+        mtaSts.policy(
+                "sts-good.test",
+                "version: STSv1\nmode: enforce\nmx: mx.good.test\nmax_age: 604800\n");
+        mtaSts.policy(
+                "sts-testing.test",
+                "version: STSv1\nmode: testing\nmx: *.good.test\nmax_age: 86400\n");
+        mtaSts.respond(
+                "sts-ctype.test",
+                200,
+                "text/html",
+                "version: STSv1\nmode: enforce\nmx: mx.good.test\nmax_age: 86400\n"
+                        .getBytes(StandardCharsets.UTF_8));
         mtaSts.redirect("sts-redirect.test", "https://elsewhere.test/.well-known/mta-sts.txt");
-        mtaSts.respond("sts-big.test", 200, "text/plain", ("version: STSv1\nmode: enforce\nmx: mx.good.test\nmax_age: 86400\n"
-                + "#".repeat(70 * 1024)).getBytes(StandardCharsets.UTF_8));
-        mtaSts.policy("sts-mismatch.test", "version: STSv1\nmode: enforce\nmx: mx.elsewhere.test\nmax_age: 86400\n");
+        mtaSts.respond(
+                "sts-big.test",
+                200,
+                "text/plain",
+                ("version: STSv1\nmode: enforce\nmx: mx.good.test\nmax_age: 86400\n"
+                                + "#".repeat(70 * 1024))
+                        .getBytes(StandardCharsets.UTF_8));
+        mtaSts.policy(
+                "sts-mismatch.test",
+                "version: STSv1\nmode: enforce\nmx: mx.elsewhere.test\nmax_age: 86400\n");
 
         Dnsmasq.Zone zone = new Dnsmasq.Zone();
-        for (String name : List.of("good", "expired", "expiring", "wrongname", "unknownca", "nointermediate", "nostarttls", "slow", "oldtls")) {
-            zone.mx(name + ".test", 10, "mx." + name + ".test").address("mx." + name + ".test", addresses.get(name));
+        for (String name :
+                List.of(
+                        "good",
+                        "expired",
+                        "expiring",
+                        "wrongname",
+                        "unknownca",
+                        "nointermediate",
+                        "nostarttls",
+                        "slow",
+                        "oldtls")) {
+            zone.mx(name + ".test", 10, "mx." + name + ".test")
+                    .address("mx." + name + ".test", addresses.get(name));
         }
-        zone.mx("backup.test", 10, "mx.good.test").mx("backup.test", 20, "mx.dead.test").address("mx.dead.test", addresses.get("dead"));
+        zone.mx("backup.test", 10, "mx.good.test")
+                .mx("backup.test", 20, "mx.dead.test")
+                .address("mx.dead.test", addresses.get("dead"));
         zone.mx("alldead.test", 10, "mx.dead.test");
         zone.mx("cname.test", 10, "alias.good.test").cname("alias.good.test", "mx.good.test");
         zone.nullMx("nullmx.test");
         zone.address("nomx.test", addresses.get("good"));
         zone.mx("twohosts.test", 10, "mx.good.test").mx("twohosts.test", 20, "mx.wrongname.test");
         for (String domain : stsDomains) {
-            zone.mx(domain, 10, "mx.good.test").txt("_mta-sts." + domain, "v=STSv1; id=20261202T000000")
+            zone.mx(domain, 10, "mx.good.test")
+                    .txt("_mta-sts." + domain, "v=STSv1; id=20261202T000000")
                     .address("mta-sts." + domain, addresses.get("mtasts"));
         }
         zone.txt("_smtp._tls.sts-good.test", "v=TLSRPTv1; rua=mailto:tls@sts-good.test");
@@ -116,25 +200,57 @@ class CheckScenariosTest {
         servers.add(dns);
 
         List<CheckRequest> requests = new ArrayList<>();
-        for (String domain : List.of("good.test", "expired.test", "expiring.test", "wrongname.test", "unknownca.test",
-                "nointermediate.test", "nostarttls.test", "slow.test", "oldtls.test", "backup.test", "alldead.test", "cname.test",
-                "nullmx.test", "absent.test", "nomx.test", "twohosts.test")) {
+        for (String domain :
+                List.of(
+                        "good.test",
+                        "expired.test",
+                        "expiring.test",
+                        "wrongname.test",
+                        "unknownca.test",
+                        "nointermediate.test",
+                        "nostarttls.test",
+                        "slow.test",
+                        "oldtls.test",
+                        "backup.test",
+                        "alldead.test",
+                        "cname.test",
+                        "nullmx.test",
+                        "absent.test",
+                        "nomx.test",
+                        "twohosts.test")) {
             requests.add(CheckRequest.withoutPolicy(domain));
         }
         for (String domain : stsDomains) {
-            requests.add(new CheckRequest(domain, Optional.of(new ListPolicy(List.of(new MxPattern("mx.good.test")), Optional.of(Mode.ENFORCE)))));
+            requests.add(
+                    new CheckRequest(
+                            domain,
+                            Optional.of(
+                                    new ListPolicy(
+                                            List.of(new MxPattern("mx.good.test")),
+                                            Optional.of(Mode.ENFORCE)))));
         }
-        requests.add(new CheckRequest("GOOD.test.", Optional.of(new ListPolicy(List.of(new MxPattern(".other.test")), Optional.empty()))));
+        requests.add(
+                new CheckRequest(
+                        "GOOD.test.",
+                        Optional.of(
+                                new ListPolicy(
+                                        List.of(new MxPattern(".other.test")), Optional.empty()))));
         report = new DomainChecker(settings()).check(requests);
     }
 
     private CheckSettings settings() {
-        return CheckSettings.defaults(now).withResolver(dns.address()).withCaFile(ca.caFile()).withTimeout(Duration.ofSeconds(20))
+        return CheckSettings.defaults(now)
+                .withResolver(dns.address())
+                .withCaFile(ca.caFile())
+                .withTimeout(Duration.ofSeconds(20))
                 .withPorts(new CheckSettings.Ports(smtpPort, mtaSts.port()));
     }
 
     private PostfixReceiver postfix(String name, PostfixReceiver.Options options) {
-        PostfixReceiver receiver = PostfixReceiver.start(dir.resolve("postfix-" + name), options.address(addresses.get(name)).port(smtpPort));
+        PostfixReceiver receiver =
+                PostfixReceiver.start(
+                        dir.resolve("postfix-" + name),
+                        options.address(addresses.get(name)).port(smtpPort));
         servers.add(receiver);
         return receiver;
     }
@@ -151,7 +267,10 @@ class CheckScenariosTest {
     }
 
     private DomainReport domain(String name) {
-        return report.domains().stream().filter(d -> d.domain().equals(name)).findFirst().orElseThrow();
+        return report.domains().stream()
+                .filter(d -> d.domain().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private DomainReport domain(int index) {
@@ -163,7 +282,11 @@ class CheckScenariosTest {
     }
 
     private static String explain(DomainReport report) {
-        return report.verdict() + "\n" + report.findings().stream().map(Finding::toString).collect(Collectors.joining("\n"));
+        return report.verdict()
+                + "\n"
+                + report.findings().stream()
+                        .map(Finding::toString)
+                        .collect(Collectors.joining("\n"));
     }
 
     @Test
@@ -181,11 +304,17 @@ class CheckScenariosTest {
     void theCheckerNeverSendsMailFromAndProbesASharedHostOnce() {
         String log = this.good.log();
         // "commands=0/0" is the harness's own readiness probe, which says nothing.
-        List<String> sessions = log.lines().filter(l -> l.contains("smtpd") && l.contains("disconnect from"))
-                .filter(l -> !l.contains("commands=0/0")).toList();
+        List<String> sessions =
+                log.lines()
+                        .filter(l -> l.contains("smtpd") && l.contains("disconnect from"))
+                        .filter(l -> !l.contains("commands=0/0"))
+                        .toList();
         assertFalse(sessions.isEmpty(), log);
-        assertTrue(sessions.stream().noneMatch(l -> l.contains("mail=")), String.join("\n", sessions));
-        assertTrue(sessions.stream().allMatch(l -> l.contains("starttls=1")), String.join("\n", sessions));
+        assertTrue(
+                sessions.stream().noneMatch(l -> l.contains("mail=")), String.join("\n", sessions));
+        assertTrue(
+                sessions.stream().allMatch(l -> l.contains("starttls=1")),
+                String.join("\n", sessions));
         // good, backup, cname, twohosts, six MTA-STS domains and GOOD.test all use mx.good.test
         // (cname.test reaches it as alias.good.test, a different name to check, so a second probe);
         // nomx.test is the implicit MX, a third name.
@@ -211,7 +340,11 @@ class CheckScenariosTest {
     void wrongNameIsNotEligibleAndSaysWhichNames() {
         DomainReport wrong = domain("wrongname.test");
         assertEquals(Verdict.NOT_ELIGIBLE, wrong.verdict(), explain(wrong));
-        Finding finding = wrong.findings().stream().filter(f -> f.code() == FindingCode.CERT_NAME_MISMATCH).findFirst().orElseThrow();
+        Finding finding =
+                wrong.findings().stream()
+                        .filter(f -> f.code() == FindingCode.CERT_NAME_MISMATCH)
+                        .findFirst()
+                        .orElseThrow();
         assertTrue(finding.observed().contains("mx.other.test"), finding.observed());
         assertEquals(Optional.of("mx.wrongname.test"), finding.host());
         assertEquals(Optional.of(addresses.get("wrongname").getHostAddress()), finding.address());
@@ -221,14 +354,20 @@ class CheckScenariosTest {
     void unknownCaIsNotEligible() {
         DomainReport unknown = domain("unknownca.test");
         assertEquals(Verdict.NOT_ELIGIBLE, unknown.verdict(), explain(unknown));
-        assertEquals(List.of("cert-untrusted"), codes(unknown).stream().filter(c -> c.startsWith("cert")).toList());
+        assertEquals(
+                List.of("cert-untrusted"),
+                codes(unknown).stream().filter(c -> c.startsWith("cert")).toList());
     }
 
     @Test
     void missingIntermediateIsNotEligibleAndTheFixSaysSo() {
         DomainReport alone = domain("nointermediate.test");
         assertEquals(Verdict.NOT_ELIGIBLE, alone.verdict(), explain(alone));
-        Finding finding = alone.findings().stream().filter(f -> f.code() == FindingCode.CERT_UNTRUSTED).findFirst().orElseThrow();
+        Finding finding =
+                alone.findings().stream()
+                        .filter(f -> f.code() == FindingCode.CERT_UNTRUSTED)
+                        .findFirst()
+                        .orElseThrow();
         assertTrue(finding.fix().contains("intermediate"), finding.fix());
     }
 
@@ -259,7 +398,11 @@ class CheckScenariosTest {
     void unreachableBackupMxIsAWarningNamingIt() {
         DomainReport backup = domain("backup.test");
         assertEquals(Verdict.ELIGIBLE_WITH_WARNINGS, backup.verdict(), explain(backup));
-        Finding dead = backup.findings().stream().filter(f -> f.code() == FindingCode.HOST_UNREACHABLE).findFirst().orElseThrow();
+        Finding dead =
+                backup.findings().stream()
+                        .filter(f -> f.code() == FindingCode.HOST_UNREACHABLE)
+                        .findFirst()
+                        .orElseThrow();
         assertEquals(Optional.of("mx.dead.test"), dead.host());
         assertEquals(Optional.of(addresses.get("dead").getHostAddress()), dead.address());
     }
@@ -297,7 +440,9 @@ class CheckScenariosTest {
     void oneFailingMxHostMakesTheDomainNotEligible() {
         DomainReport two = domain("twohosts.test");
         assertEquals(Verdict.NOT_ELIGIBLE, two.verdict(), explain(two));
-        assertEquals(List.of("mx.good.test", "mx.wrongname.test"), two.mxHosts().stream().map(MxHost::name).toList());
+        assertEquals(
+                List.of("mx.good.test", "mx.wrongname.test"),
+                two.mxHosts().stream().map(MxHost::name).toList());
     }
 
     @Test
@@ -314,7 +459,12 @@ class CheckScenariosTest {
         assertEquals(Verdict.ELIGIBLE, sts.verdict(), explain(sts));
         assertEquals("enforce", sts.mtaSts().orElseThrow().mode());
         assertTrue(codes(sts).contains("mta-sts-valid"), explain(sts));
-        assertTrue(sts.findings().stream().anyMatch(f -> f.code() == FindingCode.TLS_RPT && f.observed().contains("rua=mailto:")));
+        assertTrue(
+                sts.findings().stream()
+                        .anyMatch(
+                                f ->
+                                        f.code() == FindingCode.TLS_RPT
+                                                && f.observed().contains("rua=mailto:")));
     }
 
     @Test
@@ -328,12 +478,19 @@ class CheckScenariosTest {
 
     @Test
     void mtaStsWrongContentTypeRedirectAndOversizedAreWarnings() {
-        assertTrue(codes(domain("sts-ctype.test")).contains("mta-sts-content-type"), explain(domain("sts-ctype.test")));
-        assertTrue(codes(domain("sts-redirect.test")).contains("mta-sts-redirect"), explain(domain("sts-redirect.test")));
+        assertTrue(
+                codes(domain("sts-ctype.test")).contains("mta-sts-content-type"),
+                explain(domain("sts-ctype.test")));
+        assertTrue(
+                codes(domain("sts-redirect.test")).contains("mta-sts-redirect"),
+                explain(domain("sts-redirect.test")));
         assertTrue(domain("sts-redirect.test").mtaSts().isEmpty());
-        assertTrue(codes(domain("sts-big.test")).contains("mta-sts-too-large"), explain(domain("sts-big.test")));
+        assertTrue(
+                codes(domain("sts-big.test")).contains("mta-sts-too-large"),
+                explain(domain("sts-big.test")));
         for (String name : List.of("sts-ctype.test", "sts-redirect.test", "sts-big.test")) {
-            assertEquals(Verdict.ELIGIBLE_WITH_WARNINGS, domain(name).verdict(), explain(domain(name)));
+            assertEquals(
+                    Verdict.ELIGIBLE_WITH_WARNINGS, domain(name).verdict(), explain(domain(name)));
         }
     }
 
@@ -347,10 +504,15 @@ class CheckScenariosTest {
     @Test
     void resolverThatNeverAnswersMeansCouldNotCheck() throws Exception {
         InetAddress silent = LoopbackAddresses.next();
-        try (DatagramSocket blackHole = new DatagramSocket(new InetSocketAddress(silent, LoopbackAddresses.freePort(silent)))) {
-            CheckSettings settings = settings().withResolver((InetSocketAddress) blackHole.getLocalSocketAddress())
-                    .withTimeout(Duration.ofSeconds(2));
-            DomainReport result = new DomainChecker(settings).check(CheckRequest.withoutPolicy("good.test"));
+        try (DatagramSocket blackHole =
+                new DatagramSocket(
+                        new InetSocketAddress(silent, LoopbackAddresses.freePort(silent)))) {
+            CheckSettings settings =
+                    settings()
+                            .withResolver((InetSocketAddress) blackHole.getLocalSocketAddress())
+                            .withTimeout(Duration.ofSeconds(2));
+            DomainReport result =
+                    new DomainChecker(settings).check(CheckRequest.withoutPolicy("good.test"));
             assertEquals(Verdict.COULD_NOT_CHECK, result.verdict(), explain(result));
             assertEquals(List.of("dns-failed"), codes(result));
         }
@@ -358,7 +520,8 @@ class CheckScenariosTest {
 
     @Test
     void overallVerdictIsTheWorst() {
-        // alldead.test could not be checked: an incomplete run outranks the domains found not eligible.
+        // alldead.test could not be checked: an incomplete run outranks the domains found not
+        // eligible.
         assertEquals(Verdict.COULD_NOT_CHECK, report.overall());
         assertEquals(now, report.checkedAt());
     }

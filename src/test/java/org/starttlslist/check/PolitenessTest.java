@@ -19,11 +19,11 @@ import org.starttlslist.testing.servers.TestCa;
 
 /** Bounded load on the servers checked: one probe per shared host, two connections per address. */
 class PolitenessTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
-    void aHostSharedByManyDomainsIsProbedOnceAndAnAddressNeverSeesMoreThanTwoConnections() throws Exception {
+    void aHostSharedByManyDomainsIsProbedOnceAndAnAddressNeverSeesMoreThanTwoConnections()
+            throws Exception {
         TestCa ca = TestCa.create(dir.resolve("ca"), "Polite");
         InetAddress shared = LoopbackAddresses.next();
         InetAddress crowded = LoopbackAddresses.next();
@@ -36,18 +36,30 @@ class PolitenessTest {
         }
         // Ten host names on one address: ten probes, never more than two at once.
         for (int i = 0; i < 10; i++) {
-            zone.mx("crowd" + i + ".test", 10, "mx" + i + ".crowd.test").address("mx" + i + ".crowd.test", crowded);
+            zone.mx("crowd" + i + ".test", 10, "mx" + i + ".crowd.test")
+                    .address("mx" + i + ".crowd.test", crowded);
             requests.add(CheckRequest.withoutPolicy("crowd" + i + ".test"));
         }
-        SmtpResponder.Behaviour slowish = SmtpResponder.Behaviour.starttls("mx.big.test", ca.issue("mx.big.test", "*.crowd.test"))
-                .withGreetDelay(Duration.ofMillis(300));
+        SmtpResponder.Behaviour slowish =
+                SmtpResponder.Behaviour.starttls(
+                                "mx.big.test", ca.issue("mx.big.test", "*.crowd.test"))
+                        .withGreetDelay(Duration.ofMillis(300));
         try (Dnsmasq dns = Dnsmasq.start(dir.resolve("dns"), zone);
-                SmtpResponder big = SmtpResponder.start(slowish, List.of(new InetSocketAddress(shared, port)));
-                SmtpResponder crowd = SmtpResponder.start(slowish, List.of(new InetSocketAddress(crowded, port)))) {
-            CheckSettings settings = CheckSettings.defaults(Instant.now()).withResolver(dns.address()).withCaFile(ca.caFile())
-                    .withTimeout(Duration.ofSeconds(20)).withPorts(new CheckSettings.Ports(port, 1));
+                SmtpResponder big =
+                        SmtpResponder.start(slowish, List.of(new InetSocketAddress(shared, port)));
+                SmtpResponder crowd =
+                        SmtpResponder.start(
+                                slowish, List.of(new InetSocketAddress(crowded, port)))) {
+            CheckSettings settings =
+                    CheckSettings.defaults(Instant.now())
+                            .withResolver(dns.address())
+                            .withCaFile(ca.caFile())
+                            .withTimeout(Duration.ofSeconds(20))
+                            .withPorts(new CheckSettings.Ports(port, 1));
             CheckReport report = new DomainChecker(settings).check(requests);
-            assertTrue(report.domains().stream().allMatch(d -> d.verdict().isEligible()), () -> report.domains().toString());
+            assertTrue(
+                    report.domains().stream().allMatch(d -> d.verdict().isEligible()),
+                    () -> report.domains().toString());
             assertEquals(1, big.connections());
             assertEquals(10, crowd.connections());
             assertEquals(2, crowd.mostOpenAtOnce());

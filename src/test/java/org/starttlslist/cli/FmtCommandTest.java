@@ -13,8 +13,7 @@ import org.starttlslist.testing.CliRun;
 import org.starttlslist.testing.Trees;
 
 class FmtCommandTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private Path repo() {
         return Trees.copyResource("/build/starter", dir.resolve("repo"));
@@ -31,19 +30,36 @@ class FmtCommandTest {
     void checkNamesEachNonCanonicalFileAndChangesNothing() throws Exception {
         Path repo = repo();
         Path messy = repo.resolve("policies/example.com.json");
-        String text = "{\"mode\": \"testing\", \"contact\": \"postmaster@example.com\", \"mxs\": [\"mx2.example.com\", \"mx1.example.com\"]}";
+        String text =
+                "{\"mode\": \"testing\", \"contact\": \"postmaster@example.com\", \"mxs\": [\"mx2.example.com\", \"mx1.example.com\"]}";
         Files.writeString(messy, text);
         Path alias = repo.resolve("policies/aliases/example-hosting.json");
         Files.writeString(alias, Files.readString(alias).strip());
         CliRun run = CliRun.of("-C", repo.toString(), "fmt", "--check");
         assertEquals(1, run.exitCode(), run::toString);
         // Each file is named, then the change fmt would make, as a unified diff.
-        assertTrue(run.out().startsWith("policies/aliases/example-hosting.json: not canonical\n"
-                + "--- policies/aliases/example-hosting.json\n+++ policies/aliases/example-hosting.json (canonical)\n"), run.out());
-        assertTrue(run.out().contains("\\ No newline at end of file\npolicies/example.com.json: not canonical\n"), run.out());
-        assertTrue(run.out().contains("+++ policies/example.com.json (canonical)\n@@ -1,1 +1,8 @@\n-" + text + "\n\\ No newline at end of file\n+{\n"
-                + "+  \"contact\": \"postmaster@example.com\",\n+  \"mode\": \"testing\",\n"), run.out());
-        assertEquals("fmt: 2 files are not in canonical form (listed above); run 'starttls-list fmt' to rewrite them\n", run.err());
+        assertTrue(
+                run.out()
+                        .startsWith(
+                                "policies/aliases/example-hosting.json: not canonical\n"
+                                        + "--- policies/aliases/example-hosting.json\n+++ policies/aliases/example-hosting.json (canonical)\n"),
+                run.out());
+        assertTrue(
+                run.out()
+                        .contains(
+                                "\\ No newline at end of file\npolicies/example.com.json: not canonical\n"),
+                run.out());
+        assertTrue(
+                run.out()
+                        .contains(
+                                "+++ policies/example.com.json (canonical)\n@@ -1,1 +1,8 @@\n-"
+                                        + text
+                                        + "\n\\ No newline at end of file\n+{\n"
+                                        + "+  \"contact\": \"postmaster@example.com\",\n+  \"mode\": \"testing\",\n"),
+                run.out());
+        assertEquals(
+                "fmt: 2 files are not in canonical form (listed above); run 'starttls-list fmt' to rewrite them\n",
+                run.err());
         assertEquals(text, Files.readString(messy));
     }
 
@@ -51,11 +67,18 @@ class FmtCommandTest {
     void fmtRewritesAndASecondRunChangesNothing() throws Exception {
         Path repo = repo();
         Path messy = repo.resolve("policies/example.com.json");
-        Files.writeString(messy, "{\"mxs\": [\"MX2.example.com\", \"mx1.example.com\"], \"mode\": \"testing\", \"contact\": \"postmaster@example.com\", \"testing-since\": \"2026-11-01\"}");
+        Files.writeString(
+                messy,
+                "{\"mxs\": [\"MX2.example.com\", \"mx1.example.com\"], \"mode\": \"testing\", \"contact\": \"postmaster@example.com\", \"testing-since\": \"2026-11-01\"}");
         CliRun run = CliRun.of("-C", repo.toString(), "fmt");
         assertEquals(0, run.exitCode(), run::toString);
         assertEquals("formatted policies/example.com.json\n", run.out());
-        byte[] expected = Files.readAllBytes(Path.of(getClass().getResource("/build/starter/policies/example.com.json").toURI()));
+        byte[] expected =
+                Files.readAllBytes(
+                        Path.of(
+                                getClass()
+                                        .getResource("/build/starter/policies/example.com.json")
+                                        .toURI()));
         assertArrayEquals(expected, Files.readAllBytes(messy));
         List<String> filesAfterFirst = Trees.files(repo);
         CliRun again = CliRun.of("-C", repo.toString(), "fmt");
@@ -77,7 +100,9 @@ class FmtCommandTest {
         assertTrue(run.out().startsWith("policies/broken.example.json:3:"), run::toString);
         assertTrue(run.out().contains("; left unchanged\n"), run::toString);
         assertTrue(run.out().contains("formatted policies/example.com.json\n"), run::toString);
-        assertEquals("fmt: 1 file is not one JSON object in a regular file (listed above) and left unchanged; fix by hand, then run fmt again\n", run.err());
+        assertEquals(
+                "fmt: 1 file is not one JSON object in a regular file (listed above) and left unchanged; fix by hand, then run fmt again\n",
+                run.err());
         assertEquals("{\n  \"contact\": \"a@b\",\n  \"mode\": ,\n}", Files.readString(broken));
     }
 

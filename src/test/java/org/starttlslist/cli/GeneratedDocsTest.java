@@ -15,12 +15,11 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The manual pages and completion match the commands: one page per command naming each of its
- * options, and completion offering every command and option. (PackagedDocsIT checks the files
- * the build put into the packages.)
+ * options, and completion offering every command and option. (PackagedDocsIT checks the files the
+ * build put into the packages.)
  */
 class GeneratedDocsTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void onePagePerCommand_eachOptionOnItsPage_everythingInTheCompletion() throws Exception {
@@ -40,7 +39,9 @@ class GeneratedDocsTest {
                     assertTrue(completion.contains(name), "completion lacks " + name);
                 }
             }
-            assertTrue(completion.contains(command.getCommandName()), "completion lacks " + command.getCommandName());
+            assertTrue(
+                    completion.contains(command.getCommandName()),
+                    "completion lacks " + command.getCommandName());
         }
         assertEquals(expectedPages, listing(tmp.resolve("man/man1")));
     }
@@ -54,8 +55,13 @@ class GeneratedDocsTest {
             String name = command.getCommandSpec().qualifiedName();
             String[] header = command.getCommandSpec().usageMessage().header();
             assertEquals(1, header.length, name);
-            assertTrue(header[0].matches("[A-Z][^\\n]*\\.") && header[0].indexOf(". ") < 0, name + ": " + header[0]);
-            assertTrue(String.join("\n", command.getCommandSpec().usageMessage().footer()).contains("Examples:\n  starttls-list "), name);
+            assertTrue(
+                    header[0].matches("[A-Z][^\\n]*\\.") && header[0].indexOf(". ") < 0,
+                    name + ": " + header[0]);
+            assertTrue(
+                    String.join("\n", command.getCommandSpec().usageMessage().footer())
+                            .contains("Examples:\n  starttls-list "),
+                    name);
         }
     }
 

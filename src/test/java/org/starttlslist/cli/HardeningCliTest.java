@@ -21,16 +21,15 @@ import org.starttlslist.testing.TestLists;
 import org.starttlslist.testing.Trees;
 
 /**
- * Issue #9 end to end: each finding through the command line, as an operator meets it. One line
- * on stderr, the documented exit code, no stack trace, nothing written.
+ * Issue #9 end to end: each finding through the command line, as an operator meets it. One line on
+ * stderr, the documented exit code, no stack trace, nothing written.
  */
 class HardeningCliTest {
     static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
     static final Instant SIGNED = NOW.minus(Duration.ofHours(1));
     static final TestKey ALICE = TestKeys.ed25519("hardening-alice");
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     Path list;
     Path key;
 
@@ -51,8 +50,15 @@ class HardeningCliTest {
     }
 
     CliRun verify(String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("verify", list.toString(), "--keys", key.toString(),
-                "--now", NOW.toString()));
+        List<String> args =
+                new java.util.ArrayList<>(
+                        List.of(
+                                "verify",
+                                list.toString(),
+                                "--keys",
+                                key.toString(),
+                                "--now",
+                                NOW.toString()));
         args.addAll(List.of(extra));
         return CliRun.of(args.toArray(String[]::new));
     }
@@ -69,16 +75,25 @@ class HardeningCliTest {
     void finding2_aBackdatedSignatureByAnExpiredKeyIsRefused() throws IOException {
         TestKey expired = TestKeys.expiring("hardening-expired", Duration.ofDays(2000));
         byte[] bytes = Files.readAllBytes(list);
-        Files.write(dir.resolve("policy.json.asc"), expired.sign(bytes, Instant.parse("2025-01-01T00:00:00Z")));
-        CliRun run = CliRun.of("verify", list.toString(), "--keys", expired.writePublic(dir.resolve("k2")).toString(),
-                "--now", NOW.toString());
+        Files.write(
+                dir.resolve("policy.json.asc"),
+                expired.sign(bytes, Instant.parse("2025-01-01T00:00:00Z")));
+        CliRun run =
+                CliRun.of(
+                        "verify",
+                        list.toString(),
+                        "--keys",
+                        expired.writePublic(dir.resolve("k2")).toString(),
+                        "--now",
+                        NOW.toString());
         assertOneLine(run, 1, "before the list's timestamp");
     }
 
     @Test
     void finding2_aListValidTooLongIsRefusedUnlessTheOptionAllowsIt() throws IOException {
         write(TestLists.list(SIGNED, SIGNED.plus(Duration.ofDays(400)), 2), SIGNED);
-        assertOneLine(verify(), 1, "longer than the 31 days allowed; refused (raise --max-validity");
+        assertOneLine(
+                verify(), 1, "longer than the 31 days allowed; refused (raise --max-validity");
         assertEquals(0, verify("--max-validity", "400").exitCode());
         assertOneLine(verify("--max-validity", "0"), 2, "--max-validity 0");
     }
@@ -88,12 +103,30 @@ class HardeningCliTest {
         Path secret = ALICE.writeSecret(dir.resolve("secret"));
         Path passphrase = Files.writeString(dir.resolve("pass"), TestKeys.PASSPHRASE + "\n");
         Files.delete(dir.resolve("policy.json.asc"));
-        CliRun run = CliRun.of("sign", list.toString(), "--key", secret.toString(), "--passphrase-file", passphrase.toString(),
-                "--now", SIGNED.minus(Duration.ofDays(30)).toString());
+        CliRun run =
+                CliRun.of(
+                        "sign",
+                        list.toString(),
+                        "--key",
+                        secret.toString(),
+                        "--passphrase-file",
+                        passphrase.toString(),
+                        "--now",
+                        SIGNED.minus(Duration.ofDays(30)).toString());
         assertOneLine(run, 1, "before the list's timestamp");
         assertFalse(Files.exists(dir.resolve("policy.json.asc")));
-        assertEquals(0, CliRun.of("sign", list.toString(), "--key", secret.toString(), "--passphrase-file",
-                passphrase.toString(), "--now", SIGNED.toString()).exitCode());
+        assertEquals(
+                0,
+                CliRun.of(
+                                "sign",
+                                list.toString(),
+                                "--key",
+                                secret.toString(),
+                                "--passphrase-file",
+                                passphrase.toString(),
+                                "--now",
+                                SIGNED.toString())
+                        .exitCode());
     }
 
     @Test
@@ -102,24 +135,60 @@ class HardeningCliTest {
         Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
         assertEquals(0, mkfifo.waitFor());
         Path out = dir.resolve("table");
-        assertOneLine(CliRun.of("export", "postfix", "--list", fifo.toString(), "--out", out.toString(), "--now",
-                NOW.toString()), 3, "is not a regular file");
+        assertOneLine(
+                CliRun.of(
+                        "export",
+                        "postfix",
+                        "--list",
+                        fifo.toString(),
+                        "--out",
+                        out.toString(),
+                        "--now",
+                        NOW.toString()),
+                3,
+                "is not a regular file");
         assertFalse(Files.exists(out));
     }
 
     @Test
     void finding4_everyInputIsCappedWithItsOwnOption() throws IOException {
-        assertOneLine(verify("--max-list-bytes", "100"), 1, "is larger than 100 bytes; refused (raise --max-list-bytes");
-        assertOneLine(verify("--max-signature-bytes", "50"), 1, "larger than 50 bytes; refused (raise --max-signature-bytes");
-        assertOneLine(CliRun.of("verify", list.toString(), "--keys", "/dev/zero", "--now", NOW.toString()), 1,
+        assertOneLine(
+                verify("--max-list-bytes", "100"),
+                1,
+                "is larger than 100 bytes; refused (raise --max-list-bytes");
+        assertOneLine(
+                verify("--max-signature-bytes", "50"),
+                1,
+                "larger than 50 bytes; refused (raise --max-signature-bytes");
+        assertOneLine(
+                CliRun.of(
+                        "verify", list.toString(), "--keys", "/dev/zero", "--now", NOW.toString()),
+                1,
                 "pinned key file /dev/zero is larger than 1048576 bytes; refused (raise --max-key-bytes");
         byte[] bytes = Files.readAllBytes(list);
         byte[] one = ALICE.sign(bytes, SIGNED);
         Files.write(dir.resolve("policy.json.asc"), TestKeys.concatenate(one, one, one));
-        assertOneLine(verify("--max-signatures", "2"), 1, "more than 2 signatures; refused (raise --max-signatures");
+        assertOneLine(
+                verify("--max-signatures", "2"),
+                1,
+                "more than 2 signatures; refused (raise --max-signatures");
         Path out = dir.resolve("table");
-        assertOneLine(CliRun.of("export", "postfix", "--list", list.toString(), "--keys", key.toString(), "--out",
-                out.toString(), "--now", NOW.toString(), "--max-list-bytes", "100"), 1, "raise --max-list-bytes");
+        assertOneLine(
+                CliRun.of(
+                        "export",
+                        "postfix",
+                        "--list",
+                        list.toString(),
+                        "--keys",
+                        key.toString(),
+                        "--out",
+                        out.toString(),
+                        "--now",
+                        NOW.toString(),
+                        "--max-list-bytes",
+                        "100"),
+                1,
+                "raise --max-list-bytes");
         assertFalse(Files.exists(out));
     }
 
@@ -131,18 +200,32 @@ class HardeningCliTest {
 
     @Test
     void finding7_aListThatVerifiesCanBeExported() throws IOException {
-        write(text().replaceFirst("\"policy-alias\": \"hosting\"", "\"policy-alias\": \"nobody\"").getBytes(StandardCharsets.UTF_8),
+        write(
+                text().replaceFirst("\"policy-alias\": \"hosting\"", "\"policy-alias\": \"nobody\"")
+                        .getBytes(StandardCharsets.UTF_8),
                 SIGNED);
         assertOneLine(verify(), 1, "refers to the alias 'nobody'");
         Path out = dir.resolve("table");
-        assertOneLine(CliRun.of("export", "postfix", "--list", list.toString(), "--out", out.toString(), "--now",
-                NOW.toString()), 1, "refers to the alias 'nobody'");
+        assertOneLine(
+                CliRun.of(
+                        "export",
+                        "postfix",
+                        "--list",
+                        list.toString(),
+                        "--out",
+                        out.toString(),
+                        "--now",
+                        NOW.toString()),
+                1,
+                "refers to the alias 'nobody'");
         assertFalse(Files.exists(out));
     }
 
     @Test
     void finding8_datesOutOfRangeAreAnswersNotInternalErrors() throws IOException {
-        write(text().replaceFirst("\"timestamp\": \"[^\"]+\"", "\"timestamp\": 99999999999999999").getBytes(StandardCharsets.UTF_8),
+        write(
+                text().replaceFirst("\"timestamp\": \"[^\"]+\"", "\"timestamp\": 99999999999999999")
+                        .getBytes(StandardCharsets.UTF_8),
                 SIGNED);
         assertOneLine(verify(), 1, "timestamp");
         assertOneLine(verify("--skew", "999999999999999"), 2, "--skew 999999999999999");
@@ -151,18 +234,35 @@ class HardeningCliTest {
     @Test
     void finding9_controlCharactersFromTheListAreEscaped() throws IOException {
         String hostile = "evil\u001b[2J\r\nexample.com";
-        String jsonName = hostile.replace("\u001b", "\\u001b").replace("\r", "\\r").replace("\n", "\\n");
-        Files.writeString(list, text().replaceFirst("\"d1-", java.util.regex.Matcher.quoteReplacement("\"" + jsonName + "-d1-")));
-        CliRun run = CliRun.of("export", "postfix", "--list", list.toString(), "--out", dir.resolve("t").toString(),
-                "--now", NOW.toString());
-        assertOneLine(run, 1, "evil\\u001B[2j\\r\\nexample.com"); // folded to lower case, then escaped
+        String jsonName =
+                hostile.replace("\u001b", "\\u001b").replace("\r", "\\r").replace("\n", "\\n");
+        Files.writeString(
+                list,
+                text().replaceFirst(
+                                "\"d1-",
+                                java.util.regex.Matcher.quoteReplacement(
+                                        "\"" + jsonName + "-d1-")));
+        CliRun run =
+                CliRun.of(
+                        "export",
+                        "postfix",
+                        "--list",
+                        list.toString(),
+                        "--out",
+                        dir.resolve("t").toString(),
+                        "--now",
+                        NOW.toString());
+        assertOneLine(
+                run, 1, "evil\\u001B[2j\\r\\nexample.com"); // folded to lower case, then escaped
         assertFalse(run.err().contains("\u001b"), run::toString);
     }
 
     @Test
     void finding9_anIdnaCollisionIsNamedAsOne() throws IOException {
         Path work = Files.createDirectories(dir.resolve("import"));
-        Files.writeString(work.resolve("list.json"), """
+        Files.writeString(
+                work.resolve("list.json"),
+                """
                 {"timestamp": "2026-05-01T00:00:00Z", "expires": "2026-05-15T00:00:00Z", "version": "0.1",
                  "policy-aliases": {},
                  "policies": {"faß.de": {"mode": "enforce", "mxs": ["mx.fass.de"]},

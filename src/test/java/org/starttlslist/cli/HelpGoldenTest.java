@@ -14,8 +14,8 @@ import picocli.CommandLine;
 
 /**
  * {@code --help} of every command, against {@code src/test/resources/help/<command>.txt}. A change
- * to a command's options or wording shows up here for review; after checking the new text, run
- * with {@code -Dgolden.update=true} to rewrite the expected files.
+ * to a command's options or wording shows up here for review; after checking the new text, run with
+ * {@code -Dgolden.update=true} to rewrite the expected files.
  */
 class HelpGoldenTest {
     static final Path GOLDEN = Path.of("src/test/resources/help");
@@ -31,17 +31,23 @@ class HelpGoldenTest {
     }
 
     private static void check(CommandLine command, String name) throws Exception {
-        List<String> args = new ArrayList<>(List.of(command.getCommandSpec().qualifiedName(" ").split(" ")));
+        List<String> args =
+                new ArrayList<>(List.of(command.getCommandSpec().qualifiedName(" ").split(" ")));
         args.remove(0);
         args.add("--help");
-        org.starttlslist.testing.CliRun run = org.starttlslist.testing.CliRun.of(args.toArray(String[]::new));
+        org.starttlslist.testing.CliRun run =
+                org.starttlslist.testing.CliRun.of(args.toArray(String[]::new));
         assertEquals(0, run.exitCode(), run.toString());
         Path expected = GOLDEN.resolve(name + ".txt");
         if (Boolean.getBoolean("golden.update")) {
             Files.createDirectories(GOLDEN);
             Files.writeString(expected, run.out(), StandardCharsets.UTF_8);
         }
-        assertEquals(Files.exists(expected) ? Files.readString(expected, StandardCharsets.UTF_8) : "(no " + expected + ")",
-                run.out(), name + " --help changed; review it and run with -Dgolden.update=true");
+        assertEquals(
+                Files.exists(expected)
+                        ? Files.readString(expected, StandardCharsets.UTF_8)
+                        : "(no " + expected + ")",
+                run.out(),
+                name + " --help changed; review it and run with -Dgolden.update=true");
     }
 }

@@ -27,8 +27,7 @@ import org.starttlslist.testing.TestLists;
 class KeyLifecycleTest {
     static final Instant MADE = Instant.parse("2026-01-01T00:00:00Z");
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     Path passphrase;
 
     @BeforeEach
@@ -38,35 +37,72 @@ class KeyLifecycleTest {
 
     private Path keygen(String name, String... extra) {
         Path out = dir.resolve(name);
-        String[] args = new String[] {"keygen", "--uid", name + " <" + name + "@example.org>", "--out", out.toString(),
-            "--passphrase-file", passphrase.toString(), "--now", MADE.toString()};
-        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(extra)).toArray(String[]::new);
+        String[] args =
+                new String[] {
+                    "keygen",
+                    "--uid",
+                    name + " <" + name + "@example.org>",
+                    "--out",
+                    out.toString(),
+                    "--passphrase-file",
+                    passphrase.toString(),
+                    "--now",
+                    MADE.toString()
+                };
+        String[] all =
+                java.util.stream.Stream.concat(
+                                java.util.Arrays.stream(args), java.util.Arrays.stream(extra))
+                        .toArray(String[]::new);
         CliRun run = CliRun.of(all);
         assertEquals(0, run.exitCode(), run::toString);
         return out;
     }
 
     private Path list(Instant timestamp) throws IOException {
-        return Files.write(dir.resolve("policy-" + timestamp.getEpochSecond() + ".json"),
+        return Files.write(
+                dir.resolve("policy-" + timestamp.getEpochSecond() + ".json"),
                 TestLists.list(timestamp, timestamp.plus(Duration.ofDays(14)), 3));
     }
 
     private CliRun sign(Path list, Path key, Instant at, String... extra) {
-        String[] args = new String[] {"sign", list.toString(), "--key", key.resolve("secret-key.asc").toString(),
-            "--passphrase-file", passphrase.toString(), "--now", at.toString()};
-        return CliRun.of(java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(extra)).toArray(String[]::new));
+        String[] args =
+                new String[] {
+                    "sign",
+                    list.toString(),
+                    "--key",
+                    key.resolve("secret-key.asc").toString(),
+                    "--passphrase-file",
+                    passphrase.toString(),
+                    "--now",
+                    at.toString()
+                };
+        return CliRun.of(
+                java.util.stream.Stream.concat(
+                                java.util.Arrays.stream(args), java.util.Arrays.stream(extra))
+                        .toArray(String[]::new));
     }
 
     private static CliRun verify(Path list, Instant at, int threshold, Path... keys) {
-        String pinned = String.join(",", java.util.Arrays.stream(keys).map(k -> k.toString()).toList());
-        return CliRun.of("verify", list.toString(), "--keys", pinned, "--threshold", "" + threshold, "--now", at.toString());
+        String pinned =
+                String.join(",", java.util.Arrays.stream(keys).map(k -> k.toString()).toList());
+        return CliRun.of(
+                "verify",
+                list.toString(),
+                "--keys",
+                pinned,
+                "--threshold",
+                "" + threshold,
+                "--now",
+                at.toString());
     }
 
     @Test
     void keygenWritesAnExpiringKeyAndARevocationCertificate() throws IOException {
         Path alice = keygen("alice");
         Path revocation = alice.resolve("revocation-certificate.asc");
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(revocation)));
+        assertEquals(
+                "rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(revocation)));
         assertTrue(Files.readString(revocation).contains("REVOCATION of key"));
         Instant inside = MADE.plus(Duration.ofDays(729));
         Instant after = MADE.plus(Duration.ofDays(731));
@@ -85,11 +121,24 @@ class KeyLifecycleTest {
         Path list = list(day40);
         assertEquals(1, sign(list, bob, day40).exitCode());
 
-        CliRun extend = CliRun.of("key", "extend", "--key", bob.resolve("secret-key.asc").toString(),
-                "--passphrase-file", passphrase.toString(), "--valid-days", "365", "--now", MADE.plus(Duration.ofDays(20)).toString());
+        CliRun extend =
+                CliRun.of(
+                        "key",
+                        "extend",
+                        "--key",
+                        bob.resolve("secret-key.asc").toString(),
+                        "--passphrase-file",
+                        passphrase.toString(),
+                        "--valid-days",
+                        "365",
+                        "--now",
+                        MADE.plus(Duration.ofDays(20)).toString());
         assertEquals(0, extend.exitCode(), extend::toString);
         assertTrue(extend.out().contains("now expires 2027-01-21T00:00:00Z"), extend::toString);
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(bob.resolve("secret-key.asc"))));
+        assertEquals(
+                "rw-------",
+                PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(bob.resolve("secret-key.asc"))));
         assertEquals(0, sign(list, bob, day40).exitCode());
         assertEquals(0, verify(list, day40, 1, bob.resolve("public-key.asc")).exitCode());
     }
@@ -102,7 +151,8 @@ class KeyLifecycleTest {
         assertEquals(0, sign(list, carol, at).exitCode());
         assertEquals(0, verify(list, at, 1, carol.resolve("public-key.asc")).exitCode());
         // The maintainers publish the revocation certificate in place of the pinned key.
-        CliRun refused = verify(list, at.plusSeconds(60), 1, carol.resolve("revocation-certificate.asc"));
+        CliRun refused =
+                verify(list, at.plusSeconds(60), 1, carol.resolve("revocation-certificate.asc"));
         assertEquals(1, refused.exitCode(), refused::toString);
         assertTrue(refused.err().contains("revoked"), refused::toString);
     }
@@ -119,16 +169,25 @@ class KeyLifecycleTest {
 
         CliRun plain = sign(list, bob, at);
         assertEquals(1, plain.exitCode(), plain::toString);
-        assertTrue(plain.err().contains("--append") && plain.err().contains("--force"), plain::toString);
+        assertTrue(
+                plain.err().contains("--append") && plain.err().contains("--force"),
+                plain::toString);
         assertArrayEquals(first, Files.readAllBytes(asc));
-        assertEquals(1, verify(list, at, 2, alice.resolve("public-key.asc"), bob.resolve("public-key.asc")).exitCode());
+        assertEquals(
+                1,
+                verify(list, at, 2, alice.resolve("public-key.asc"), bob.resolve("public-key.asc"))
+                        .exitCode());
 
         CliRun appended = sign(list, bob, at, "--append");
         assertEquals(0, appended.exitCode(), appended::toString);
         assertTrue(appended.out().contains("now 2 signatures"), appended::toString);
-        CliRun both = verify(list, at, 2, alice.resolve("public-key.asc"), bob.resolve("public-key.asc"));
+        CliRun both =
+                verify(list, at, 2, alice.resolve("public-key.asc"), bob.resolve("public-key.asc"));
         assertEquals(0, both.exitCode(), both::toString);
-        String aliceFpr = ArmoredKeyFingerprints.primaryFingerprints(Files.readAllBytes(alice.resolve("public-key.asc"))).get(0);
+        String aliceFpr =
+                ArmoredKeyFingerprints.primaryFingerprints(
+                                Files.readAllBytes(alice.resolve("public-key.asc")))
+                        .get(0);
         assertEquals(2, DetachedSignatures.issuers(Files.readAllBytes(asc)).size());
         assertTrue(both.out().contains(aliceFpr), both::toString);
 

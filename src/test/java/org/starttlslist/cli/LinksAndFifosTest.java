@@ -23,13 +23,13 @@ import org.starttlslist.testing.Trees;
 class LinksAndFifosTest {
     private static final Duration NO_HANG = Duration.ofSeconds(60);
 
-    private static final String LIST = """
+    private static final String LIST =
+            """
             {"timestamp": "2026-01-01T00:00:00Z", "expires": "2026-01-15T00:00:00Z", "version": "0.1",
              "policy-aliases": {}, "policies": {"new.example": {"mode": "testing", "mxs": ["mx.new.example"]}}}
             """;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private Path repo() {
         return Trees.copyResource("/build/starter", dir.resolve("repo"));
@@ -40,7 +40,9 @@ class LinksAndFifosTest {
         return path;
     }
 
-    /** Every entry under {@code root}: its kind, and a regular file's content or a link's target. */
+    /**
+     * Every entry under {@code root}: its kind, and a regular file's content or a link's target.
+     */
     private static Map<String, String> entries(Path root) throws Exception {
         Map<String, String> entries = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
@@ -59,7 +61,8 @@ class LinksAndFifosTest {
     }
 
     private Path outsideFile() throws Exception {
-        return Files.writeString(dir.resolve("outside.json"),
+        return Files.writeString(
+                dir.resolve("outside.json"),
                 "{\"mode\":\"enforce\",\"contact\":\"postmaster@outside.example\",\"mxs\":[\"mx.outside.example\"]}");
     }
 
@@ -71,7 +74,11 @@ class LinksAndFifosTest {
         String outside = Files.readString(dir.resolve("outside.json"));
         CliRun run = CliRun.of("-C", repo.toString(), "fmt");
         assertEquals(1, run.exitCode(), run::toString);
-        assertTrue(run.out().contains("policies/outside.example.json:1:1: is a symbolic link, which fmt never follows"), run::toString);
+        assertTrue(
+                run.out()
+                        .contains(
+                                "policies/outside.example.json:1:1: is a symbolic link, which fmt never follows"),
+                run::toString);
         assertEquals(before, entries(repo));
         assertEquals(outside, Files.readString(dir.resolve("outside.json")));
         CliRun named = CliRun.of("-C", repo.toString(), "fmt", "policies/outside.example.json");
@@ -84,13 +91,20 @@ class LinksAndFifosTest {
         Path repo = repo();
         fifo(repo.resolve("policies/pipe.example.json"));
         Map<String, String> before = entries(repo);
-        assertTimeoutPreemptively(NO_HANG, () -> {
-            CliRun named = CliRun.of("-C", repo.toString(), "fmt", "policies/pipe.example.json");
-            assertEquals(1, named.exitCode(), named::toString);
-            assertTrue(named.out().contains("is not a regular file (a FIFO, device or socket), which fmt never opens"), named::toString);
-            CliRun all = CliRun.of("-C", repo.toString(), "fmt", "--check");
-            assertEquals(1, all.exitCode(), all::toString);
-        });
+        assertTimeoutPreemptively(
+                NO_HANG,
+                () -> {
+                    CliRun named =
+                            CliRun.of("-C", repo.toString(), "fmt", "policies/pipe.example.json");
+                    assertEquals(1, named.exitCode(), named::toString);
+                    assertTrue(
+                            named.out()
+                                    .contains(
+                                            "is not a regular file (a FIFO, device or socket), which fmt never opens"),
+                            named::toString);
+                    CliRun all = CliRun.of("-C", repo.toString(), "fmt", "--check");
+                    assertEquals(1, all.exitCode(), all::toString);
+                });
         assertEquals(before, entries(repo));
     }
 
@@ -100,9 +114,14 @@ class LinksAndFifosTest {
         Files.writeString(dir.resolve("list.json"), LIST);
         Files.createSymbolicLink(repo.resolve("policies/outside.example.json"), outsideFile());
         Map<String, String> before = entries(repo);
-        CliRun run = CliRun.of("-C", repo.toString(), "import", dir.resolve("list.json").toString());
+        CliRun run =
+                CliRun.of("-C", repo.toString(), "import", dir.resolve("list.json").toString());
         assertEquals(1, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("policies/outside.example.json (a symbolic link): import never follows links"), run::toString);
+        assertTrue(
+                run.err()
+                        .contains(
+                                "policies/outside.example.json (a symbolic link): import never follows links"),
+                run::toString);
         assertEquals(before, entries(repo), "no staging directory, no copy of the link's target");
     }
 
@@ -112,10 +131,19 @@ class LinksAndFifosTest {
         Files.writeString(dir.resolve("list.json"), LIST);
         fifo(repo.resolve("policies/pipe.example.json"));
         Map<String, String> before = entries(repo);
-        CliRun run = assertTimeoutPreemptively(NO_HANG,
-                () -> CliRun.of("-C", repo.toString(), "import", dir.resolve("list.json").toString()));
+        CliRun run =
+                assertTimeoutPreemptively(
+                        NO_HANG,
+                        () ->
+                                CliRun.of(
+                                        "-C",
+                                        repo.toString(),
+                                        "import",
+                                        dir.resolve("list.json").toString()));
         assertEquals(1, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("policies/pipe.example.json (not a regular file)"), run::toString);
+        assertTrue(
+                run.err().contains("policies/pipe.example.json (not a regular file)"),
+                run::toString);
         assertEquals(before, entries(repo));
     }
 }

@@ -42,12 +42,14 @@ class MainTest {
     void badNow_isUsageErrorNamingTheOption() {
         CliRun run = CliRun.of("validate", "--now", "yesterday");
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("--now 'yesterday' is not an RFC 3339 instant"), run::toString);
+        assertTrue(
+                run.err().contains("--now 'yesterday' is not an RFC 3339 instant"), run::toString);
         assertFalse(run.err().contains("Exception"), run::toString);
     }
 
     @Test
-    void missingRepository_couldNotComplete_oneLineNoStackTrace(@org.junit.jupiter.api.io.TempDir java.nio.file.Path empty) {
+    void missingRepository_couldNotComplete_oneLineNoStackTrace(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path empty) {
         CliRun run = CliRun.of("-C", empty.toString(), "validate", "--now", "2026-01-01T00:00:00Z");
         assertEquals(3, run.exitCode(), run::toString);
         assertEquals(1, run.err().strip().lines().count(), run::toString);
@@ -63,11 +65,17 @@ class MainTest {
 
     @Test
     void exitCodes_aBugIsNotAnIoFailure() {
-        assertEquals(ExitCodes.INTERNAL_ERROR, CommandLines.exitCode(new IllegalStateException("a bug")));
+        assertEquals(
+                ExitCodes.INTERNAL_ERROR,
+                CommandLines.exitCode(new IllegalStateException("a bug")));
         assertEquals(ExitCodes.INTERNAL_ERROR, CommandLines.exitCode(new NullPointerException()));
-        assertEquals(ExitCodes.COULD_NOT_COMPLETE, CommandLines.exitCode(new java.io.IOException("disk")));
-        assertEquals(ExitCodes.COULD_NOT_COMPLETE,
-                CommandLines.exitCode(new java.io.UncheckedIOException(new java.io.IOException("disk"))));
+        assertEquals(
+                ExitCodes.COULD_NOT_COMPLETE,
+                CommandLines.exitCode(new java.io.IOException("disk")));
+        assertEquals(
+                ExitCodes.COULD_NOT_COMPLETE,
+                CommandLines.exitCode(
+                        new java.io.UncheckedIOException(new java.io.IOException("disk"))));
         assertEquals(ExitCodes.USAGE, CommandLines.exitCode(new UsageException("bad flag")));
         assertEquals(70, ExitCodes.INTERNAL_ERROR);
     }

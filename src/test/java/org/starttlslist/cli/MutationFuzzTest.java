@@ -30,14 +30,15 @@ import org.starttlslist.testing.TestLists;
 
 /**
  * Random mutations of a valid pair fed to {@code verify} and {@code mirror}: bit flips,
- * truncations, duplicated or reordered signature packets and JSON members. Seeded (set
- * {@code -Dfuzz.seed=N} to replay a failure) and bounded in time ({@code -Dfuzz.seconds=S}, default
- * 5 per command) and in cases.
+ * truncations, duplicated or reordered signature packets and JSON members. Seeded (set {@code
+ * -Dfuzz.seed=N} to replay a failure) and bounded in time ({@code -Dfuzz.seconds=S}, default 5 per
+ * command) and in cases.
  *
  * <p>Each case must end in exit 1 or 3 with one line on stderr, never a stack trace or an internal
  * error, and a mirror's installed state never changes. Exit 0 is allowed only when the list bytes
  * are unchanged and the mutation left the signature valid (a duplicated packet, or a byte of the
- * unhashed area, which OpenPGP does not sign): the list, the only thing used, is still the signed one.
+ * unhashed area, which OpenPGP does not sign): the list, the only thing used, is still the signed
+ * one.
  */
 class MutationFuzzTest {
     static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
@@ -49,8 +50,7 @@ class MutationFuzzTest {
 
     record Pair(byte[] list, byte[] signature, String mutation) {}
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     static Pair valid() {
         byte[] list = TestLists.list(SIGNED, NOW.plus(Duration.ofDays(13)), 6);
@@ -68,7 +68,10 @@ class MutationFuzzTest {
             }
             case 1 -> {
                 int length = random.nextInt(list.length);
-                return new Pair(Arrays.copyOf(list, length), pair.signature(), "list truncated to " + length);
+                return new Pair(
+                        Arrays.copyOf(list, length),
+                        pair.signature(),
+                        "list truncated to " + length);
             }
             case 2 -> {
                 int at = random.nextInt(packets.length);
@@ -77,7 +80,10 @@ class MutationFuzzTest {
             }
             case 3 -> {
                 int length = random.nextInt(packets.length);
-                return new Pair(list, OpenPgpFiles.armor(Arrays.copyOf(packets, length)), "signature truncated to " + length);
+                return new Pair(
+                        list,
+                        OpenPgpFiles.armor(Arrays.copyOf(packets, length)),
+                        "signature truncated to " + length);
             }
             case 4 -> {
                 byte[] doubled = new byte[packets.length * 2];
@@ -87,24 +93,37 @@ class MutationFuzzTest {
                 if (random.nextBoolean()) {
                     doubled[at] ^= (byte) (1 << random.nextInt(8));
                 }
-                return new Pair(list, OpenPgpFiles.armor(doubled), "signature packet duplicated, then maybe flipped at " + at);
+                return new Pair(
+                        list,
+                        OpenPgpFiles.armor(doubled),
+                        "signature packet duplicated, then maybe flipped at " + at);
             }
             case 5 -> {
-                List<String> lines = new ArrayList<>(List.of(new String(list, StandardCharsets.UTF_8).split("\n", -1)));
+                List<String> lines =
+                        new ArrayList<>(
+                                List.of(new String(list, StandardCharsets.UTF_8).split("\n", -1)));
                 int a = 1 + random.nextInt(lines.size() - 2);
                 int b = 1 + random.nextInt(lines.size() - 2);
                 String line = lines.get(a);
                 lines.set(a, lines.get(b));
                 lines.set(b, line);
                 byte[] swapped = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
-                return Arrays.equals(swapped, list) ? mutate(pair, random)
-                        : new Pair(swapped, pair.signature(), "JSON lines " + a + " and " + b + " swapped");
+                return Arrays.equals(swapped, list)
+                        ? mutate(pair, random)
+                        : new Pair(
+                                swapped,
+                                pair.signature(),
+                                "JSON lines " + a + " and " + b + " swapped");
             }
             default -> {
-                List<String> lines = new ArrayList<>(List.of(new String(list, StandardCharsets.UTF_8).split("\n", -1)));
+                List<String> lines =
+                        new ArrayList<>(
+                                List.of(new String(list, StandardCharsets.UTF_8).split("\n", -1)));
                 int a = 1 + random.nextInt(lines.size() - 2);
                 lines.add(a, lines.get(a));
-                return new Pair(String.join("\n", lines).getBytes(StandardCharsets.UTF_8), pair.signature(),
+                return new Pair(
+                        String.join("\n", lines).getBytes(StandardCharsets.UTF_8),
+                        pair.signature(),
                         "JSON line " + a + " duplicated");
             }
         }
@@ -123,7 +142,9 @@ class MutationFuzzTest {
         assertFalse(run.err().contains("internal error"), where);
         assertFalse(run.err().contains("\tat "), where);
         if (run.exitCode() == 0) {
-            assertTrue(Arrays.equals(pair.list(), original.list()), "a changed list was accepted " + where);
+            assertTrue(
+                    Arrays.equals(pair.list(), original.list()),
+                    "a changed list was accepted " + where);
             return;
         }
         assertTrue(run.exitCode() == 1 || run.exitCode() == 3, where);
@@ -143,8 +164,17 @@ class MutationFuzzTest {
             Pair pair = mutate(original, random);
             Files.write(list, pair.list());
             Files.write(signature, pair.signature());
-            assertAnswered(CliRun.of("verify", list.toString(), "--keys", key.toString(), "--now", NOW.toString()),
-                    pair, original, "verify case " + cases);
+            assertAnswered(
+                    CliRun.of(
+                            "verify",
+                            list.toString(),
+                            "--keys",
+                            key.toString(),
+                            "--now",
+                            NOW.toString()),
+                    pair,
+                    original,
+                    "verify case " + cases);
             cases++;
         }
         assertTrue(cases > 10, "only " + cases + " cases ran");
@@ -158,8 +188,17 @@ class MutationFuzzTest {
         Path mirror = dir.resolve("mirror");
         Files.write(source.resolve("policy.json"), original.list());
         Files.write(source.resolve("policy.json.asc"), original.signature());
-        String[] args = {"mirror", "--from", source.toString(), "--keys", key.toString(), "--into", mirror.toString(),
-            "--now", NOW.toString()};
+        String[] args = {
+            "mirror",
+            "--from",
+            source.toString(),
+            "--keys",
+            key.toString(),
+            "--into",
+            mirror.toString(),
+            "--now",
+            NOW.toString()
+        };
         assertEquals(0, CliRun.of(args).exitCode());
         Map<String, String> installed = snapshot(mirror);
         Random random = new Random(SEED + 1);
@@ -171,7 +210,10 @@ class MutationFuzzTest {
             Files.write(source.resolve("policy.json.asc"), pair.signature());
             CliRun run = CliRun.of(args);
             assertAnswered(run, pair, original, "mirror case " + cases);
-            assertEquals(installed, snapshot(mirror), "the installed state changed [" + pair.mutation() + ", seed " + SEED + "]");
+            assertEquals(
+                    installed,
+                    snapshot(mirror),
+                    "the installed state changed [" + pair.mutation() + ", seed " + SEED + "]");
             cases++;
         }
         assertTrue(cases > 10, "only " + cases + " cases ran");
@@ -180,17 +222,25 @@ class MutationFuzzTest {
     /** Every file and link under the mirror directory, except the lock. */
     static Map<String, String> snapshot(Path root) throws IOException {
         Map<String, String> state = new TreeMap<>();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                String name = root.relativize(file).toString();
-                if (!name.equals(".lock")) {
-                    state.put(name, Files.isSymbolicLink(file) ? "-> " + Files.readSymbolicLink(file)
-                            : new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        Files.walkFileTree(
+                root,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
+                            throws IOException {
+                        String name = root.relativize(file).toString();
+                        if (!name.equals(".lock")) {
+                            state.put(
+                                    name,
+                                    Files.isSymbolicLink(file)
+                                            ? "-> " + Files.readSymbolicLink(file)
+                                            : new String(
+                                                    Files.readAllBytes(file),
+                                                    StandardCharsets.ISO_8859_1));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
         return state;
     }
 }

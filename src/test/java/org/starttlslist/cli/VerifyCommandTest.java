@@ -23,15 +23,14 @@ import org.starttlslist.testing.TestKeys.TestKey;
 import org.starttlslist.testing.TestLists;
 
 /**
- * {@code verify} on each row of the tamper matrix (../shared/notes/trust-checklist.md) that
- * applies to one file: exit code 1 and one line naming the reason, the key and the instants.
+ * {@code verify} on each row of the tamper matrix (../shared/notes/trust-checklist.md) that applies
+ * to one file: exit code 1 and one line naming the reason, the key and the instants.
  */
 class VerifyCommandTest {
     static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
     static final Instant SIGNED = NOW.minus(Duration.ofHours(1));
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     TestKey alice;
     TestKey bob;
@@ -46,12 +45,20 @@ class VerifyCommandTest {
         bob = TestKeys.ed25519("bob");
         aliceKey = alice.writePublic(dir.resolve("pinned"));
         bobKey = bob.writePublic(dir.resolve("pinned"));
-        list = Files.write(dir.resolve("policy.json"), TestLists.list(SIGNED, NOW.plus(Duration.ofDays(14)), 5));
-        signature = Files.write(dir.resolve("policy.json.asc"), alice.sign(Files.readAllBytes(list), SIGNED));
+        list =
+                Files.write(
+                        dir.resolve("policy.json"),
+                        TestLists.list(SIGNED, NOW.plus(Duration.ofDays(14)), 5));
+        signature =
+                Files.write(
+                        dir.resolve("policy.json.asc"),
+                        alice.sign(Files.readAllBytes(list), SIGNED));
     }
 
     private CliRun verify(String... extra) {
-        String[] base = {"verify", list.toString(), "--keys", aliceKey.toString(), "--now", NOW.toString()};
+        String[] base = {
+            "verify", list.toString(), "--keys", aliceKey.toString(), "--now", NOW.toString()
+        };
         String[] args = Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
         return CliRun.of(args);
@@ -69,7 +76,8 @@ class VerifyCommandTest {
         assertEquals("", run.out(), run::toString);
     }
 
-    private void writeList(Instant timestamp, Instant expires, Instant signedAt) throws IOException {
+    private void writeList(Instant timestamp, Instant expires, Instant signedAt)
+            throws IOException {
         Files.write(list, TestLists.list(timestamp, expires, 3));
         Files.write(signature, alice.sign(Files.readAllBytes(list), signedAt));
     }
@@ -81,7 +89,9 @@ class VerifyCommandTest {
         assertTrue(run.out().contains("signed by:  " + alice.fingerprint()), run::toString);
         assertTrue(run.out().contains("signed at:  2026-05-31T23:00:00Z"), run::toString);
         assertTrue(run.out().contains("timestamp:  2026-05-31T23:00:00Z"), run::toString);
-        assertTrue(run.out().contains("expires:    2026-06-15T00:00:00Z (14 days 0 hours left)"), run::toString);
+        assertTrue(
+                run.out().contains("expires:    2026-06-15T00:00:00Z (14 days 0 hours left)"),
+                run::toString);
         assertTrue(run.out().contains("domains:    5"), run::toString);
         assertEquals("", run.err(), run::toString);
     }
@@ -91,14 +101,21 @@ class VerifyCommandTest {
         byte[] bytes = Files.readAllBytes(list);
         bytes[bytes.length / 2] ^= 0x01;
         Files.write(list, bytes);
-        assertRejected(verify(), "BAD signature by pinned key " + alice.fingerprint(), "does not match these bytes");
+        assertRejected(
+                verify(),
+                "BAD signature by pinned key " + alice.fingerprint(),
+                "does not match these bytes");
     }
 
     @Test
     void aFlippedByteInTheSignatureArmourIsDamage() throws IOException {
         String armored = Files.readString(signature);
         int at = armored.indexOf("\n\n") + 20;
-        Files.writeString(signature, armored.substring(0, at) + (armored.charAt(at) == 'A' ? 'B' : 'A') + armored.substring(at + 1));
+        Files.writeString(
+                signature,
+                armored.substring(0, at)
+                        + (armored.charAt(at) == 'A' ? 'B' : 'A')
+                        + armored.substring(at + 1));
         assertRejected(verify(), "the signature file is damaged or truncated");
     }
 
@@ -138,7 +155,8 @@ class VerifyCommandTest {
     @Test
     void aSignatureByAnUnpinnedKeyIsRefused() throws IOException {
         Files.write(signature, bob.sign(Files.readAllBytes(list), SIGNED));
-        assertRejected(verify(), "signature by " + bob.fingerprint() + ", which is not a pinned key");
+        assertRejected(
+                verify(), "signature by " + bob.fingerprint() + ", which is not a pinned key");
     }
 
     @Test
@@ -148,7 +166,9 @@ class VerifyCommandTest {
         Files.write(signature, TestKeys.concatenate(bob.publicKey(), bobSignature));
         assertRejected(verify(), "armour holds PGP PUBLIC KEY BLOCK, expected PGP SIGNATURE");
         // Binary: the packets say so.
-        Files.write(signature, OpenPgpFiles.dearmor(TestKeys.concatenate(bob.publicKey(), bobSignature)));
+        Files.write(
+                signature,
+                OpenPgpFiles.dearmor(TestKeys.concatenate(bob.publicKey(), bobSignature)));
         assertRejected(verify(), "holds PGPPublicKeyRing, not only detached signatures");
     }
 
@@ -162,23 +182,45 @@ class VerifyCommandTest {
      */
     @Test
     void aForgedKeyIdWithoutFingerprintIsABadSignature() throws IOException {
-        Files.write(signature, TestKeys.rawSignature(bob, Files.readAllBytes(list), SIGNED, HashAlgorithmTags.SHA512,
-                false, TestKeys.keyId(alice)));
+        Files.write(
+                signature,
+                TestKeys.rawSignature(
+                        bob,
+                        Files.readAllBytes(list),
+                        SIGNED,
+                        HashAlgorithmTags.SHA512,
+                        false,
+                        TestKeys.keyId(alice)));
         assertRejected(verify(), "BAD signature by pinned key " + alice.fingerprint());
     }
 
     @Test
     void aPinnedKeyIdBesideAnotherFingerprintIsUnpinned() throws IOException {
-        Files.write(signature, TestKeys.rawSignature(bob, Files.readAllBytes(list), SIGNED, HashAlgorithmTags.SHA512,
-                true, TestKeys.keyId(alice)));
-        assertRejected(verify(), "signature by " + bob.fingerprint() + ", which is not a pinned key");
+        Files.write(
+                signature,
+                TestKeys.rawSignature(
+                        bob,
+                        Files.readAllBytes(list),
+                        SIGNED,
+                        HashAlgorithmTags.SHA512,
+                        true,
+                        TestKeys.keyId(alice)));
+        assertRejected(
+                verify(), "signature by " + bob.fingerprint() + ", which is not a pinned key");
     }
 
     @Test
     void aSignatureWithOnlyTheRightKeyIdIsAccepted() throws IOException {
         // Old signers write only the key id; the signature check then binds it to the full key.
-        Files.write(signature, TestKeys.rawSignature(alice, Files.readAllBytes(list), SIGNED, HashAlgorithmTags.SHA512,
-                false, TestKeys.keyId(alice)));
+        Files.write(
+                signature,
+                TestKeys.rawSignature(
+                        alice,
+                        Files.readAllBytes(list),
+                        SIGNED,
+                        HashAlgorithmTags.SHA512,
+                        false,
+                        TestKeys.keyId(alice)));
         CliRun run = verify();
         assertEquals(0, run.exitCode(), run::toString);
     }
@@ -186,34 +228,60 @@ class VerifyCommandTest {
     @Test
     void twoSignaturesOneValidPassWithThresholdOneAndFailWithTwo() throws IOException {
         byte[] data = Files.readAllBytes(list);
-        Files.write(signature, TestKeys.concatenate(alice.sign(data, SIGNED), bob.sign(data, SIGNED)));
+        Files.write(
+                signature, TestKeys.concatenate(alice.sign(data, SIGNED), bob.sign(data, SIGNED)));
         assertEquals(0, verify().exitCode());
         assertEquals(0, verify("--threshold", "1").exitCode());
-        assertRejected(verify("--threshold", "2"), "2 valid signatures from distinct pinned keys are required, found 1 ("
-                + alice.fingerprint() + ")", "also signature by " + bob.fingerprint());
+        assertRejected(
+                verify("--threshold", "2"),
+                "2 valid signatures from distinct pinned keys are required, found 1 ("
+                        + alice.fingerprint()
+                        + ")",
+                "also signature by " + bob.fingerprint());
     }
 
     @Test
     void twoPinnedKeysMeetThresholdTwo() throws IOException {
         byte[] data = Files.readAllBytes(list);
-        Files.write(signature, TestKeys.concatenate(alice.sign(data, SIGNED), bob.sign(data, SIGNED)));
-        CliRun run = CliRun.of("verify", list.toString(), "--keys", aliceKey + "," + bobKey,
-                "--now", NOW.toString(), "--threshold", "2");
+        Files.write(
+                signature, TestKeys.concatenate(alice.sign(data, SIGNED), bob.sign(data, SIGNED)));
+        CliRun run =
+                CliRun.of(
+                        "verify",
+                        list.toString(),
+                        "--keys",
+                        aliceKey + "," + bobKey,
+                        "--now",
+                        NOW.toString(),
+                        "--threshold",
+                        "2");
         assertEquals(0, run.exitCode(), run::toString);
-        assertTrue(run.out().contains(alice.fingerprint() + ", " + bob.fingerprint()), run::toString);
+        assertTrue(
+                run.out().contains(alice.fingerprint() + ", " + bob.fingerprint()), run::toString);
     }
 
     @Test
     void theSameKeySigningTwiceCountsOnce() throws IOException {
         byte[] data = Files.readAllBytes(list);
-        Files.write(signature, TestKeys.concatenate(alice.sign(data, SIGNED), alice.sign(data, SIGNED.minusSeconds(60))));
-        assertRejected(verify("--threshold", "2"), "required, found 1 (" + alice.fingerprint() + ")");
+        Files.write(
+                signature,
+                TestKeys.concatenate(
+                        alice.sign(data, SIGNED), alice.sign(data, SIGNED.minusSeconds(60))));
+        assertRejected(
+                verify("--threshold", "2"), "required, found 1 (" + alice.fingerprint() + ")");
     }
 
     @Test
     void aSha1SignatureIsAWeakHash() throws IOException {
-        Files.write(signature, TestKeys.rawSignature(alice, Files.readAllBytes(list), SIGNED, HashAlgorithmTags.SHA1,
-                true, TestKeys.keyId(alice)));
+        Files.write(
+                signature,
+                TestKeys.rawSignature(
+                        alice,
+                        Files.readAllBytes(list),
+                        SIGNED,
+                        HashAlgorithmTags.SHA1,
+                        true,
+                        TestKeys.keyId(alice)));
         assertRejected(verify(), "signature by " + alice.fingerprint() + " uses SHA-1");
     }
 
@@ -221,7 +289,10 @@ class VerifyCommandTest {
     void aSignatureFromTheFutureIsRefused() throws IOException {
         Instant later = NOW.plus(Duration.ofHours(1));
         Files.write(signature, alice.sign(Files.readAllBytes(list), later));
-        assertRejected(verify(), "signature by " + alice.fingerprint() + " was made at " + later, "after now (" + NOW + ")");
+        assertRejected(
+                verify(),
+                "signature by " + alice.fingerprint() + " was made at " + later,
+                "after now (" + NOW + ")");
     }
 
     @Test
@@ -249,7 +320,12 @@ class VerifyCommandTest {
     void aListThatExpiresBeforeItsTimestampIsRefused() throws IOException {
         // Within the skew: expires after now, timestamp later still.
         writeList(NOW.plusSeconds(120), NOW.plusSeconds(60), SIGNED);
-        assertRejected(verify(), "the list expires at " + NOW.plusSeconds(60) + ", not after its own timestamp " + NOW.plusSeconds(120));
+        assertRejected(
+                verify(),
+                "the list expires at "
+                        + NOW.plusSeconds(60)
+                        + ", not after its own timestamp "
+                        + NOW.plusSeconds(120));
     }
 
     @Test
@@ -258,8 +334,18 @@ class VerifyCommandTest {
         TestKey revoked = TestKeys.revoked("carol", revokedAt);
         TestKey beforeRevocation = TestKeys.ed25519("to-revoke-carol-" + revokedAt);
         Path pinned = revoked.writePublic(dir.resolve("revoked"));
-        Files.write(signature, beforeRevocation.sign(Files.readAllBytes(list), revokedAt.minus(Duration.ofDays(1))));
-        CliRun run = CliRun.of("verify", list.toString(), "--keys", pinned.toString(), "--now", NOW.toString());
+        Files.write(
+                signature,
+                beforeRevocation.sign(
+                        Files.readAllBytes(list), revokedAt.minus(Duration.ofDays(1))));
+        CliRun run =
+                CliRun.of(
+                        "verify",
+                        list.toString(),
+                        "--keys",
+                        pinned.toString(),
+                        "--now",
+                        NOW.toString());
         assertRejected(run, "key " + revoked.fingerprint() + " was revoked at " + revokedAt);
     }
 
@@ -268,10 +354,26 @@ class VerifyCommandTest {
         TestKey shortLived = TestKeys.expiring("dave", Duration.ofDays(30));
         Path pinned = shortLived.writePublic(dir.resolve("expiring"));
         Instant expiredAt = TestKeys.CREATED.plus(Duration.ofDays(30));
-        Files.write(signature, TestKeys.rawSignature(shortLived, Files.readAllBytes(list), SIGNED, HashAlgorithmTags.SHA512,
-                true, TestKeys.keyId(shortLived)));
-        CliRun run = CliRun.of("verify", list.toString(), "--keys", pinned.toString(), "--now", NOW.toString());
-        assertRejected(run, "key " + shortLived.fingerprint() + " expired at " + expiredAt,
+        Files.write(
+                signature,
+                TestKeys.rawSignature(
+                        shortLived,
+                        Files.readAllBytes(list),
+                        SIGNED,
+                        HashAlgorithmTags.SHA512,
+                        true,
+                        TestKeys.keyId(shortLived)));
+        CliRun run =
+                CliRun.of(
+                        "verify",
+                        list.toString(),
+                        "--keys",
+                        pinned.toString(),
+                        "--now",
+                        NOW.toString());
+        assertRejected(
+                run,
+                "key " + shortLived.fingerprint() + " expired at " + expiredAt,
                 "before the signature was made at " + SIGNED);
     }
 
@@ -284,15 +386,24 @@ class VerifyCommandTest {
 
     @Test
     void aSignedListWithDuplicateKeysIsInvalid() throws IOException {
-        String text = new String(TestLists.list(SIGNED, NOW.plus(Duration.ofDays(1)), 2), StandardCharsets.UTF_8);
-        Files.writeString(list, text.replace("\"version\": \"0.1\",", "\"version\": \"0.1\", \"version\": \"0.1\","));
+        String text =
+                new String(
+                        TestLists.list(SIGNED, NOW.plus(Duration.ofDays(1)), 2),
+                        StandardCharsets.UTF_8);
+        Files.writeString(
+                list,
+                text.replace(
+                        "\"version\": \"0.1\",", "\"version\": \"0.1\", \"version\": \"0.1\","));
         Files.write(signature, alice.sign(Files.readAllBytes(list), SIGNED));
         assertRejected(verify(), "the list is signed but invalid", "version");
     }
 
     @Test
     void aSignedListAgainstTheSchemaIsInvalid() throws IOException {
-        String text = new String(TestLists.list(SIGNED, NOW.plus(Duration.ofDays(1)), 2), StandardCharsets.UTF_8);
+        String text =
+                new String(
+                        TestLists.list(SIGNED, NOW.plus(Duration.ofDays(1)), 2),
+                        StandardCharsets.UTF_8);
         Files.writeString(list, text.replace("\"enforce\"", "\"enforcing\""));
         Files.write(signature, alice.sign(Files.readAllBytes(list), SIGNED));
         assertRejected(verify(), "the list is signed but invalid at /policy-aliases/hosting/mode");
@@ -307,8 +418,12 @@ class VerifyCommandTest {
 
         Instant older = SIGNED.minus(Duration.ofDays(1));
         writeList(older, NOW.plus(Duration.ofDays(13)), older);
-        assertRejected(verify("--previous", previous.toString()), "rollback: the list's timestamp " + older
-                + " is not later than the previously accepted list's " + SIGNED);
+        assertRejected(
+                verify("--previous", previous.toString()),
+                "rollback: the list's timestamp "
+                        + older
+                        + " is not later than the previously accepted list's "
+                        + SIGNED);
     }
 
     @Test
@@ -321,10 +436,23 @@ class VerifyCommandTest {
 
     @Test
     void aMissingPinnedKeyFileIsAUsageError() {
-        CliRun run = CliRun.of("verify", list.toString(), "--keys", dir.resolve("absent.asc").toString(), "--now", NOW.toString());
+        CliRun run =
+                CliRun.of(
+                        "verify",
+                        list.toString(),
+                        "--keys",
+                        dir.resolve("absent.asc").toString(),
+                        "--now",
+                        NOW.toString());
         assertEquals(2, run.exitCode(), run::toString);
         assertEquals(1, run.err().strip().lines().count(), run::toString);
-        assertTrue(run.err().contains("--keys: pinned key file " + dir.resolve("absent.asc") + " does not exist"), run::toString);
+        assertTrue(
+                run.err()
+                        .contains(
+                                "--keys: pinned key file "
+                                        + dir.resolve("absent.asc")
+                                        + " does not exist"),
+                run::toString);
     }
 
     @Test
@@ -337,53 +465,120 @@ class VerifyCommandTest {
     void theRealListVerifiesAtItsTimeAndIsExpiredToday() {
         Path real = SharedFixtures.require("fixtures/eff/policy.json");
         Path key = SharedFixtures.require("fixtures/eff/public-key.txt");
-        CliRun good = CliRun.of("verify", real.toString(), "--keys", key.toString(), "--now", "2020-05-21T00:00:00Z");
+        CliRun good =
+                CliRun.of(
+                        "verify",
+                        real.toString(),
+                        "--keys",
+                        key.toString(),
+                        "--now",
+                        "2020-05-21T00:00:00Z");
         assertEquals(0, good.exitCode(), good::toString);
         assertTrue(good.out().contains("B693F33372E965D76D55368616EEA65D03326C9D"), good::toString);
         assertTrue(good.out().contains("domains:    926"), good::toString);
 
-        CliRun expired = CliRun.of("verify", real.toString(), "--keys", key.toString(), "--now", "2026-11-28T00:00:00Z");
-        assertRejected(expired, "the list expired at 2020-06-03T17:25:12.710055Z (now 2026-11-28T00:00:00Z)");
+        CliRun expired =
+                CliRun.of(
+                        "verify",
+                        real.toString(),
+                        "--keys",
+                        key.toString(),
+                        "--now",
+                        "2026-11-28T00:00:00Z");
+        assertRejected(
+                expired,
+                "the list expired at 2020-06-03T17:25:12.710055Z (now 2026-11-28T00:00:00Z)");
     }
 
     @Test
     void theRealOlderListIsARollback() {
         Path older = SharedFixtures.require("fixtures/eff/older/policy.json");
-        CliRun run = CliRun.of("verify", older.toString(),
-                "--keys", SharedFixtures.require("fixtures/eff/public-key.txt").toString(),
-                "--previous", SharedFixtures.require("fixtures/eff/policy.json").toString(),
-                "--now", "2020-05-07T00:00:00Z");
-        assertRejected(run, "rollback", "2020-05-06T18:18:30.191926Z", "2020-05-20T17:25:12.710034Z");
+        CliRun run =
+                CliRun.of(
+                        "verify",
+                        older.toString(),
+                        "--keys",
+                        SharedFixtures.require("fixtures/eff/public-key.txt").toString(),
+                        "--previous",
+                        SharedFixtures.require("fixtures/eff/policy.json").toString(),
+                        "--now",
+                        "2020-05-07T00:00:00Z");
+        assertRejected(
+                run, "rollback", "2020-05-06T18:18:30.191926Z", "2020-05-20T17:25:12.710034Z");
     }
 
     @Test
     void aSignatureWhoseOwnExpiryPassedIsRefused() throws IOException {
-        Files.write(signature, TestKeys.rawSignature(alice, Files.readAllBytes(list), SIGNED, HashAlgorithmTags.SHA512,
-                true, TestKeys.keyId(alice), hashed -> hashed.setSignatureExpirationTime(true, 600)));
-        assertRejected(verify(), "signature by " + alice.fingerprint() + " expired at " + SIGNED.plusSeconds(600));
-        assertEquals(0, CliRun.of("verify", list.toString(), "--keys", aliceKey.toString(),
-                "--now", SIGNED.plusSeconds(300).toString()).exitCode());
+        Files.write(
+                signature,
+                TestKeys.rawSignature(
+                        alice,
+                        Files.readAllBytes(list),
+                        SIGNED,
+                        HashAlgorithmTags.SHA512,
+                        true,
+                        TestKeys.keyId(alice),
+                        hashed -> hashed.setSignatureExpirationTime(true, 600)));
+        assertRejected(
+                verify(),
+                "signature by " + alice.fingerprint() + " expired at " + SIGNED.plusSeconds(600));
+        assertEquals(
+                0,
+                CliRun.of(
+                                "verify",
+                                list.toString(),
+                                "--keys",
+                                aliceKey.toString(),
+                                "--now",
+                                SIGNED.plusSeconds(300).toString())
+                        .exitCode());
     }
 
     @Test
     void anUnknownCriticalSubpacketVoidsTheSignature() throws IOException {
-        Files.write(signature, TestKeys.rawSignature(alice, Files.readAllBytes(list), SIGNED, HashAlgorithmTags.SHA512,
-                true, TestKeys.keyId(alice), hashed -> hashed.addPolicyURI(true, "https://example.org/policy")));
-        assertRejected(verify(), "BAD signature by pinned key " + alice.fingerprint(), "critical subpacket of unknown type 26");
+        Files.write(
+                signature,
+                TestKeys.rawSignature(
+                        alice,
+                        Files.readAllBytes(list),
+                        SIGNED,
+                        HashAlgorithmTags.SHA512,
+                        true,
+                        TestKeys.keyId(alice),
+                        hashed -> hashed.addPolicyURI(true, "https://example.org/policy")));
+        assertRejected(
+                verify(),
+                "BAD signature by pinned key " + alice.fingerprint(),
+                "critical subpacket of unknown type 26");
     }
 
     @Test
     void aSecretKeyIsNeverPinned() {
         Path secret = alice.writeSecret(dir.resolve("secret"));
-        CliRun run = CliRun.of("verify", list.toString(), "--keys", secret.toString(), "--now", NOW.toString());
+        CliRun run =
+                CliRun.of(
+                        "verify",
+                        list.toString(),
+                        "--keys",
+                        secret.toString(),
+                        "--now",
+                        NOW.toString());
         assertEquals(2, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("holds a SECRET key; pin only the public key"), run::toString);
+        assertTrue(
+                run.err().contains("holds a SECRET key; pin only the public key"), run::toString);
     }
 
     @Test
     void aPinnedFileThatIsNoKeyIsAUsageError() throws IOException {
         Path garbage = Files.writeString(dir.resolve("garbage.asc"), "not a key\n");
-        CliRun run = CliRun.of("verify", list.toString(), "--keys", garbage.toString(), "--now", NOW.toString());
+        CliRun run =
+                CliRun.of(
+                        "verify",
+                        list.toString(),
+                        "--keys",
+                        garbage.toString(),
+                        "--now",
+                        NOW.toString());
         assertEquals(2, run.exitCode(), run::toString);
         assertEquals(1, run.err().strip().lines().count(), run::toString);
         assertTrue(run.err().contains("is not an OpenPGP public key file"), run::toString);
@@ -391,41 +586,74 @@ class VerifyCommandTest {
 
     @Test
     void relativePathsAreResolvedAgainstMinusC() {
-        CliRun run = CliRun.of("-C", dir.toString(), "verify", "policy.json", "--keys",
-                dir.relativize(aliceKey).toString(), "--now", NOW.toString());
+        CliRun run =
+                CliRun.of(
+                        "-C",
+                        dir.toString(),
+                        "verify",
+                        "policy.json",
+                        "--keys",
+                        dir.relativize(aliceKey).toString(),
+                        "--now",
+                        NOW.toString());
         assertEquals(0, run.exitCode(), run::toString);
     }
 
     @Test
     void anExplicitSignatureFileIsUsed() throws IOException {
         Path elsewhere = Files.move(signature, dir.resolve("elsewhere.sig"));
-        CliRun run = CliRun.of("verify", list.toString(), elsewhere.toString(), "--keys", aliceKey.toString(),
-                "--now", NOW.toString());
+        CliRun run =
+                CliRun.of(
+                        "verify",
+                        list.toString(),
+                        elsewhere.toString(),
+                        "--keys",
+                        aliceKey.toString(),
+                        "--now",
+                        NOW.toString());
         assertEquals(0, run.exitCode(), run::toString);
     }
 
     @Test
     void anExpiredPreviousListDoesNotBlockANewerValidOne() throws IOException {
-        // The consumer's own last list may have expired while it was offline; only its timestamp matters.
-        Path previous = Files.write(dir.resolve("previous.json"),
-                TestLists.list(NOW.minus(Duration.ofDays(30)), NOW.minus(Duration.ofDays(16)), 2));
+        // The consumer's own last list may have expired while it was offline; only its timestamp
+        // matters.
+        Path previous =
+                Files.write(
+                        dir.resolve("previous.json"),
+                        TestLists.list(
+                                NOW.minus(Duration.ofDays(30)), NOW.minus(Duration.ofDays(16)), 2));
         CliRun run = verify("--previous", previous.toString());
         assertEquals(0, run.exitCode(), run::toString);
     }
 
     @Test
     void anUnreadablePreviousListCouldNotComplete() throws IOException {
-        Path previous = Files.writeString(dir.resolve("previous.json"), "{\"timestamp\": \"yesterday\"}");
+        Path previous =
+                Files.writeString(dir.resolve("previous.json"), "{\"timestamp\": \"yesterday\"}");
         CliRun run = verify("--previous", previous.toString());
         assertEquals(3, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("the previous list has no readable timestamp"), run::toString);
+        assertTrue(
+                run.err().contains("the previous list has no readable timestamp"), run::toString);
     }
 
     @Test
     void aSignatureDatedBeforeItsKeyExistedIsRefused() throws IOException {
         Instant before = TestKeys.CREATED.minus(Duration.ofDays(1));
-        Files.write(signature, TestKeys.rawSignature(alice, Files.readAllBytes(list), before, HashAlgorithmTags.SHA512,
-                true, TestKeys.keyId(alice)));
-        assertRejected(verify(), "key " + alice.fingerprint() + " was not a valid signing key of its pinned certificate at " + before);
+        Files.write(
+                signature,
+                TestKeys.rawSignature(
+                        alice,
+                        Files.readAllBytes(list),
+                        before,
+                        HashAlgorithmTags.SHA512,
+                        true,
+                        TestKeys.keyId(alice)));
+        assertRejected(
+                verify(),
+                "key "
+                        + alice.fingerprint()
+                        + " was not a valid signing key of its pinned certificate at "
+                        + before);
     }
 }

@@ -12,14 +12,25 @@ class VersionTest {
         CliRun run = CliRun.of("--version");
         assertEquals(0, run.exitCode(), run.toString());
         String[] lines = run.out().split("\n");
-        assertTrue(lines[0].matches("starttls-list \\S.* \\(commit ([0-9a-f]{12}|unknown)\\)"), run.out());
-        assertTrue(lines[1].startsWith("Java runtime: ") && lines[1].contains(System.getProperty("java.runtime.version")), run.out());
+        assertTrue(
+                lines[0].matches("starttls-list \\S.* \\(commit ([0-9a-f]{12}|unknown)\\)"),
+                run.out());
+        assertTrue(
+                lines[1].startsWith("Java runtime: ")
+                        && lines[1].contains(System.getProperty("java.runtime.version")),
+                run.out());
     }
 
     @Test
     void quiet_printsNothingOnStdout_butErrorsStillShow() {
         assertEquals("", CliRun.of("--quiet", "--version").out());
-        CliRun failing = CliRun.of("--quiet", "verify", "/nonexistent/policy.json", "--keys", "/nonexistent/key.asc");
+        CliRun failing =
+                CliRun.of(
+                        "--quiet",
+                        "verify",
+                        "/nonexistent/policy.json",
+                        "--keys",
+                        "/nonexistent/key.asc");
         assertTrue(failing.exitCode() != 0 && !failing.err().isEmpty(), failing.toString());
         assertEquals("", failing.out());
     }

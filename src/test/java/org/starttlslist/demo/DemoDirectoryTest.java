@@ -16,8 +16,7 @@ import org.starttlslist.source.ListRepository;
 
 /** The demo replaces only a directory it made itself. */
 class DemoDirectoryTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void makesAMissingDirectoryAndMarksIt() {
@@ -62,12 +61,27 @@ class DemoDirectoryTest {
     void refusesTheSourceRepositoryOrADirectoryAboveIt() {
         ListRepository source = new ListRepository(dir.resolve("repo"));
         StringWriter out = new StringWriter();
-        DemoKey.Maker never = (d, now) -> {
-            throw new AssertionError("no key before the directory is checked");
-        };
-        assertThrows(DemoDirectoryInUseException.class,
-                () -> Demo.run(source, dir, Instant.parse("2026-11-28T12:00:00Z"), never, new PrintWriter(out)));
-        assertThrows(DemoDirectoryInUseException.class,
-                () -> Demo.run(source, dir.resolve("repo"), Instant.parse("2026-11-28T12:00:00Z"), never, new PrintWriter(out)));
+        DemoKey.Maker never =
+                (d, now) -> {
+                    throw new AssertionError("no key before the directory is checked");
+                };
+        assertThrows(
+                DemoDirectoryInUseException.class,
+                () ->
+                        Demo.run(
+                                source,
+                                dir,
+                                Instant.parse("2026-11-28T12:00:00Z"),
+                                never,
+                                new PrintWriter(out)));
+        assertThrows(
+                DemoDirectoryInUseException.class,
+                () ->
+                        Demo.run(
+                                source,
+                                dir.resolve("repo"),
+                                Instant.parse("2026-11-28T12:00:00Z"),
+                                never,
+                                new PrintWriter(out)));
     }
 }

@@ -16,12 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's first command as a new user runs it: a fresh {@code git clone} of this project,
- * then {@code ./starttls-list demo} in it, with a HOME that has no git or GnuPG configuration.
+ * The README's first command as a new user runs it: a fresh {@code git clone} of this project, then
+ * {@code ./starttls-list demo} in it, with a HOME that has no git or GnuPG configuration.
  */
 class DemoFromFreshCloneIT {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void demoRunsInAFreshClone() throws Exception {
@@ -30,7 +29,16 @@ class DemoFromFreshCloneIT {
         assumeTrue(Files.exists(Path.of(".git")), "skipped: the project is not a git clone");
         Path home = Files.createDirectories(dir.resolve("home"));
         Path clone = dir.resolve("clone");
-        Result cloned = run(dir, home, "git", "clone", "-q", "--no-hardlinks", Path.of("").toAbsolutePath().toString(), clone.toString());
+        Result cloned =
+                run(
+                        dir,
+                        home,
+                        "git",
+                        "clone",
+                        "-q",
+                        "--no-hardlinks",
+                        Path.of("").toAbsolutePath().toString(),
+                        clone.toString());
         assumeTrue(cloned.exitCode == 0, "skipped: git clone failed: " + cloned.output);
 
         // The README's command, through the launcher. The jar this build made stands in for the
@@ -48,15 +56,22 @@ class DemoFromFreshCloneIT {
         assertTrue(Files.exists(target.resolve("postfix/tls_policy")), demo.output);
 
         Result status = run(clone, home, "git", "status", "--porcelain");
-        assertEquals("", status.output.strip(), "the demo leaves the clone itself unchanged (target/ is ignored)");
+        assertEquals(
+                "",
+                status.output.strip(),
+                "the demo leaves the clone itself unchanged (target/ is ignored)");
         assertTrue(Files.notExists(home.resolve(".gitconfig")));
         assertTrue(Files.notExists(home.resolve(".gnupg")));
     }
 
     private record Result(int exitCode, String output) {}
 
-    private static Result run(Path workDir, Path home, String... command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(workDir.toFile()).redirectErrorStream(true);
+    private static Result run(Path workDir, Path home, String... command)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder =
+                new ProcessBuilder(new ArrayList<>(List.of(command)))
+                        .directory(workDir.toFile())
+                        .redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("GIT_") || name.equals("GNUPGHOME"));
         env.put("HOME", home.toString());
@@ -64,7 +79,8 @@ class DemoFromFreshCloneIT {
         env.put("GIT_CONFIG_NOSYSTEM", "1");
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "timed out: " + String.join(" ", command));
+        assertTrue(
+                process.waitFor(120, TimeUnit.SECONDS), "timed out: " + String.join(" ", command));
         return new Result(process.exitValue(), output);
     }
 }

@@ -23,65 +23,127 @@ class ExportEximTest {
     static final String VALID = "2026-12-04T00:00:00Z";
 
     @Test
-    void enforceLinesAreSortedTestingIsACommentAliasesAreResolved(@TempDir Path dir) throws IOException {
+    void enforceLinesAreSortedTestingIsACommentAliasesAreResolved(@TempDir Path dir)
+            throws IOException {
         Path file = ExportPostfixTest.writeList(dir, ExportPostfixTest.list(VALID));
         Path out = dir.resolve("exim_policy");
-        CliRun run = CliRun.of("export", "exim", "--list", file.toString(), "--out", out.toString(), "--now", NOW);
+        CliRun run =
+                CliRun.of(
+                        "export",
+                        "exim",
+                        "--list",
+                        file.toString(),
+                        "--out",
+                        out.toString(),
+                        "--now",
+                        NOW);
         assertEquals(0, run.exitCode(), run.toString());
-        assertEquals(EximPolicyFile.HEADER + """
+        assertEquals(
+                EximPolicyFile.HEADER
+                        + """
                 b.example:    ^(?i)[^.]+\\.mx\\.hoster\\.example$
                 example.com:  ^(?i)mx1\\.example\\.com$ : ^(?i)[^.]+\\.mail\\.example\\.com$
                 # example.org: undefined due to testing policy
-                """, Files.readString(out));
+                """,
+                Files.readString(out));
         assertTrue(run.out().contains("2 enforce, 1 testing"), run.out());
         // The snippet, with the absolute path of the file just written.
         assertTrue(run.out().contains("  domains = lsearch;" + out.toAbsolutePath()), run.out());
-        assertTrue(run.out().contains("${lookup{$domain}lsearch{" + out.toAbsolutePath() + "}}"), run.out());
+        assertTrue(
+                run.out().contains("${lookup{$domain}lsearch{" + out.toAbsolutePath() + "}}"),
+                run.out());
         assertTrue(run.out().contains("  tls_verify_certificates = system"), run.out());
         assertEquals("", run.err());
     }
 
     @Test
-    void earlyAdopterEnforcesTestingDomainsAndTheDefaultFileIsBesideTheList(@TempDir Path dir) throws IOException {
+    void earlyAdopterEnforcesTestingDomainsAndTheDefaultFileIsBesideTheList(@TempDir Path dir)
+            throws IOException {
         Path file = ExportPostfixTest.writeList(dir, ExportPostfixTest.list(VALID));
-        CliRun run = CliRun.of("export", "exim", "--list", file.toString(), "--early-adopter", "--now", NOW);
+        CliRun run =
+                CliRun.of(
+                        "export",
+                        "exim",
+                        "--list",
+                        file.toString(),
+                        "--early-adopter",
+                        "--now",
+                        NOW);
         assertEquals(0, run.exitCode(), run.toString());
-        assertEquals(EximPolicyFile.HEADER + """
+        assertEquals(
+                EximPolicyFile.HEADER
+                        + """
                 b.example:    ^(?i)[^.]+\\.mx\\.hoster\\.example$
                 example.com:  ^(?i)mx1\\.example\\.com$ : ^(?i)[^.]+\\.mail\\.example\\.com$
                 example.org:  ^(?i)mx\\.example\\.org$
-                """, Files.readString(dir.resolve("exim_tls_policy")));
+                """,
+                Files.readString(dir.resolve("exim_tls_policy")));
     }
 
     @Test
     void expiredListGivesTheFallbackLineAndActionRequired(@TempDir Path dir) throws IOException {
-        Path file = ExportPostfixTest.writeList(dir, ExportPostfixTest.list("2026-11-28T12:00:00Z"));
+        Path file =
+                ExportPostfixTest.writeList(dir, ExportPostfixTest.list("2026-11-28T12:00:00Z"));
         Path out = dir.resolve("exim_policy");
         Files.writeString(out, "example.com: ^old$\n");
-        CliRun run = CliRun.of("export", "exim", "--list", file.toString(), "--out", out.toString(), "--now", NOW);
+        CliRun run =
+                CliRun.of(
+                        "export",
+                        "exim",
+                        "--list",
+                        file.toString(),
+                        "--out",
+                        out.toString(),
+                        "--now",
+                        NOW);
         assertEquals(1, run.exitCode(), run.toString());
-        assertEquals("# Policy list is outdated. Falling back to opportunistic encryption.\n", Files.readString(out));
+        assertEquals(
+                "# Policy list is outdated. Falling back to opportunistic encryption.\n",
+                Files.readString(out));
         assertTrue(run.err().startsWith("ACTION REQUIRED: the policy list at " + file), run.err());
-        assertEquals("Wrote the fallback file " + out + "; Exim reads it at the next delivery.\n", run.out());
+        assertEquals(
+                "Wrote the fallback file " + out + "; Exim reads it at the next delivery.\n",
+                run.out());
     }
 
     @Test
     void anEmptyListGivesOneComment(@TempDir Path dir) throws IOException {
-        String empty = ExportPostfixTest.list(VALID).replaceAll("(?s)\"policies\": \\{.*?\\n  \\}", "\"policies\": {}");
+        String empty =
+                ExportPostfixTest.list(VALID)
+                        .replaceAll("(?s)\"policies\": \\{.*?\\n  \\}", "\"policies\": {}");
         Path file = ExportPostfixTest.writeList(dir, empty);
         CliRun run = CliRun.of("export", "exim", "--list", file.toString(), "--now", NOW);
         assertEquals(0, run.exitCode(), run.toString());
-        assertEquals("# The policy list names no domains.\n", Files.readString(dir.resolve("exim_tls_policy")));
+        assertEquals(
+                "# The policy list names no domains.\n",
+                Files.readString(dir.resolve("exim_tls_policy")));
     }
 
     @Test
     void aBadListIsRefusedAndNothingIsWritten(@TempDir Path dir) throws IOException {
-        Path file = ExportPostfixTest.writeList(dir,
-                ExportPostfixTest.list(VALID).replace("\"policy-alias\": \"hoster\"", "\"policy-alias\": \"nobody\""));
+        Path file =
+                ExportPostfixTest.writeList(
+                        dir,
+                        ExportPostfixTest.list(VALID)
+                                .replace(
+                                        "\"policy-alias\": \"hoster\"",
+                                        "\"policy-alias\": \"nobody\""));
         Path out = dir.resolve("exim_policy");
-        CliRun run = CliRun.of("export", "exim", "--list", file.toString(), "--out", out.toString(), "--now", NOW);
+        CliRun run =
+                CliRun.of(
+                        "export",
+                        "exim",
+                        "--list",
+                        file.toString(),
+                        "--out",
+                        out.toString(),
+                        "--now",
+                        NOW);
         assertEquals(1, run.exitCode(), run.toString());
-        assertTrue(run.err().contains("/policies/b.example/policy-alias: refers to the alias 'nobody'"), run.err());
+        assertTrue(
+                run.err()
+                        .contains("/policies/b.example/policy-alias: refers to the alias 'nobody'"),
+                run.err());
         assertFalse(Files.exists(out));
     }
 
@@ -90,15 +152,29 @@ class ExportEximTest {
         Path file = ExportPostfixTest.writeList(dir, "{\"timestamp\": \"2026-11-20T00:00:00Z\"}");
         Path out = dir.resolve("exim_policy");
         Files.writeString(out, "example.com: ^previous$\n");
-        CliRun run = CliRun.of("export", "exim", "--list", file.toString(), "--out", out.toString(), "--now", NOW);
+        CliRun run =
+                CliRun.of(
+                        "export",
+                        "exim",
+                        "--list",
+                        file.toString(),
+                        "--out",
+                        out.toString(),
+                        "--now",
+                        NOW);
         assertEquals(1, run.exitCode(), run.toString());
         assertEquals("example.com: ^previous$\n", Files.readString(out));
         try (var listing = Files.list(dir)) {
-            assertEquals(List.of("exim_policy", "policy.json"), listing.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(
+                    List.of("exim_policy", "policy.json"),
+                    listing.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
 
-    /** The exported expression says exactly what the list's rule says, for the backend's own cases and more. */
+    /**
+     * The exported expression says exactly what the list's rule says, for the backend's own cases
+     * and more.
+     */
     @ParameterizedTest(name = "{0} vs {1}")
     @CsvSource({
         "mx1.example.com, mx1.example.com",
@@ -119,24 +195,48 @@ class ExportEximTest {
         MxPattern mx = new MxPattern(pattern);
         // Exim (PCRE2) and java.util.regex agree on this small subset: anchors, (?i), [^.]+ and \.
         boolean exim = Pattern.compile(EximPolicyFile.hostPattern(mx)).matcher(host).find();
-        assertEquals(mx.matches(host.toLowerCase(java.util.Locale.ROOT)), exim, EximPolicyFile.hostPattern(mx));
+        assertEquals(
+                mx.matches(host.toLowerCase(java.util.Locale.ROOT)),
+                exim,
+                EximPolicyFile.hostPattern(mx));
     }
 
     @Test
     void theSnippetRefusesAPathEximWouldMisread() {
-        assertThrows(IllegalArgumentException.class, () -> EximPolicyFile.snippet(Path.of("/etc/a:b"), "system"));
-        assertThrows(IllegalArgumentException.class, () -> EximPolicyFile.snippet(Path.of("/etc/$x"), "system"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> EximPolicyFile.snippet(Path.of("/etc/a:b"), "system"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> EximPolicyFile.snippet(Path.of("/etc/$x"), "system"));
     }
 
     @Test
-    void anOutputPathEximWouldMisreadIsAUsageErrorAndNothingIsWritten(@TempDir Path dir) throws IOException {
+    void anOutputPathEximWouldMisreadIsAUsageErrorAndNothingIsWritten(@TempDir Path dir)
+            throws IOException {
         Path file = ExportPostfixTest.writeList(dir, ExportPostfixTest.list(VALID));
         Path out = dir.resolve("exim:policy");
-        CliRun run = CliRun.of("export", "exim", "--list", file.toString(), "--out", out.toString(), "--now", NOW);
+        CliRun run =
+                CliRun.of(
+                        "export",
+                        "exim",
+                        "--list",
+                        file.toString(),
+                        "--out",
+                        out.toString(),
+                        "--now",
+                        NOW);
         assertEquals(2, run.exitCode(), run.toString());
-        assertTrue(run.err().contains("Exim cannot use the path " + out + " in its configuration: it contains ':'"), run.err());
+        assertTrue(
+                run.err()
+                        .contains(
+                                "Exim cannot use the path "
+                                        + out
+                                        + " in its configuration: it contains ':'"),
+                run.err());
         try (var listing = Files.list(dir)) {
-            assertEquals(List.of("policy.json"), listing.map(p -> p.getFileName().toString()).toList());
+            assertEquals(
+                    List.of("policy.json"), listing.map(p -> p.getFileName().toString()).toList());
         }
     }
 
@@ -144,7 +244,11 @@ class ExportEximTest {
     @Test
     void theReadmeShowsTheSnippetTheCommandPrints() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
-        String snippet = EximPolicyFile.snippet(Path.of("/etc/exim4/starttls_policy"), EximPolicyFile.SYSTEM_TRUST);
-        assertTrue(readme.contains("```\n" + snippet + "```\n"), "README.md's Exim snippet differs from:\n" + snippet);
+        String snippet =
+                EximPolicyFile.snippet(
+                        Path.of("/etc/exim4/starttls_policy"), EximPolicyFile.SYSTEM_TRUST);
+        assertTrue(
+                readme.contains("```\n" + snippet + "```\n"),
+                "README.md's Exim snippet differs from:\n" + snippet);
     }
 }

@@ -32,7 +32,8 @@ class ExportPostfixTest {
                     "example.com": {"mode": "enforce", "mxs": ["mx1.example.com", ".mail.example.com"]}
                   }
                 }
-                """.formatted(expires);
+                """
+                .formatted(expires);
     }
 
     static Path writeList(Path dir, String text) throws IOException {
@@ -42,18 +43,32 @@ class ExportPostfixTest {
     }
 
     @Test
-    void enforceLinesAreSortedTestingIsACommentAliasesAreResolved(@TempDir Path dir) throws IOException {
+    void enforceLinesAreSortedTestingIsACommentAliasesAreResolved(@TempDir Path dir)
+            throws IOException {
         Path file = writeList(dir, list("2026-12-04T00:00:00Z"));
         Path out = dir.resolve("table");
-        CliRun run = CliRun.of("export", "postfix", "--list", file.toString(), "--out", out.toString(), "--now", NOW);
+        CliRun run =
+                CliRun.of(
+                        "export",
+                        "postfix",
+                        "--list",
+                        file.toString(),
+                        "--out",
+                        out.toString(),
+                        "--now",
+                        NOW);
         assertEquals(0, run.exitCode(), run.toString());
-        assertEquals("""
+        assertEquals(
+                """
                 b.example    secure match=.mx.hoster.example
                 example.com  secure match=mx1.example.com:.mail.example.com
                 # example.org undefined due to testing policy
-                """, Files.readString(out));
+                """,
+                Files.readString(out));
         assertTrue(run.out().contains("postmap hash:" + out.toAbsolutePath()), run.out());
-        assertTrue(run.out().contains("smtp_tls_policy_maps = hash:" + out.toAbsolutePath()), run.out());
+        assertTrue(
+                run.out().contains("smtp_tls_policy_maps = hash:" + out.toAbsolutePath()),
+                run.out());
         assertTrue(run.out().contains("2 enforce, 1 testing"), run.out());
         assertTrue(run.out().contains("NOT checked"), run.out());
         assertEquals("", run.err());
@@ -62,14 +77,24 @@ class ExportPostfixTest {
     @Test
     void earlyAdopterEnforcesTestingDomains(@TempDir Path dir) throws IOException {
         Path file = writeList(dir, list("2026-12-04T00:00:00Z"));
-        CliRun run = CliRun.of("export", "postfix", "--list", file.toString(), "--early-adopter", "--now", NOW);
+        CliRun run =
+                CliRun.of(
+                        "export",
+                        "postfix",
+                        "--list",
+                        file.toString(),
+                        "--early-adopter",
+                        "--now",
+                        NOW);
         assertEquals(0, run.exitCode(), run.toString());
         // Without --out the table goes beside the list.
-        assertEquals("""
+        assertEquals(
+                """
                 b.example    secure match=.mx.hoster.example
                 example.com  secure match=mx1.example.com:.mail.example.com
                 example.org  secure match=mx.example.org
-                """, Files.readString(dir.resolve("postfix_tls_policy")));
+                """,
+                Files.readString(dir.resolve("postfix_tls_policy")));
     }
 
     @Test
@@ -77,9 +102,20 @@ class ExportPostfixTest {
         Path file = writeList(dir, list("2026-11-28T12:00:00Z"));
         Path out = dir.resolve("table");
         Files.writeString(out, "old table\n");
-        CliRun run = CliRun.of("export", "postfix", "--list", file.toString(), "--out", out.toString(), "--now", NOW);
+        CliRun run =
+                CliRun.of(
+                        "export",
+                        "postfix",
+                        "--list",
+                        file.toString(),
+                        "--out",
+                        out.toString(),
+                        "--now",
+                        NOW);
         assertEquals(1, run.exitCode(), run.toString());
-        assertEquals("# Policy list is outdated. Falling back to opportunistic encryption.\n", Files.readString(out));
+        assertEquals(
+                "# Policy list is outdated. Falling back to opportunistic encryption.\n",
+                Files.readString(out));
         assertTrue(run.err().startsWith("ACTION REQUIRED: the policy list at " + file), run.err());
         assertTrue(run.err().contains("expired at 2026-11-28T12:00:00Z"), run.err());
     }
@@ -96,42 +132,103 @@ class ExportPostfixTest {
     void aMalformedListIsRefusedAndNothingIsWritten(@TempDir Path dir) throws IOException {
         Path file = writeList(dir, "{\"timestamp\": \"2026-11-20T00:00:00Z\"}");
         Path out = dir.resolve("table");
-        CliRun run = CliRun.of("export", "postfix", "--list", file.toString(), "--out", out.toString(), "--now", NOW);
+        CliRun run =
+                CliRun.of(
+                        "export",
+                        "postfix",
+                        "--list",
+                        file.toString(),
+                        "--out",
+                        out.toString(),
+                        "--now",
+                        NOW);
         assertEquals(1, run.exitCode(), run.toString());
-        assertTrue(run.err().contains(file + ": /: required property 'expires' not found"), run.err());
+        assertTrue(
+                run.err().contains(file + ": /: required property 'expires' not found"), run.err());
         assertFalse(Files.exists(out));
     }
 
     @Test
-    void aLeadingDotDomainIsRefusedBecausePostfixWouldApplyItToSubdomains(@TempDir Path dir) throws IOException {
-        Path file = writeList(dir, list("2026-12-04T00:00:00Z").replace("\"example.com\"", "\".example.com\""));
+    void aLeadingDotDomainIsRefusedBecausePostfixWouldApplyItToSubdomains(@TempDir Path dir)
+            throws IOException {
+        Path file =
+                writeList(
+                        dir,
+                        list("2026-12-04T00:00:00Z")
+                                .replace("\"example.com\"", "\".example.com\""));
         Path out = dir.resolve("table");
-        CliRun run = CliRun.of("export", "postfix", "--list", file.toString(), "--out", out.toString(), "--now", NOW);
+        CliRun run =
+                CliRun.of(
+                        "export",
+                        "postfix",
+                        "--list",
+                        file.toString(),
+                        "--out",
+                        out.toString(),
+                        "--now",
+                        NOW);
         assertEquals(1, run.exitCode(), run.toString());
-        assertTrue(run.err().contains(file + ": /policies: property '.example.com' name is not valid"),
+        assertTrue(
+                run.err().contains(file + ": /policies: property '.example.com' name is not valid"),
                 run.err());
         assertFalse(Files.exists(out));
     }
 
     @Test
     void aReferenceToAMissingAliasIsRefused(@TempDir Path dir) throws IOException {
-        Path file = writeList(dir, list("2026-12-04T00:00:00Z").replace("\"policy-alias\": \"hoster\"", "\"policy-alias\": \"nobody\""));
+        Path file =
+                writeList(
+                        dir,
+                        list("2026-12-04T00:00:00Z")
+                                .replace(
+                                        "\"policy-alias\": \"hoster\"",
+                                        "\"policy-alias\": \"nobody\""));
         Path out = dir.resolve("table");
-        CliRun run = CliRun.of("export", "postfix", "--list", file.toString(), "--out", out.toString(), "--now", NOW);
+        CliRun run =
+                CliRun.of(
+                        "export",
+                        "postfix",
+                        "--list",
+                        file.toString(),
+                        "--out",
+                        out.toString(),
+                        "--now",
+                        NOW);
         assertEquals(1, run.exitCode(), run.toString());
-        assertTrue(run.err().contains("/policies/b.example/policy-alias: refers to the alias 'nobody'"), run.err());
+        assertTrue(
+                run.err()
+                        .contains("/policies/b.example/policy-alias: refers to the alias 'nobody'"),
+                run.err());
         assertFalse(Files.exists(out));
     }
 
     @Test
     void aMissingListOrSignatureCannotComplete(@TempDir Path dir) throws IOException {
-        CliRun missing = CliRun.of("export", "postfix", "--list", dir.resolve("nope.json").toString(), "--now", NOW);
+        CliRun missing =
+                CliRun.of(
+                        "export",
+                        "postfix",
+                        "--list",
+                        dir.resolve("nope.json").toString(),
+                        "--now",
+                        NOW);
         assertEquals(3, missing.exitCode(), missing.toString());
         assertTrue(missing.err().contains("nope.json does not exist"), missing.err());
 
         Path file = writeList(dir, list("2026-12-04T00:00:00Z"));
-        Path key = org.starttlslist.testing.TestKeys.ed25519("export-missing").writePublic(dir.resolve("keys"));
-        CliRun unsigned = CliRun.of("export", "postfix", "--list", file.toString(), "--keys", key.toString(), "--now", NOW);
+        Path key =
+                org.starttlslist.testing.TestKeys.ed25519("export-missing")
+                        .writePublic(dir.resolve("keys"));
+        CliRun unsigned =
+                CliRun.of(
+                        "export",
+                        "postfix",
+                        "--list",
+                        file.toString(),
+                        "--keys",
+                        key.toString(),
+                        "--now",
+                        NOW);
         assertEquals(3, unsigned.exitCode(), unsigned.toString());
         assertTrue(unsigned.err().contains("policy.json.asc does not exist"), unsigned.err());
         assertFalse(Files.exists(dir.resolve("postfix_tls_policy")));
@@ -148,10 +245,16 @@ class ExportPostfixTest {
     void aMirrorDirectoryIsReadThroughItsCurrentLink(@TempDir Path dir) throws IOException {
         Path release = dir.resolve("releases").resolve("20261120T000000Z-0123456789ab");
         Files.createDirectories(release);
-        Files.writeString(release.resolve("policy.json"), list("2026-12-04T00:00:00Z"), StandardCharsets.UTF_8);
-        Files.createSymbolicLink(dir.resolve("current"), Path.of("releases", "20261120T000000Z-0123456789ab"));
+        Files.writeString(
+                release.resolve("policy.json"),
+                list("2026-12-04T00:00:00Z"),
+                StandardCharsets.UTF_8);
+        Files.createSymbolicLink(
+                dir.resolve("current"), Path.of("releases", "20261120T000000Z-0123456789ab"));
         CliRun run = CliRun.of("export", "postfix", "--list", dir.toString(), "--now", NOW);
         assertEquals(0, run.exitCode(), run.toString());
-        assertTrue(Files.readString(dir.resolve("postfix_tls_policy")).startsWith("b.example    secure"));
+        assertTrue(
+                Files.readString(dir.resolve("postfix_tls_policy"))
+                        .startsWith("b.example    secure"));
     }
 }

@@ -31,10 +31,21 @@ class ExportSignedListTest {
     void aListSignedByThePinnedKeyIsExported(@TempDir Path dir) throws Exception {
         Path list = signedList(dir, "2026-12-04T00:00:00Z", MAINTAINER);
         Path pinned = MAINTAINER.writePublic(dir);
-        CliRun run = CliRun.of("export", "postfix", "--list", list.toString(), "--keys", pinned.toString(), "--now", ExportPostfixTest.NOW);
+        CliRun run =
+                CliRun.of(
+                        "export",
+                        "postfix",
+                        "--list",
+                        list.toString(),
+                        "--keys",
+                        pinned.toString(),
+                        "--now",
+                        ExportPostfixTest.NOW);
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("signature verified"), run.out());
-        assertTrue(Files.readString(dir.resolve("postfix_tls_policy")).contains("example.com  secure match="));
+        assertTrue(
+                Files.readString(dir.resolve("postfix_tls_policy"))
+                        .contains("example.com  secure match="));
     }
 
     @Test
@@ -43,7 +54,16 @@ class ExportSignedListTest {
         Path pinned = MAINTAINER.writePublic(dir);
         Path out = dir.resolve("postfix_tls_policy");
         Files.writeString(out, "previous table\n");
-        CliRun run = CliRun.of("export", "postfix", "--list", list.toString(), "--keys", pinned.toString(), "--now", ExportPostfixTest.NOW);
+        CliRun run =
+                CliRun.of(
+                        "export",
+                        "postfix",
+                        "--list",
+                        list.toString(),
+                        "--keys",
+                        pinned.toString(),
+                        "--now",
+                        ExportPostfixTest.NOW);
         assertEquals(1, run.exitCode(), run.toString());
         assertEquals("previous table\n", Files.readString(out));
     }
@@ -53,7 +73,16 @@ class ExportSignedListTest {
         Path list = signedList(dir, "2026-12-04T00:00:00Z", MAINTAINER);
         Files.writeString(list, Files.readString(list).replace("\"enforce\"", "\"testing\""));
         Path pinned = MAINTAINER.writePublic(dir);
-        CliRun run = CliRun.of("export", "postfix", "--list", list.toString(), "--keys", pinned.toString(), "--now", ExportPostfixTest.NOW);
+        CliRun run =
+                CliRun.of(
+                        "export",
+                        "postfix",
+                        "--list",
+                        list.toString(),
+                        "--keys",
+                        pinned.toString(),
+                        "--now",
+                        ExportPostfixTest.NOW);
         assertEquals(1, run.exitCode(), run.toString());
         assertFalse(Files.exists(dir.resolve("postfix_tls_policy")));
     }
@@ -62,10 +91,20 @@ class ExportSignedListTest {
     void anAuthenticExpiredListGivesTheFallback(@TempDir Path dir) throws Exception {
         Path list = signedList(dir, "2026-11-25T00:00:00Z", MAINTAINER);
         Path pinned = MAINTAINER.writePublic(dir);
-        CliRun run = CliRun.of("export", "postfix", "--list", list.toString(), "--keys", pinned.toString(), "--now", ExportPostfixTest.NOW);
+        CliRun run =
+                CliRun.of(
+                        "export",
+                        "postfix",
+                        "--list",
+                        list.toString(),
+                        "--keys",
+                        pinned.toString(),
+                        "--now",
+                        ExportPostfixTest.NOW);
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(run.err().startsWith("ACTION REQUIRED"), run.err());
-        assertEquals("# Policy list is outdated. Falling back to opportunistic encryption.\n",
+        assertEquals(
+                "# Policy list is outdated. Falling back to opportunistic encryption.\n",
                 Files.readString(dir.resolve("postfix_tls_policy")));
     }
 
@@ -75,7 +114,16 @@ class ExportSignedListTest {
         Path pinned = MAINTAINER.writePublic(dir);
         Path out = dir.resolve("postfix_tls_policy");
         Files.writeString(out, "previous table\n");
-        CliRun run = CliRun.of("export", "postfix", "--list", list.toString(), "--keys", pinned.toString(), "--now", ExportPostfixTest.NOW);
+        CliRun run =
+                CliRun.of(
+                        "export",
+                        "postfix",
+                        "--list",
+                        list.toString(),
+                        "--keys",
+                        pinned.toString(),
+                        "--now",
+                        ExportPostfixTest.NOW);
         assertEquals(1, run.exitCode(), run.toString());
         assertFalse(run.err().contains("ACTION REQUIRED"), run.err());
         assertEquals("previous table\n", Files.readString(out));

@@ -24,13 +24,16 @@ class PostfixPostmapIT {
                 return candidate;
             }
         }
-        assumeTrue(false, "skipped: postmap is not installed (apt-get install postfix; CI installs it)");
+        assumeTrue(
+                false,
+                "skipped: postmap is not installed (apt-get install postfix; CI installs it)");
         return null;
     }
 
     /** Runs postmap with its own empty configuration directory, so /etc/postfix is never needed. */
     static Result postmap(Path config, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(postmap().toString(), "-c", config.toString()));
+        List<String> command =
+                new ArrayList<>(List.of(postmap().toString(), "-c", config.toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -38,20 +41,33 @@ class PostfixPostmapIT {
     }
 
     @Test
-    void postmapCompilesTheTableAndAnswersForEnforceDomainsOnly(@TempDir Path dir) throws Exception {
+    void postmapCompilesTheTableAndAnswersForEnforceDomainsOnly(@TempDir Path dir)
+            throws Exception {
         Path config = Files.createDirectories(dir.resolve("postfix-config"));
         Files.writeString(config.resolve("main.cf"), "");
-        Path list = ExportPostfixTest.writeList(dir, ExportPostfixTest.list("2026-12-04T00:00:00Z"));
+        Path list =
+                ExportPostfixTest.writeList(dir, ExportPostfixTest.list("2026-12-04T00:00:00Z"));
         Path table = dir.resolve("postfix_tls_policy");
-        CliRun export = CliRun.of("export", "postfix", "--list", list.toString(), "--out", table.toString(),
-                "--now", ExportPostfixTest.NOW);
+        CliRun export =
+                CliRun.of(
+                        "export",
+                        "postfix",
+                        "--list",
+                        list.toString(),
+                        "--out",
+                        table.toString(),
+                        "--now",
+                        ExportPostfixTest.NOW);
         assertEquals(0, export.exitCode(), export.toString());
 
         Result compiled = postmap(config, "hash:" + table);
         assertEquals(0, compiled.exit(), compiled.out());
-        assertEquals(new Result(0, "secure match=mx1.example.com:.mail.example.com\n"),
+        assertEquals(
+                new Result(0, "secure match=mx1.example.com:.mail.example.com\n"),
                 postmap(config, "-q", "example.com", "hash:" + table));
-        assertEquals(new Result(0, "secure match=.mx.hoster.example\n"), postmap(config, "-q", "b.example", "hash:" + table));
+        assertEquals(
+                new Result(0, "secure match=.mx.hoster.example\n"),
+                postmap(config, "-q", "b.example", "hash:" + table));
         // Keys are exact: neither the testing domain nor a subdomain of an enforce domain is found.
         assertEquals(new Result(1, ""), postmap(config, "-q", "example.org", "hash:" + table));
         assertEquals(new Result(1, ""), postmap(config, "-q", "sub.example.com", "hash:" + table));
@@ -61,10 +77,19 @@ class PostfixPostmapIT {
     void theExpiredFallbackIsAValidEmptyTable(@TempDir Path dir) throws Exception {
         Path config = Files.createDirectories(dir.resolve("postfix-config"));
         Files.writeString(config.resolve("main.cf"), "");
-        Path list = ExportPostfixTest.writeList(dir, ExportPostfixTest.list("2026-11-01T00:00:00Z"));
+        Path list =
+                ExportPostfixTest.writeList(dir, ExportPostfixTest.list("2026-11-01T00:00:00Z"));
         Path table = dir.resolve("postfix_tls_policy");
-        CliRun export = CliRun.of("export", "postfix", "--list", list.toString(), "--out", table.toString(),
-                "--now", ExportPostfixTest.NOW);
+        CliRun export =
+                CliRun.of(
+                        "export",
+                        "postfix",
+                        "--list",
+                        list.toString(),
+                        "--out",
+                        table.toString(),
+                        "--now",
+                        ExportPostfixTest.NOW);
         assertEquals(1, export.exitCode(), export.toString());
         assertEquals(0, postmap(config, "hash:" + table).exit());
         assertEquals(new Result(1, ""), postmap(config, "-q", "example.com", "hash:" + table));

@@ -26,20 +26,29 @@ class PredecessorEximOutputTest {
 
     @Test
     void theSameDomainsAreEnforcedAndTheSameAreLeftAlone(@TempDir Path tmp) throws IOException {
-        String theirs = new String(SharedFixtures.bytes(BRANCH + "simple_policy.expected.exim_tls_policy"), StandardCharsets.US_ASCII);
+        String theirs =
+                new String(
+                        SharedFixtures.bytes(BRANCH + "simple_policy.expected.exim_tls_policy"),
+                        StandardCharsets.US_ASCII);
         String ours = export(tmp, "test_json.input.json", 0);
         // Their keys had the input's leading dot, which the format refuses (see the Postfix test).
-        assertEquals(domainsAndModes(theirs.replaceAll("(?m)^(# )?\\.", "$1")), domainsAndModes(ours));
-        assertEquals(EximPolicyFile.HEADER + """
+        assertEquals(
+                domainsAndModes(theirs.replaceAll("(?m)^(# )?\\.", "$1")), domainsAndModes(ours));
+        assertEquals(
+                EximPolicyFile.HEADER
+                        + """
                 # testing.example-recipient.com: undefined due to testing policy
                 valid.example-recipient.com:    ^(?i)[^.]+\\.valid\\.example-recipient\\.com$
-                """, ours);
+                """,
+                ours);
     }
 
     @Test
     void theExpiredFallbackIsTheirLineByteForByte(@TempDir Path tmp) throws IOException {
         byte[] theirs = SharedFixtures.bytes(BRANCH + "expired_policy.expected.all-three-files");
-        assertEquals(new String(theirs, StandardCharsets.US_ASCII), export(tmp, "test_json_expired.input.json", 1));
+        assertEquals(
+                new String(theirs, StandardCharsets.US_ASCII),
+                export(tmp, "test_json_expired.input.json", 1));
     }
 
     /** "enforce domain" or "testing domain", one per line, sorted. */
@@ -57,14 +66,26 @@ class PredecessorEximOutputTest {
     }
 
     private static String export(Path tmp, String input, int exitCode) throws IOException {
-        String text = new String(SharedFixtures.bytes(INPUTS + input), StandardCharsets.UTF_8)
-                .replaceFirst("\\{", "{\"version\": \"0.1\", \"policy-aliases\": {},")
-                .replace("\".valid.", "\"valid.").replace("\".testing.", "\"testing.")
-                .replace("[\"valid.", "[\".valid.").replace("[\"testing.", "[\".testing.");
+        String text =
+                new String(SharedFixtures.bytes(INPUTS + input), StandardCharsets.UTF_8)
+                        .replaceFirst("\\{", "{\"version\": \"0.1\", \"policy-aliases\": {},")
+                        .replace("\".valid.", "\"valid.")
+                        .replace("\".testing.", "\"testing.")
+                        .replace("[\"valid.", "[\".valid.")
+                        .replace("[\"testing.", "[\".testing.");
         Path list = tmp.resolve("policy.json");
         Files.writeString(list, text);
         Path out = tmp.resolve("exim_tls_policy");
-        CliRun run = CliRun.of("export", "exim", "--list", list.toString(), "--out", out.toString(), "--now", "2026-11-28T00:00:00Z");
+        CliRun run =
+                CliRun.of(
+                        "export",
+                        "exim",
+                        "--list",
+                        list.toString(),
+                        "--out",
+                        out.toString(),
+                        "--now",
+                        "2026-11-28T00:00:00Z");
         assertEquals(exitCode, run.exitCode(), run.toString());
         return Files.readString(out);
     }

@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.starttlslist.json.Json;
 import org.starttlslist.testing.CliRun;
 import org.starttlslist.testing.SharedFixtures;
@@ -25,9 +25,9 @@ import tools.jackson.databind.JsonNode;
  * differences"): they lack the format's required {@code version} and {@code policy-aliases}, and
  * their domain keys start with a dot, which in a Postfix table means "every subdomain" and is no
  * mail domain. Each case checks that we refuse the input as given, then exports the input with
- * exactly those two things repaired and compares with the expected file, repaired the same way
- * (the leading dot of the key column removed). Everything else — layout, padding, comments,
- * fallback line, trailing newline — must match byte for byte.
+ * exactly those two things repaired and compares with the expected file, repaired the same way (the
+ * leading dot of the key column removed). Everything else — layout, padding, comments, fallback
+ * line, trailing newline — must match byte for byte.
  */
 class PredecessorPostfixOutputTest {
     static final String DIR = "fixtures/starttls-policy-cli/upstream-inline/configure_test/";
@@ -50,8 +50,12 @@ class PredecessorPostfixOutputTest {
         }
         try {
             for (JsonNode node : Json.readStrict(Files.readAllBytes(index))) {
-                cases.add(new Case(node.get("id").stringValue(), node.get("input").stringValue(),
-                        node.get("early_adopter").booleanValue(), node.get("expected_output").stringValue()));
+                cases.add(
+                        new Case(
+                                node.get("id").stringValue(),
+                                node.get("input").stringValue(),
+                                node.get("early_adopter").booleanValue(),
+                                node.get("expected_output").stringValue()));
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -62,8 +66,13 @@ class PredecessorPostfixOutputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void matchesThePredecessorWhereItWasRight(Case c, @TempDir Path tmp) throws IOException {
-        String input = new String(SharedFixtures.bytes(DIR + (c.input() == null ? "cases.json-missing" : c.input())), StandardCharsets.UTF_8);
-        String expected = new String(SharedFixtures.bytes(DIR + c.expected()), StandardCharsets.UTF_8);
+        String input =
+                new String(
+                        SharedFixtures.bytes(
+                                DIR + (c.input() == null ? "cases.json-missing" : c.input())),
+                        StandardCharsets.UTF_8);
+        String expected =
+                new String(SharedFixtures.bytes(DIR + c.expected()), StandardCharsets.UTF_8);
 
         // As given: refused, nothing written.
         Path raw = tmp.resolve("raw.json");
@@ -71,16 +80,25 @@ class PredecessorPostfixOutputTest {
         Path rawOut = tmp.resolve("raw.table");
         CliRun refused = run(raw, rawOut, c.earlyAdopter());
         assertEquals(1, refused.exitCode(), refused.toString());
-        // The same usability rules as verify: the schema refuses the leading-dot keys and the missing fields.
-        assertTrue(refused.err().contains("property '.valid.example-recipient.com' name is not valid"), refused.err());
-        assertTrue(refused.err().contains("more schema violations); nothing was written"), refused.err());
+        // The same usability rules as verify: the schema refuses the leading-dot keys and the
+        // missing fields.
+        assertTrue(
+                refused.err().contains("property '.valid.example-recipient.com' name is not valid"),
+                refused.err());
+        assertTrue(
+                refused.err().contains("more schema violations); nothing was written"),
+                refused.err());
         assertFalse(Files.exists(rawOut));
 
         // Repaired: the format's required fields added, the keys made mail domains.
-        String repaired = input.replaceFirst("\\{", "{\"version\": \"0.1\", \"policy-aliases\": {},")
-                .replace("\".valid.", "\"valid.").replace("\".testing.", "\"testing.")
-                // the MX patterns keep their dot: they are suffixes, and mean the same to Postfix
-                .replace("[\"valid.", "[\".valid.").replace("[\"testing.", "[\".testing.");
+        String repaired =
+                input.replaceFirst("\\{", "{\"version\": \"0.1\", \"policy-aliases\": {},")
+                        .replace("\".valid.", "\"valid.")
+                        .replace("\".testing.", "\"testing.")
+                        // the MX patterns keep their dot: they are suffixes, and mean the same to
+                        // Postfix
+                        .replace("[\"valid.", "[\".valid.")
+                        .replace("[\"testing.", "[\".testing.");
         Path fixed = tmp.resolve("policy.json");
         Files.writeString(fixed, repaired);
         Path out = tmp.resolve("postfix_tls_policy");
@@ -90,9 +108,19 @@ class PredecessorPostfixOutputTest {
     }
 
     private static CliRun run(Path list, Path out, boolean earlyAdopter) {
-        List<String> args = new ArrayList<>(List.of("export", "postfix", "--list", list.toString(), "--out", out.toString(),
-                // The predecessor's test ran at its own clock; 2038 is its unexpired case's expiry.
-                "--now", "2026-11-28T00:00:00Z"));
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "export",
+                                "postfix",
+                                "--list",
+                                list.toString(),
+                                "--out",
+                                out.toString(),
+                                // The predecessor's test ran at its own clock; 2038 is its
+                                // unexpired case's expiry.
+                                "--now",
+                                "2026-11-28T00:00:00Z"));
         if (earlyAdopter) {
             args.add("--early-adopter");
         }

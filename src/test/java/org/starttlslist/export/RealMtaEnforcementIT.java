@@ -85,9 +85,17 @@ class RealMtaEnforcementIT {
     }
 
     /** Which export the sender was configured with. */
-    enum Phase { LIST, EARLY_ADOPTER, EXPIRED }
+    enum Phase {
+        LIST,
+        EARLY_ADOPTER,
+        EXPIRED
+    }
 
-    enum Expect { VERIFIED_TLS, OPPORTUNISTIC_TLS, DEFERRED }
+    enum Expect {
+        VERIFIED_TLS,
+        OPPORTUNISTIC_TLS,
+        DEFERRED
+    }
 
     /** The part of a sending MTA the scenarios use. */
     interface Sender extends AutoCloseable {
@@ -127,11 +135,15 @@ class RealMtaEnforcementIT {
         Dnsmasq.Zone zone = new Dnsmasq.Zone();
         for (Map.Entry<String, ServerCert> host : mx.entrySet()) {
             InetAddress address = LoopbackAddresses.next();
-            PostfixReceiver.Options options = new PostfixReceiver.Options(host.getKey()).address(address).port(25);
+            PostfixReceiver.Options options =
+                    new PostfixReceiver.Options(host.getKey()).address(address).port(25);
             if (host.getValue() != null) {
                 options.certificate(host.getValue());
             }
-            String domain = host.getKey().substring(host.getKey().indexOf('.') + 1).replaceFirst("^mail\\.", "");
+            String domain =
+                    host.getKey()
+                            .substring(host.getKey().indexOf('.') + 1)
+                            .replaceFirst("^mail\\.", "");
             receivers.put(domain, PostfixReceiver.start(dir.resolve("mx-" + domain), options));
             zone.mx(domain, 10, host.getKey()).address(host.getKey(), address);
         }
@@ -141,15 +153,26 @@ class RealMtaEnforcementIT {
 
     private Map<String, DomainReport> verdicts;
 
-    /** {@code check}'s report for every domain, against the same DNS, servers and trust anchor the MTAs use. */
+    /**
+     * {@code check}'s report for every domain, against the same DNS, servers and trust anchor the
+     * MTAs use.
+     */
     Map<String, DomainReport> verdicts() {
         if (verdicts == null) {
-            CheckSettings settings = CheckSettings.defaults(now).withResolver(dns.address()).withCaFile(ca.caFile())
-                    .withTimeout(Duration.ofSeconds(10));
-            List<CheckRequest> requests = POLICIES.entrySet().stream()
-                    .map(e -> new CheckRequest(e.getKey(), Optional.of(e.getValue()))).toList();
+            CheckSettings settings =
+                    CheckSettings.defaults(now)
+                            .withResolver(dns.address())
+                            .withCaFile(ca.caFile())
+                            .withTimeout(Duration.ofSeconds(10));
+            List<CheckRequest> requests =
+                    POLICIES.entrySet().stream()
+                            .map(e -> new CheckRequest(e.getKey(), Optional.of(e.getValue())))
+                            .toList();
             verdicts = new LinkedHashMap<>();
-            new DomainChecker(settings).check(requests).domains().forEach(r -> verdicts.put(r.domain(), r));
+            new DomainChecker(settings)
+                    .check(requests)
+                    .domains()
+                    .forEach(r -> verdicts.put(r.domain(), r));
         }
         return verdicts;
     }
@@ -157,7 +180,8 @@ class RealMtaEnforcementIT {
     /** The scenarios where the MTA enforces the list: there, eligible must mean delivered. */
     static boolean enforced(Scenario scenario) {
         return scenario.phase == Phase.EARLY_ADOPTER
-                || (scenario.phase == Phase.LIST && POLICIES.get(scenario.domain).mode().orElseThrow() == Mode.ENFORCE);
+                || (scenario.phase == Phase.LIST
+                        && POLICIES.get(scenario.domain).mode().orElseThrow() == Mode.ENFORCE);
     }
 
     /** check, on its own, against the table: eligible exactly where the table says delivered. */
@@ -169,8 +193,14 @@ class RealMtaEnforcementIT {
                 DomainReport report = verdicts().get(scenario.domain);
                 boolean delivered = scenario.expect != Expect.DEFERRED;
                 if (report.verdict().isEligible() != delivered) {
-                    disagreements.add(scenario + ": check says " + report.verdict().wire() + " " + report.findings()
-                            + ", the table says " + scenario.expect);
+                    disagreements.add(
+                            scenario
+                                    + ": check says "
+                                    + report.verdict().wire()
+                                    + " "
+                                    + report.findings()
+                                    + ", the table says "
+                                    + scenario.expect);
                 }
             }
         }
@@ -219,28 +249,57 @@ class RealMtaEnforcementIT {
                 %s
                   }
                 }
-                """.formatted(ListTimes.format(timestamp), ListTimes.format(expires), POLICIES.entrySet().stream()
-                        .filter(e -> !e.getKey().equals("good.test"))
-                        .map(e -> "    \"" + e.getKey() + "\": {\"mode\": \"" + e.getValue().mode().orElseThrow().name().toLowerCase(Locale.ROOT)
-                                + "\", \"mxs\": [" + e.getValue().mx().stream().map(p -> "\"" + p.value() + "\"").collect(Collectors.joining(", "))
-                                + "]}")
-                        .collect(Collectors.joining(",\n")));
+                """
+                .formatted(
+                        ListTimes.format(timestamp),
+                        ListTimes.format(expires),
+                        POLICIES.entrySet().stream()
+                                .filter(e -> !e.getKey().equals("good.test"))
+                                .map(
+                                        e ->
+                                                "    \""
+                                                        + e.getKey()
+                                                        + "\": {\"mode\": \""
+                                                        + e.getValue()
+                                                                .mode()
+                                                                .orElseThrow()
+                                                                .name()
+                                                                .toLowerCase(Locale.ROOT)
+                                                        + "\", \"mxs\": ["
+                                                        + e.getValue().mx().stream()
+                                                                .map(p -> "\"" + p.value() + "\"")
+                                                                .collect(Collectors.joining(", "))
+                                                        + "]}")
+                                .collect(Collectors.joining(",\n")));
     }
 
-    /** Runs the real {@code export MTA} for {@code phase} into {@code out}; checks the alert of an expired list. */
+    /**
+     * Runs the real {@code export MTA} for {@code phase} into {@code out}; checks the alert of an
+     * expired list.
+     */
     void export(String mta, Phase phase, Path out) throws IOException {
         Path dir = Files.createDirectories(out.getParent().resolve("list"));
         Path file = dir.resolve("policy.json");
         Files.writeString(file, list(phase == Phase.EXPIRED));
-        List<String> args = new ArrayList<>(List.of("export", mta, "--list", file.toString(), "--out", out.toString(),
-                "--now", ListTimes.format(now)));
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "export",
+                                mta,
+                                "--list",
+                                file.toString(),
+                                "--out",
+                                out.toString(),
+                                "--now",
+                                ListTimes.format(now)));
         if (phase == Phase.EARLY_ADOPTER) {
             args.add("--early-adopter");
         }
         CliRun run = CliRun.of(args.toArray(String[]::new));
         if (phase == Phase.EXPIRED) {
             assertEquals(1, run.exitCode(), run.toString());
-            assertTrue(run.err().startsWith("ACTION REQUIRED: the policy list at " + file), run.err());
+            assertTrue(
+                    run.err().startsWith("ACTION REQUIRED: the policy list at " + file), run.err());
         } else {
             assertEquals(0, run.exitCode(), run.toString());
         }
@@ -248,35 +307,85 @@ class RealMtaEnforcementIT {
 
     @Test
     void postfix() throws IOException {
-        runAll("postfix", (phase, dir) -> {
-            Path table = dir.resolve("postfix_tls_policy");
-            export("postfix", phase, table);
-            PostfixSender sender = PostfixSender.start(dir.resolve("postfix"), dns.address().getAddress(), ca.caFile(), table);
-            return new Sender() {
-                @Override public void send(String from, String to, String subject) { sender.send(from, to, subject); }
-                @Override public Delivery attempt(String recipient) { return sender.awaitAttempt(recipient, ATTEMPT); }
-                @Override public String queue() { return sender.queue(); }
-                @Override public String log() { return sender.log(); }
-                @Override public void close() { sender.close(); }
-            };
-        });
+        runAll(
+                "postfix",
+                (phase, dir) -> {
+                    Path table = dir.resolve("postfix_tls_policy");
+                    export("postfix", phase, table);
+                    PostfixSender sender =
+                            PostfixSender.start(
+                                    dir.resolve("postfix"),
+                                    dns.address().getAddress(),
+                                    ca.caFile(),
+                                    table);
+                    return new Sender() {
+                        @Override
+                        public void send(String from, String to, String subject) {
+                            sender.send(from, to, subject);
+                        }
+
+                        @Override
+                        public Delivery attempt(String recipient) {
+                            return sender.awaitAttempt(recipient, ATTEMPT);
+                        }
+
+                        @Override
+                        public String queue() {
+                            return sender.queue();
+                        }
+
+                        @Override
+                        public String log() {
+                            return sender.log();
+                        }
+
+                        @Override
+                        public void close() {
+                            sender.close();
+                        }
+                    };
+                });
     }
 
     @Test
     void exim() throws IOException {
         EximSender.requireAvailable();
-        runAll("exim", (phase, dir) -> {
-            Path file = dir.resolve("exim_tls_policy");
-            export("exim", phase, file);
-            EximSender sender = EximSender.start(dir.resolve("exim"), dns.address().getAddress(), ca.caFile(), file);
-            return new Sender() {
-                @Override public void send(String from, String to, String subject) { sender.send(from, to, subject); }
-                @Override public Delivery attempt(String recipient) { return sender.attempt(recipient); }
-                @Override public String queue() { return sender.queue(); }
-                @Override public String log() { return sender.log(); }
-                @Override public void close() { }
-            };
-        });
+        runAll(
+                "exim",
+                (phase, dir) -> {
+                    Path file = dir.resolve("exim_tls_policy");
+                    export("exim", phase, file);
+                    EximSender sender =
+                            EximSender.start(
+                                    dir.resolve("exim"),
+                                    dns.address().getAddress(),
+                                    ca.caFile(),
+                                    file);
+                    return new Sender() {
+                        @Override
+                        public void send(String from, String to, String subject) {
+                            sender.send(from, to, subject);
+                        }
+
+                        @Override
+                        public Delivery attempt(String recipient) {
+                            return sender.attempt(recipient);
+                        }
+
+                        @Override
+                        public String queue() {
+                            return sender.queue();
+                        }
+
+                        @Override
+                        public String log() {
+                            return sender.log();
+                        }
+
+                        @Override
+                        public void close() {}
+                    };
+                });
     }
 
     interface SenderFactory {
@@ -287,7 +396,9 @@ class RealMtaEnforcementIT {
     void runAll(String mta, SenderFactory factory) throws IOException {
         List<String> failures = new ArrayList<>();
         for (Phase phase : Phase.values()) {
-            Path dir = Files.createDirectories(root.resolve(mta + "-" + phase.name().toLowerCase(Locale.ROOT)));
+            Path dir =
+                    Files.createDirectories(
+                            root.resolve(mta + "-" + phase.name().toLowerCase(Locale.ROOT)));
             try (Sender sender = factory.start(phase, dir)) {
                 for (Scenario scenario : Scenario.values()) {
                     if (scenario.phase == phase) {
@@ -305,7 +416,11 @@ class RealMtaEnforcementIT {
 
     void run(String mta, Scenario scenario, Sender sender) {
         PostfixReceiver receiver = receivers.get(scenario.domain);
-        String from = mta + "." + scenario.name().toLowerCase(Locale.ROOT).replace('_', '-') + "@sender.test";
+        String from =
+                mta
+                        + "."
+                        + scenario.name().toLowerCase(Locale.ROOT).replace('_', '-')
+                        + "@sender.test";
         String to = "postmaster@" + scenario.domain;
         String subject = mta + " " + scenario + " " + Long.toHexString(System.nanoTime());
         int before = receiver.messages().size();
@@ -315,21 +430,41 @@ class RealMtaEnforcementIT {
         if (enforced(scenario)) {
             DomainReport report = verdicts().get(scenario.domain);
             boolean delivered = delivery.status() == Delivery.Status.DELIVERED;
-            assertEquals(report.verdict().isEligible(), delivered, "check says " + report.verdict().wire() + " "
-                    + report.findings() + " but " + mta + " " + (delivered ? "delivered" : "did not deliver") + ": " + delivery.logLine());
+            assertEquals(
+                    report.verdict().isEligible(),
+                    delivered,
+                    "check says "
+                            + report.verdict().wire()
+                            + " "
+                            + report.findings()
+                            + " but "
+                            + mta
+                            + " "
+                            + (delivered ? "delivered" : "did not deliver")
+                            + ": "
+                            + delivery.logLine());
         }
         if (scenario.expect == Expect.DEFERRED) {
             assertEquals(Delivery.Status.DEFERRED, delivery.status(), context);
             assertTrue(sender.queue().contains(to), "still queued:\n" + sender.queue());
-            assertTrue(receiver.messages().stream().noneMatch(m -> m.contains(subject)), "the receiver has the message");
+            assertTrue(
+                    receiver.messages().stream().noneMatch(m -> m.contains(subject)),
+                    "the receiver has the message");
             // Not even the envelope went out: the receiver never saw the sender's address.
-            assertFalse(receiver.log().contains(from), "the receiver saw " + from + ":\n" + receiver.log());
+            assertFalse(
+                    receiver.log().contains(from),
+                    "the receiver saw " + from + ":\n" + receiver.log());
         } else {
             assertEquals(Delivery.Status.DELIVERED, delivery.status(), context);
             assertTrue(delivery.tls(), "not over TLS: " + context);
-            assertEquals(scenario.expect == Expect.VERIFIED_TLS, delivery.verified(), "certificate verified? " + context);
+            assertEquals(
+                    scenario.expect == Expect.VERIFIED_TLS,
+                    delivery.verified(),
+                    "certificate verified? " + context);
             List<String> messages = receiver.awaitMessages(before + 1, ATTEMPT);
-            assertTrue(messages.stream().anyMatch(m -> m.contains("Subject: " + subject)), "not in the mailbox: " + subject);
+            assertTrue(
+                    messages.stream().anyMatch(m -> m.contains("Subject: " + subject)),
+                    "not in the mailbox: " + subject);
             assertFalse(sender.queue().contains(to), "left in the queue:\n" + sender.queue());
         }
     }

@@ -26,19 +26,22 @@ class AtomicFilesTest {
     void createsWithTheGivenPermissions(@TempDir Path dir) throws Exception {
         Path target = dir.resolve("secret.asc");
         AtomicFiles.write(target, new byte[] {1}, PosixFilePermissions.fromString("rw-------"));
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+        assertEquals(
+                "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
     }
 
     @Test
     void aNewFileIsReadableAsAnOrdinaryWriteWouldLeaveIt(@TempDir Path dir) throws Exception {
         // What the umask leaves of rw-rw-rw- for an ordinary new file, less group write.
         Path reference = Files.write(dir.resolve("reference"), new byte[] {0});
-        java.util.Set<java.nio.file.attribute.PosixFilePermission> expected = Files.getPosixFilePermissions(reference);
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> expected =
+                Files.getPosixFilePermissions(reference);
         expected.remove(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE);
         expected.remove(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
         Path target = dir.resolve("policy.json.asc");
         AtomicFiles.write(target, new byte[] {1});
-        assertEquals(PosixFilePermissions.toString(expected),
+        assertEquals(
+                PosixFilePermissions.toString(expected),
                 PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
     }
 
@@ -47,6 +50,7 @@ class AtomicFilesTest {
         Path target = Files.write(dir.resolve("policy.json"), new byte[] {0});
         Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r-----"));
         AtomicFiles.write(target, new byte[] {1});
-        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+        assertEquals(
+                "rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
     }
 }

@@ -15,8 +15,13 @@ class JsonTest {
 
     @Test
     void duplicateKey_isRefusedWithItsLine() {
-        NotJsonException e = assertThrows(NotJsonException.class,
-                () -> Json.readStrict(utf8("{\n  \"mode\": \"testing\",\n  \"mode\": \"enforce\"\n}")));
+        NotJsonException e =
+                assertThrows(
+                        NotJsonException.class,
+                        () ->
+                                Json.readStrict(
+                                        utf8(
+                                                "{\n  \"mode\": \"testing\",\n  \"mode\": \"enforce\"\n}")));
         assertTrue(e.getMessage().contains("Duplicate"), e.getMessage());
         assertEquals(3, e.line());
     }
@@ -39,7 +44,8 @@ class JsonTest {
     @Test
     void deepNesting_isAnError_notAStackOverflow() {
         String deep = "[".repeat(100_000) + "]".repeat(100_000);
-        NotJsonException e = assertThrows(NotJsonException.class, () -> Json.readStrict(utf8(deep)));
+        NotJsonException e =
+                assertThrows(NotJsonException.class, () -> Json.readStrict(utf8(deep)));
         assertTrue(e.getMessage().toLowerCase(Locale.ROOT).contains("nesting"), e.getMessage());
     }
 
@@ -50,7 +56,8 @@ class JsonTest {
 
     @Test
     void emptyFile_isRefused() {
-        NotJsonException e = assertThrows(NotJsonException.class, () -> Json.readStrict(new byte[0]));
+        NotJsonException e =
+                assertThrows(NotJsonException.class, () -> Json.readStrict(new byte[0]));
         assertTrue(e.getMessage().contains("empty"), e.getMessage());
     }
 }

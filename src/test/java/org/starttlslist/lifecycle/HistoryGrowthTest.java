@@ -29,17 +29,20 @@ class HistoryGrowthTest {
     private static final int DOMAINS = 1000;
     private static final int DAYS = 30;
 
-    @TempDir
-    Path temp;
+    @TempDir Path temp;
 
     @Test
     void thirtyDays_thousandDomains_onePercentFlapping() throws Exception {
         LifecycleRepo repo = new LifecycleRepo(temp.resolve("list"));
         for (int i = 0; i < DOMAINS; i++) {
-            repo.source(String.format("d%04d.example", i), i % 2 == 0 ? "enforce" : "testing", day(-60));
+            repo.source(
+                    String.format("d%04d.example", i),
+                    i % 2 == 0 ? "enforce" : "testing",
+                    day(-60));
         }
         PersonIdent bot = new PersonIdent("recheck", "recheck@starttls-list.invalid");
-        try (Git git = Git.init().setDirectory(repo.root.toFile()).setInitialBranch("main").call()) {
+        try (Git git =
+                Git.init().setDirectory(repo.root.toFile()).setInitialBranch("main").call()) {
             commit(git, bot, "initial list");
             Set<Path> seen = new HashSet<>(looseObjects(repo.root));
             // Day 0 creates every domain's history file once.
@@ -54,7 +57,9 @@ class HistoryGrowthTest {
                 // 10 domains flap: each fails on odd days and passes on even ones.
                 if (n % 2 == 1) {
                     for (int i = 0; i < DOMAINS; i += 100) {
-                        repo.failing.put(String.format("d%04d.example", i + 7), List.of("starttls.not-offered"));
+                        repo.failing.put(
+                                String.format("d%04d.example", i + 7),
+                                List.of("starttls.not-offered"));
                     }
                 }
                 repo.day(day(n));
@@ -74,13 +79,18 @@ class HistoryGrowthTest {
             commit(git, bot, "quiet day 2");
             long quiet = grow(repo.root, seen);
 
-            System.out.printf("history growth: first run %d bytes; %d days with 1%% flapping: %d bytes in all, "
-                    + "%d bytes per day on average, largest day %d bytes; a quiet day %d bytes%n",
+            System.out.printf(
+                    "history growth: first run %d bytes; %d days with 1%% flapping: %d bytes in all, "
+                            + "%d bytes per day on average, largest day %d bytes; a quiet day %d bytes%n",
                     firstDay, DAYS, total, total / DAYS, largest, quiet);
             assertTrue(quiet <= 4 * 1024, "a quiet day adds at most a few KB: " + quiet);
             assertTrue(largest <= 40 * 1024, "a day with 10 domains changing state: " + largest);
             assertTrue(total <= 30 * 40 * 1024, "30 days: " + total);
-            assertEquals(0, repo.snapshot().keySet().stream().filter(path -> path.startsWith("history/outbox/")).count(),
+            assertEquals(
+                    0,
+                    repo.snapshot().keySet().stream()
+                            .filter(path -> path.startsWith("history/outbox/"))
+                            .count(),
                     "every notice was delivered");
         }
     }
@@ -106,7 +116,12 @@ class HistoryGrowthTest {
         Path objects = root.resolve(".git/objects");
         try (Stream<Path> files = Files.walk(objects, 2)) {
             return files.filter(Files::isRegularFile)
-                    .filter(file -> file.getParent().getFileName().toString().matches("[0-9a-f]{2}"))
+                    .filter(
+                            file ->
+                                    file.getParent()
+                                            .getFileName()
+                                            .toString()
+                                            .matches("[0-9a-f]{2}"))
                     .toList();
         }
     }

@@ -20,8 +20,8 @@ import org.starttlslist.model.MxPattern;
 import org.starttlslist.source.ListRepository;
 
 /**
- * A list repository in a temporary directory, with a synthetic checker and DNS whose answers a
- * test sets day by day. Time moves only through the instants the test passes ({@code --now}).
+ * A list repository in a temporary directory, with a synthetic checker and DNS whose answers a test
+ * sets day by day. Time moves only through the instants the test passes ({@code --now}).
  */
 final class LifecycleRepo {
     static final LocalDate DAY0 = LocalDate.of(2026, 12, 1);
@@ -29,10 +29,13 @@ final class LifecycleRepo {
     final Path root;
     final ListRepository repository;
     final Path notices;
+
     /** Domains whose check fails, with their codes; every other domain passes. */
     final Map<String, List<String>> failing = new HashMap<>();
+
     /** Proof records: owner name → TXT texts. */
     final Map<String, List<String>> txt = new HashMap<>();
+
     final Set<String> dnsErrors = new HashSet<>();
     final List<String> checkedDomains = new ArrayList<>();
 
@@ -79,8 +82,17 @@ final class LifecycleRepo {
     }
 
     void source(String domain, String mode, LocalDate testingSince) {
-        write("policies/" + domain + ".json", "{\n  \"contact\": \"postmaster@" + domain + "\",\n  \"testing-since\": \""
-                + testingSince + "\",\n  \"mode\": \"" + mode + "\",\n  \"mxs\": [\n    \"mx." + domain + "\"\n  ]\n}\n");
+        write(
+                "policies/" + domain + ".json",
+                "{\n  \"contact\": \"postmaster@"
+                        + domain
+                        + "\",\n  \"testing-since\": \""
+                        + testingSince
+                        + "\",\n  \"mode\": \""
+                        + mode
+                        + "\",\n  \"mxs\": [\n    \"mx."
+                        + domain
+                        + "\"\n  ]\n}\n");
     }
 
     void proof(String domain) {
@@ -90,7 +102,8 @@ final class LifecycleRepo {
     TxtLookup dns() {
         return name -> {
             if (dnsErrors.contains(name)) {
-                throw new org.starttlslist.failure.CouldNotCompleteException("DNS timed out for " + name);
+                throw new org.starttlslist.failure.CouldNotCompleteException(
+                        "DNS timed out for " + name);
             }
             return txt.getOrDefault(name, List.of());
         };
@@ -123,7 +136,13 @@ final class LifecycleRepo {
     List<ShardResults> recheck(LocalDate today, int shards, RecheckTargets targets) {
         List<ShardResults> out = new ArrayList<>();
         for (int i = 1; i <= shards; i++) {
-            out.add(Recheck.run(targets, new Shards.Shard(i, shards), checker(), "run-" + today, at(today)));
+            out.add(
+                    Recheck.run(
+                            targets,
+                            new Shards.Shard(i, shards),
+                            checker(),
+                            "run-" + today,
+                            at(today)));
         }
         return out;
     }
@@ -135,7 +154,9 @@ final class LifecycleRepo {
 
     RecheckApply.Plan apply(LocalDate today, List<ShardResults> shards, RecheckTargets targets) {
         ShardSet.Merged merged = ShardSet.merge(shards, targets);
-        RecheckApply.Plan plan = new RecheckApply(repository, LifecycleSettings.load(repository)).plan(targets, merged, today);
+        RecheckApply.Plan plan =
+                new RecheckApply(repository, LifecycleSettings.load(repository))
+                        .plan(targets, merged, today);
         plan.changes().commit(repository);
         deliver(today);
         return plan;
@@ -147,7 +168,10 @@ final class LifecycleRepo {
     }
 
     void deliver(LocalDate today) {
-        NoticeDelivery.deliver(repository, new DirectoryTransport(notices, "lifecycle@starttls-list.invalid", at(today)), 1000);
+        NoticeDelivery.deliver(
+                repository,
+                new DirectoryTransport(notices, "lifecycle@starttls-list.invalid", at(today)),
+                1000);
     }
 
     /** The notices delivered so far, by file name (date-domain-kind.eml). */
@@ -162,11 +186,17 @@ final class LifecycleRepo {
         }
     }
 
-    /** Every file of the repository (relative path → content), to compare two runs or prove nothing changed. */
+    /**
+     * Every file of the repository (relative path → content), to compare two runs or prove nothing
+     * changed.
+     */
     Map<String, String> snapshot() {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.filter(Files::isRegularFile).filter(path -> !root.relativize(path).startsWith(".git")).toList()) {
+            for (Path path :
+                    paths.filter(Files::isRegularFile)
+                            .filter(path -> !root.relativize(path).startsWith(".git"))
+                            .toList()) {
                 files.put(root.relativize(path).toString(), Files.readString(path));
             }
         } catch (IOException e) {

@@ -29,8 +29,7 @@ import org.starttlslist.testing.servers.TestCa;
  * the test CA, one without), and the real checker probes them.
  */
 class LiveServersLifecycleTest {
-    @TempDir
-    Path temp;
+    @TempDir Path temp;
 
     @Test
     void add_thenDailyRecheck_throughRealDnsAndMailServers() throws Exception {
@@ -43,30 +42,64 @@ class LiveServersLifecycleTest {
         // Certificates are judged at the real time: the CA's certificates are valid around now.
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        try (PostfixReceiver secure = PostfixReceiver.start(temp.resolve("mx-good"),
-                        new PostfixReceiver.Options("mx.live.test").address(good).port(port).certificate(ca.issue("mx.live.test")));
-                PostfixReceiver cleartext = PostfixReceiver.start(temp.resolve("mx-plain"),
-                        new PostfixReceiver.Options("mx.plain.test").address(plain).port(port));
-                Dnsmasq dns = Dnsmasq.start(temp.resolve("dns"), new Dnsmasq.Zone()
-                        .mx("live.test", 10, "mx.live.test").address("mx.live.test", good)
-                        .mx("plain.test", 10, "mx.plain.test").address("mx.plain.test", plain)
-                        .txt("_starttls-list.live.test", "v=STARTTLS-LIST1; contact=postmaster@live.test")
-                        .txt("_starttls-list.plain.test", "v=STARTTLS-LIST1; contact=postmaster@plain.test"))) {
-            CheckSettings settings = CheckSettings.defaults(now).withResolver(dns.address()).withCaFile(ca.caFile())
-                    .withTimeout(Duration.ofSeconds(20)).withPorts(new CheckSettings.Ports(port, 443));
+        try (PostfixReceiver secure =
+                        PostfixReceiver.start(
+                                temp.resolve("mx-good"),
+                                new PostfixReceiver.Options("mx.live.test")
+                                        .address(good)
+                                        .port(port)
+                                        .certificate(ca.issue("mx.live.test")));
+                PostfixReceiver cleartext =
+                        PostfixReceiver.start(
+                                temp.resolve("mx-plain"),
+                                new PostfixReceiver.Options("mx.plain.test")
+                                        .address(plain)
+                                        .port(port));
+                Dnsmasq dns =
+                        Dnsmasq.start(
+                                temp.resolve("dns"),
+                                new Dnsmasq.Zone()
+                                        .mx("live.test", 10, "mx.live.test")
+                                        .address("mx.live.test", good)
+                                        .mx("plain.test", 10, "mx.plain.test")
+                                        .address("mx.plain.test", plain)
+                                        .txt(
+                                                "_starttls-list.live.test",
+                                                "v=STARTTLS-LIST1; contact=postmaster@live.test")
+                                        .txt(
+                                                "_starttls-list.plain.test",
+                                                "v=STARTTLS-LIST1; contact=postmaster@plain.test"))) {
+            CheckSettings settings =
+                    CheckSettings.defaults(now)
+                            .withResolver(dns.address())
+                            .withCaFile(ca.caFile())
+                            .withTimeout(Duration.ofSeconds(20))
+                            .withPorts(new CheckSettings.Ports(port, 443));
             LiveChecker checker = new LiveChecker(settings);
             TxtLookup txt = new DnsTxtLookup(Optional.of(dns.address()), Duration.ofSeconds(5));
             LifecycleRepo repo = new LifecycleRepo(temp.resolve("list"));
             DomainEdits edits = new DomainEdits(repo.repository, now, checker, txt);
 
-            DomainEdits.Added added = edits.add("live.test", "postmaster@live.test", List.of(), false);
+            DomainEdits.Added added =
+                    edits.add("live.test", "postmaster@live.test", List.of(), false);
             assertTrue(added.suggested());
-            assertTrue(added.patterns().stream().anyMatch(pattern -> pattern.matches("mx.live.test")), added.patterns().toString());
-            assertTrue(repo.read("policies/live.test.json").contains("\"testing-since\": \"" + today + "\""));
+            assertTrue(
+                    added.patterns().stream().anyMatch(pattern -> pattern.matches("mx.live.test")),
+                    added.patterns().toString());
+            assertTrue(
+                    repo.read("policies/live.test.json")
+                            .contains("\"testing-since\": \"" + today + "\""));
 
             Map<String, String> before = repo.snapshot();
-            CheckFailedException refused = assertThrows(CheckFailedException.class,
-                    () -> edits.add("plain.test", "postmaster@plain.test", List.of(), false));
+            CheckFailedException refused =
+                    assertThrows(
+                            CheckFailedException.class,
+                            () ->
+                                    edits.add(
+                                            "plain.test",
+                                            "postmaster@plain.test",
+                                            List.of(),
+                                            false));
             assertTrue(refused.codes().contains("starttls-not-offered"), refused.getMessage());
             assertEquals(before, repo.snapshot(), "a refused add writes nothing");
 
@@ -77,19 +110,33 @@ class LiveServersLifecycleTest {
             assertTrue(shard.results().get(0).passed(), shard.results().get(0).toString());
             RecheckApply.Plan plan = LifecycleRuns.apply(repo.repository, List.of(shard), now);
             assertEquals(1, plan.run().passing());
-            assertEquals(DomainState.Status.PASSING, new HistoryStore(repo.repository).state("live.test").orElseThrow().status());
+            assertEquals(
+                    DomainState.Status.PASSING,
+                    new HistoryStore(repo.repository).state("live.test").orElseThrow().status());
 
             // The operator moves mail to a server without STARTTLS; the next day's check notices.
-            repo.write("policies/live.test.json", repo.read("policies/live.test.json").replace("\"testing\"", "\"enforce\""));
+            repo.write(
+                    "policies/live.test.json",
+                    repo.read("policies/live.test.json").replace("\"testing\"", "\"enforce\""));
             Instant tomorrow = now.plus(Duration.ofDays(1));
-            try (Dnsmasq moved = Dnsmasq.start(temp.resolve("dns2"), new Dnsmasq.Zone()
-                    .mx("live.test", 10, "mx.plain.test").address("mx.plain.test", plain))) {
+            try (Dnsmasq moved =
+                    Dnsmasq.start(
+                            temp.resolve("dns2"),
+                            new Dnsmasq.Zone()
+                                    .mx("live.test", 10, "mx.plain.test")
+                                    .address("mx.plain.test", plain))) {
                 LiveChecker after = new LiveChecker(settings.withResolver(moved.address()));
-                ShardResults next = Recheck.run(LifecycleRuns.targets(repo.repository, tomorrow), Shards.Shard.WHOLE, after,
-                        "live-run-2", tomorrow);
+                ShardResults next =
+                        Recheck.run(
+                                LifecycleRuns.targets(repo.repository, tomorrow),
+                                Shards.Shard.WHOLE,
+                                after,
+                                "live-run-2",
+                                tomorrow);
                 CheckResult result = next.results().get(0);
                 assertTrue(!result.passed(), result.toString());
-                RecheckApply.Plan second = LifecycleRuns.apply(repo.repository, List.of(next), tomorrow);
+                RecheckApply.Plan second =
+                        LifecycleRuns.apply(repo.repository, List.of(next), tomorrow);
                 assertTrue(second.report().contains("## Failing since today"), second.report());
                 assertEquals(1, Outbox.pending(repo.repository).size());
             }

@@ -12,16 +12,24 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Splitting a run into shards changes nothing about its result; a bad set of shards changes nothing at all. */
+/**
+ * Splitting a run into shards changes nothing about its result; a bad set of shards changes nothing
+ * at all.
+ */
 class ShardSetTest {
-    @TempDir
-    Path temp;
+    @TempDir Path temp;
 
-    /** 60 domains, some enforce, a few failing for a while so that demotions, removals and resets happen. */
+    /**
+     * 60 domains, some enforce, a few failing for a while so that demotions, removals and resets
+     * happen.
+     */
     private LifecycleRepo populated(String name) {
         LifecycleRepo repo = new LifecycleRepo(temp.resolve(name).resolve("list"));
         for (int i = 0; i < 60; i++) {
-            repo.source(String.format("d%02d.example", i), i % 3 == 0 ? "enforce" : "testing", day(-20));
+            repo.source(
+                    String.format("d%02d.example", i),
+                    i % 3 == 0 ? "enforce" : "testing",
+                    day(-20));
         }
         return repo;
     }
@@ -32,7 +40,8 @@ class ShardSetTest {
             repo.failing.clear();
             for (int i = 0; i < 60; i += 7) {
                 if (n >= 2 || i % 2 == 0) {
-                    repo.failing.put(String.format("d%02d.example", i), List.of("starttls.not-offered"));
+                    repo.failing.put(
+                            String.format("d%02d.example", i), List.of("starttls.not-offered"));
                 }
             }
             repo.apply(day(n), repo.recheck(day(n), shards));
@@ -46,8 +55,12 @@ class ShardSetTest {
     @Test
     void oneThreeAndEightShards_giveTheSameAppliedResult() {
         Map<String, String> one = runWithShards("one", 1);
-        assertTrue(one.keySet().stream().anyMatch(path -> path.startsWith("policies/removed/")), "the scenario removes domains");
-        assertTrue(one.values().stream().anyMatch(text -> text.contains("demoted to testing")), "the scenario demotes domains");
+        assertTrue(
+                one.keySet().stream().anyMatch(path -> path.startsWith("policies/removed/")),
+                "the scenario removes domains");
+        assertTrue(
+                one.values().stream().anyMatch(text -> text.contains("demoted to testing")),
+                "the scenario demotes domains");
         assertEquals(one, runWithShards("three", 3));
         assertEquals(one, runWithShards("eight", 8));
     }
@@ -60,7 +73,9 @@ class ShardSetTest {
             counts[Shards.shardOf("d" + i + ".example", 8) - 1]++;
         }
         for (int count : counts) {
-            assertTrue(count > 800 && count < 1200, "shards are roughly even: " + java.util.Arrays.toString(counts));
+            assertTrue(
+                    count > 800 && count < 1200,
+                    "shards are roughly even: " + java.util.Arrays.toString(counts));
         }
     }
 
@@ -70,7 +85,8 @@ class ShardSetTest {
         List<ShardResults> shards = new ArrayList<>(repo.recheck(day(0), 3));
         shards.remove(1);
         Map<String, String> before = repo.snapshot();
-        ShardSetRefusedException e = assertThrows(ShardSetRefusedException.class, () -> repo.apply(day(0), shards));
+        ShardSetRefusedException e =
+                assertThrows(ShardSetRefusedException.class, () -> repo.apply(day(0), shards));
         assertTrue(e.getMessage().contains("shard 2/3 missing"), e.getMessage());
         assertEquals(before, repo.snapshot());
     }
@@ -81,8 +97,10 @@ class ShardSetTest {
         List<ShardResults> today = repo.recheck(day(0), 2);
         List<ShardResults> yesterday = repo.recheck(day(-1), 2);
         Map<String, String> before = repo.snapshot();
-        ShardSetRefusedException e = assertThrows(ShardSetRefusedException.class,
-                () -> repo.apply(day(0), List.of(today.get(0), yesterday.get(1))));
+        ShardSetRefusedException e =
+                assertThrows(
+                        ShardSetRefusedException.class,
+                        () -> repo.apply(day(0), List.of(today.get(0), yesterday.get(1))));
         assertTrue(e.getMessage().contains("different runs"), e.getMessage());
         assertEquals(before, repo.snapshot());
     }
@@ -93,8 +111,10 @@ class ShardSetTest {
         List<ShardResults> two = repo.recheck(day(0), 2);
         List<ShardResults> three = repo.recheck(day(0), 3);
         Map<String, String> before = repo.snapshot();
-        ShardSetRefusedException e = assertThrows(ShardSetRefusedException.class,
-                () -> repo.apply(day(0), List.of(two.get(0), three.get(1), three.get(2))));
+        ShardSetRefusedException e =
+                assertThrows(
+                        ShardSetRefusedException.class,
+                        () -> repo.apply(day(0), List.of(two.get(0), three.get(1), three.get(2))));
         assertTrue(e.getMessage().contains("different splits"), e.getMessage());
         assertEquals(before, repo.snapshot());
     }
@@ -103,8 +123,13 @@ class ShardSetTest {
     void aShardGivenTwice_isRefused() {
         LifecycleRepo repo = populated("twice");
         List<ShardResults> shards = repo.recheck(day(0), 2);
-        ShardSetRefusedException e = assertThrows(ShardSetRefusedException.class,
-                () -> repo.apply(day(0), List.of(shards.get(0), shards.get(0), shards.get(1))));
+        ShardSetRefusedException e =
+                assertThrows(
+                        ShardSetRefusedException.class,
+                        () ->
+                                repo.apply(
+                                        day(0),
+                                        List.of(shards.get(0), shards.get(0), shards.get(1))));
         assertTrue(e.getMessage().contains("given 2 times"), e.getMessage());
     }
 
@@ -114,7 +139,8 @@ class ShardSetTest {
         List<ShardResults> shards = repo.recheck(day(0), 2);
         repo.source("late.example", "testing", day(0));
         Map<String, String> before = repo.snapshot();
-        ShardSetRefusedException e = assertThrows(ShardSetRefusedException.class, () -> repo.apply(day(0), shards));
+        ShardSetRefusedException e =
+                assertThrows(ShardSetRefusedException.class, () -> repo.apply(day(0), shards));
         assertTrue(e.getMessage().contains("another list"), e.getMessage());
         assertEquals(before, repo.snapshot());
     }
@@ -126,14 +152,26 @@ class ShardSetTest {
         ShardResults first = shards.get(0);
         List<CheckResult> results = new ArrayList<>(first.results());
         CheckResult moved = results.remove(0);
-        ShardResults lacking = new ShardResults(first.run(), first.shard(), first.listDigest(), first.checkedAt(), results);
+        ShardResults lacking =
+                new ShardResults(
+                        first.run(), first.shard(), first.listDigest(), first.checkedAt(), results);
         List<CheckResult> extra = new ArrayList<>(shards.get(1).results());
         extra.add(moved);
         ShardResults second = shards.get(1);
-        ShardResults padded = new ShardResults(second.run(), second.shard(), second.listDigest(), second.checkedAt(), extra);
-        ShardSetRefusedException e = assertThrows(ShardSetRefusedException.class,
-                () -> repo.apply(day(0), List.of(lacking, padded)));
-        assertTrue(e.getMessage().contains("has no result for [" + moved.domain() + "]"), e.getMessage());
+        ShardResults padded =
+                new ShardResults(
+                        second.run(),
+                        second.shard(),
+                        second.listDigest(),
+                        second.checkedAt(),
+                        extra);
+        ShardSetRefusedException e =
+                assertThrows(
+                        ShardSetRefusedException.class,
+                        () -> repo.apply(day(0), List.of(lacking, padded)));
+        assertTrue(
+                e.getMessage().contains("has no result for [" + moved.domain() + "]"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("which it should not have checked"), e.getMessage());
     }
 

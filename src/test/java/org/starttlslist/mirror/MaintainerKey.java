@@ -10,12 +10,13 @@ import org.starttlslist.signing.KeySpec;
 import org.starttlslist.signing.SigningKey;
 
 /**
- * A throwaway maintainer key made and used in-process with BouncyCastle, signing at a chosen
- * time, so the mirror's own behaviour is tested without GnuPG. That what GnuPG makes verifies is
- * the interoperability tests' job ({@code GnuPgVerifyInteropTest}, {@code GnuPgSigningInteropTest}).
+ * A throwaway maintainer key made and used in-process with BouncyCastle, signing at a chosen time,
+ * so the mirror's own behaviour is tested without GnuPG. That what GnuPG makes verifies is the
+ * interoperability tests' job ({@code GnuPgVerifyInteropTest}, {@code GnuPgSigningInteropTest}).
  */
 final class MaintainerKey {
     private static final char[] PASSPHRASE = "mirror test".toCharArray();
+
     /** A cheap S2K: tests unlock keys often. */
     private static final int CHEAP_S2K = 0x60;
 
@@ -29,13 +30,20 @@ final class MaintainerKey {
         this.signer = signer;
     }
 
-    /** A new Ed25519 key created at {@code created}, its public key written to {@code dir/name.asc}. */
+    /**
+     * A new Ed25519 key created at {@code created}, its public key written to {@code dir/name.asc}.
+     */
     static MaintainerKey create(Path dir, String name, Instant created) throws IOException {
-        GeneratedKey key = KeyGenerator.generate(
-                KeySpec.ed25519(name + " <" + name + "@mirror-test.invalid>", created), PASSPHRASE, CHEAP_S2K);
+        GeneratedKey key =
+                KeyGenerator.generate(
+                        KeySpec.ed25519(name + " <" + name + "@mirror-test.invalid>", created),
+                        PASSPHRASE,
+                        CHEAP_S2K);
         Path publicKey = dir.resolve(name + ".asc");
         Files.write(publicKey, key.armoredPublicKey());
-        return new MaintainerKey(publicKey, key.fingerprint(),
+        return new MaintainerKey(
+                publicKey,
+                key.fingerprint(),
                 SigningKey.fromBytes(key.armoredSecretKey(), PASSPHRASE, name + " test key"));
     }
 

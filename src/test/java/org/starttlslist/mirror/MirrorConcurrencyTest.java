@@ -19,8 +19,7 @@ import org.starttlslist.testing.CliRun;
 
 /** Two runs at once on one directory: the lock serialises them and both end well. */
 class MirrorConcurrencyTest {
-    @TempDir
-    static Path shared;
+    @TempDir static Path shared;
     static MaintainerKey maintainer;
 
     @BeforeAll
@@ -36,14 +35,21 @@ class MirrorConcurrencyTest {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            List<Future<CliRun>> runs = List.of(pool.submit(() -> run(start, source, mirror)), pool.submit(() -> run(start, source, mirror)));
+            List<Future<CliRun>> runs =
+                    List.of(
+                            pool.submit(() -> run(start, source, mirror)),
+                            pool.submit(() -> run(start, source, mirror)));
             start.countDown();
             CliRun a = runs.get(0).get();
             CliRun b = runs.get(1).get();
             assertEquals(0, a.exitCode(), a.toString());
             assertEquals(0, b.exitCode(), b.toString());
             // One installed it, the other found it already current.
-            assertEquals(1, (a.out().startsWith("Installed") ? 1 : 0) + (b.out().startsWith("Installed") ? 1 : 0), a + "\n" + b);
+            assertEquals(
+                    1,
+                    (a.out().startsWith("Installed") ? 1 : 0)
+                            + (b.out().startsWith("Installed") ? 1 : 0),
+                    a + "\n" + b);
         } finally {
             pool.shutdownNow();
         }
@@ -53,9 +59,18 @@ class MirrorConcurrencyTest {
         }
     }
 
-    private static CliRun run(CountDownLatch start, Path source, Path mirror) throws InterruptedException {
+    private static CliRun run(CountDownLatch start, Path source, Path mirror)
+            throws InterruptedException {
         start.await();
-        return CliRun.of("mirror", "--from", source.toString(), "--keys", maintainer.publicKey().toString(),
-                "--into", mirror.toString(), "--now", ListTimes.format(at(1)));
+        return CliRun.of(
+                "mirror",
+                "--from",
+                source.toString(),
+                "--keys",
+                maintainer.publicKey().toString(),
+                "--into",
+                mirror.toString(),
+                "--now",
+                ListTimes.format(at(1)));
     }
 }

@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.starttlslist.export.ListExporter;
 import org.starttlslist.listfile.PolicyListParser;
 import org.starttlslist.model.ListTimes;
 import org.starttlslist.testing.CliRun;
@@ -33,8 +32,7 @@ class MirrorCrashIT {
     static final int ITERATIONS = 30;
     static final long SEED = 20261128L;
 
-    @TempDir
-    static Path shared;
+    @TempDir static Path shared;
     static MaintainerKey maintainer;
 
     @BeforeAll
@@ -44,9 +42,18 @@ class MirrorCrashIT {
 
     static List<String> javaCommand() {
         Path jar = Path.of("target", "starttls-list.jar");
-        String classPath = Files.exists(jar) ? jar.toAbsolutePath().toString() : System.getProperty("java.class.path");
-        return new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", classPath, "org.starttlslist.cli.Main"));
+        String classPath =
+                Files.exists(jar)
+                        ? jar.toAbsolutePath().toString()
+                        : System.getProperty("java.class.path");
+        return new ArrayList<>(
+                List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:TieredStopAtLevel=1",
+                        "-Xshare:auto",
+                        "-cp",
+                        classPath,
+                        "org.starttlslist.cli.Main"));
     }
 
     @Test
@@ -73,26 +80,47 @@ class MirrorCrashIT {
             Set<String> before = entries(mirror);
             String currentBefore = currentName(mirror);
             List<String> command = javaCommand();
-            command.addAll(List.of("mirror", "--from", source.toString(), "--keys", maintainer.publicKey().toString(),
-                    "--into", mirror.toString(), "--now", ListTimes.format(at(i).plusSeconds(60)), "--keep", "3"));
-            Process process = new ProcessBuilder(command)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(tmp.resolve("err-" + i).toFile())
-                    .start();
+            command.addAll(
+                    List.of(
+                            "mirror",
+                            "--from",
+                            source.toString(),
+                            "--keys",
+                            maintainer.publicKey().toString(),
+                            "--into",
+                            mirror.toString(),
+                            "--now",
+                            ListTimes.format(at(i).plusSeconds(60)),
+                            "--keep",
+                            "3"));
+            Process process =
+                    new ProcessBuilder(command)
+                            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                            .redirectError(tmp.resolve("err-" + i).toFile())
+                            .start();
             long started = System.nanoTime();
             if (i == 0) {
                 // The first run is not killed: it measures how long a whole run takes here.
                 assertEquals(0, process.waitFor(), Files.readString(tmp.resolve("err-0")));
                 fullRunMillis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
             }
-            // Half the kills come after a random delay (anywhere in a run, on a loaded machine too);
+            // Half the kills come after a random delay (anywhere in a run, on a loaded machine
+            // too);
             // the others the moment the run is seen inside an install: a staging directory, a new
             // release directory, or the new link, each caught at a random point of its writing.
-            Moment moment = i == 0 ? Moment.DELAY : random.nextBoolean() ? Moment.DELAY
-                    : Moment.values()[1 + random.nextInt(Moment.values().length - 1)];
+            Moment moment =
+                    i == 0
+                            ? Moment.DELAY
+                            : random.nextBoolean()
+                                    ? Moment.DELAY
+                                    : Moment.values()[
+                                            1 + random.nextInt(Moment.values().length - 1)];
             boolean kill;
             if (moment == Moment.DELAY) {
-                kill = !process.waitFor((long) (fullRunMillis * 1.5 * random.nextDouble()), TimeUnit.MILLISECONDS);
+                kill =
+                        !process.waitFor(
+                                (long) (fullRunMillis * 1.5 * random.nextDouble()),
+                                TimeUnit.MILLISECONDS);
             } else {
                 kill = false;
                 while (process.isAlive() && !kill) {
@@ -112,7 +140,9 @@ class MirrorCrashIT {
             }
             Optional<Instant> installed = checkInstalledPair(mirror, at(i).plusSeconds(60));
             if (installed.isPresent()) {
-                assertFalse(installed.get().isBefore(newestSeen), "iteration " + i + ": the installed list went back in time");
+                assertFalse(
+                        installed.get().isBefore(newestSeen),
+                        "iteration " + i + ": the installed list went back in time");
                 if (installed.get().isAfter(newestSeen)) {
                     switched++;
                 }
@@ -121,34 +151,67 @@ class MirrorCrashIT {
         }
         assertTrue(killed > 0, "no run was killed; the delays are too long for this machine");
         // A last run, not killed, installs the newest list and cleans up what the killed runs left.
-        CliRun last = CliRun.of("mirror", "--from", source.toString(), "--keys", maintainer.publicKey().toString(),
-                "--into", mirror.toString(), "--now", ListTimes.format(at(ITERATIONS)), "--keep", "3");
+        CliRun last =
+                CliRun.of(
+                        "mirror",
+                        "--from",
+                        source.toString(),
+                        "--keys",
+                        maintainer.publicKey().toString(),
+                        "--into",
+                        mirror.toString(),
+                        "--now",
+                        ListTimes.format(at(ITERATIONS)),
+                        "--keep",
+                        "3");
         assertEquals(0, last.exitCode(), last.toString());
         assertArrayEquals(lists.get(ITERATIONS - 1), TestLists.installedList(mirror));
         try (var entries = Files.list(mirror)) {
-            assertEquals(List.of(".lock", "current", "releases"),
+            assertEquals(
+                    List.of(".lock", "current", "releases"),
                     entries.map(p -> p.getFileName().toString()).sorted().toList(),
                     "stray links or files were left in " + mirror);
         }
         try (var releases = Files.list(mirror.resolve("releases"))) {
-            assertTrue(releases.noneMatch(p -> p.getFileName().toString().startsWith(".")), "a staging directory was left");
+            assertTrue(
+                    releases.noneMatch(p -> p.getFileName().toString().startsWith(".")),
+                    "a staging directory was left");
         }
-        System.out.println("MirrorCrashIT: " + killed + " of " + ITERATIONS + " runs killed " + killedAt + ", " + midInstall
-                + " left a release that was never switched to, current switched " + switched + " times (seed " + SEED
-                + ", a whole run took " + fullRunMillis + " ms)");
+        System.out.println(
+                "MirrorCrashIT: "
+                        + killed
+                        + " of "
+                        + ITERATIONS
+                        + " runs killed "
+                        + killedAt
+                        + ", "
+                        + midInstall
+                        + " left a release that was never switched to, current switched "
+                        + switched
+                        + " times (seed "
+                        + SEED
+                        + ", a whole run took "
+                        + fullRunMillis
+                        + " ms)");
     }
 
-    /** The pair current points to verifies; returns its timestamp, or empty before the first install. */
+    /**
+     * The pair current points to verifies; returns its timestamp, or empty before the first
+     * install.
+     */
     private static Optional<Instant> checkInstalledPair(Path mirror, Instant now) throws Exception {
         Path current = mirror.resolve("current");
         if (!Files.exists(current, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            assertFalse(Files.exists(mirror.resolve("releases")) && hasRelease(mirror), "releases exist but current does not");
+            assertFalse(
+                    Files.exists(mirror.resolve("releases")) && hasRelease(mirror),
+                    "releases exist but current does not");
             return Optional.empty();
         }
         Path release = current.toRealPath();
         byte[] list = Files.readAllBytes(release.resolve("policy.json"));
         byte[] signature = Files.readAllBytes(release.resolve("policy.json.asc"));
-        ListVerifier.verify(list, signature, ListVerifier.Options.of(List.of(maintainer.publicKey()), now));
+        ListVerifier.verify(
+                list, signature, ListVerifier.Options.of(List.of(maintainer.publicKey()), now));
         return Optional.of(PolicyListParser.parse(list).timestamp());
     }
 
@@ -161,13 +224,16 @@ class MirrorCrashIT {
 
         boolean seen(Path mirror, Set<String> before) throws java.io.IOException {
             for (String name : entries(mirror)) {
-                boolean hit = switch (this) {
-                    case STAGING_DIRECTORY -> name.startsWith("releases/.staging-");
-                    case NEW_RELEASE_DIRECTORY -> name.startsWith("releases/") && !name.startsWith("releases/.")
-                            && !before.contains(name);
-                    case NEW_LINK -> name.startsWith("current.tmp-");
-                    case DELAY -> false;
-                };
+                boolean hit =
+                        switch (this) {
+                            case STAGING_DIRECTORY -> name.startsWith("releases/.staging-");
+                            case NEW_RELEASE_DIRECTORY ->
+                                    name.startsWith("releases/")
+                                            && !name.startsWith("releases/.")
+                                            && !before.contains(name);
+                            case NEW_LINK -> name.startsWith("current.tmp-");
+                            case DELAY -> false;
+                        };
                 if (hit) {
                     return true;
                 }
@@ -191,7 +257,9 @@ class MirrorCrashIT {
 
     private static String currentName(Path mirror) throws java.io.IOException {
         Path current = mirror.resolve("current");
-        return Files.exists(current, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? Files.readSymbolicLink(current).toString() : "";
+        return Files.exists(current, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                ? Files.readSymbolicLink(current).toString()
+                : "";
     }
 
     @Test
@@ -202,18 +270,36 @@ class MirrorCrashIT {
         List<Process> processes = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             List<String> command = javaCommand();
-            command.addAll(List.of("mirror", "--from", source.toString(), "--keys", maintainer.publicKey().toString(),
-                    "--into", mirror.toString(), "--now", ListTimes.format(at(1))));
+            command.addAll(
+                    List.of(
+                            "mirror",
+                            "--from",
+                            source.toString(),
+                            "--keys",
+                            maintainer.publicKey().toString(),
+                            "--into",
+                            mirror.toString(),
+                            "--now",
+                            ListTimes.format(at(1))));
             processes.add(new ProcessBuilder(command).redirectErrorStream(true).start());
         }
         List<String> outputs = new ArrayList<>();
         for (Process process : processes) {
-            String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String out =
+                    new String(
+                            process.getInputStream().readAllBytes(),
+                            java.nio.charset.StandardCharsets.UTF_8);
             assertEquals(0, process.waitFor(), out);
             outputs.add(out);
         }
-        assertEquals(1, outputs.stream().filter(o -> o.startsWith("Installed")).count(), String.join("\n", outputs));
-        assertEquals(1, outputs.stream().filter(o -> o.startsWith("Already current")).count(), String.join("\n", outputs));
+        assertEquals(
+                1,
+                outputs.stream().filter(o -> o.startsWith("Installed")).count(),
+                String.join("\n", outputs));
+        assertEquals(
+                1,
+                outputs.stream().filter(o -> o.startsWith("Already current")).count(),
+                String.join("\n", outputs));
         assertArrayEquals(list, TestLists.installedList(mirror));
     }
 

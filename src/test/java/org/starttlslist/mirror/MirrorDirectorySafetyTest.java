@@ -28,12 +28,10 @@ import org.starttlslist.testing.CliRun;
  * regular file cannot hang a run.
  */
 class MirrorDirectorySafetyTest {
-    @TempDir
-    static Path keys;
+    @TempDir static Path keys;
     static MaintainerKey maintainer;
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
     Path source;
     Path mirror;
     Path outside;
@@ -61,15 +59,29 @@ class MirrorDirectorySafetyTest {
     }
 
     CliRun mirrorAt(Instant now, String... extra) {
-        List<String> args = new ArrayList<>(List.of("mirror", "--from", source.toString(), "--keys",
-                maintainer.publicKey().toString(), "--into", mirror.toString(), "--now", ListTimes.format(now)));
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "mirror",
+                                "--from",
+                                source.toString(),
+                                "--keys",
+                                maintainer.publicKey().toString(),
+                                "--into",
+                                mirror.toString(),
+                                "--now",
+                                ListTimes.format(now)));
         args.addAll(List.of(extra));
         return CliRun.of(args.toArray(String[]::new));
     }
 
     /** Directories that look like old releases, outside the mirror directory. */
     void fillOutside() throws IOException {
-        for (String name : List.of("20200101T000000Z-aaaaaaaaaaaa", "20200102T000000Z-bbbbbbbbbbbb", "important")) {
+        for (String name :
+                List.of(
+                        "20200101T000000Z-aaaaaaaaaaaa",
+                        "20200102T000000Z-bbbbbbbbbbbb",
+                        "important")) {
             Path dir = Files.createDirectories(outside.resolve(name));
             Files.writeString(dir.resolve("policy.json"), "not the mirror's");
         }
@@ -83,7 +95,8 @@ class MirrorDirectorySafetyTest {
     }
 
     @Test
-    void aReleasesLinkToAnotherDirectoryIsRefusedAndNothingThereIsWrittenOrDeleted() throws Exception {
+    void aReleasesLinkToAnotherDirectoryIsRefusedAndNothingThereIsWrittenOrDeleted()
+            throws Exception {
         fillOutside();
         Map<String, String> before = TestLists.snapshot(outside);
         Files.createDirectories(mirror);
@@ -91,7 +104,12 @@ class MirrorDirectorySafetyTest {
         publishSigned(at(0), 1);
         CliRun run = mirrorAt(at(1), "--keep", "1");
         assertEquals(3, run.exitCode(), run.toString());
-        assertTrue(run.err().contains(mirror.resolve("releases") + " is a symbolic link, which the mirror never makes"), run.err());
+        assertTrue(
+                run.err()
+                        .contains(
+                                mirror.resolve("releases")
+                                        + " is a symbolic link, which the mirror never makes"),
+                run.err());
         assertOneLineEach(run);
         assertEquals(before, TestLists.snapshot(outside));
         assertFalse(Files.exists(mirror.resolve("current"), LinkOption.NOFOLLOW_LINKS));
@@ -109,8 +127,14 @@ class MirrorDirectorySafetyTest {
         publishSigned(at(6), 2);
         CliRun run = mirrorAt(at(7), "--keep", "1");
         assertEquals(4, run.exitCode(), run.toString());
-        assertTrue(run.err().contains("is a symbolic link, which the mirror never makes"), run.err());
-        assertTrue(run.err().contains("ACTION REQUIRED: cannot tell whether the list installed in " + mirror), run.err());
+        assertTrue(
+                run.err().contains("is a symbolic link, which the mirror never makes"), run.err());
+        assertTrue(
+                run.err()
+                        .contains(
+                                "ACTION REQUIRED: cannot tell whether the list installed in "
+                                        + mirror),
+                run.err());
         assertEquals(before, TestLists.snapshot(outside));
     }
 
@@ -146,7 +170,13 @@ class MirrorDirectorySafetyTest {
         publishSigned(at(0), 1);
         CliRun run = mirrorAt(at(1));
         assertTrue(run.exitCode() == 3 || run.exitCode() == 4, run.toString());
-        assertTrue(run.err().contains("points to " + outside.resolve("important") + ", not to releases/<name>"), run.err());
+        assertTrue(
+                run.err()
+                        .contains(
+                                "points to "
+                                        + outside.resolve("important")
+                                        + ", not to releases/<name>"),
+                run.err());
         assertEquals(before, TestLists.snapshot(outside));
         assertFalse(Files.exists(mirror.resolve("releases")));
     }
@@ -155,8 +185,17 @@ class MirrorDirectorySafetyTest {
     void aCacheLinkIsRefusedForAGitSource() throws Exception {
         Files.createDirectories(mirror);
         Files.createSymbolicLink(mirror.resolve(".cache"), outside);
-        CliRun run = CliRun.of("mirror", "--from", tmp.resolve("remote.git").toUri().toString(), "--keys",
-                maintainer.publicKey().toString(), "--into", mirror.toString(), "--now", ListTimes.format(at(1)));
+        CliRun run =
+                CliRun.of(
+                        "mirror",
+                        "--from",
+                        tmp.resolve("remote.git").toUri().toString(),
+                        "--keys",
+                        maintainer.publicKey().toString(),
+                        "--into",
+                        mirror.toString(),
+                        "--now",
+                        ListTimes.format(at(1)));
         assertEquals(3, run.exitCode(), run.toString());
         assertTrue(run.err().contains(".cache is a symbolic link"), run.err());
         try (var entries = Files.list(outside)) {
@@ -168,8 +207,17 @@ class MirrorDirectorySafetyTest {
     void aLinkInsideTheGitCacheIsRefused() throws Exception {
         Path cache = Files.createDirectories(mirror.resolve(".cache/git"));
         Files.createSymbolicLink(cache.resolve("objects"), outside);
-        CliRun run = CliRun.of("mirror", "--from", tmp.resolve("remote.git").toUri().toString(), "--keys",
-                maintainer.publicKey().toString(), "--into", mirror.toString(), "--now", ListTimes.format(at(1)));
+        CliRun run =
+                CliRun.of(
+                        "mirror",
+                        "--from",
+                        tmp.resolve("remote.git").toUri().toString(),
+                        "--keys",
+                        maintainer.publicKey().toString(),
+                        "--into",
+                        mirror.toString(),
+                        "--now",
+                        ListTimes.format(at(1)));
         assertEquals(3, run.exitCode(), run.toString());
         assertTrue(run.err().contains(".cache/git/objects is a symbolic link"), run.err());
         try (var entries = Files.list(outside)) {
@@ -184,7 +232,9 @@ class MirrorDirectorySafetyTest {
         Path first = Files.readSymbolicLink(mirror.resolve("current"));
         Files.writeString(mirror.resolve(first).resolve("operator-notes.txt"), "mine");
         fillOutside();
-        Files.createSymbolicLink(mirror.resolve("releases/20200103T000000Z-cccccccccccc"), outside.resolve("important"));
+        Files.createSymbolicLink(
+                mirror.resolve("releases/20200103T000000Z-cccccccccccc"),
+                outside.resolve("important"));
         Map<String, String> before = TestLists.snapshot(outside);
         for (int i = 1; i <= 2; i++) {
             byte[] list = publishSigned(at(i * 6), i + 1);
@@ -192,8 +242,13 @@ class MirrorDirectorySafetyTest {
             assertEquals(0, run.exitCode(), run.toString());
             assertArrayEquals(list, TestLists.installedList(mirror));
             if (i == 1) {
-                assertTrue(run.out().contains("note: left " + mirror.resolve(first)
-                        + " in place: it holds files the mirror did not write"), run.out());
+                assertTrue(
+                        run.out()
+                                .contains(
+                                        "note: left "
+                                                + mirror.resolve(first)
+                                                + " in place: it holds files the mirror did not write"),
+                        run.out());
             }
         }
         assertTrue(Files.exists(mirror.resolve(first).resolve("operator-notes.txt")));
@@ -210,7 +265,9 @@ class MirrorDirectorySafetyTest {
         CliRun run = mirrorAt(at(1), "--timeout", "5");
         assertEquals(3, run.exitCode(), run.toString());
         assertTrue(run.err().contains("not a regular file"), run.err());
-        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(30)) < 0);
+        assertTrue(
+                Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(30))
+                        < 0);
         Files.delete(source.resolve("policy.json"));
         publishSigned(at(0), 1);
         assertEquals(0, mirrorAt(at(1), "--lock-wait", "0").exitCode());
@@ -218,22 +275,25 @@ class MirrorDirectorySafetyTest {
 
     @Test
     void aSourceFileThatBlocksIsAbandonedAtTheDeadline() throws Exception {
-        // A FIFO swapped in after the check (or a hung file system): the read blocks; the deadline ends the fetch.
+        // A FIFO swapped in after the check (or a hung file system): the read blocks; the deadline
+        // ends the fetch.
         Files.createDirectories(source);
         Path fifo = source.resolve("policy.json");
         mkfifo(fifo);
-        DirectorySource blocking = new DirectorySource(source, Duration.ofSeconds(1)) {
-            @Override
-            ListPair readPair(FetchLimits limits) {
-                try {
-                    return new ListPair(Files.readAllBytes(fifo), new byte[0], "blocked");
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
-        };
-        FetchFailedException e = org.junit.jupiter.api.Assertions.assertThrows(FetchFailedException.class,
-                () -> blocking.fetch(FetchLimits.defaults()));
+        DirectorySource blocking =
+                new DirectorySource(source, Duration.ofSeconds(1)) {
+                    @Override
+                    ListPair readPair(FetchLimits limits) {
+                        try {
+                            return new ListPair(Files.readAllBytes(fifo), new byte[0], "blocked");
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                };
+        FetchFailedException e =
+                org.junit.jupiter.api.Assertions.assertThrows(
+                        FetchFailedException.class, () -> blocking.fetch(FetchLimits.defaults()));
         assertTrue(e.getMessage().contains("could not be read within 1 s"), e.getMessage());
         Files.write(fifo, new byte[0]); // opens the other end, so the abandoned reader ends too
     }

@@ -21,13 +21,11 @@ import org.starttlslist.testing.CliRun;
 
 /** The mirror with a local directory as its source: installs, refusals, staleness, the lock. */
 class MirrorDirectoryTest {
-    @TempDir
-    static Path keys;
+    @TempDir static Path keys;
     static MaintainerKey maintainer;
     static MaintainerKey stranger;
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
     Path source;
     Path mirror;
 
@@ -50,15 +48,27 @@ class MirrorDirectoryTest {
     }
 
     CliRun mirrorAt(Instant now, String... extra) {
-        String[] base = {"mirror", "--from", source.toString(), "--keys", maintainer.publicKey().toString(),
-            "--into", mirror.toString(), "--now", ListTimes.format(now)};
+        String[] base = {
+            "mirror",
+            "--from",
+            source.toString(),
+            "--keys",
+            maintainer.publicKey().toString(),
+            "--into",
+            mirror.toString(),
+            "--now",
+            ListTimes.format(now)
+        };
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
         return CliRun.of(args);
     }
 
-    /** Runs a mirror that must be refused with {@code exit}, and checks nothing in the mirror changed. */
+    /**
+     * Runs a mirror that must be refused with {@code exit}, and checks nothing in the mirror
+     * changed.
+     */
     CliRun refused(int exit, Instant now, String... extra) throws IOException {
         Map<String, String> before = TestLists.snapshot(mirror);
         CliRun run = mirrorAt(now, extra);
@@ -73,18 +83,24 @@ class MirrorDirectoryTest {
         CliRun run = mirrorAt(at(1));
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().startsWith("Installed "), run.out());
-        assertTrue(run.out().contains("3 domains, signed by " + maintainer.fingerprint()), run.out());
+        assertTrue(
+                run.out().contains("3 domains, signed by " + maintainer.fingerprint()), run.out());
         assertArrayEquals(list, TestLists.installedList(mirror));
-        assertArrayEquals(Files.readAllBytes(source.resolve("policy.json.asc")),
+        assertArrayEquals(
+                Files.readAllBytes(source.resolve("policy.json.asc")),
                 Files.readAllBytes(mirror.resolve("current/policy.json.asc")));
         String name = ReleaseStore.releaseName(at(0), list);
         assertEquals(Path.of("releases", name), Files.readSymbolicLink(mirror.resolve("current")));
         assertTrue(name.startsWith("20261101T000000Z-"), name);
         // Public data: readable by the MTA's export and by a web server.
-        assertEquals("rwxr-xr-x", java.nio.file.attribute.PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(mirror.resolve("releases").resolve(name))));
-        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(mirror.resolve("current/policy.json"))));
+        assertEquals(
+                "rwxr-xr-x",
+                java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(mirror.resolve("releases").resolve(name))));
+        assertEquals(
+                "rw-r--r--",
+                java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(mirror.resolve("current/policy.json"))));
     }
 
     @Test
@@ -109,7 +125,12 @@ class MirrorDirectoryTest {
         try (var releases = Files.list(mirror.resolve("releases"))) {
             assertEquals(2, releases.count());
         }
-        assertFalse(Files.exists(mirror.resolve("releases").resolve(ReleaseStore.releaseName(at(0), TestLists.list(at(0), 1)))));
+        assertFalse(
+                Files.exists(
+                        mirror.resolve("releases")
+                                .resolve(
+                                        ReleaseStore.releaseName(
+                                                at(0), TestLists.list(at(0), 1)))));
     }
 
     @Test
@@ -157,7 +178,11 @@ class MirrorDirectoryTest {
     void aMissingSignatureCannotBeFetched() throws Exception {
         TestLists.publish(source, TestLists.list(at(0), 1), null);
         CliRun run = refused(3, at(1));
-        assertTrue(run.err().contains("policy.json.asc: the file does not exist; a list is only mirrored with its signature"), run.err());
+        assertTrue(
+                run.err()
+                        .contains(
+                                "policy.json.asc: the file does not exist; a list is only mirrored with its signature"),
+                run.err());
     }
 
     @Test
@@ -195,7 +220,8 @@ class MirrorDirectoryTest {
     void aCorruptInstalledCopyAndNoUsableSourceIsActionRequired() throws Exception {
         publishSigned(at(0), 1);
         assertEquals(0, mirrorAt(at(1)).exitCode());
-        Files.writeString(mirror.resolve("current").toRealPath().resolve("policy.json"), "{ garbage");
+        Files.writeString(
+                mirror.resolve("current").toRealPath().resolve("policy.json"), "{ garbage");
         Files.delete(source.resolve("policy.json.asc"));
         CliRun run = refused(4, at(2));
         assertTrue(run.err().contains("ACTION REQUIRED: the installed list in "), run.err());
@@ -218,17 +244,28 @@ class MirrorDirectoryTest {
     void aStaleInstalledListGivesExit4AndActionRequired() throws Exception {
         publishSigned(at(0), 1);
         assertEquals(0, mirrorAt(at(1)).exitCode());
-        // 13 days on, the source still serves the same list: already current, but expiring within 48 hours.
+        // 13 days on, the source still serves the same list: already current, but expiring within
+        // 48 hours.
         CliRun current = mirrorAt(at(0).plus(Duration.ofDays(13)));
         assertEquals(4, current.exitCode(), current.toString());
-        assertTrue(current.err().startsWith("ACTION REQUIRED: the installed list in " + mirror + " expires at"), current.err());
+        assertTrue(
+                current.err()
+                        .startsWith(
+                                "ACTION REQUIRED: the installed list in " + mirror + " expires at"),
+                current.err());
         assertTrue(current.err().contains("The source has nothing newer"), current.err());
 
-        // The source breaks after expiry: the fetch error, then ACTION REQUIRED, exit 4, nothing changed.
+        // The source breaks after expiry: the fetch error, then ACTION REQUIRED, exit 4, nothing
+        // changed.
         Files.delete(source.resolve("policy.json.asc"));
         CliRun broken = refused(4, at(0).plus(Duration.ofDays(15)));
         assertTrue(broken.err().contains("mirror: cannot fetch"), broken.err());
-        assertTrue(broken.err().contains("ACTION REQUIRED: the installed list in " + mirror + " expired at 2026-11-15T00:00:00Z"),
+        assertTrue(
+                broken.err()
+                        .contains(
+                                "ACTION REQUIRED: the installed list in "
+                                        + mirror
+                                        + " expired at 2026-11-15T00:00:00Z"),
                 broken.err());
         assertTrue(broken.err().contains("Fix the cause above"), broken.err());
     }
@@ -241,7 +278,9 @@ class MirrorDirectoryTest {
         Files.createDirectories(mirror);
         try (MirrorLock held = MirrorLock.acquire(mirror.resolve(".lock"), Duration.ZERO)) {
             CliRun run = refused(3, at(1), "--lock-wait", "0");
-            assertTrue(run.err().contains("another mirror run holds " + mirror.resolve(".lock")), run.err());
+            assertTrue(
+                    run.err().contains("another mirror run holds " + mirror.resolve(".lock")),
+                    run.err());
         }
         assertEquals(0, mirrorAt(at(1), "--lock-wait", "0").exitCode());
     }
@@ -251,8 +290,17 @@ class MirrorDirectoryTest {
         byte[] list = publishSigned(at(0), 1);
         assertEquals(0, mirrorAt(at(1)).exitCode());
         Path second = tmp.resolve("second");
-        CliRun run = CliRun.of("mirror", "--from", mirror.toString(), "--keys", maintainer.publicKey().toString(),
-                "--into", second.toString(), "--now", ListTimes.format(at(1)));
+        CliRun run =
+                CliRun.of(
+                        "mirror",
+                        "--from",
+                        mirror.toString(),
+                        "--keys",
+                        maintainer.publicKey().toString(),
+                        "--into",
+                        second.toString(),
+                        "--now",
+                        ListTimes.format(at(1)));
         assertEquals(0, run.exitCode(), run.toString());
         assertArrayEquals(list, TestLists.installedList(second));
     }
@@ -260,7 +308,15 @@ class MirrorDirectoryTest {
     @Test
     void usageErrors() {
         assertEquals(2, CliRun.of("mirror", "--into", mirror.toString()).exitCode());
-        CliRun http = CliRun.of("mirror", "--from", "http://example.com/", "--keys", "k.asc", "--into", mirror.toString());
+        CliRun http =
+                CliRun.of(
+                        "mirror",
+                        "--from",
+                        "http://example.com/",
+                        "--keys",
+                        "k.asc",
+                        "--into",
+                        mirror.toString());
         assertEquals(2, http.exitCode(), http.toString());
         assertTrue(http.err().contains("plain http is not accepted"), http.err());
         assertFalse(Files.exists(mirror));
@@ -268,16 +324,36 @@ class MirrorDirectoryTest {
 
     @Test
     void printScheduleShowsATimerEverySixHoursWithARandomDelayAndACronLine() {
-        CliRun run = CliRun.of("mirror", "--print-schedule", "--from", "https://lists.example/starttls/",
-                "--keys", "/etc/starttls-list/keys/maint.asc", "--into", "/var/lib/starttls-list");
+        CliRun run =
+                CliRun.of(
+                        "mirror",
+                        "--print-schedule",
+                        "--from",
+                        "https://lists.example/starttls/",
+                        "--keys",
+                        "/etc/starttls-list/keys/maint.asc",
+                        "--into",
+                        "/var/lib/starttls-list");
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("OnCalendar=00/6:00"), run.out());
         assertTrue(run.out().contains("RandomizedDelaySec=1h"), run.out());
         // The flags become the settings file the units read.
-        assertTrue(run.out().contains("from = https://lists.example/starttls/\nkeys = /etc/starttls-list/keys/maint.asc\n"
-                + "into = /var/lib/starttls-list\n"), run.out());
-        assertTrue(run.out().contains("ExecStart=/usr/bin/starttls-list --quiet mirror --config /etc/starttls-list/mirror.conf"), run.out());
-        assertTrue(run.out().contains("17 */6 * * * root sleep $(shuf -i 0-3599 -n 1); runuser -u starttls-list -- "
-                + "/usr/bin/starttls-list --quiet mirror --config /etc/starttls-list/mirror.conf"), run.out());
+        assertTrue(
+                run.out()
+                        .contains(
+                                "from = https://lists.example/starttls/\nkeys = /etc/starttls-list/keys/maint.asc\n"
+                                        + "into = /var/lib/starttls-list\n"),
+                run.out());
+        assertTrue(
+                run.out()
+                        .contains(
+                                "ExecStart=/usr/bin/starttls-list --quiet mirror --config /etc/starttls-list/mirror.conf"),
+                run.out());
+        assertTrue(
+                run.out()
+                        .contains(
+                                "17 */6 * * * root sleep $(shuf -i 0-3599 -n 1); runuser -u starttls-list -- "
+                                        + "/usr/bin/starttls-list --quiet mirror --config /etc/starttls-list/mirror.conf"),
+                run.out());
     }
 }

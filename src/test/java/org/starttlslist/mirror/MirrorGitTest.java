@@ -30,12 +30,10 @@ import org.starttlslist.testing.GitConfigIsolation;
 /** The mirror against a real bare git remote in a temporary directory ({@code file:} URL). */
 @ExtendWith(GitConfigIsolation.class)
 class MirrorGitTest {
-    @TempDir
-    static Path shared;
+    @TempDir static Path shared;
     static MaintainerKey maintainer;
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
     Path mirror;
     Path remote;
     Git work;
@@ -49,12 +47,25 @@ class MirrorGitTest {
     void makeRemote() throws Exception {
         mirror = tmp.resolve("mirror");
         remote = tmp.resolve("remote.git");
-        Git.init().setBare(true).setDirectory(remote.toFile()).setInitialBranch("main").call().close();
-        work = Git.init().setDirectory(tmp.resolve("work").toFile()).setInitialBranch("main").call();
+        Git.init()
+                .setBare(true)
+                .setDirectory(remote.toFile())
+                .setInitialBranch("main")
+                .call()
+                .close();
+        work =
+                Git.init()
+                        .setDirectory(tmp.resolve("work").toFile())
+                        .setInitialBranch("main")
+                        .call();
     }
 
-    /** Commits release/policy.json (+ .asc unless null), tags it list-<timestamp> when asked, pushes. */
-    RevCommit release(byte[] list, byte[] signature, Instant timestamp, boolean tag) throws Exception {
+    /**
+     * Commits release/policy.json (+ .asc unless null), tags it list-<timestamp> when asked,
+     * pushes.
+     */
+    RevCommit release(byte[] list, byte[] signature, Instant timestamp, boolean tag)
+            throws Exception {
         Path dir = work.getRepository().getWorkTree().toPath().resolve("release");
         Files.createDirectories(dir);
         Files.write(dir.resolve("policy.json"), list);
@@ -65,12 +76,29 @@ class MirrorGitTest {
         }
         work.add().addFilepattern("release").call();
         work.add().setUpdate(true).addFilepattern("release").call();
-        PersonIdent who = new PersonIdent("Release", "release@test.invalid", timestamp, ZoneOffset.UTC);
-        RevCommit commit = work.commit().setMessage("Release " + timestamp).setAuthor(who).setCommitter(who).setSign(false).call();
-        var push = work.push().setRemote(remote.toUri().toString()).setRefSpecs(new RefSpec("refs/heads/main:refs/heads/main"));
+        PersonIdent who =
+                new PersonIdent("Release", "release@test.invalid", timestamp, ZoneOffset.UTC);
+        RevCommit commit =
+                work.commit()
+                        .setMessage("Release " + timestamp)
+                        .setAuthor(who)
+                        .setCommitter(who)
+                        .setSign(false)
+                        .call();
+        var push =
+                work.push()
+                        .setRemote(remote.toUri().toString())
+                        .setRefSpecs(new RefSpec("refs/heads/main:refs/heads/main"));
         if (tag) {
             String name = "list-" + ListTimes.format(timestamp).replace("-", "").replace(":", "");
-            work.tag().setName(name).setAnnotated(true).setMessage(name).setTagger(who).setSigned(false).setObjectId(commit).call();
+            work.tag()
+                    .setName(name)
+                    .setAnnotated(true)
+                    .setMessage(name)
+                    .setTagger(who)
+                    .setSigned(false)
+                    .setObjectId(commit)
+                    .call();
             push.setPushTags();
         }
         push.call();
@@ -84,8 +112,16 @@ class MirrorGitTest {
     }
 
     CliRun mirrorAt(String from, Instant now) {
-        return CliRun.of("mirror", "--from", from, "--keys", maintainer.publicKey().toString(), "--into", mirror.toString(),
-                "--now", ListTimes.format(now));
+        return CliRun.of(
+                "mirror",
+                "--from",
+                from,
+                "--keys",
+                maintainer.publicKey().toString(),
+                "--into",
+                mirror.toString(),
+                "--now",
+                ListTimes.format(now));
     }
 
     String url() {
@@ -159,7 +195,13 @@ class MirrorGitTest {
         releaseSigned(at(0), 1, false);
         CliRun run = mirrorAt(url(), at(1));
         assertEquals(3, run.exitCode(), run.toString());
-        assertTrue(run.err().contains("no list-<yyyyMMdd'T'HHmmss'Z'> tag; name a branch instead with " + url() + "#BRANCH"), run.err());
+        assertTrue(
+                run.err()
+                        .contains(
+                                "no list-<yyyyMMdd'T'HHmmss'Z'> tag; name a branch instead with "
+                                        + url()
+                                        + "#BRANCH"),
+                run.err());
     }
 
     @Test
@@ -174,7 +216,14 @@ class MirrorGitTest {
     /** An annotated tag named {@code name} on {@code target}, pushed. */
     void tag(String name, org.eclipse.jgit.revwalk.RevObject target) throws Exception {
         PersonIdent who = new PersonIdent("Someone", "someone@test.invalid", at(0), ZoneOffset.UTC);
-        work.tag().setName(name).setAnnotated(true).setMessage(name).setTagger(who).setSigned(false).setObjectId(target).call();
+        work.tag()
+                .setName(name)
+                .setAnnotated(true)
+                .setMessage(name)
+                .setTagger(who)
+                .setSigned(false)
+                .setObjectId(target)
+                .call();
         work.push().setRemote(remote.toUri().toString()).setPushTags().call();
     }
 
@@ -189,8 +238,13 @@ class MirrorGitTest {
         assertEquals(0, run.exitCode(), run.toString());
         assertArrayEquals(real, TestLists.installedList(mirror));
         assertTrue(run.out().contains("note: skipped 3 tag(s) of " + url()), run.out());
-        assertTrue(run.out().contains("list-99999999T999999Z (not a real date and time)"), run.out());
-        assertTrue(run.out().contains("list-20991231T000000Z (names a time after now, 2026-11-01T07:00:00Z)"), run.out());
+        assertTrue(
+                run.out().contains("list-99999999T999999Z (not a real date and time)"), run.out());
+        assertTrue(
+                run.out()
+                        .contains(
+                                "list-20991231T000000Z (names a time after now, 2026-11-01T07:00:00Z)"),
+                run.out());
         assertTrue(run.out().contains("list-latest (not list-yyyyMMddTHHmmssZ)"), run.out());
     }
 
@@ -201,7 +255,10 @@ class MirrorGitTest {
         tag("list-20261101T120000Z", oldCommit);
         CliRun run = mirrorAt(url(), at(13));
         assertEquals(1, run.exitCode(), run.toString());
-        assertTrue(run.err().contains("the tag names the list of 2026-11-01T12:00:00Z but holds the list of 2026-11-01T00:00:00Z"),
+        assertTrue(
+                run.err()
+                        .contains(
+                                "the tag names the list of 2026-11-01T12:00:00Z but holds the list of 2026-11-01T00:00:00Z"),
                 run.err());
         assertEquals(List.of(), new ArrayList<>(TestLists.snapshot(mirror).keySet()));
     }
@@ -215,7 +272,9 @@ class MirrorGitTest {
         CliRun run = mirrorAt(url(), at(13));
         assertEquals(0, run.exitCode(), run.toString());
         assertArrayEquals(real, TestLists.installedList(mirror));
-        assertTrue(run.out().contains("note: refused " + url() + " at list-20261101T120000Z"), run.out());
+        assertTrue(
+                run.out().contains("note: refused " + url() + " at list-20261101T120000Z"),
+                run.out());
         assertTrue(run.out().contains("trying the next older tag"), run.out());
     }
 
@@ -224,7 +283,10 @@ class MirrorGitTest {
         releaseSigned(at(0), 1, false);
         org.eclipse.jgit.lib.ObjectId blobId;
         try (var inserter = work.getRepository().newObjectInserter()) {
-            blobId = inserter.insert(org.eclipse.jgit.lib.Constants.OBJ_BLOB, "not a release".getBytes(StandardCharsets.US_ASCII));
+            blobId =
+                    inserter.insert(
+                            org.eclipse.jgit.lib.Constants.OBJ_BLOB,
+                            "not a release".getBytes(StandardCharsets.US_ASCII));
             inserter.flush();
         }
         try (var walk = new org.eclipse.jgit.revwalk.RevWalk(work.getRepository())) {
@@ -240,22 +302,49 @@ class MirrorGitTest {
     @Test
     void theGitDownloadIsCapped() throws Exception {
         releaseSigned(at(0), 200, true);
-        CliRun run = CliRun.of("mirror", "--from", url(), "--keys", maintainer.publicKey().toString(), "--into",
-                mirror.toString(), "--now", ListTimes.format(at(1)), "--max-repository-bytes", "2000");
+        CliRun run =
+                CliRun.of(
+                        "mirror",
+                        "--from",
+                        url(),
+                        "--keys",
+                        maintainer.publicKey().toString(),
+                        "--into",
+                        mirror.toString(),
+                        "--now",
+                        ListTimes.format(at(1)),
+                        "--max-repository-bytes",
+                        "2000");
         assertEquals(1, run.exitCode(), run.toString());
-        assertTrue(run.err().contains("the git download from " + url() + " is larger than 2000 bytes; refused (raise"
-                + " --max-repository-bytes"), run.err());
+        assertTrue(
+                run.err()
+                        .contains(
+                                "the git download from "
+                                        + url()
+                                        + " is larger than 2000 bytes; refused (raise"
+                                        + " --max-repository-bytes"),
+                run.err());
         assertTrue(!Files.exists(mirror.resolve("current")));
     }
 
     @Test
     void gitOverHttpsRefusesConnectionsToAnotherHost() throws Exception {
-        GitSource.HttpsPolicy policy = new GitSource.HttpsPolicy("https://git.example.test/list.git", java.util.Optional.empty());
-        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
-                () -> policy.create(new java.net.URL("https://elsewhere.example.test/list.git/info/refs")));
+        GitSource.HttpsPolicy policy =
+                new GitSource.HttpsPolicy(
+                        "https://git.example.test/list.git", java.util.Optional.empty());
+        IOException e =
+                org.junit.jupiter.api.Assertions.assertThrows(
+                        IOException.class,
+                        () ->
+                                policy.create(
+                                        new java.net.URL(
+                                                "https://elsewhere.example.test/list.git/info/refs")));
         assertTrue(e.getMessage().contains("stays on the scheme, host and port"), e.getMessage());
-        org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
-                () -> policy.create(new java.net.URL("http://git.example.test/list.git/info/refs")));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IOException.class,
+                () ->
+                        policy.create(
+                                new java.net.URL("http://git.example.test/list.git/info/refs")));
         // Same scheme, host and port: a connection object (nothing is sent until it is used).
         policy.create(new java.net.URL("https://git.example.test:443/list.git/info/refs"));
     }

@@ -21,13 +21,11 @@ import org.starttlslist.testing.CliRun;
 
 /** The mirror against a real HTTPS server on loopback, trusting a CA made for the test. */
 class MirrorHttpsTest {
-    @TempDir
-    static Path shared;
+    @TempDir static Path shared;
     static MaintainerKey maintainer;
     static TestHttpsServer.Pki pki;
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
     Path mirror;
     TestHttpsServer server;
 
@@ -61,9 +59,20 @@ class MirrorHttpsTest {
     }
 
     CliRun mirrorAt(Instant now, String... extra) {
-        List<String> args = new ArrayList<>(List.of("mirror", "--from", server.base() + "/list/",
-                "--keys", maintainer.publicKey().toString(), "--into", mirror.toString(), "--now", ListTimes.format(now),
-                "--ca-file", pki.caPem().toString()));
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "mirror",
+                                "--from",
+                                server.base() + "/list/",
+                                "--keys",
+                                maintainer.publicKey().toString(),
+                                "--into",
+                                mirror.toString(),
+                                "--now",
+                                ListTimes.format(now),
+                                "--ca-file",
+                                pki.caPem().toString()));
         args.addAll(List.of(extra));
         return CliRun.of(args.toArray(String[]::new));
     }
@@ -99,8 +108,19 @@ class MirrorHttpsTest {
     @Test
     void aServerTheClientDoesNotTrustIsRefused() throws Exception {
         publish(signed(at(0), 1));
-        CliRun run = CliRun.of("mirror", "--from", server.base() + "/list/", "--keys", maintainer.publicKey().toString(),
-                "--into", mirror.toString(), "--now", ListTimes.format(at(1)), "--timeout", "2");
+        CliRun run =
+                CliRun.of(
+                        "mirror",
+                        "--from",
+                        server.base() + "/list/",
+                        "--keys",
+                        maintainer.publicKey().toString(),
+                        "--into",
+                        mirror.toString(),
+                        "--now",
+                        ListTimes.format(at(1)),
+                        "--timeout",
+                        "2");
         assertEquals(3, run.exitCode(), run.toString());
         assertTrue(run.err().contains("TLS failed"), run.err());
         assertEquals(Map.of(), TestLists.snapshot(mirror));
@@ -151,7 +171,11 @@ class MirrorHttpsTest {
         server.serve("/list/policy.json", second.list());
         server.remove("/list/policy.json.asc");
         CliRun run = refused(3, at(7));
-        assertTrue(run.err().contains("policy.json.asc: HTTP 404; the source must serve policy.json.asc"), run.err());
+        assertTrue(
+                run.err()
+                        .contains(
+                                "policy.json.asc: HTTP 404; the source must serve policy.json.asc"),
+                run.err());
     }
 
     @Test
@@ -236,17 +260,25 @@ class MirrorHttpsTest {
         server.hang("/list/policy.json");
         CliRun run = refused(3, at(7), "--timeout", "1");
         assertTrue(run.err().contains("policy.json"), run.err());
-        assertTrue(run.err().contains("no complete response within 1 s") || run.err().contains("timed out"), run.err());
+        assertTrue(
+                run.err().contains("no complete response within 1 s")
+                        || run.err().contains("timed out"),
+                run.err());
     }
 
     @Test
     void aMalformedLocationHeaderIsAFailedFetchAndKeepsTheStaleAlert() throws Exception {
         installFirst();
         server.redirect("/list/policy.json", "https://[::1/list/");
-        // 13 days on the installed list expires within 48 hours: the failure must still raise the alert.
+        // 13 days on the installed list expires within 48 hours: the failure must still raise the
+        // alert.
         CliRun run = refused(4, at(0).plus(java.time.Duration.ofDays(13)));
         assertTrue(run.err().contains("HTTP 302 with a malformed Location header"), run.err());
-        assertTrue(run.err().contains("ACTION REQUIRED: the installed list in " + mirror + " expires at"), run.err());
+        assertTrue(
+                run.err()
+                        .contains(
+                                "ACTION REQUIRED: the installed list in " + mirror + " expires at"),
+                run.err());
         assertTrue(!run.err().contains("internal error"), run.err());
     }
 
@@ -257,7 +289,10 @@ class MirrorHttpsTest {
         server.serve("/list/policy.json", second.list());
         server.serveChunked("/list/policy.json.asc", new byte[70_000]);
         CliRun run = refused(1, at(7));
-        assertTrue(run.err().contains("policy.json.asc is larger than 65536 bytes; refused (raise --max-signature-bytes"),
+        assertTrue(
+                run.err()
+                        .contains(
+                                "policy.json.asc is larger than 65536 bytes; refused (raise --max-signature-bytes"),
                 run.err());
     }
 }

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 final class TestLists {
     /** The test clock: lists are made at T0 + n hours and mirrored a little later. */
     static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+
     static final Instant KEY_CREATED = Instant.parse("2026-01-01T00:00:00Z");
 
     private TestLists() {}
@@ -25,7 +26,10 @@ final class TestLists {
         return T0.plus(Duration.ofHours(hours));
     }
 
-    /** A valid list with one enforce domain per {@code domains}, made at {@code timestamp}, valid 14 days. */
+    /**
+     * A valid list with one enforce domain per {@code domains}, made at {@code timestamp}, valid 14
+     * days.
+     */
     static byte[] list(Instant timestamp, int domains) {
         return list(timestamp, timestamp.plus(Duration.ofDays(14)), domains);
     }
@@ -52,26 +56,34 @@ final class TestLists {
         if (!Files.exists(dir)) {
             return state;
         }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                return d.getFileName().toString().equals(".cache") ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
+        Files.walkFileTree(
+                dir,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                        return d.getFileName().toString().equals(".cache")
+                                ? FileVisitResult.SKIP_SUBTREE
+                                : FileVisitResult.CONTINUE;
+                    }
 
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                String name = dir.relativize(file).toString();
-                if (name.equals(".lock")) {
-                    return FileVisitResult.CONTINUE;
-                }
-                if (Files.isSymbolicLink(file)) {
-                    state.put(name, "-> " + Files.readSymbolicLink(file));
-                } else if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                    state.put(name, new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                            throws IOException {
+                        String name = dir.relativize(file).toString();
+                        if (name.equals(".lock")) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        if (Files.isSymbolicLink(file)) {
+                            state.put(name, "-> " + Files.readSymbolicLink(file));
+                        } else if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                            state.put(
+                                    name,
+                                    new String(
+                                            Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
         return state;
     }
 

@@ -18,8 +18,21 @@ class AliasNameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "A", "-a", "a-", ".a", "a.", "_a", "a/b", "../x", "a b", "ä",
-        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    @ValueSource(
+            strings = {
+                "",
+                "A",
+                "-a",
+                "a-",
+                ".a",
+                "a.",
+                "_a",
+                "a/b",
+                "../x",
+                "a b",
+                "ä",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+            })
     void invalid(String name) {
         assertFalse(AliasName.isValid(name));
         assertEquals(Optional.empty(), AliasName.parse(name));

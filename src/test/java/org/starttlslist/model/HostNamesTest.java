@@ -11,33 +11,45 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class HostNamesTest {
     @ParameterizedTest
-    @ValueSource(strings = {"example.com", "mx1.example.com", "xn--bcher-kva.example", "example.xn--p1ai",
-        "a.bc", "0.example", "a-b.example.org"})
+    @ValueSource(
+            strings = {
+                "example.com",
+                "mx1.example.com",
+                "xn--bcher-kva.example",
+                "example.xn--p1ai",
+                "a.bc",
+                "0.example",
+                "a-b.example.org"
+            })
     void acceptsCanonicalNames(String name) {
         assertEquals(Optional.empty(), HostNames.problem(name));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "''|is empty",
-        "Example.com|has upper-case letters",
-        "example.com.|ends with a dot",
-        "*.example.com|starts with '*.'",
-        "localhost|has a single label",
-        "a..example|has an empty label",
-        "-a.example|starts or ends with a hyphen",
-        "a-.example|starts or ends with a hyphen",
-        "ab--c.example|positions 3-4",
-        "a_b.example|the character '_'",
-        "example.c0m|neither alphabetic nor an A-label",
-        "bücher.example|is not ASCII",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''|is empty",
+                "Example.com|has upper-case letters",
+                "example.com.|ends with a dot",
+                "*.example.com|starts with '*.'",
+                "localhost|has a single label",
+                "a..example|has an empty label",
+                "-a.example|starts or ends with a hyphen",
+                "a-.example|starts or ends with a hyphen",
+                "ab--c.example|positions 3-4",
+                "a_b.example|the character '_'",
+                "example.c0m|neither alphabetic nor an A-label",
+                "bücher.example|is not ASCII",
+            })
     void explainsWhatIsWrong(String name, String expected) {
         String problem = HostNames.problem(name).orElseThrow();
         assertTrue(problem.contains(expected), name + ": " + problem);
     }
 
-    /** The fast path and the detailed rules must agree on every name; random names probe the edges. */
+    /**
+     * The fast path and the detailed rules must agree on every name; random names probe the edges.
+     */
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5})
     void fastPathAgreesWithTheRules(long seed) {
@@ -65,12 +77,19 @@ class HostNamesTest {
             return Optional.of("bad");
         }
         for (String label : labels) {
-            if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")
-                    || (label.length() >= 4 && label.startsWith("--", 2) && !label.startsWith("xn--"))) {
+            if (label.isEmpty()
+                    || label.length() > 63
+                    || label.startsWith("-")
+                    || label.endsWith("-")
+                    || (label.length() >= 4
+                            && label.startsWith("--", 2)
+                            && !label.startsWith("xn--"))) {
                 return Optional.of("bad");
             }
         }
         String tld = labels[labels.length - 1];
-        return tld.startsWith("xn--") || tld.matches("[a-z]+") ? Optional.empty() : Optional.of("bad");
+        return tld.startsWith("xn--") || tld.matches("[a-z]+")
+                ? Optional.empty()
+                : Optional.of("bad");
     }
 }

@@ -22,14 +22,26 @@ class ListTimesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-01-01 00:00:00Z", "2026-01-01T00:00Z", "2026-01-01T00:00:00+0000",
-        "2026-02-30T00:00:00Z", "2026-01-01T24:00:00Z", "2026-01-01T00:00:00", "", "2026-01-01T00:00:00.1234567890Z"})
+    @ValueSource(
+            strings = {
+                "2026-01-01 00:00:00Z",
+                "2026-01-01T00:00Z",
+                "2026-01-01T00:00:00+0000",
+                "2026-02-30T00:00:00Z",
+                "2026-01-01T24:00:00Z",
+                "2026-01-01T00:00:00",
+                "",
+                "2026-01-01T00:00:00.1234567890Z"
+            })
     void refusesWhatIsNotRfc3339(String text) {
         assertTrue(ListTimes.parse(text).isEmpty(), text);
     }
 
     @ParameterizedTest
-    @CsvSource({"2020-05-20T17:25:12.710034Z, 2020-05-20T17:25:12Z", "1970-01-01T00:00:00Z, 1970-01-01T00:00:00Z"})
+    @CsvSource({
+        "2020-05-20T17:25:12.710034Z, 2020-05-20T17:25:12Z",
+        "1970-01-01T00:00:00Z, 1970-01-01T00:00:00Z"
+    })
     void writesUtcSecondsWithZ(String instant, String expected) {
         assertEquals(expected, ListTimes.format(Instant.parse(instant)));
     }

@@ -20,10 +20,10 @@ import org.starttlslist.testing.TestLists;
 
 /**
  * The Debian package on a real Debian machine, as an operator uses it: install with dpkg, run the
- * installed command, mirror with the packaged settings file as the package's user into the
- * packaged state directory, export the Postfix table with postmap, remove the package and find
- * the operator's files still there. Needs root and dpkg (CI has both) and the .deb from
- * {@code mvn -Pdeb package}; it refuses to run on a machine where starttls-list is set up already.
+ * installed command, mirror with the packaged settings file as the package's user into the packaged
+ * state directory, export the Postfix table with postmap, remove the package and find the
+ * operator's files still there. Needs root and dpkg (CI has both) and the .deb from {@code mvn
+ * -Pdeb package}; it refuses to run on a machine where starttls-list is set up already.
  */
 class DebPackageIT {
     static final Path ETC = Path.of("/etc/starttls-list");
@@ -33,18 +33,36 @@ class DebPackageIT {
 
     @BeforeAll
     static void debianAndRoot() throws Exception {
-        assumeTrue(Shell.onPath("dpkg") && Shell.root(), "needs root and dpkg (a Debian machine, as CI is)");
+        assumeTrue(
+                Shell.onPath("dpkg") && Shell.root(),
+                "needs root and dpkg (a Debian machine, as CI is)");
         deb = Shell.built("starttls-list_*.deb");
         assumeTrue(deb != null, "no target/starttls-list_*.deb: build it with mvn -Pdeb package");
-        // A .deb left from an earlier -Pdeb build would test old code: its jar must be this build's.
-        String packaged = Shell.ok("sh", "-c", "dpkg-deb --fsys-tarfile \"$1\" | tar -xOf - ./usr/lib/starttls-list/lib/starttls-list.jar"
-                + " | sha256sum", "sh", deb.toString());
+        // A .deb left from an earlier -Pdeb build would test old code: its jar must be this
+        // build's.
+        String packaged =
+                Shell.ok(
+                        "sh",
+                        "-c",
+                        "dpkg-deb --fsys-tarfile \"$1\" | tar -xOf - ./usr/lib/starttls-list/lib/starttls-list.jar"
+                                + " | sha256sum",
+                        "sh",
+                        deb.toString());
         String built = Shell.ok("sh", "-c", "sha256sum < target/starttls-list.jar");
-        assumeTrue(packaged.equals(built), deb + " holds another build's jar: build it again with mvn -Pdeb package");
-        assumeTrue(!Files.exists(ETC) && !Files.exists(STATE) && Shell.run("dpkg", "-s", "starttls-list").exit() != 0,
+        assumeTrue(
+                packaged.equals(built),
+                deb + " holds another build's jar: build it again with mvn -Pdeb package");
+        assumeTrue(
+                !Files.exists(ETC)
+                        && !Files.exists(STATE)
+                        && Shell.run("dpkg", "-s", "starttls-list").exit() != 0,
                 "starttls-list is installed or configured on this machine already; the test leaves it alone");
-        work = Files.createTempDirectory(Path.of("/tmp"), "deb-it", PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwxr-xr-x")));
+        work =
+                Files.createTempDirectory(
+                        Path.of("/tmp"),
+                        "deb-it",
+                        PosixFilePermissions.asFileAttribute(
+                                PosixFilePermissions.fromString("rwxr-xr-x")));
     }
 
     @AfterAll
@@ -65,22 +83,33 @@ class DebPackageIT {
         Shell.ok("dpkg", "-i", deb.toString());
         String version = Shell.ok("/usr/bin/starttls-list", "--version");
         assertTrue(version.startsWith("starttls-list "), version);
-        assertTrue(Shell.ok("getent", "passwd", "starttls-list").contains(":/var/lib/starttls-list:"));
+        assertTrue(
+                Shell.ok("getent", "passwd", "starttls-list").contains(":/var/lib/starttls-list:"));
         assertTrue(Files.isRegularFile(Path.of("/usr/share/man/man1/starttls-list-mirror.1.gz")));
-        assertTrue(Files.isRegularFile(Path.of("/usr/share/bash-completion/completions/starttls-list")));
+        assertTrue(
+                Files.isRegularFile(
+                        Path.of("/usr/share/bash-completion/completions/starttls-list")));
         assertTrue(Files.isRegularFile(Path.of("/lib/systemd/system/starttls-list-mirror.timer")));
         if (Shell.onPath("systemctl")) {
-            assertFalse(Shell.run("systemctl", "is-enabled", "starttls-list-mirror.timer").out().strip().equals("enabled"),
+            assertFalse(
+                    Shell.run("systemctl", "is-enabled", "starttls-list-mirror.timer")
+                            .out()
+                            .strip()
+                            .equals("enabled"),
                     "the timer waits for the operator");
         }
         if (Shell.onPath("systemd-analyze")) {
-            Shell.ok("systemd-analyze", "verify", "/lib/systemd/system/starttls-list-mirror.service",
+            Shell.ok(
+                    "systemd-analyze",
+                    "verify",
+                    "/lib/systemd/system/starttls-list-mirror.service",
                     "/lib/systemd/system/starttls-list-mirror.timer");
         }
 
         // The operator pins the key and fills in mirror.conf (a conffile).
         Path source = Files.createDirectories(work.resolve("published"));
-        Instant timestamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
+        Instant timestamp =
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
         byte[] list = TestLists.list(timestamp, timestamp.plus(Duration.ofDays(14)), 6);
         TestKeys.TestKey maintainer = TestKeys.ed25519("deb-maintainer");
         Files.write(source.resolve("policy.json"), list);
@@ -88,21 +117,40 @@ class DebPackageIT {
         Path key = maintainer.writePublic(ETC.resolve("keys"));
         Path postfixConfig = Files.createDirectories(work.resolve("postfix"));
         Files.writeString(postfixConfig.resolve("main.cf"), "compatibility_level = 3.6\n");
-        Files.writeString(ETC.resolve("mirror.conf"), Files.readString(ETC.resolve("mirror.conf"))
-                + "from = " + source + "\nkeys = keys/" + key.getFileName() + "\n"
-                + "postfix-table = /var/lib/starttls-list/postfix/starttls_policy\npostfix-config = " + postfixConfig + "\n");
+        Files.writeString(
+                ETC.resolve("mirror.conf"),
+                Files.readString(ETC.resolve("mirror.conf"))
+                        + "from = "
+                        + source
+                        + "\nkeys = keys/"
+                        + key.getFileName()
+                        + "\n"
+                        + "postfix-table = /var/lib/starttls-list/postfix/starttls_policy\npostfix-config = "
+                        + postfixConfig
+                        + "\n");
 
         // The timer's command, as the package's user.
-        String mirrored = Shell.ok("runuser", "-u", "starttls-list", "--",
-                "/usr/bin/starttls-list", "mirror", "--config", "/etc/starttls-list/mirror.conf");
+        String mirrored =
+                Shell.ok(
+                        "runuser",
+                        "-u",
+                        "starttls-list",
+                        "--",
+                        "/usr/bin/starttls-list",
+                        "mirror",
+                        "--config",
+                        "/etc/starttls-list/mirror.conf");
         assertTrue(mirrored.contains("Installed ") && mirrored.contains("ran postmap"), mirrored);
         Path table = STATE.resolve("postfix/starttls_policy");
         assertTrue(Files.readString(table).contains("secure match="), Files.readString(table));
         assertTrue(Files.exists(Path.of(table + ".db")));
-        assertEquals("starttls-list", Files.getOwner(STATE.resolve("current"), LinkOption.NOFOLLOW_LINKS).getName());
+        assertEquals(
+                "starttls-list",
+                Files.getOwner(STATE.resolve("current"), LinkOption.NOFOLLOW_LINKS).getName());
         assertArrayEqualsList(list, Files.readAllBytes(STATE.resolve("current/policy.json")));
 
-        // The reload step (root): Postfix is not running here, so it says so and clears the request.
+        // The reload step (root): Postfix is not running here, so it says so and clears the
+        // request.
         Shell.run("/usr/lib/starttls-list/reload-postfix", STATE.resolve("postfix").toString());
         assertFalse(Files.exists(Path.of(table + ".reload-needed")));
 
@@ -110,12 +158,15 @@ class DebPackageIT {
         Shell.ok("dpkg", "-r", "starttls-list");
         assertFalse(Files.exists(Path.of("/usr/bin/starttls-list"), LinkOption.NOFOLLOW_LINKS));
         assertTrue(Files.exists(key), "pinned key kept");
-        assertTrue(Files.readString(ETC.resolve("mirror.conf")).contains("from = " + source), "settings kept");
+        assertTrue(
+                Files.readString(ETC.resolve("mirror.conf")).contains("from = " + source),
+                "settings kept");
         assertTrue(Files.exists(STATE.resolve("current/policy.json")), "mirrored list kept");
         assertTrue(Files.exists(table), "exported table kept");
     }
 
     private static void assertArrayEqualsList(byte[] expected, byte[] actual) {
-        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual, "the installed list is the published bytes");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                expected, actual, "the installed list is the published bytes");
     }
 }

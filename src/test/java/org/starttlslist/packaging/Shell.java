@@ -9,11 +9,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a command of the machine, for the package tests, with its output (stdout and stderr together). */
+/**
+ * Runs a command of the machine, for the package tests, with its output (stdout and stderr
+ * together).
+ */
 record Shell(int exit, String out) {
     static Shell run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        Process process =
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                        .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();
@@ -41,7 +47,10 @@ record Shell(int exit, String out) {
         return run("id", "-u").out().strip().equals("0");
     }
 
-    /** The one file in target/ whose name matches, e.g. "starttls-list_*.deb"; null when there is none. */
+    /**
+     * The one file in target/ whose name matches, e.g. "starttls-list_*.deb"; null when there is
+     * none.
+     */
     static Path built(String glob) throws IOException {
         try (var files = Files.newDirectoryStream(Path.of("target"), glob)) {
             Path found = null;

@@ -18,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Java runtime, and its manual pages and completion are the ones the build generated.
  */
 class TarballIT {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void unpackLinkAndRun() throws Exception {
@@ -31,15 +30,21 @@ class TarballIT {
             home = unpacked.findFirst().orElseThrow();
         }
         Path bin = Files.createDirectories(tmp.resolve("elsewhere/bin"));
-        Path link = Files.createSymbolicLink(bin.resolve("starttls-list"), home.resolve("bin/starttls-list"));
+        Path link =
+                Files.createSymbolicLink(
+                        bin.resolve("starttls-list"), home.resolve("bin/starttls-list"));
 
         String version = Shell.ok(link.toString(), "--version");
 
         assertTrue(version.startsWith("starttls-list "), version);
         assertTrue(Files.isRegularFile(home.resolve("share/man/man1/starttls-list-mirror.1")));
-        assertTrue(Files.isRegularFile(home.resolve("share/bash-completion/completions/starttls-list")));
+        assertTrue(
+                Files.isRegularFile(
+                        home.resolve("share/bash-completion/completions/starttls-list")));
         assertTrue(Files.isRegularFile(home.resolve("LICENSE")));
-        assertEquals(manPages(Path.of("target/docs/man/man1")), manPages(home.resolve("share/man/man1")));
+        assertEquals(
+                manPages(Path.of("target/docs/man/man1")),
+                manPages(home.resolve("share/man/man1")));
     }
 
     private static Set<String> manPages(Path directory) throws Exception {
@@ -53,21 +58,41 @@ class TarballIT {
         Path jar = Path.of("target/starttls-list.jar");
         assumeTrue(Files.exists(jar), "no target/starttls-list.jar: run mvn package");
         try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
-            String license = new String(zip.getInputStream(zip.getEntry("META-INF/LICENSE")).readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(license.contains("Apache License") && license.contains("Version 2.0"), "ours and Jackson's");
-            String md = new String(zip.getInputStream(zip.getEntry("META-INF/LICENSE.md")).readAllBytes(), StandardCharsets.UTF_8);
+            String license =
+                    new String(
+                            zip.getInputStream(zip.getEntry("META-INF/LICENSE")).readAllBytes(),
+                            StandardCharsets.UTF_8);
+            assertTrue(
+                    license.contains("Apache License") && license.contains("Version 2.0"),
+                    "ours and Jackson's");
+            String md =
+                    new String(
+                            zip.getInputStream(zip.getEntry("META-INF/LICENSE.md")).readAllBytes(),
+                            StandardCharsets.UTF_8);
             assertTrue(md.contains("Legion of the Bouncy Castle"), "BouncyCastle's MIT licence");
-            String txt = new String(zip.getInputStream(zip.getEntry("META-INF/LICENSE.txt")).readAllBytes(), StandardCharsets.UTF_8);
+            String txt =
+                    new String(
+                            zip.getInputStream(zip.getEntry("META-INF/LICENSE.txt")).readAllBytes(),
+                            StandardCharsets.UTF_8);
             assertTrue(txt.contains("QOS.ch"), "SLF4J's MIT licence");
-            String thirdParty = new String(zip.getInputStream(zip.getEntry("META-INF/THIRD-PARTY.txt")).readAllBytes(), StandardCharsets.UTF_8);
+            String thirdParty =
+                    new String(
+                            zip.getInputStream(zip.getEntry("META-INF/THIRD-PARTY.txt"))
+                                    .readAllBytes(),
+                            StandardCharsets.UTF_8);
             // Every bundled library that carries Maven metadata is named in THIRD-PARTY.txt.
-            var entries = zip.stream().map(java.util.zip.ZipEntry::getName)
-                    .filter(n -> n.matches("META-INF/maven/[^/]+/[^/]+/pom\\.properties")).toList();
+            var entries =
+                    zip.stream()
+                            .map(java.util.zip.ZipEntry::getName)
+                            .filter(n -> n.matches("META-INF/maven/[^/]+/[^/]+/pom\\.properties"))
+                            .toList();
             for (String entry : entries) {
                 String[] parts = entry.split("/");
                 String coordinates = parts[2] + ":" + parts[3];
                 if (!coordinates.equals("org.starttlslist:starttls-list")) {
-                    assertTrue(thirdParty.contains(coordinates), coordinates + " is bundled but not in THIRD-PARTY.txt");
+                    assertTrue(
+                            thirdParty.contains(coordinates),
+                            coordinates + " is bundled but not in THIRD-PARTY.txt");
                 }
             }
         }

@@ -24,8 +24,7 @@ import org.starttlslist.testing.TestKeys.TestKey;
 class GitPreflightTest {
     private static TestKey key;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @BeforeAll
     static void makeKey() {
@@ -35,7 +34,10 @@ class GitPreflightTest {
     @Test
     void notAGitRepository() throws Exception {
         Path plain = Files.createDirectories(dir.resolve("plain"));
-        var refused = assertThrows(NotAGitRepositoryException.class, () -> ListGit.open(new ListRepository(plain)));
+        var refused =
+                assertThrows(
+                        NotAGitRepositoryException.class,
+                        () -> ListGit.open(new ListRepository(plain)));
         assertEquals(plain, refused.directory());
     }
 
@@ -44,7 +46,10 @@ class GitPreflightTest {
         ListRepoFixture fixture = ListRepoFixture.create(dir, key);
         try (Git git = fixture.git()) {
             git.checkout().setCreateBranch(true).setName("topic").call();
-            var refused = assertThrows(NotOnReleaseBranchException.class, () -> new GitPreflight(git).requireOnBranch("main"));
+            var refused =
+                    assertThrows(
+                            NotOnReleaseBranchException.class,
+                            () -> new GitPreflight(git).requireOnBranch("main"));
             assertEquals("topic", refused.currentBranch());
             assertEquals("main", refused.releaseBranch());
         }
@@ -55,8 +60,12 @@ class GitPreflightTest {
         ListRepoFixture fixture = ListRepoFixture.create(dir, key);
         try (Git git = fixture.git()) {
             git.checkout().setName(git.getRepository().resolve("HEAD").name()).call();
-            var refused = assertThrows(NotOnReleaseBranchException.class, () -> new GitPreflight(git).requireOnBranch("main"));
-            assertTrue(refused.currentBranch().startsWith("(detached HEAD"), refused.currentBranch());
+            var refused =
+                    assertThrows(
+                            NotOnReleaseBranchException.class,
+                            () -> new GitPreflight(git).requireOnBranch("main"));
+            assertTrue(
+                    refused.currentBranch().startsWith("(detached HEAD"), refused.currentBranch());
         }
     }
 
@@ -65,7 +74,10 @@ class GitPreflightTest {
         ListRepoFixture fixture = ListRepoFixture.create(dir, key);
         Files.writeString(fixture.list.resolve("release/config.json"), "{}\n");
         try (Git git = fixture.git()) {
-            var refused = assertThrows(WorkingTreeNotCleanException.class, () -> new GitPreflight(git).requireClean());
+            var refused =
+                    assertThrows(
+                            WorkingTreeNotCleanException.class,
+                            () -> new GitPreflight(git).requireClean());
             assertEquals(List.of("release/config.json"), refused.paths());
         }
     }
@@ -75,9 +87,14 @@ class GitPreflightTest {
         ListRepoFixture fixture = ListRepoFixture.create(dir, key);
         Files.writeString(fixture.list.resolve("policies/new.example.json"), "{}\n");
         try (Git git = fixture.git()) {
-            var refused = assertThrows(WorkingTreeNotCleanException.class, () -> new GitPreflight(git).requireClean());
+            var refused =
+                    assertThrows(
+                            WorkingTreeNotCleanException.class,
+                            () -> new GitPreflight(git).requireClean());
             assertEquals(List.of("policies/new.example.json (untracked)"), refused.paths());
-            assertTrue(refused.getMessage().contains("policies/new.example.json"), refused.getMessage());
+            assertTrue(
+                    refused.getMessage().contains("policies/new.example.json"),
+                    refused.getMessage());
         }
     }
 
@@ -87,7 +104,10 @@ class GitPreflightTest {
         Files.createDirectories(fixture.list.resolve("release/new"));
         Files.writeString(fixture.list.resolve("release/new/key.asc"), "x\n");
         try (Git git = fixture.git()) {
-            var refused = assertThrows(WorkingTreeNotCleanException.class, () -> new GitPreflight(git).requireClean());
+            var refused =
+                    assertThrows(
+                            WorkingTreeNotCleanException.class,
+                            () -> new GitPreflight(git).requireClean());
             assertEquals(List.of("release/new/key.asc (untracked)"), refused.paths());
         }
     }
@@ -96,14 +116,24 @@ class GitPreflightTest {
     void aRemoteWithoutTheBranchIsAFirstRelease() throws Exception {
         ListRepoFixture fixture = ListRepoFixture.create(dir, key);
         Path empty = dir.resolve("empty.git");
-        Git.init().setDirectory(empty.toFile()).setBare(true).setInitialBranch("main").call().close();
+        Git.init()
+                .setDirectory(empty.toFile())
+                .setBare(true)
+                .setInitialBranch("main")
+                .call()
+                .close();
         try (Git git = fixture.git()) {
             StoredConfig config = git.getRepository().getConfig();
             config.setString("remote", "origin", "url", empty.toUri().toString());
             config.save();
             ObjectId head = new GitPreflight(git).requireOnBranch("main");
-            assertEquals(java.util.Optional.empty(), GitRemote.named(git, "origin").fetchBranch("main"));
-            assertDoesNotThrow(() -> new GitPreflight(git).requireNotBehind(GitRemote.named(git, "origin"), "main", head));
+            assertEquals(
+                    java.util.Optional.empty(), GitRemote.named(git, "origin").fetchBranch("main"));
+            assertDoesNotThrow(
+                    () ->
+                            new GitPreflight(git)
+                                    .requireNotBehind(
+                                            GitRemote.named(git, "origin"), "main", head));
         }
     }
 
@@ -124,8 +154,13 @@ class GitPreflightTest {
         fixture.advanceRemoteFromAnotherClone(dir.resolve("other"));
         try (Git git = fixture.git()) {
             ObjectId head = new GitPreflight(git).requireOnBranch("main");
-            var refused = assertThrows(BranchBehindRemoteException.class,
-                    () -> new GitPreflight(git).requireNotBehind(GitRemote.named(git, "origin"), "main", head));
+            var refused =
+                    assertThrows(
+                            BranchBehindRemoteException.class,
+                            () ->
+                                    new GitPreflight(git)
+                                            .requireNotBehind(
+                                                    GitRemote.named(git, "origin"), "main", head));
             assertEquals("origin", refused.remote());
         }
     }
@@ -139,8 +174,12 @@ class GitPreflightTest {
             git.add().addFilepattern("policies").call();
             ListRepoFixture.commit(git, "A local commit");
             ObjectId head = new GitPreflight(git).requireOnBranch("main");
-            assertThrows(BranchDivergedException.class,
-                    () -> new GitPreflight(git).requireNotBehind(GitRemote.named(git, "origin"), "main", head));
+            assertThrows(
+                    BranchDivergedException.class,
+                    () ->
+                            new GitPreflight(git)
+                                    .requireNotBehind(
+                                            GitRemote.named(git, "origin"), "main", head));
         }
     }
 
@@ -152,7 +191,11 @@ class GitPreflightTest {
             git.add().addFilepattern("policies").call();
             ListRepoFixture.commit(git, "A local commit");
             ObjectId head = new GitPreflight(git).requireOnBranch("main");
-            assertDoesNotThrow(() -> new GitPreflight(git).requireNotBehind(GitRemote.named(git, "origin"), "main", head));
+            assertDoesNotThrow(
+                    () ->
+                            new GitPreflight(git)
+                                    .requireNotBehind(
+                                            GitRemote.named(git, "origin"), "main", head));
         }
     }
 
@@ -160,13 +203,18 @@ class GitPreflightTest {
     void unknownRemoteIsRefusedAndUnreachableCannotComplete() throws Exception {
         ListRepoFixture fixture = ListRepoFixture.create(dir, key);
         try (Git git = fixture.git()) {
-            assertThrows(RemoteNotConfiguredException.class, () -> GitRemote.named(git, "upstream"));
+            assertThrows(
+                    RemoteNotConfiguredException.class, () -> GitRemote.named(git, "upstream"));
             StoredConfig config = git.getRepository().getConfig();
             config.setString("remote", "origin", "url", dir.resolve("gone.git").toUri().toString());
             config.save();
             ObjectId head = new GitPreflight(git).requireOnBranch("main");
-            assertThrows(RemoteUnreachableException.class,
-                    () -> new GitPreflight(git).requireNotBehind(GitRemote.named(git, "origin"), "main", head));
+            assertThrows(
+                    RemoteUnreachableException.class,
+                    () ->
+                            new GitPreflight(git)
+                                    .requireNotBehind(
+                                            GitRemote.named(git, "origin"), "main", head));
         }
     }
 }

@@ -23,8 +23,15 @@ class ListChangesTest {
         return new InlinePolicy(mode, List.of(new MxPattern(mx)));
     }
 
-    private static PolicyList list(Instant at, Map<String, InlinePolicy> aliases, Map<String, Policy> policies) {
-        return new PolicyList(at, at.plusSeconds(14 * 86400), "0.1", Optional.empty(), new TreeMap<>(aliases), new TreeMap<>(policies));
+    private static PolicyList list(
+            Instant at, Map<String, InlinePolicy> aliases, Map<String, Policy> policies) {
+        return new PolicyList(
+                at,
+                at.plusSeconds(14 * 86400),
+                "0.1",
+                Optional.empty(),
+                new TreeMap<>(aliases),
+                new TreeMap<>(policies));
     }
 
     @Test
@@ -37,18 +44,30 @@ class ListChangesTest {
 
     @Test
     void addedRemovedAndChangedFollowAliases() {
-        var before = list(T1, Map.of("hosting", policy(Mode.TESTING, "mx.host.example")), Map.of(
-                "a.example", policy(Mode.TESTING, "mx.a.example"),
-                "b.example", new AliasReference("hosting"),
-                "gone.example", policy(Mode.ENFORCE, "mx.gone.example")));
-        var after = list(T2, Map.of("hosting", policy(Mode.ENFORCE, "mx.host.example")), Map.of(
-                "a.example", policy(Mode.TESTING, "mx.a.example"),
-                "b.example", new AliasReference("hosting"),
-                "new.example", policy(Mode.TESTING, "mx.new.example")));
+        var before =
+                list(
+                        T1,
+                        Map.of("hosting", policy(Mode.TESTING, "mx.host.example")),
+                        Map.of(
+                                "a.example", policy(Mode.TESTING, "mx.a.example"),
+                                "b.example", new AliasReference("hosting"),
+                                "gone.example", policy(Mode.ENFORCE, "mx.gone.example")));
+        var after =
+                list(
+                        T2,
+                        Map.of("hosting", policy(Mode.ENFORCE, "mx.host.example")),
+                        Map.of(
+                                "a.example", policy(Mode.TESTING, "mx.a.example"),
+                                "b.example", new AliasReference("hosting"),
+                                "new.example", policy(Mode.TESTING, "mx.new.example")));
         var changes = ListChanges.between(Optional.of(before), after);
-        assertEquals(List.of(
-                "since 2026-11-01T00:00:00Z: +1 domain, -1 domain, 1 testing->enforce, 1 alias changed;"
-                        + " expires 2026-11-15T00:00:00Z -> 2026-11-22T00:00:00Z",
-                "+ new.example", "- gone.example", "~ b.example (testing->enforce, via alias hosting)"), changes.lines());
+        assertEquals(
+                List.of(
+                        "since 2026-11-01T00:00:00Z: +1 domain, -1 domain, 1 testing->enforce, 1 alias changed;"
+                                + " expires 2026-11-15T00:00:00Z -> 2026-11-22T00:00:00Z",
+                        "+ new.example",
+                        "- gone.example",
+                        "~ b.example (testing->enforce, via alias hosting)"),
+                changes.lines());
     }
 }

@@ -12,11 +12,18 @@ import org.starttlslist.model.PolicyList;
 
 class ListStatusTest {
     private static final Instant MADE = Instant.parse("2026-11-01T00:00:00Z");
-    private static final PolicyList LIST = new PolicyList(MADE, MADE.plus(Duration.ofDays(14)), "0.1",
-            Optional.empty(), new TreeMap<>(), new TreeMap<>());
+    private static final PolicyList LIST =
+            new PolicyList(
+                    MADE,
+                    MADE.plus(Duration.ofDays(14)),
+                    "0.1",
+                    Optional.empty(),
+                    new TreeMap<>(),
+                    new TreeMap<>());
 
     private static ListStatus at(Instant now) {
-        return new ListStatus("release/policy.json", LIST, now, Duration.ofDays(7), List.of(), true, "verified");
+        return new ListStatus(
+                "release/policy.json", LIST, now, Duration.ofDays(7), List.of(), true, "verified");
     }
 
     @Test
@@ -27,7 +34,8 @@ class ListStatusTest {
 
     @Test
     void dueWithLessThanTheMinimumLeft() {
-        assertEquals(ListStatus.State.DUE, at(MADE.plus(Duration.ofDays(7)).plusSeconds(1)).state());
+        assertEquals(
+                ListStatus.State.DUE, at(MADE.plus(Duration.ofDays(7)).plusSeconds(1)).state());
     }
 
     @Test

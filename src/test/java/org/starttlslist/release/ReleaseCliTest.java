@@ -20,8 +20,7 @@ import org.starttlslist.testing.TestKeys.TestKey;
 class ReleaseCliTest {
     private static TestKey key;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @BeforeAll
     static void makeKey() {
@@ -32,15 +31,32 @@ class ReleaseCliTest {
     void committerIsNeverGuessed() throws Exception {
         ListRepoFixture fixture = ListRepoFixture.create(dir, key);
         Path config = fixture.list.resolve("release/config.json");
-        String withoutCommitter = Files.readString(config).replaceAll("(?s)\"committer\": \\{[^}]*\\},", "");
+        String withoutCommitter =
+                Files.readString(config).replaceAll("(?s)\"committer\": \\{[^}]*\\},", "");
         Files.writeString(config, withoutCommitter);
         Map<String, String> refs = ListRepoFixture.refs(fixture.list);
-        CliRun run = CliRun.of("-C", fixture.list.toString(), "release", "--key", "absent.asc", "--now", "2026-11-28T12:00:00Z");
+        CliRun run =
+                CliRun.of(
+                        "-C",
+                        fixture.list.toString(),
+                        "release",
+                        "--key",
+                        "absent.asc",
+                        "--now",
+                        "2026-11-28T12:00:00Z");
         assertEquals(2, run.exitCode(), run.toString());
         assertTrue(run.err().contains("no committer"), run.toString());
         assertEquals(refs, ListRepoFixture.refs(fixture.list));
 
-        CliRun half = CliRun.of("-C", fixture.list.toString(), "release", "--key", "absent.asc", "--committer-name", "Only Name");
+        CliRun half =
+                CliRun.of(
+                        "-C",
+                        fixture.list.toString(),
+                        "release",
+                        "--key",
+                        "absent.asc",
+                        "--committer-name",
+                        "Only Name");
         assertEquals(2, half.exitCode(), half.toString());
         assertTrue(half.err().contains("--committer-email"), half.toString());
     }
@@ -60,7 +76,11 @@ class ReleaseCliTest {
         CliRun run = CliRun.of("-C", fixture.list.toString(), "release", "--key", "absent.asc");
         assertEquals(1, run.exitCode(), run.toString());
         assertEquals(1, run.err().lines().count(), run.toString());
-        assertTrue(run.err().startsWith("release: the working tree has uncommitted changes (policies/late.example.json (untracked))"), run.toString());
+        assertTrue(
+                run.err()
+                        .startsWith(
+                                "release: the working tree has uncommitted changes (policies/late.example.json (untracked))"),
+                run.toString());
     }
 
     @Test

@@ -21,8 +21,8 @@ import org.starttlslist.testing.TestKeys;
 import org.starttlslist.testing.TestKeys.TestKey;
 
 /**
- * Every refusal of {@link Release} before the build: each throws its own exception, never asks
- * for the key, and leaves the clone and the remote exactly as they were.
+ * Every refusal of {@link Release} before the build: each throws its own exception, never asks for
+ * the key, and leaves the clone and the remote exactly as they were.
  */
 @ExtendWith(GitConfigIsolation.class)
 class ReleasePreflightTest {
@@ -32,8 +32,7 @@ class ReleasePreflightTest {
 
     private static TestKey key;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @BeforeAll
     static void makeKey() {
@@ -41,14 +40,22 @@ class ReleasePreflightTest {
     }
 
     private static Release.Request request(ListRepoFixture fixture, boolean push) {
-        return new Release.Request(fixture.listRepository(), NOW, ReleasePreflightTest::keyMustNotBeAskedFor, WHO, "origin", push);
+        return new Release.Request(
+                fixture.listRepository(),
+                NOW,
+                ReleasePreflightTest::keyMustNotBeAskedFor,
+                WHO,
+                "origin",
+                push);
     }
 
     private static SigningKey keyMustNotBeAskedFor() {
-        throw new AssertionError("the key was loaded although the release was refused before signing");
+        throw new AssertionError(
+                "the key was loaded although the release was refused before signing");
     }
 
-    private <T extends RejectedException> T assertRefusedAndUntouched(ListRepoFixture fixture, Class<T> type) {
+    private <T extends RejectedException> T assertRefusedAndUntouched(
+            ListRepoFixture fixture, Class<T> type) {
         Map<String, String> refs = ListRepoFixture.refs(fixture.list);
         Map<String, String> files = ListRepoFixture.files(fixture.list);
         Map<String, String> remote = ListRepoFixture.refs(fixture.remote);
@@ -75,17 +82,21 @@ class ReleasePreflightTest {
         ListRepoFixture fixture = ListRepoFixture.create(dir, key);
         Files.writeString(fixture.list.resolve("policies/late.example.json"), "{}\n");
         var refused = assertRefusedAndUntouched(fixture, WorkingTreeNotCleanException.class);
-        assertTrue(refused.getMessage().contains("policies/late.example.json"), refused.getMessage());
+        assertTrue(
+                refused.getMessage().contains("policies/late.example.json"), refused.getMessage());
     }
 
     @Test
     void behindTheRemote() {
         ListRepoFixture fixture = ListRepoFixture.create(dir, key);
         fixture.advanceRemoteFromAnotherClone(dir.resolve("other"));
-        // The fetch updates refs/remotes/origin/main, which is the point of fetching; nothing else moves.
+        // The fetch updates refs/remotes/origin/main, which is the point of fetching; nothing else
+        // moves.
         Map<String, String> files = ListRepoFixture.files(fixture.list);
         Map<String, String> remote = ListRepoFixture.refs(fixture.remote);
-        assertThrows(BranchBehindRemoteException.class, () -> Release.run(request(fixture, true), ReleasePreflightTest::quiet));
+        assertThrows(
+                BranchBehindRemoteException.class,
+                () -> Release.run(request(fixture, true), ReleasePreflightTest::quiet));
         assertEquals(files, ListRepoFixture.files(fixture.list));
         assertEquals(remote, ListRepoFixture.refs(fixture.remote));
     }
@@ -93,14 +104,17 @@ class ReleasePreflightTest {
     @Test
     void invalidSources() throws Exception {
         ListRepoFixture fixture = ListRepoFixture.create(dir, key);
-        Files.writeString(fixture.list.resolve("policies/broken.example.json"),
+        Files.writeString(
+                fixture.list.resolve("policies/broken.example.json"),
                 "{\"contact\": \"postmaster@broken.example\", \"mode\": \"sometimes\", \"mxs\": [\"mx.broken.example\"]}\n");
         try (Git git = fixture.git()) {
             git.add().addFilepattern("policies").call();
             ListRepoFixture.commit(git, "A broken policy");
         }
         var refused = assertRefusedAndUntouched(fixture, SourcesInvalidException.class);
-        assertTrue(refused.getMessage().contains("policies/broken.example.json"), refused.getMessage());
+        assertTrue(
+                refused.getMessage().contains("policies/broken.example.json"),
+                refused.getMessage());
     }
 
     @Test
@@ -116,7 +130,9 @@ class ReleasePreflightTest {
     @Test
     void timestampNotNewerThanThePublishedList() throws Exception {
         ListRepoFixture fixture = ListRepoFixture.create(dir, key);
-        Files.writeString(fixture.list.resolve("release/policy.json"), """
+        Files.writeString(
+                fixture.list.resolve("release/policy.json"),
+                """
                 {
                   "timestamp": "2026-11-28T12:00:00Z",
                   "expires": "2026-12-12T12:00:00Z",
@@ -146,7 +162,10 @@ class ReleasePreflightTest {
         }
         Map<String, String> refs = ListRepoFixture.refs(fixture.list);
         Map<String, String> files = ListRepoFixture.files(fixture.list);
-        var failed = assertThrows(RemoteUnreachableException.class, () -> Release.run(request(fixture, true), ReleasePreflightTest::quiet));
+        var failed =
+                assertThrows(
+                        RemoteUnreachableException.class,
+                        () -> Release.run(request(fixture, true), ReleasePreflightTest::quiet));
         assertEquals("origin", failed.remote());
         assertEquals(refs, ListRepoFixture.refs(fixture.list));
         assertEquals(files, ListRepoFixture.files(fixture.list));
@@ -158,9 +177,13 @@ class ReleasePreflightTest {
         try (Git git = fixture.git()) {
             git.remoteRemove().setRemoteName("origin").call();
         }
-        assertThrows(RemoteNotConfiguredException.class, () -> Release.run(request(fixture, true), ReleasePreflightTest::quiet));
+        assertThrows(
+                RemoteNotConfiguredException.class,
+                () -> Release.run(request(fixture, true), ReleasePreflightTest::quiet));
         Files.writeString(fixture.list.resolve("policies/late.example.json"), "{}\n");
-        assertThrows(WorkingTreeNotCleanException.class, () -> Release.run(request(fixture, false), ReleasePreflightTest::quiet));
+        assertThrows(
+                WorkingTreeNotCleanException.class,
+                () -> Release.run(request(fixture, false), ReleasePreflightTest::quiet));
     }
 
     /** Progress lines are not what these tests look at. */

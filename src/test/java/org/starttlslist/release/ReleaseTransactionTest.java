@@ -36,8 +36,7 @@ class ReleaseTransactionTest {
 
     private static TestKey key;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @BeforeAll
     static void makeKey() {
@@ -46,10 +45,19 @@ class ReleaseTransactionTest {
 
     private ReleaseTransaction.Plan plan(Git git, boolean push) {
         return new ReleaseTransaction.Plan(
-                Map.of("release/policy.json", "{\"list\": 1}\n".getBytes(StandardCharsets.UTF_8),
-                        "release/policy.json.asc", "signature\n".getBytes(StandardCharsets.UTF_8)),
-                "Release list 2026-11-28T12:00:00Z\n", TAG, "starttls-list release 2026-11-28T12:00:00Z\n",
-                WHO, NOW, "main", head(git), push ? Optional.of(GitRemote.named(git, "origin")) : Optional.empty(),
+                Map.of(
+                        "release/policy.json",
+                        "{\"list\": 1}\n".getBytes(StandardCharsets.UTF_8),
+                        "release/policy.json.asc",
+                        "signature\n".getBytes(StandardCharsets.UTF_8)),
+                "Release list 2026-11-28T12:00:00Z\n",
+                TAG,
+                "starttls-list release 2026-11-28T12:00:00Z\n",
+                WHO,
+                NOW,
+                "main",
+                head(git),
+                push ? Optional.of(GitRemote.named(git, "origin")) : Optional.empty(),
                 ReleaseTransaction.Checks.NONE);
     }
 
@@ -69,7 +77,9 @@ class ReleaseTransactionTest {
     void releasesCommitAndSignedTagToTheRemote() throws Exception {
         ListRepoFixture fixture = ListRepoFixture.create(dir, key);
         try (Git git = fixture.git()) {
-            var outcome = new ReleaseTransaction(git, fixture.listRepository()).run(plan(git, true), signer());
+            var outcome =
+                    new ReleaseTransaction(git, fixture.listRepository())
+                            .run(plan(git, true), signer());
             assertTrue(outcome.pushed());
             Map<String, String> remote = ListRepoFixture.refs(fixture.remote);
             assertEquals(outcome.commit().name(), remote.get("refs/heads/main"));
@@ -79,9 +89,17 @@ class ReleaseTransactionTest {
             assertEquals(NOW, commit.getCommitterIdent().getWhenAsInstant());
             assertEquals(1, commit.getParentCount());
             assertEquals(outcome.previousCommit(), commit.getParent(0).getId());
-            String tagText = new String(git.getRepository().open(outcome.tag()).getBytes(), StandardCharsets.UTF_8);
+            String tagText =
+                    new String(
+                            git.getRepository().open(outcome.tag()).getBytes(),
+                            StandardCharsets.UTF_8);
             assertTrue(tagText.contains("-----BEGIN PGP SIGNATURE-----"), tagText);
-            assertTrue(tagText.contains("tagger release bot <release@example.invalid> " + NOW.getEpochSecond() + " +0000"), tagText);
+            assertTrue(
+                    tagText.contains(
+                            "tagger release bot <release@example.invalid> "
+                                    + NOW.getEpochSecond()
+                                    + " +0000"),
+                    tagText);
             assertTrue(git.status().call().isClean());
         }
     }
@@ -91,7 +109,9 @@ class ReleaseTransactionTest {
         ListRepoFixture fixture = ListRepoFixture.create(dir, key);
         Map<String, String> remoteBefore = ListRepoFixture.refs(fixture.remote);
         try (Git git = fixture.git()) {
-            var outcome = new ReleaseTransaction(git, fixture.listRepository()).run(plan(git, false), signer());
+            var outcome =
+                    new ReleaseTransaction(git, fixture.listRepository())
+                            .run(plan(git, false), signer());
             assertEquals(false, outcome.pushed());
             assertNotEquals(null, git.getRepository().exactRef(Constants.R_TAGS + TAG));
         }
@@ -105,8 +125,12 @@ class ReleaseTransactionTest {
             git.tag().setName(TAG).setAnnotated(false).call();
             var before = ListRepoFixture.refs(fixture.list);
             var filesBefore = ListRepoFixture.files(fixture.list);
-            var refused = assertThrows(TagExistsException.class,
-                    () -> new ReleaseTransaction(git, fixture.listRepository()).run(plan(git, true), signer()));
+            var refused =
+                    assertThrows(
+                            TagExistsException.class,
+                            () ->
+                                    new ReleaseTransaction(git, fixture.listRepository())
+                                            .run(plan(git, true), signer()));
             assertEquals(TAG, refused.tag());
             assertEquals(before, ListRepoFixture.refs(fixture.list));
             assertEquals(filesBefore, ListRepoFixture.files(fixture.list));
@@ -118,7 +142,11 @@ class ReleaseTransactionTest {
         ListRepoFixture fixture = ListRepoFixture.create(dir, key);
         fixture.advanceRemoteFromAnotherClone(dir.resolve("other"));
         var failure = assertRolledBack(fixture, PushRejectedException.class);
-        assertTrue(failure.getMessage().contains("refs/heads/main: rejected, the remote has commits this clone lacks"), failure.getMessage());
+        assertTrue(
+                failure.getMessage()
+                        .contains(
+                                "refs/heads/main: rejected, the remote has commits this clone lacks"),
+                failure.getMessage());
     }
 
     @Test
@@ -128,7 +156,11 @@ class ReleaseTransactionTest {
             remote.tag().setName(TAG).setAnnotated(false).call();
         }
         var failure = assertRolledBack(fixture, PushRejectedException.class);
-        assertTrue(failure.getMessage().contains("refs/tags/" + TAG + ": rejected, the remote already has this tag"), failure.getMessage());
+        assertTrue(
+                failure.getMessage()
+                        .contains(
+                                "refs/tags/" + TAG + ": rejected, the remote already has this tag"),
+                failure.getMessage());
     }
 
     @Test
@@ -137,14 +169,28 @@ class ReleaseTransactionTest {
         Map<String, String> filesBefore = ListRepoFixture.files(fixture.list);
         Map<String, String> refsBefore = ListRepoFixture.refs(fixture.list);
         try (Git git = fixture.git()) {
-            // The second write fails (its parent is a file) after the first wrote a new, untracked file.
+            // The second write fails (its parent is a file) after the first wrote a new, untracked
+            // file.
             Map<String, byte[]> files = new java.util.LinkedHashMap<>();
             files.put("release/policy.json", "{}\n".getBytes(StandardCharsets.UTF_8));
             files.put("release/config.json/impossible", "x".getBytes(StandardCharsets.UTF_8));
-            var plan = new ReleaseTransaction.Plan(files, "m\n", TAG, "t\n", WHO, NOW, "main", head(git), Optional.empty(),
-                    ReleaseTransaction.Checks.NONE);
-            assertThrows(ReleaseRolledBackException.class,
-                    () -> new ReleaseTransaction(git, fixture.listRepository()).run(plan, signer()));
+            var plan =
+                    new ReleaseTransaction.Plan(
+                            files,
+                            "m\n",
+                            TAG,
+                            "t\n",
+                            WHO,
+                            NOW,
+                            "main",
+                            head(git),
+                            Optional.empty(),
+                            ReleaseTransaction.Checks.NONE);
+            assertThrows(
+                    ReleaseRolledBackException.class,
+                    () ->
+                            new ReleaseTransaction(git, fixture.listRepository())
+                                    .run(plan, signer()));
         }
         assertEquals(filesBefore, ListRepoFixture.files(fixture.list));
         assertEquals(refsBefore, ListRepoFixture.refs(fixture.list));
@@ -161,21 +207,27 @@ class ReleaseTransactionTest {
         assertRolledBack(fixture, RemoteUnreachableException.class);
     }
 
-    private ReleaseRolledBackException assertRolledBack(ListRepoFixture fixture, Class<? extends Exception> cause) {
+    private ReleaseRolledBackException assertRolledBack(
+            ListRepoFixture fixture, Class<? extends Exception> cause) {
         Map<String, String> localBefore = ListRepoFixture.refs(fixture.list);
         Map<String, String> filesBefore = ListRepoFixture.files(fixture.list);
         Map<String, String> remoteBefore = ListRepoFixture.refs(fixture.remote);
         ReleaseRolledBackException failure;
         try (Git git = fixture.git()) {
-            failure = assertThrows(ReleaseRolledBackException.class,
-                    () -> new ReleaseTransaction(git, fixture.listRepository()).run(plan(git, true), signer()));
+            failure =
+                    assertThrows(
+                            ReleaseRolledBackException.class,
+                            () ->
+                                    new ReleaseTransaction(git, fixture.listRepository())
+                                            .run(plan(git, true), signer()));
             assertInstanceOf(cause, failure.getCause());
             assertTrue(failure.getMessage().contains("nothing was released"), failure.getMessage());
             assertTrue(git.status().call().isClean(), "index and working tree restored");
         } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
             throw new AssertionError(e);
         }
-        assertEquals(localBefore, ListRepoFixture.refs(fixture.list), "local branch and tags as before");
+        assertEquals(
+                localBefore, ListRepoFixture.refs(fixture.list), "local branch and tags as before");
         assertEquals(filesBefore, ListRepoFixture.files(fixture.list), "working tree as before");
         assertEquals(remoteBefore, ListRepoFixture.refs(fixture.remote), "remote as before");
         assertTrue(Files.notExists(fixture.list.resolve("release/policy.json")));
@@ -190,29 +242,52 @@ class ReleaseTransactionTest {
             new ReleaseTransaction(git, fixture.listRepository()).run(plan(git, true), signer());
         }
         Path home = Files.createDirectories(dir.resolve("home"));
-        var clone = ListRepoFixture.git(dir, home, List.of("clone", "-q", fixture.remote.toUri().toString(), "clone"));
+        var clone =
+                ListRepoFixture.git(
+                        dir,
+                        home,
+                        List.of("clone", "-q", fixture.remote.toUri().toString(), "clone"));
         assertEquals(0, clone.exitCode(), clone.output());
         Path cloned = dir.resolve("clone");
-        assertArrayEquals("{\"list\": 1}\n".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(cloned.resolve("release/policy.json")));
+        assertArrayEquals(
+                "{\"list\": 1}\n".getBytes(StandardCharsets.UTF_8),
+                Files.readAllBytes(cloned.resolve("release/policy.json")));
         var tags = ListRepoFixture.git(cloned, home, List.of("tag", "-l"));
         assertEquals(TAG, tags.output().strip());
         var fsck = ListRepoFixture.git(cloned, home, List.of("fsck", "--strict"));
         assertEquals(0, fsck.exitCode(), fsck.output());
 
-        assumeTrue(ListRepoFixture.onPath("gpg"), "skipped: gpg is not installed, so git verify-tag cannot run");
+        assumeTrue(
+                ListRepoFixture.onPath("gpg"),
+                "skipped: gpg is not installed, so git verify-tag cannot run");
         Path gnupg = Files.createDirectories(home.resolve("gnupg"));
-        Files.setPosixFilePermissions(gnupg, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Files.setPosixFilePermissions(
+                gnupg, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         Path publicKey = dir.resolve("maintainer.asc");
         Files.writeString(publicKey, TestKeys.text(key.publicKey()));
-        ProcessBuilder importKey = new ProcessBuilder("gpg", "--batch", "--homedir", gnupg.toString(), "--import", publicKey.toString())
-                .redirectErrorStream(true);
+        ProcessBuilder importKey =
+                new ProcessBuilder(
+                                "gpg",
+                                "--batch",
+                                "--homedir",
+                                gnupg.toString(),
+                                "--import",
+                                publicKey.toString())
+                        .redirectErrorStream(true);
         Process imported = importKey.start();
-        String importOutput = new String(imported.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String importOutput =
+                new String(imported.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, imported.waitFor(), importOutput);
         var verified = ListRepoFixture.git(cloned, home, List.of("verify-tag", "--raw", TAG));
         assertEquals(0, verified.exitCode(), verified.output());
         // VALIDSIG names the signing key, then (last field) the primary key's fingerprint.
-        assertTrue(verified.output().lines().anyMatch(line -> line.startsWith("[GNUPG:] VALIDSIG ")
-                && line.endsWith(" " + key.fingerprint())), verified.output());
+        assertTrue(
+                verified.output()
+                        .lines()
+                        .anyMatch(
+                                line ->
+                                        line.startsWith("[GNUPG:] VALIDSIG ")
+                                                && line.endsWith(" " + key.fingerprint())),
+                verified.output());
     }
 }

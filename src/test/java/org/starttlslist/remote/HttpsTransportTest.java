@@ -31,21 +31,19 @@ import org.starttlslist.testing.GitConfigIsolation;
 
 /**
  * Fetch and push over HTTPS to git http-backend behind nginx (TLS with a test CA, basic auth) on
- * 127.0.0.1: a token from the environment, from git's credential helper or from GIT_ASKPASS
- * works; a wrong one is "authentication refused"; a reader's push is "permission denied"; the
- * token is in no message and no file.
+ * 127.0.0.1: a token from the environment, from git's credential helper or from GIT_ASKPASS works;
+ * a wrong one is "authentication refused"; a reader's push is "permission denied"; the token is in
+ * no message and no file.
  */
 @ExtendWith(GitConfigIsolation.class)
 class HttpsTransportTest {
     static final String TOKEN = "tok-maintainer-7f3a9c1e5b";
     static final String READER_TOKEN = "tok-reader-2b8d4e6f0a";
 
-    @TempDir
-    static Path serverDir;
+    @TempDir static Path serverDir;
     static TestGitHttpsServer server;
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
     TestHome home;
     Path bare;
     Git clone;
@@ -69,7 +67,11 @@ class HttpsTransportTest {
         home.env.put("GIT_CONFIG_NOSYSTEM", "1");
         home.env.put("GIT_TERMINAL_PROMPT", "0");
         bare = server.bareRepository("list-" + System.nanoTime() + ".git");
-        clone = Git.init().setDirectory(tmp.resolve("clone").toFile()).setInitialBranch("main").call();
+        clone =
+                Git.init()
+                        .setDirectory(tmp.resolve("clone").toFile())
+                        .setInitialBranch("main")
+                        .call();
         Files.writeString(tmp.resolve("clone/README"), "one\n");
         clone.add().addFilepattern("README").call();
         PersonIdent ident = new PersonIdent("t", "t@example.invalid");
@@ -85,7 +87,9 @@ class HttpsTransportTest {
         clone.close();
         home.close();
         for (String message : messages) {
-            assertFalse(message.contains(TOKEN) || message.contains(READER_TOKEN), "a token leaked into: " + message);
+            assertFalse(
+                    message.contains(TOKEN) || message.contains(READER_TOKEN),
+                    "a token leaked into: " + message);
         }
         assertNoFileContainsToken(tmp);
     }
@@ -116,24 +120,35 @@ class HttpsTransportTest {
     void wrongTokenIsAuthenticationRefusedAndNothingMoves() throws Exception {
         home.env.put(HttpsCredentials.TOKEN, "tok-wrong-000");
         home.env.put(HttpsCredentials.USERNAME, "maintainer");
-        Map<String, ObjectId> localBefore = SshTransportTest.refs(clone.getRepository().getDirectory().toPath());
-        AuthenticationRefusedException e = assertThrows(AuthenticationRefusedException.class,
-                () -> GitRemote.named(clone, "origin").pushAtomically(List.of("refs/heads/main")));
+        Map<String, ObjectId> localBefore =
+                SshTransportTest.refs(clone.getRepository().getDirectory().toPath());
+        AuthenticationRefusedException e =
+                assertThrows(
+                        AuthenticationRefusedException.class,
+                        () ->
+                                GitRemote.named(clone, "origin")
+                                        .pushAtomically(List.of("refs/heads/main")));
         messages.add(e.getMessage());
         assertTrue(e.getMessage().contains("authentication refused"), e.getMessage());
         assertTrue(e.getMessage().contains(HttpsCredentials.TOKEN), e.getMessage());
         assertFalse(e.getMessage().contains("tok-wrong-000"), e.getMessage());
         assertEquals(Map.of(), SshTransportTest.refs(bare));
-        assertEquals(localBefore, SshTransportTest.refs(clone.getRepository().getDirectory().toPath()));
+        assertEquals(
+                localBefore, SshTransportTest.refs(clone.getRepository().getDirectory().toPath()));
     }
 
     @Test
     void credentialsFromGitCredentialHelper() throws Exception {
         Path helper = tmp.resolve("helper.sh");
-        Files.writeString(helper, "#!/bin/sh\n[ \"$1\" = get ] || exit 0\ncat >/dev/null\n"
-                + "echo username=maintainer\necho password=" + TOKEN + "\n");
+        Files.writeString(
+                helper,
+                "#!/bin/sh\n[ \"$1\" = get ] || exit 0\ncat >/dev/null\n"
+                        + "echo username=maintainer\necho password="
+                        + TOKEN
+                        + "\n");
         Files.setPosixFilePermissions(helper, PosixFilePermissions.fromString("rwx------"));
-        Files.writeString(home.home.resolve(".gitconfig"), "[credential]\n\thelper = " + helper + "\n");
+        Files.writeString(
+                home.home.resolve(".gitconfig"), "[credential]\n\thelper = " + helper + "\n");
         pushAndFetch();
         // the helper script itself holds the token; nothing else may
         Files.delete(helper);
@@ -142,7 +157,11 @@ class HttpsTransportTest {
     @Test
     void credentialsFromGitAskPass() throws Exception {
         Path askpass = tmp.resolve("askpass.sh");
-        Files.writeString(askpass, "#!/bin/sh\ncase \"$1\" in Username*) echo maintainer ;; *) echo " + TOKEN + " ;; esac\n");
+        Files.writeString(
+                askpass,
+                "#!/bin/sh\ncase \"$1\" in Username*) echo maintainer ;; *) echo "
+                        + TOKEN
+                        + " ;; esac\n");
         Files.setPosixFilePermissions(askpass, PosixFilePermissions.fromString("rwx------"));
         home.env.put("GIT_ASKPASS", askpass.toString());
         pushAndFetch();
@@ -154,8 +173,10 @@ class HttpsTransportTest {
         home.env.put("GITHUB_TOKEN", TOKEN);
         // Default GITHUB_SERVER_URL is github.com: the token is not offered to 127.0.0.1.
         home.env.put("PATH", tmp.resolve("no-git").toString()); // no credential helper either
-        AuthenticationRefusedException e = assertThrows(AuthenticationRefusedException.class,
-                () -> GitRemote.named(clone, "origin").fetchBranch("main"));
+        AuthenticationRefusedException e =
+                assertThrows(
+                        AuthenticationRefusedException.class,
+                        () -> GitRemote.named(clone, "origin").fetchBranch("main"));
         messages.add(e.getMessage());
         assertTrue(e.getMessage().contains("authentication refused"), e.getMessage());
         home.env.put("GITHUB_SERVER_URL", "https://127.0.0.1:" + server.port);
@@ -168,11 +189,21 @@ class HttpsTransportTest {
         home.env.put(HttpsCredentials.USERNAME, "maintainer");
         home.env.put("GIT_SSL_CAINFO", server.caFile.toString());
         Path into = tmp.resolve("mirror");
-        org.starttlslist.testing.CliRun run = org.starttlslist.testing.CliRun.of("mirror", "--from", server.url(bare),
-                // A mirror trusts the CA its operator names (--ca-file), over git's GIT_SSL_CAINFO.
-                "--ca-file", server.caFile.toString(),
-                "--keys", org.starttlslist.testing.TestKeys.ed25519("pinned").writePublic(tmp.resolve("pinned")).toString(),
-                "--into", into.toString());
+        org.starttlslist.testing.CliRun run =
+                org.starttlslist.testing.CliRun.of(
+                        "mirror",
+                        "--from",
+                        server.url(bare),
+                        // A mirror trusts the CA its operator names (--ca-file), over git's
+                        // GIT_SSL_CAINFO.
+                        "--ca-file",
+                        server.caFile.toString(),
+                        "--keys",
+                        org.starttlslist.testing.TestKeys.ed25519("pinned")
+                                .writePublic(tmp.resolve("pinned"))
+                                .toString(),
+                        "--into",
+                        into.toString());
         messages.add(run.out());
         messages.add(run.err());
         assertEquals(3, run.exitCode(), run::toString);
@@ -186,8 +217,10 @@ class HttpsTransportTest {
         home.env.put(HttpsCredentials.USERNAME, "reader");
         GitRemote remote = GitRemote.named(clone, "origin");
         assertEquals(Optional.empty(), remote.fetchBranch("main"));
-        PushPermissionDeniedException e = assertThrows(PushPermissionDeniedException.class,
-                () -> remote.pushAtomically(List.of("refs/heads/main")));
+        PushPermissionDeniedException e =
+                assertThrows(
+                        PushPermissionDeniedException.class,
+                        () -> remote.pushAtomically(List.of("refs/heads/main")));
         messages.add(e.getMessage());
         assertEquals(Map.of(), SshTransportTest.refs(bare));
     }
@@ -198,8 +231,10 @@ class HttpsTransportTest {
         config.unset("http", null, "sslCAInfo");
         config.save();
         home.env.put(HttpsCredentials.TOKEN, TOKEN);
-        HostUnreachableException e = assertThrows(HostUnreachableException.class,
-                () -> GitRemote.named(clone, "origin").fetchBranch("main"));
+        HostUnreachableException e =
+                assertThrows(
+                        HostUnreachableException.class,
+                        () -> GitRemote.named(clone, "origin").fetchBranch("main"));
         messages.add(e.getMessage());
         assertTrue(e.getMessage().contains("http.sslCAInfo"), e.getMessage());
     }
@@ -209,7 +244,9 @@ class HttpsTransportTest {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                assertFalse(content.contains(new String(token, StandardCharsets.ISO_8859_1)), "token written to " + file);
+                assertFalse(
+                        content.contains(new String(token, StandardCharsets.ISO_8859_1)),
+                        "token written to " + file);
             }
         }
     }

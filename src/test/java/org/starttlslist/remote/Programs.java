@@ -17,7 +17,8 @@ final class Programs {
     }
 
     /** Runs to completion; fails the test on a non-zero exit. Returns stdout. */
-    static String run(Path dir, Map<String, String> env, String... command) throws IOException, InterruptedException {
+    static String run(Path dir, Map<String, String> env, String... command)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(dir.toFile());
         builder.environment().putAll(env);
         builder.redirectErrorStream(true);
@@ -26,7 +27,10 @@ final class Programs {
         byte[] out = process.getInputStream().readAllBytes();
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             process.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + new String(out, StandardCharsets.UTF_8));
+            throw new IllegalStateException(
+                    String.join(" ", command)
+                            + " failed: "
+                            + new String(out, StandardCharsets.UTF_8));
         }
         return new String(out, StandardCharsets.UTF_8);
     }
@@ -36,7 +40,8 @@ final class Programs {
     }
 
     static int freePort() throws IOException {
-        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (var socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }

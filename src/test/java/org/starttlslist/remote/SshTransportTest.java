@@ -32,12 +32,10 @@ import org.starttlslist.testing.GitConfigIsolation;
  */
 @ExtendWith(GitConfigIsolation.class)
 class SshTransportTest {
-    @TempDir
-    static Path serverDir;
+    @TempDir static Path serverDir;
     static TestSshServer server;
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
     TestHome home;
     Path bare;
     Git clone;
@@ -58,10 +56,19 @@ class SshTransportTest {
     void setUp() throws Exception {
         home = TestHome.install(tmp.resolve("home"));
         bare = server.bareRepository("list-" + System.nanoTime() + ".git");
-        clone = Git.init().setDirectory(tmp.resolve("clone").toFile()).setInitialBranch("main").call();
+        clone =
+                Git.init()
+                        .setDirectory(tmp.resolve("clone").toFile())
+                        .setInitialBranch("main")
+                        .call();
         Files.writeString(tmp.resolve("clone/README"), "one\n");
         clone.add().addFilepattern("README").call();
-        clone.commit().setMessage("one").setSign(false).setAuthor(ident()).setCommitter(ident()).call();
+        clone.commit()
+                .setMessage("one")
+                .setSign(false)
+                .setAuthor(ident())
+                .setCommitter(ident())
+                .call();
         clone.remoteAdd().setName("origin").setUri(new URIish(server.url(bare))).call();
     }
 
@@ -91,7 +98,9 @@ class SshTransportTest {
         Path pub = home.sshKey("maintainer_key");
         server.authorize(pub);
         home.knownHosts(server.knownHostsLine());
-        Files.writeString(home.ssh.resolve("config"), "Host 127.0.0.1\n  IdentityFile ~/.ssh/maintainer_key\n  IdentitiesOnly yes\n");
+        Files.writeString(
+                home.ssh.resolve("config"),
+                "Host 127.0.0.1\n  IdentityFile ~/.ssh/maintainer_key\n  IdentitiesOnly yes\n");
         GitRemote.named(clone, "origin").pushAtomically(List.of("refs/heads/main"));
         assertTrue(refs(bare).containsKey("refs/heads/main"));
     }
@@ -106,7 +115,11 @@ class SshTransportTest {
         String started = Programs.run(tmp, "/usr/bin/ssh-agent", "-s", "-a", socket.toString());
         String pid = started.replaceAll("(?s).*SSH_AGENT_PID=(\\d+);.*", "$1");
         try {
-            Programs.run(tmp, Map.of("SSH_AUTH_SOCK", socket.toString()), "/usr/bin/ssh-add", "-q",
+            Programs.run(
+                    tmp,
+                    Map.of("SSH_AUTH_SOCK", socket.toString()),
+                    "/usr/bin/ssh-add",
+                    "-q",
                     home.ssh.resolve("agent_only").toString());
             // The key is only in the agent now.
             Files.delete(home.ssh.resolve("agent_only"));
@@ -125,8 +138,12 @@ class SshTransportTest {
         home.sshKey("id_ed25519"); // present, but not authorized
         home.knownHosts(server.knownHostsLine());
         Map<String, ObjectId> localBefore = refs(clone.getRepository().getDirectory().toPath());
-        AuthenticationRefusedException e = assertThrows(AuthenticationRefusedException.class,
-                () -> GitRemote.named(clone, "origin").pushAtomically(List.of("refs/heads/main")));
+        AuthenticationRefusedException e =
+                assertThrows(
+                        AuthenticationRefusedException.class,
+                        () ->
+                                GitRemote.named(clone, "origin")
+                                        .pushAtomically(List.of("refs/heads/main")));
         assertTrue(e.getMessage().contains("authentication refused"), e.getMessage());
         assertTrue(e.getMessage().contains("SSH key"), e.getMessage());
         assertEquals(Map.of(), refs(bare));
@@ -138,13 +155,30 @@ class SshTransportTest {
         server.authorize(home.sshKey("id_ed25519"));
         // ~/.ssh/config asking to accept anything does not weaken the check.
         Files.writeString(home.ssh.resolve("config"), "Host *\n  StrictHostKeyChecking no\n");
-        String expected = Programs.run(tmp, "/usr/bin/ssh-keygen", "-l", "-E", "sha256", "-f",
-                server.dir.resolve("host_ed25519.pub").toString()).split(" ")[1];
-        HostKeyUnknownException e = assertThrows(HostKeyUnknownException.class,
-                () -> GitRemote.named(clone, "origin").fetchBranch("main"));
+        String expected =
+                Programs.run(
+                                tmp,
+                                "/usr/bin/ssh-keygen",
+                                "-l",
+                                "-E",
+                                "sha256",
+                                "-f",
+                                server.dir.resolve("host_ed25519.pub").toString())
+                        .split(" ")[1];
+        HostKeyUnknownException e =
+                assertThrows(
+                        HostKeyUnknownException.class,
+                        () -> GitRemote.named(clone, "origin").fetchBranch("main"));
         assertEquals(expected, e.fingerprint());
-        assertTrue(e.getMessage().contains("ssh-keyscan -p " + server.port + " 127.0.0.1 >> ~/.ssh/known_hosts"), e.getMessage());
-        assertTrue(!Files.exists(home.ssh.resolve("known_hosts")), "known_hosts must not be written");
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "ssh-keyscan -p "
+                                        + server.port
+                                        + " 127.0.0.1 >> ~/.ssh/known_hosts"),
+                e.getMessage());
+        assertTrue(
+                !Files.exists(home.ssh.resolve("known_hosts")), "known_hosts must not be written");
         assertEquals(Map.of(), refs(bare));
     }
 
@@ -152,13 +186,24 @@ class SshTransportTest {
     void mirrorFromAnUnknownHostFailsWithOneLineAndExit3() throws Exception {
         server.authorize(home.sshKey("id_ed25519"));
         Path into = tmp.resolve("mirror");
-        org.starttlslist.testing.CliRun run = org.starttlslist.testing.CliRun.of("mirror", "--from", server.url(bare),
-                "--keys", org.starttlslist.testing.TestKeys.ed25519("pinned").writePublic(tmp.resolve("pinned")).toString(),
-                "--into", into.toString());
+        org.starttlslist.testing.CliRun run =
+                org.starttlslist.testing.CliRun.of(
+                        "mirror",
+                        "--from",
+                        server.url(bare),
+                        "--keys",
+                        org.starttlslist.testing.TestKeys.ed25519("pinned")
+                                .writePublic(tmp.resolve("pinned"))
+                                .toString(),
+                        "--into",
+                        into.toString());
         assertEquals(3, run.exitCode(), run::toString);
         assertEquals(1, run.err().strip().lines().count(), run::toString);
         assertTrue(run.err().startsWith("mirror: "), run::toString);
-        assertTrue(run.err().contains("is unknown") && run.err().contains("ssh-keyscan -p " + server.port), run::toString);
+        assertTrue(
+                run.err().contains("is unknown")
+                        && run.err().contains("ssh-keyscan -p " + server.port),
+                run::toString);
         assertTrue(!Files.exists(into.resolve("current")), run::toString);
     }
 
@@ -166,14 +211,29 @@ class SshTransportTest {
     void changedHostKeyIsRefused() throws Exception {
         server.authorize(home.sshKey("id_ed25519"));
         Path other = tmp.resolve("other_host_key");
-        Programs.run(tmp, "/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", other.toString());
+        Programs.run(
+                tmp,
+                "/usr/bin/ssh-keygen",
+                "-q",
+                "-t",
+                "ed25519",
+                "-N",
+                "",
+                "-f",
+                other.toString());
         String[] otherKey = Files.readString(Path.of(other + ".pub")).trim().split(" ");
         home.knownHosts("[127.0.0.1]:" + server.port + " " + otherKey[0] + " " + otherKey[1]);
         String knownBefore = Files.readString(home.ssh.resolve("known_hosts"));
-        HostKeyChangedException e = assertThrows(HostKeyChangedException.class,
-                () -> GitRemote.named(clone, "origin").pushAtomically(List.of("refs/heads/main")));
+        HostKeyChangedException e =
+                assertThrows(
+                        HostKeyChangedException.class,
+                        () ->
+                                GitRemote.named(clone, "origin")
+                                        .pushAtomically(List.of("refs/heads/main")));
         assertTrue(e.getMessage().contains("CHANGED"), e.getMessage());
-        assertTrue(e.getMessage().contains("ssh-keygen -R '[127.0.0.1]:" + server.port + "'"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("ssh-keygen -R '[127.0.0.1]:" + server.port + "'"),
+                e.getMessage());
         assertEquals(knownBefore, Files.readString(home.ssh.resolve("known_hosts")));
         assertEquals(Map.of(), refs(bare));
     }
@@ -184,8 +244,10 @@ class SshTransportTest {
         home.knownHosts(server.knownHostsLine());
         GitRemote remote = GitRemote.named(clone, "origin");
         assertEquals(Optional.empty(), remote.fetchBranch("main")); // reading works
-        PushPermissionDeniedException e = assertThrows(PushPermissionDeniedException.class,
-                () -> remote.pushAtomically(List.of("refs/heads/main")));
+        PushPermissionDeniedException e =
+                assertThrows(
+                        PushPermissionDeniedException.class,
+                        () -> remote.pushAtomically(List.of("refs/heads/main")));
         assertTrue(e.getMessage().contains("permission denied"), e.getMessage());
         assertEquals(Map.of(), refs(bare));
     }
@@ -193,10 +255,17 @@ class SshTransportTest {
     @Test
     void closedPortIsHostUnreachable() throws Exception {
         int closed = Programs.freePort();
-        clone.getRepository().getConfig().setString("remote", "origin", "url",
-                "ssh://" + System.getProperty("user.name") + "@127.0.0.1:" + closed + bare);
-        HostUnreachableException e = assertThrows(HostUnreachableException.class,
-                () -> GitRemote.named(clone, "origin").fetchBranch("main"));
+        clone.getRepository()
+                .getConfig()
+                .setString(
+                        "remote",
+                        "origin",
+                        "url",
+                        "ssh://" + System.getProperty("user.name") + "@127.0.0.1:" + closed + bare);
+        HostUnreachableException e =
+                assertThrows(
+                        HostUnreachableException.class,
+                        () -> GitRemote.named(clone, "origin").fetchBranch("main"));
         assertTrue(e.getMessage().contains("host unreachable"), e.getMessage());
     }
 

@@ -38,38 +38,98 @@ final class TestGitHttpsServer implements AutoCloseable {
         this.fcgiwrap = fcgiwrap;
     }
 
-    static TestGitHttpsServer start(Path dir, String maintainerToken, String readerToken) throws Exception {
-        assumeTrue(Programs.installed(NGINX), "nginx is not installed (apt-get install nginx-light); .ci/run installs it");
+    static TestGitHttpsServer start(Path dir, String maintainerToken, String readerToken)
+            throws Exception {
+        assumeTrue(
+                Programs.installed(NGINX),
+                "nginx is not installed (apt-get install nginx-light); .ci/run installs it");
         assumeTrue(Programs.installed(FCGIWRAP), "fcgiwrap is not installed; .ci/run installs it");
         assumeTrue(Programs.installed(BACKEND), "git http-backend is not installed (git)");
         assumeTrue(Programs.installed("/usr/bin/openssl"), "openssl is not installed");
         Files.createDirectories(dir.resolve("tmp"));
         Path repos = Files.createDirectories(dir.resolve("repos"));
         String openssl = "/usr/bin/openssl";
-        Programs.run(dir, openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=starttls-list test CA");
-        Programs.run(dir, openssl, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1");
+        Programs.run(
+                dir,
+                openssl,
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+                "-nodes",
+                "-keyout",
+                "ca.key",
+                "-out",
+                "ca.pem",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=starttls-list test CA");
+        Programs.run(
+                dir,
+                openssl,
+                "req",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+                "-nodes",
+                "-keyout",
+                "server.key",
+                "-out",
+                "server.csr",
+                "-subj",
+                "/CN=127.0.0.1");
         Files.writeString(dir.resolve("san.ext"), "subjectAltName=IP:127.0.0.1\n");
-        Programs.run(dir, openssl, "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
-                "-CAcreateserial", "-out", "server.pem", "-days", "2", "-extfile", "san.ext");
-        String maintainerHash = Programs.run(dir, openssl, "passwd", "-apr1", maintainerToken).trim();
+        Programs.run(
+                dir,
+                openssl,
+                "x509",
+                "-req",
+                "-in",
+                "server.csr",
+                "-CA",
+                "ca.pem",
+                "-CAkey",
+                "ca.key",
+                "-CAcreateserial",
+                "-out",
+                "server.pem",
+                "-days",
+                "2",
+                "-extfile",
+                "san.ext");
+        String maintainerHash =
+                Programs.run(dir, openssl, "passwd", "-apr1", maintainerToken).trim();
         String readerHash = Programs.run(dir, openssl, "passwd", "-apr1", readerToken).trim();
         // x-access-token is the user name GitHub gives its tokens.
-        Files.writeString(dir.resolve("htpasswd"), "maintainer:" + maintainerHash + "\nx-access-token:" + maintainerHash
-                + "\nreader:" + readerHash + "\n");
+        Files.writeString(
+                dir.resolve("htpasswd"),
+                "maintainer:"
+                        + maintainerHash
+                        + "\nx-access-token:"
+                        + maintainerHash
+                        + "\nreader:"
+                        + readerHash
+                        + "\n");
 
         Path socket = dir.resolve("fcgi.sock");
-        Process fcgiwrap = new ProcessBuilder(FCGIWRAP, "-s", "unix:" + socket)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("fcgiwrap.log").toFile())
-                .start();
+        Process fcgiwrap =
+                new ProcessBuilder(FCGIWRAP, "-s", "unix:" + socket)
+                        .directory(dir.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("fcgiwrap.log").toFile())
+                        .start();
         awaitSocket(socket, fcgiwrap);
 
         int port = Programs.freePort();
         String root = "root".equals(System.getProperty("user.name")) ? "user root;\n" : "";
-        Files.writeString(dir.resolve("nginx.conf"), root + """
+        Files.writeString(
+                dir.resolve("nginx.conf"),
+                root
+                        + """
                 daemon on;
                 pid %1$s/nginx.pid;
                 error_log %1$s/error.log;
@@ -113,10 +173,18 @@ final class TestGitHttpsServer implements AutoCloseable {
                     }
                   }
                 }
-                """.formatted(dir, port, BACKEND));
+                """
+                                .formatted(dir, port, BACKEND));
         // nginx binds its port, then detaches: when this command returns, it is listening.
-        Programs.run(dir, NGINX, "-p", dir.toString(), "-e", dir.resolve("error.log").toString(),
-                "-c", dir.resolve("nginx.conf").toString());
+        Programs.run(
+                dir,
+                NGINX,
+                "-p",
+                dir.toString(),
+                "-e",
+                dir.resolve("error.log").toString(),
+                "-c",
+                dir.resolve("nginx.conf").toString());
         return new TestGitHttpsServer(dir, repos, dir.resolve("ca.pem"), port, fcgiwrap);
     }
 
@@ -124,7 +192,9 @@ final class TestGitHttpsServer implements AutoCloseable {
     private static void awaitSocket(Path socket, Process process) throws IOException {
         for (int attempt = 0; attempt < 500; attempt++) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("fcgiwrap exited: " + Files.readString(socket.resolveSibling("fcgiwrap.log")));
+                throw new IllegalStateException(
+                        "fcgiwrap exited: "
+                                + Files.readString(socket.resolveSibling("fcgiwrap.log")));
             }
             if (Files.exists(socket)) {
                 try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
@@ -141,7 +211,14 @@ final class TestGitHttpsServer implements AutoCloseable {
 
     Path bareRepository(String name) throws IOException, InterruptedException {
         Path repo = repos.resolve(name);
-        Programs.run(repos, "/usr/bin/git", "init", "-q", "--bare", "--initial-branch=main", repo.toString());
+        Programs.run(
+                repos,
+                "/usr/bin/git",
+                "init",
+                "-q",
+                "--bare",
+                "--initial-branch=main",
+                repo.toString());
         Programs.run(repo, "/usr/bin/git", "config", "http.receivepack", "true");
         return repo;
     }
@@ -153,10 +230,20 @@ final class TestGitHttpsServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            Programs.run(dir, NGINX, "-p", dir.toString(), "-e", dir.resolve("error.log").toString(),
-                    "-c", dir.resolve("nginx.conf").toString(), "-s", "stop");
+            Programs.run(
+                    dir,
+                    NGINX,
+                    "-p",
+                    dir.toString(),
+                    "-e",
+                    dir.resolve("error.log").toString(),
+                    "-c",
+                    dir.resolve("nginx.conf").toString(),
+                    "-s",
+                    "stop");
         } finally {
-            // One fcgiwrap process (no -c: preforked workers would outlive it); its per-request children too.
+            // One fcgiwrap process (no -c: preforked workers would outlive it); its per-request
+            // children too.
             fcgiwrap.descendants().forEach(ProcessHandle::destroy);
             fcgiwrap.destroy();
             if (!fcgiwrap.waitFor(10, TimeUnit.SECONDS)) {

@@ -15,8 +15,8 @@ import java.util.List;
 /**
  * OpenSSH's sshd, started for one test class from its own configuration, host key and
  * authorized_keys in a temporary directory, listening on 127.0.0.1 only. It serves the bare
- * repositories under {@link #repos} to the user running the tests. The machine's /etc/ssh is
- * never read ({@code -f} names our file, and every setting that matters is in it).
+ * repositories under {@link #repos} to the user running the tests. The machine's /etc/ssh is never
+ * read ({@code -f} names our file, and every setting that matters is in it).
  */
 // "try": close() may throw InterruptedException (it waits for the server to stop); tests close it
 // with try-with-resources and let that propagate.
@@ -31,7 +31,13 @@ final class TestSshServer implements AutoCloseable {
     private final Process process;
     private final Path authorizedKeys;
 
-    private TestSshServer(Path dir, Path repos, int port, String hostKeyLine, Process process, Path authorizedKeys) {
+    private TestSshServer(
+            Path dir,
+            Path repos,
+            int port,
+            String hostKeyLine,
+            Process process,
+            Path authorizedKeys) {
         this.dir = dir;
         this.repos = repos;
         this.port = port;
@@ -41,9 +47,13 @@ final class TestSshServer implements AutoCloseable {
     }
 
     static void assumeAvailable() {
-        assumeTrue(Programs.installed(SSHD), "OpenSSH sshd is not installed (apt-get install openssh-server); .ci/run installs it");
+        assumeTrue(
+                Programs.installed(SSHD),
+                "OpenSSH sshd is not installed (apt-get install openssh-server); .ci/run installs it");
         assumeTrue(Programs.installed("/usr/bin/ssh-keygen"), "ssh-keygen is not installed");
-        assumeTrue(Programs.installed("/usr/bin/git"), "git is not installed; sshd runs git-upload-pack/git-receive-pack");
+        assumeTrue(
+                Programs.installed("/usr/bin/git"),
+                "git is not installed; sshd runs git-upload-pack/git-receive-pack");
     }
 
     static TestSshServer start(Path dir) throws IOException, InterruptedException {
@@ -55,17 +65,31 @@ final class TestSshServer implements AutoCloseable {
             try {
                 Files.createDirectories(privsep);
             } catch (IOException e) {
-                assumeTrue(false, "sshd needs /run/sshd and it cannot be created: " + e.getMessage());
+                assumeTrue(
+                        false, "sshd needs /run/sshd and it cannot be created: " + e.getMessage());
             }
         }
         Files.createDirectories(dir);
         Path repos = Files.createDirectories(dir.resolve("repos"));
         Path hostKey = dir.resolve("host_ed25519");
-        Programs.run(dir, "/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "test-host", "-f", hostKey.toString());
+        Programs.run(
+                dir,
+                "/usr/bin/ssh-keygen",
+                "-q",
+                "-t",
+                "ed25519",
+                "-N",
+                "",
+                "-C",
+                "test-host",
+                "-f",
+                hostKey.toString());
         Path authorizedKeys = dir.resolve("authorized_keys");
         Files.writeString(authorizedKeys, "");
         Path readOnly = dir.resolve("read-only.sh");
-        Files.writeString(readOnly, """
+        Files.writeString(
+                readOnly,
+                """
                 #!/bin/sh
                 # A key that may fetch but not push, as a hosting service gives a reader.
                 case "$SSH_ORIGINAL_COMMAND" in
@@ -76,29 +100,35 @@ final class TestSshServer implements AutoCloseable {
         Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwx------"));
         int port = Programs.freePort();
         Path config = dir.resolve("sshd_config");
-        Files.writeString(config, String.join("\n",
-                "Port " + port,
-                "ListenAddress 127.0.0.1",
-                "HostKey " + hostKey,
-                "PidFile none",
-                "AuthorizedKeysFile " + authorizedKeys,
-                "StrictModes no",
-                "UsePAM no",
-                "PubkeyAuthentication yes",
-                "PasswordAuthentication no",
-                "KbdInteractiveAuthentication no",
-                "PermitRootLogin prohibit-password",
-                "AllowTcpForwarding no",
-                "X11Forwarding no",
-                "PrintMotd no",
-                "LogLevel INFO",
-                ""));
-        Process process = new ProcessBuilder(SSHD, "-D", "-e", "-f", config.toString())
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .start();
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "Port " + port,
+                        "ListenAddress 127.0.0.1",
+                        "HostKey " + hostKey,
+                        "PidFile none",
+                        "AuthorizedKeysFile " + authorizedKeys,
+                        "StrictModes no",
+                        "UsePAM no",
+                        "PubkeyAuthentication yes",
+                        "PasswordAuthentication no",
+                        "KbdInteractiveAuthentication no",
+                        "PermitRootLogin prohibit-password",
+                        "AllowTcpForwarding no",
+                        "X11Forwarding no",
+                        "PrintMotd no",
+                        "LogLevel INFO",
+                        ""));
+        Process process =
+                new ProcessBuilder(SSHD, "-D", "-e", "-f", config.toString())
+                        .directory(dir.toFile())
+                        .redirectErrorStream(true)
+                        .start();
         // sshd says when it listens; read until then (no sleep), then keep draining its log.
-        BufferedReader log = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader log =
+                new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         List<String> seen = new ArrayList<>();
         String line;
         while ((line = log.readLine()) != null) {
@@ -112,28 +142,40 @@ final class TestSshServer implements AutoCloseable {
             throw new IllegalStateException("sshd did not start: " + String.join("\n", seen));
         }
         Path logFile = dir.resolve("sshd.log");
-        Thread drain = new Thread(() -> {
-            try (var out = Files.newBufferedWriter(logFile)) {
-                String l;
-                while ((l = log.readLine()) != null) {
-                    out.write(l);
-                    out.newLine();
-                    out.flush();
-                }
-            } catch (IOException e) {
-                // sshd stopped
-            }
-        }, "sshd-log");
+        Thread drain =
+                new Thread(
+                        () -> {
+                            try (var out = Files.newBufferedWriter(logFile)) {
+                                String l;
+                                while ((l = log.readLine()) != null) {
+                                    out.write(l);
+                                    out.newLine();
+                                    out.flush();
+                                }
+                            } catch (IOException e) {
+                                // sshd stopped
+                            }
+                        },
+                        "sshd-log");
         drain.setDaemon(true);
         drain.start();
         String hostKeyLine = Files.readString(Path.of(hostKey + ".pub")).trim();
         return new TestSshServer(dir, repos, port, hostKeyLine, process, authorizedKeys);
     }
 
-    /** A bare repository served as {@code ssh://USER@127.0.0.1:PORT/abs/path}, with main as HEAD. */
+    /**
+     * A bare repository served as {@code ssh://USER@127.0.0.1:PORT/abs/path}, with main as HEAD.
+     */
     Path bareRepository(String name) throws IOException, InterruptedException {
         Path repo = repos.resolve(name);
-        Programs.run(repos, "/usr/bin/git", "init", "-q", "--bare", "--initial-branch=main", repo.toString());
+        Programs.run(
+                repos,
+                "/usr/bin/git",
+                "init",
+                "-q",
+                "--bare",
+                "--initial-branch=main",
+                repo.toString());
         return repo;
     }
 
@@ -148,12 +190,21 @@ final class TestSshServer implements AutoCloseable {
     }
 
     void authorize(Path publicKey) throws IOException {
-        Files.writeString(authorizedKeys, Files.readString(publicKey).trim() + "\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                authorizedKeys,
+                Files.readString(publicKey).trim() + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
     }
 
     void authorizeReadOnly(Path publicKey) throws IOException {
-        Files.writeString(authorizedKeys, "command=\"" + dir.resolve("read-only.sh") + "\",no-pty,no-port-forwarding "
-                + Files.readString(publicKey).trim() + "\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                authorizedKeys,
+                "command=\""
+                        + dir.resolve("read-only.sh")
+                        + "\",no-pty,no-port-forwarding "
+                        + Files.readString(publicKey).trim()
+                        + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
     }
 
     @Override

@@ -13,13 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.starttlslist.testing.CliRun;
 
 /**
- * The timer's run, by hand: {@code starttls-list --quiet mirror --config mirror.conf} with a Postfix
- * table configured, and the real postmap. Postfix is exported, mapped and reloaded only when the
- * installed list changed or expired.
+ * The timer's run, by hand: {@code starttls-list --quiet mirror --config mirror.conf} with a
+ * Postfix table configured, and the real postmap. Postfix is exported, mapped and reloaded only
+ * when the installed list changed or expired.
  */
 class ScheduledRunTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
     ScheduledSetup host;
 
     @BeforeEach
@@ -35,7 +34,9 @@ class ScheduledRunTest {
 
         assertEquals(0, run.exitCode(), run.toString());
         assertEquals("", run.out(), "--quiet prints nothing on success");
-        assertTrue(Files.readString(host.table).contains("secure match="), Files.readString(host.table));
+        assertTrue(
+                Files.readString(host.table).contains("secure match="),
+                Files.readString(host.table));
         assertTrue(Files.exists(Path.of(host.table + ".db")), "postmap built the hash table");
         assertEquals(1, host.postmapRuns().size());
         assertTrue(host.reloadRequested());
@@ -67,7 +68,8 @@ class ScheduledRunTest {
         CliRun run = host.timerRun(ScheduledSetup.T0.plus(Duration.ofDays(1)).plusSeconds(60));
 
         assertEquals(0, run.exitCode(), run.toString());
-        assertFalse(oldTable.equals(Files.readString(host.table)), "the table holds the newer list");
+        assertFalse(
+                oldTable.equals(Files.readString(host.table)), "the table holds the newer list");
         assertEquals(2, host.postmapRuns().size());
         assertTrue(host.reloadRequested());
     }
@@ -79,16 +81,21 @@ class ScheduledRunTest {
         host.reloadDone();
 
         // The maintainers stop publishing; the installed list expires.
-        CliRun expired = host.timerRun(ScheduledSetup.T0.plus(ScheduledSetup.VALIDITY).plusSeconds(1));
+        CliRun expired =
+                host.timerRun(ScheduledSetup.T0.plus(ScheduledSetup.VALIDITY).plusSeconds(1));
 
         assertEquals(4, expired.exitCode(), expired.toString());
         assertTrue(expired.err().contains("ACTION REQUIRED"), expired.err());
-        assertEquals("# Policy list is outdated. Falling back to opportunistic encryption.\n", Files.readString(host.table));
+        assertEquals(
+                "# Policy list is outdated. Falling back to opportunistic encryption.\n",
+                Files.readString(host.table));
         assertEquals(2, host.postmapRuns().size(), "postmap ran on the fallback table");
         assertTrue(host.reloadRequested(), "Postfix must reload to stop enforcing the stale list");
         host.reloadDone();
 
-        CliRun later = host.timerRun(ScheduledSetup.T0.plus(ScheduledSetup.VALIDITY).plus(Duration.ofHours(6)));
+        CliRun later =
+                host.timerRun(
+                        ScheduledSetup.T0.plus(ScheduledSetup.VALIDITY).plus(Duration.ofHours(6)));
 
         assertEquals(4, later.exitCode(), later.toString());
         assertTrue(later.err().contains("ACTION REQUIRED"), "the alert repeats until someone acts");
@@ -104,7 +111,8 @@ class ScheduledRunTest {
         CliRun failed = host.timerRun(ScheduledSetup.T0.plusSeconds(60));
 
         assertEquals(3, failed.exitCode(), failed.toString());
-        assertTrue(failed.err().contains("postmap") && failed.err().contains("main.cf"), failed.err());
+        assertTrue(
+                failed.err().contains("postmap") && failed.err().contains("main.cf"), failed.err());
         assertFalse(host.reloadRequested(), "no reload for a table postmap did not build");
 
         Files.writeString(host.postfixConfig.resolve("main.cf"), "compatibility_level = 3.6\n");

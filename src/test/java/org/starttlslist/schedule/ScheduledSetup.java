@@ -18,8 +18,8 @@ import org.starttlslist.testing.TestLists;
 
 /**
  * A mail host as the package sets it up, in a temporary directory: a source directory the
- * maintainers publish to, the pinned key, a mirror.conf, a Postfix configuration directory and
- * the real postmap, wrapped by a script that logs each run so a test can count them.
+ * maintainers publish to, the pinned key, a mirror.conf, a Postfix configuration directory and the
+ * real postmap, wrapped by a script that logs each run so a test can count them.
  */
 final class ScheduledSetup {
     static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
@@ -35,7 +35,8 @@ final class ScheduledSetup {
     final TestKeys.TestKey maintainer = TestKeys.ed25519("schedule-maintainer");
 
     ScheduledSetup(Path root) throws IOException {
-        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/postmap")),
+        assumeTrue(
+                Files.isExecutable(Path.of("/usr/sbin/postmap")),
                 "postmap (Postfix) is not installed: apt-get install postfix");
         this.root = root;
         source = Files.createDirectories(root.resolve("source"));
@@ -47,19 +48,24 @@ final class ScheduledSetup {
         Files.writeString(postfixConfig.resolve("master.cf"), "");
         postmapLog = root.resolve("postmap.log");
         Path postmap = root.resolve("postmap");
-        Files.writeString(postmap, "#!/bin/sh\necho \"$@\" >> '" + postmapLog + "'\nexec /usr/sbin/postmap \"$@\"\n");
+        Files.writeString(
+                postmap,
+                "#!/bin/sh\necho \"$@\" >> '" + postmapLog + "'\nexec /usr/sbin/postmap \"$@\"\n");
         Files.setPosixFilePermissions(postmap, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path keys = Files.createDirectories(etc.resolve("keys"));
         Path key = maintainer.writePublic(keys);
-        Files.writeString(etc.resolve("mirror.conf"), String.join("\n",
-                "# as the package's mirror.conf, filled in",
-                "from = " + source,
-                "keys = keys/" + key.getFileName(),
-                "into = " + state,
-                "postfix-table = " + table,
-                "postfix-config = " + postfixConfig,
-                "postmap = " + postmap,
-                ""));
+        Files.writeString(
+                etc.resolve("mirror.conf"),
+                String.join(
+                        "\n",
+                        "# as the package's mirror.conf, filled in",
+                        "from = " + source,
+                        "keys = keys/" + key.getFileName(),
+                        "into = " + state,
+                        "postfix-table = " + table,
+                        "postfix-config = " + postfixConfig,
+                        "postmap = " + postmap,
+                        ""));
     }
 
     /** The maintainers publish a list made at {@code timestamp}. */
@@ -72,10 +78,18 @@ final class ScheduledSetup {
 
     /** The service's ExecStart, run by hand at {@code now}. */
     CliRun timerRun(Instant now) {
-        return CliRun.of("--quiet", "mirror", "--config", etc.resolve("mirror.conf").toString(), "--now", ListTimes.format(now));
+        return CliRun.of(
+                "--quiet",
+                "mirror",
+                "--config",
+                etc.resolve("mirror.conf").toString(),
+                "--now",
+                ListTimes.format(now));
     }
 
-    /** The reload step's part that matters here: it takes the request away once Postfix reloaded. */
+    /**
+     * The reload step's part that matters here: it takes the request away once Postfix reloaded.
+     */
     void reloadDone() throws IOException {
         Files.deleteIfExists(TableRefresh.reloadMarker(table));
     }
@@ -85,10 +99,13 @@ final class ScheduledSetup {
     }
 
     List<String> postmapRuns() throws IOException {
-        return Files.exists(postmapLog) ? Files.readAllLines(postmapLog, StandardCharsets.UTF_8) : new ArrayList<>();
+        return Files.exists(postmapLog)
+                ? Files.readAllLines(postmapLog, StandardCharsets.UTF_8)
+                : new ArrayList<>();
     }
 
     Object tableIdentity() throws IOException {
-        return Files.readAttributes(table, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        return Files.readAttributes(table, java.nio.file.attribute.BasicFileAttributes.class)
+                .fileKey();
     }
 }

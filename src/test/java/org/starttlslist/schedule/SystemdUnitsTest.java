@@ -16,18 +16,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shipped service and timer, checked by systemd itself: they parse, and the service's
- * sandbox rates 3.0 or lower in {@code systemd-analyze security} (the README states the figure).
+ * The shipped service and timer, checked by systemd itself: they parse, and the service's sandbox
+ * rates 3.0 or lower in {@code systemd-analyze security} (the README states the figure).
  */
 class SystemdUnitsTest {
     static final double MAX_EXPOSURE = 3.0;
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @BeforeEach
     void systemdAnalyze() {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/systemd-analyze")), "systemd-analyze is not installed");
+        assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/systemd-analyze")),
+                "systemd-analyze is not installed");
     }
 
     private Path write(String name) throws IOException {
@@ -45,8 +46,17 @@ class SystemdUnitsTest {
     @Test
     void serviceExposureIsAtMost3() throws Exception {
         Path service = write(ScheduleFiles.SERVICE);
-        Result result = run(List.of("systemd-analyze", "security", "--offline=yes", "--no-pager", service.toString()));
-        Matcher figure = Pattern.compile("Overall exposure level for \\S+: (\\d+\\.\\d)").matcher(result.out());
+        Result result =
+                run(
+                        List.of(
+                                "systemd-analyze",
+                                "security",
+                                "--offline=yes",
+                                "--no-pager",
+                                service.toString()));
+        Matcher figure =
+                Pattern.compile("Overall exposure level for \\S+: (\\d+\\.\\d)")
+                        .matcher(result.out());
         assertTrue(figure.find(), result.out());
         double exposure = Double.parseDouble(figure.group(1));
         assertTrue(exposure <= MAX_EXPOSURE, "exposure " + exposure + "\n" + result.out());
@@ -57,12 +67,20 @@ class SystemdUnitsTest {
     void unitsVerify() throws Exception {
         // The commands the units name exist once the package is installed; here stand-ins at
         // the same places would need root, so verify copies whose commands point at /bin/true.
-        String service = ScheduleFiles.text(ScheduleFiles.SERVICE)
-                .replace("/usr/bin/starttls-list", "/bin/true")
-                .replace("/usr/lib/starttls-list/reload-postfix", "/bin/true");
+        String service =
+                ScheduleFiles.text(ScheduleFiles.SERVICE)
+                        .replace("/usr/bin/starttls-list", "/bin/true")
+                        .replace("/usr/lib/starttls-list/reload-postfix", "/bin/true");
         Path unit = Files.writeString(tmp.resolve(ScheduleFiles.SERVICE), service);
         Path timer = write(ScheduleFiles.TIMER);
-        Result result = run(List.of("systemd-analyze", "verify", "--man=no", unit.toString(), timer.toString()));
+        Result result =
+                run(
+                        List.of(
+                                "systemd-analyze",
+                                "verify",
+                                "--man=no",
+                                unit.toString(),
+                                timer.toString()));
         assertEquals(0, result.exit(), result.out());
         assertEquals("", result.out().strip(), result.out());
     }
@@ -71,7 +89,9 @@ class SystemdUnitsTest {
     void onlyTheReloadStepIsPrivileged() {
         String service = ScheduleFiles.text(ScheduleFiles.SERVICE);
         assertTrue(service.contains("\nUser=starttls-list\n"), service);
-        assertTrue(service.contains("\nExecStopPost=+/usr/lib/starttls-list/reload-postfix "), service);
+        assertTrue(
+                service.contains("\nExecStopPost=+/usr/lib/starttls-list/reload-postfix "),
+                service);
         long privileged = service.lines().filter(l -> l.matches("Exec\\w+=[!+@:-]*[+!].*")).count();
         assertEquals(1, privileged, "exactly one privileged command");
         assertTrue(service.contains("\nCapabilityBoundingSet=\n"), service);

@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.starttlslist.testing.CliRun;
 
-/** mirror --config: the file stands for options, flags override it, and a bad file writes nothing. */
+/**
+ * mirror --config: the file stands for options, flags override it, and a bad file writes nothing.
+ */
 class SettingsFileCliTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private Path conf(String text) throws Exception {
         Path etc = Files.createDirectories(tmp.resolve("etc"));
@@ -32,7 +33,13 @@ class SettingsFileCliTest {
     void relativePathsAreRelativeToTheFile() throws Exception {
         Path conf = conf("from = /srv/list\nkeys = keys/a.asc, keys/b.asc\ninto = ../state\n");
         String shown = settingsShown("mirror", "--config", conf.toString(), "--print-schedule");
-        assertTrue(shown.contains("keys = " + tmp.resolve("etc/keys/a.asc") + "," + tmp.resolve("etc/keys/b.asc")), shown);
+        assertTrue(
+                shown.contains(
+                        "keys = "
+                                + tmp.resolve("etc/keys/a.asc")
+                                + ","
+                                + tmp.resolve("etc/keys/b.asc")),
+                shown);
         assertTrue(shown.contains("into = " + tmp.resolve("state")), shown);
         assertTrue(shown.contains("from = /srv/list"), shown);
     }
@@ -40,9 +47,22 @@ class SettingsFileCliTest {
     @Test
     void aFlagOverridesTheFile_beforeOrAfterConfig() throws Exception {
         Path conf = conf("from = /srv/list\nthreshold = 2\ninto = /var/lib/x\n");
-        String after = settingsShown("mirror", "--config", conf.toString(), "--threshold", "3", "--print-schedule");
+        String after =
+                settingsShown(
+                        "mirror",
+                        "--config",
+                        conf.toString(),
+                        "--threshold",
+                        "3",
+                        "--print-schedule");
         assertTrue(after.contains("threshold = 3") && !after.contains("threshold = 2"), after);
-        String before = settingsShown("mirror", "--into=/srv/other", "--config", conf.toString(), "--print-schedule");
+        String before =
+                settingsShown(
+                        "mirror",
+                        "--into=/srv/other",
+                        "--config",
+                        conf.toString(),
+                        "--print-schedule");
         assertTrue(before.contains("into = /srv/other") && !before.contains("/var/lib/x"), before);
     }
 
@@ -52,7 +72,10 @@ class SettingsFileCliTest {
         Path conf = conf("form = /srv/list\ninto = " + state + "\n");
         CliRun run = CliRun.of("mirror", "--config", conf.toString());
         assertEquals(2, run.exitCode(), run.toString());
-        assertTrue(run.err().contains(conf + ":1: 'form' is not a setting") && run.err().contains("did you mean 'from'?"), run.err());
+        assertTrue(
+                run.err().contains(conf + ":1: 'form' is not a setting")
+                        && run.err().contains("did you mean 'from'?"),
+                run.err());
         assertFalse(Files.exists(state), "nothing was created");
     }
 
@@ -61,7 +84,8 @@ class SettingsFileCliTest {
         Path conf = conf("# comment\n\nfrom /srv/list\n");
         CliRun run = CliRun.of("mirror", "--config", conf.toString());
         assertEquals(2, run.exitCode(), run.toString());
-        assertTrue(run.err().contains(conf + ":3: 'from /srv/list' is not 'key = value'"), run.err());
+        assertTrue(
+                run.err().contains(conf + ":3: 'from /srv/list' is not 'key = value'"), run.err());
     }
 
     @Test
@@ -97,7 +121,12 @@ class SettingsFileCliTest {
 
     @Test
     void theShippedExampleParses() throws Exception {
-        String shipped = new String(getClass().getResourceAsStream("/org/starttlslist/schedule/mirror.conf").readAllBytes(), StandardCharsets.UTF_8);
+        String shipped =
+                new String(
+                        getClass()
+                                .getResourceAsStream("/org/starttlslist/schedule/mirror.conf")
+                                .readAllBytes(),
+                        StandardCharsets.UTF_8);
         Path conf = conf(shipped);
         String shown = settingsShown("mirror", "--config", conf.toString(), "--print-schedule");
         assertTrue(shown.contains("into = /var/lib/starttls-list"), shown);

@@ -16,11 +16,17 @@ import org.starttlslist.verify.PinnedKeys;
 class ArmoredKeyFingerprintsTest {
     @Test
     void agreesWithBouncyCastleForOurKeys() {
-        for (TestKey key : List.of(TestKeys.ed25519("fp-a"), TestKeys.withSigningSubkey("fp-b"),
-                TestKeys.expiring("fp-c", java.time.Duration.ofDays(1)))) {
-            assertEquals(PinnedKeys.fromBytes(key.publicKey(), "k").primaryFingerprints(),
+        for (TestKey key :
+                List.of(
+                        TestKeys.ed25519("fp-a"),
+                        TestKeys.withSigningSubkey("fp-b"),
+                        TestKeys.expiring("fp-c", java.time.Duration.ofDays(1)))) {
+            assertEquals(
+                    PinnedKeys.fromBytes(key.publicKey(), "k").primaryFingerprints(),
                     ArmoredKeyFingerprints.primaryFingerprints(key.publicKey()));
-            assertEquals(List.of(key.fingerprint()), ArmoredKeyFingerprints.primaryFingerprints(key.publicKey()));
+            assertEquals(
+                    List.of(key.fingerprint()),
+                    ArmoredKeyFingerprints.primaryFingerprints(key.publicKey()));
         }
     }
 
@@ -28,16 +34,28 @@ class ArmoredKeyFingerprintsTest {
     void readsSeveralKeysInOneFileAndSeveralArmourBlocks() {
         TestKey a = TestKeys.ed25519("fp-a");
         TestKey b = TestKeys.withSigningSubkey("fp-b");
-        byte[] both = (TestKeys.text(a.publicKey()) + TestKeys.text(b.publicKey())).getBytes(StandardCharsets.US_ASCII);
-        assertEquals(List.of(a.fingerprint(), b.fingerprint()), ArmoredKeyFingerprints.primaryFingerprints(both));
-        assertEquals(PinnedKeys.fromBytes(both, "both").primaryFingerprints(), ArmoredKeyFingerprints.primaryFingerprints(both));
+        byte[] both =
+                (TestKeys.text(a.publicKey()) + TestKeys.text(b.publicKey()))
+                        .getBytes(StandardCharsets.US_ASCII);
+        assertEquals(
+                List.of(a.fingerprint(), b.fingerprint()),
+                ArmoredKeyFingerprints.primaryFingerprints(both));
+        assertEquals(
+                PinnedKeys.fromBytes(both, "both").primaryFingerprints(),
+                ArmoredKeyFingerprints.primaryFingerprints(both));
     }
 
     @Test
     void readsThePredecessorsKeyArmouredAndBinary() {
         String expected = "B693F33372E965D76D55368616EEA65D03326C9D";
-        assertEquals(List.of(expected), ArmoredKeyFingerprints.primaryFingerprints(SharedFixtures.bytes("fixtures/eff/public-key.txt")));
-        assertEquals(List.of(expected), ArmoredKeyFingerprints.primaryFingerprints(SharedFixtures.bytes("fixtures/eff/public-key.txt.gpg")));
+        assertEquals(
+                List.of(expected),
+                ArmoredKeyFingerprints.primaryFingerprints(
+                        SharedFixtures.bytes("fixtures/eff/public-key.txt")));
+        assertEquals(
+                List.of(expected),
+                ArmoredKeyFingerprints.primaryFingerprints(
+                        SharedFixtures.bytes("fixtures/eff/public-key.txt.gpg")));
     }
 
     @Test
@@ -45,15 +63,21 @@ class ArmoredKeyFingerprintsTest {
         String armored = TestKeys.text(TestKeys.ed25519("fp-a").publicKey());
         int middle = armored.indexOf("\n\n") + 10;
         char changed = armored.charAt(middle) == 'A' ? 'B' : 'A';
-        byte[] damaged = (armored.substring(0, middle) + changed + armored.substring(middle + 1)).getBytes(StandardCharsets.US_ASCII);
-        assertThrows(MalformedKeyException.class, () -> ArmoredKeyFingerprints.primaryFingerprints(damaged));
+        byte[] damaged =
+                (armored.substring(0, middle) + changed + armored.substring(middle + 1))
+                        .getBytes(StandardCharsets.US_ASCII);
+        assertThrows(
+                MalformedKeyException.class,
+                () -> ArmoredKeyFingerprints.primaryFingerprints(damaged));
     }
 
     @Test
     void aTruncatedKeyIsRefused() {
         byte[] binary = SharedFixtures.bytes("fixtures/eff/public-key.txt.gpg");
         byte[] truncated = java.util.Arrays.copyOf(binary, 100);
-        assertThrows(MalformedKeyException.class, () -> ArmoredKeyFingerprints.primaryFingerprints(truncated));
+        assertThrows(
+                MalformedKeyException.class,
+                () -> ArmoredKeyFingerprints.primaryFingerprints(truncated));
     }
 
     @Test
@@ -62,7 +86,8 @@ class ArmoredKeyFingerprintsTest {
         for (Class<?> type : List.of(ArmoredKeyFingerprints.class, MalformedKeyException.class)) {
             try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
                 String bytecode = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-                assertFalse(bytecode.contains("org/bouncycastle"), type + " refers to BouncyCastle");
+                assertFalse(
+                        bytecode.contains("org/bouncycastle"), type + " refers to BouncyCastle");
             }
         }
     }

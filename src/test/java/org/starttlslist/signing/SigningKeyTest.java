@@ -25,8 +25,7 @@ class SigningKeyTest {
     private static final Instant AT = Instant.parse("2026-11-28T12:00:00Z");
     private static final byte[] DATA = "{\"hello\": 1}\n".getBytes(StandardCharsets.UTF_8);
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private static PGPSignature parse(byte[] armored) throws Exception {
         Object object = new BcPGPObjectFactory(OpenPgpFiles.dearmor(armored)).nextObject();
@@ -51,7 +50,10 @@ class SigningKeyTest {
         assertEquals(HashAlgorithmTags.SHA512, signature.getHashAlgorithm());
         assertEquals(4, signature.getVersion());
         assertEquals(AT, signature.getCreationTime().toInstant());
-        assertEquals(key.fingerprint(), OpenPgpFiles.hex(signature.getHashedSubPackets().getIssuerFingerprint().getFingerprint()));
+        assertEquals(
+                key.fingerprint(),
+                OpenPgpFiles.hex(
+                        signature.getHashedSubPackets().getIssuerFingerprint().getFingerprint()));
         assertEquals(TestKeys.keyId(key), signature.getKeyID());
     }
 
@@ -61,15 +63,20 @@ class SigningKeyTest {
         String signer = key.signer().signingFingerprint(AT);
         assertNotEquals(key.fingerprint(), signer);
         PGPSignature signature = parse(key.sign(DATA, AT));
-        assertEquals(signer, OpenPgpFiles.hex(signature.getHashedSubPackets().getIssuerFingerprint().getFingerprint()));
+        assertEquals(
+                signer,
+                OpenPgpFiles.hex(
+                        signature.getHashedSubPackets().getIssuerFingerprint().getFingerprint()));
     }
 
     @Test
     void wrongPassphraseIsRejectedNamingTheKeyAndFile() {
         TestKey key = TestKeys.ed25519("alice");
         Path secret = key.writeSecret(dir);
-        WrongPassphraseException e = assertThrows(WrongPassphraseException.class,
-                () -> SigningKey.load(secret, "wrong".toCharArray()));
+        WrongPassphraseException e =
+                assertThrows(
+                        WrongPassphraseException.class,
+                        () -> SigningKey.load(secret, "wrong".toCharArray()));
         assertEquals(key.fingerprint(), e.fingerprint());
         assertTrue(e.getMessage().contains(secret.toString()), e.getMessage());
     }
@@ -77,8 +84,10 @@ class SigningKeyTest {
     @Test
     void aPublicKeyFileIsNotASecretKey() {
         Path pub = TestKeys.ed25519("alice").writePublic(dir);
-        MalformedKeyException e = assertThrows(MalformedKeyException.class,
-                () -> SigningKey.load(pub, TestKeys.PASSPHRASE.toCharArray()));
+        MalformedKeyException e =
+                assertThrows(
+                        MalformedKeyException.class,
+                        () -> SigningKey.load(pub, TestKeys.PASSPHRASE.toCharArray()));
         assertTrue(e.getMessage().contains("holds a public key, not a secret key"), e.getMessage());
     }
 
@@ -90,7 +99,8 @@ class SigningKeyTest {
 
     @Test
     void aMissingFileCouldNotBeRead() {
-        assertThrows(KeyFileUnreadableException.class,
+        assertThrows(
+                KeyFileUnreadableException.class,
                 () -> SigningKey.load(dir.resolve("absent.asc"), new char[0]));
     }
 
@@ -98,8 +108,10 @@ class SigningKeyTest {
     void anExpiredKeyRefusesToSignAfterItsExpiry() {
         TestKey key = TestKeys.expiring("short-lived", Duration.ofDays(30));
         key.sign(DATA, TestKeys.CREATED.plus(Duration.ofDays(29)));
-        SigningKeyNotValidException e = assertThrows(SigningKeyNotValidException.class,
-                () -> key.sign(DATA, TestKeys.CREATED.plus(Duration.ofDays(31))));
+        SigningKeyNotValidException e =
+                assertThrows(
+                        SigningKeyNotValidException.class,
+                        () -> key.sign(DATA, TestKeys.CREATED.plus(Duration.ofDays(31))));
         assertEquals(key.fingerprint(), e.fingerprint());
     }
 
@@ -107,34 +119,53 @@ class SigningKeyTest {
     void aRevokedKeyRefusesToSignAfterItsRevocation() {
         Instant revokedAt = Instant.parse("2024-01-01T00:00:00Z");
         TestKey key = TestKeys.revoked("gone", revokedAt);
-        assertThrows(SigningKeyNotValidException.class, () -> key.sign(DATA, revokedAt.plusSeconds(60)));
+        assertThrows(
+                SigningKeyNotValidException.class, () -> key.sign(DATA, revokedAt.plusSeconds(60)));
     }
 
     @Test
     void rsaKeysSignToo() {
-        var generated = KeyGenerator.generate(
-                KeySpec.ed25519("RSA <rsa@example.org>", TestKeys.CREATED).withAlgorithm(KeySpec.KeyAlgorithm.RSA_4096),
-                "pw".toCharArray(), 0x60);
-        SigningKey key = SigningKey.fromBytes(generated.armoredSecretKey(), "pw".toCharArray(), "rsa");
+        var generated =
+                KeyGenerator.generate(
+                        KeySpec.ed25519("RSA <rsa@example.org>", TestKeys.CREATED)
+                                .withAlgorithm(KeySpec.KeyAlgorithm.RSA_4096),
+                        "pw".toCharArray(),
+                        0x60);
+        SigningKey key =
+                SigningKey.fromBytes(generated.armoredSecretKey(), "pw".toCharArray(), "rsa");
         assertEquals(generated.fingerprint(), key.primaryFingerprint());
         byte[] signature = key.signDetached(DATA, AT);
         assertArrayEquals(signature, signature);
-        assertTrue(new String(signature, StandardCharsets.US_ASCII).contains("BEGIN PGP SIGNATURE"));
+        assertTrue(
+                new String(signature, StandardCharsets.US_ASCII).contains("BEGIN PGP SIGNATURE"));
     }
 
     @Test
     void aKeyWhoseOnlySecretCannotSignIsRefused() throws Exception {
-        // The primary only certifies; without its signing subkey's secret there is nothing to sign with.
+        // The primary only certifies; without its signing subkey's secret there is nothing to sign
+        // with.
         TestKey key = TestKeys.withSigningSubkey("no-signer");
-        org.bouncycastle.openpgp.PGPSecretKeyRing ring = (org.bouncycastle.openpgp.PGPSecretKeyRing)
-                new BcPGPObjectFactory(OpenPgpFiles.dearmor(key.secretKey())).nextObject();
+        org.bouncycastle.openpgp.PGPSecretKeyRing ring =
+                (org.bouncycastle.openpgp.PGPSecretKeyRing)
+                        new BcPGPObjectFactory(OpenPgpFiles.dearmor(key.secretKey())).nextObject();
         java.util.Iterator<org.bouncycastle.openpgp.PGPSecretKey> keys = ring.getSecretKeys();
         keys.next();
         org.bouncycastle.openpgp.PGPSecretKeyRing primaryOnly =
                 org.bouncycastle.openpgp.PGPSecretKeyRing.removeSecretKey(ring, keys.next());
-        NoSigningKeyException e = assertThrows(NoSigningKeyException.class, () -> SigningKey.fromBytes(
-                OpenPgpFiles.armor(primaryOnly.getEncoded()), TestKeys.PASSPHRASE.toCharArray(), "certify-only.asc"));
-        assertTrue(e.getMessage().startsWith("certify-only.asc holds no secret key flagged for signing (key "
-                + key.fingerprint() + ")"), e.getMessage());
+        NoSigningKeyException e =
+                assertThrows(
+                        NoSigningKeyException.class,
+                        () ->
+                                SigningKey.fromBytes(
+                                        OpenPgpFiles.armor(primaryOnly.getEncoded()),
+                                        TestKeys.PASSPHRASE.toCharArray(),
+                                        "certify-only.asc"));
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "certify-only.asc holds no secret key flagged for signing (key "
+                                        + key.fingerprint()
+                                        + ")"),
+                e.getMessage());
     }
 }

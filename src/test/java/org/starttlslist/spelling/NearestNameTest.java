@@ -7,7 +7,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class NearestNameTest {
-    static final List<String> FIELDS = List.of("contact", "testing-since", "mode", "mxs", "policy-alias");
+    static final List<String> FIELDS =
+            List.of("contact", "testing-since", "mode", "mxs", "policy-alias");
 
     @Test
     void typos() {
@@ -21,7 +22,10 @@ class NearestNameTest {
     @Test
     void differentWords_noSuggestion() {
         assertEquals(Optional.empty(), NearestName.among("owner", FIELDS));
-        assertEquals(Optional.empty(), NearestName.among("mode", FIELDS), "an exact match is not a typo");
+        assertEquals(
+                Optional.empty(),
+                NearestName.among("mode", FIELDS),
+                "an exact match is not a typo");
         assertEquals(Optional.empty(), NearestName.among("x", List.of()));
     }
 }

@@ -15,12 +15,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.starttlslist.files.FileTrees;
 
 /**
- * Runs a test class with JGit seeing empty user, system and JGit configs, so the developer's
- * {@code ~/.gitconfig} (identity, {@code commit.gpgSign}, {@code gpg.format}, ...) can neither help
- * nor break a test. Use with {@code @ExtendWith(GitConfigIsolation.class)}.
+ * Runs a test class with JGit seeing empty user, system and JGit configs, so the developer's {@code
+ * ~/.gitconfig} (identity, {@code commit.gpgSign}, {@code gpg.format}, ...) can neither help nor
+ * break a test. Use with {@code @ExtendWith(GitConfigIsolation.class)}.
  */
 public final class GitConfigIsolation implements BeforeAllCallback, AfterAllCallback {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GitConfigIsolation.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(GitConfigIsolation.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -35,28 +36,29 @@ public final class GitConfigIsolation implements BeforeAllCallback, AfterAllCall
         context.getStore(NAMESPACE).put("empty", empty);
         // Files that do not exist load as empty configs.
         File missing = empty.resolve("absent.gitconfig").toFile();
-        SystemReader.setInstance(new SystemReader.Delegate(previous) {
-            @Override
-            public FileBasedConfig openUserConfig(Config parent, FS fs) {
-                return new FileBasedConfig(parent, missing, fs);
-            }
+        SystemReader.setInstance(
+                new SystemReader.Delegate(previous) {
+                    @Override
+                    public FileBasedConfig openUserConfig(Config parent, FS fs) {
+                        return new FileBasedConfig(parent, missing, fs);
+                    }
 
-            @Override
-            public FileBasedConfig openSystemConfig(Config parent, FS fs) {
-                return new FileBasedConfig(parent, missing, fs);
-            }
+                    @Override
+                    public FileBasedConfig openSystemConfig(Config parent, FS fs) {
+                        return new FileBasedConfig(parent, missing, fs);
+                    }
 
-            @Override
-            public FileBasedConfig openJGitConfig(Config parent, FS fs) {
-                return new FileBasedConfig(parent, missing, fs);
-            }
+                    @Override
+                    public FileBasedConfig openJGitConfig(Config parent, FS fs) {
+                        return new FileBasedConfig(parent, missing, fs);
+                    }
 
-            @Override
-            public String getenv(String variable) {
-                // No GIT_* variable of the developer's shell leaks in either.
-                return variable.startsWith("GIT_") ? null : super.getenv(variable);
-            }
-        });
+                    @Override
+                    public String getenv(String variable) {
+                        // No GIT_* variable of the developer's shell leaks in either.
+                        return variable.startsWith("GIT_") ? null : super.getenv(variable);
+                    }
+                });
     }
 
     @Override

@@ -28,7 +28,11 @@ public final class GnuPg implements AutoCloseable {
     /** What a run did: exit code, the {@code [GNUPG:]} status lines, and the rest of its output. */
     public record Result(int exitCode, List<String> status, String stdout, String stderr) {
         public boolean hasStatus(String keyword) {
-            return status.stream().anyMatch(line -> line.startsWith("[GNUPG:] " + keyword + " ") || line.equals("[GNUPG:] " + keyword));
+            return status.stream()
+                    .anyMatch(
+                            line ->
+                                    line.startsWith("[GNUPG:] " + keyword + " ")
+                                            || line.equals("[GNUPG:] " + keyword));
         }
 
         /** The fields of the first status line with this keyword, the keyword excluded. */
@@ -36,7 +40,11 @@ public final class GnuPg implements AutoCloseable {
             return status.stream()
                     .filter(line -> line.startsWith("[GNUPG:] " + keyword + " "))
                     .findFirst()
-                    .map(line -> Arrays.asList(line.substring(("[GNUPG:] " + keyword + " ").length()).split(" ")))
+                    .map(
+                            line ->
+                                    Arrays.asList(
+                                            line.substring(("[GNUPG:] " + keyword + " ").length())
+                                                    .split(" ")))
                     .orElseThrow(() -> new AssertionError("no " + keyword + " status in " + this));
         }
     }
@@ -57,15 +65,23 @@ public final class GnuPg implements AutoCloseable {
 
     /** Skips the calling test, saying why, when GnuPG is not installed. */
     public static void assumeAvailable() {
-        assumeTrue(isAvailable(), "skipped: gpg/gpgv not installed (CI installs gnupg; apt-get install gnupg)");
+        assumeTrue(
+                isAvailable(),
+                "skipped: gpg/gpgv not installed (CI installs gnupg; apt-get install gnupg)");
     }
 
-    /** A fresh GnuPG home inside {@code directory} (use a JUnit {@code @TempDir}); skips when gpg is absent. */
+    /**
+     * A fresh GnuPG home inside {@code directory} (use a JUnit {@code @TempDir}); skips when gpg is
+     * absent.
+     */
     public static GnuPg create(Path directory) {
         assumeAvailable();
         try {
             Path home = directory.resolve("gnupg-home");
-            Files.createDirectories(home, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(
+                    home,
+                    PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rwx------")));
             Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
             return new GnuPg(home);
         } catch (IOException e) {
@@ -79,8 +95,18 @@ public final class GnuPg implements AutoCloseable {
 
     /** {@code gpg --batch} with the status on stdout (fd 1); stdin is {@code input}. */
     public Result gpg(byte[] input, String... args) {
-        List<String> command = new ArrayList<>(List.of("gpg", "--homedir", home.toString(), "--batch", "--no-tty",
-                "--status-fd", "1", "--pinentry-mode", "loopback"));
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                "gpg",
+                                "--homedir",
+                                home.toString(),
+                                "--batch",
+                                "--no-tty",
+                                "--status-fd",
+                                "1",
+                                "--pinentry-mode",
+                                "loopback"));
         command.addAll(List.of(args));
         return run(command, input);
     }
@@ -91,9 +117,18 @@ public final class GnuPg implements AutoCloseable {
 
     /** {@code gpgv --keyring KEYRING SIG DATA}; the keyring must be binary (dearmored). */
     public Result gpgv(Path keyring, Path signature, Path data) {
-        return run(List.of("gpgv", "--homedir", home.toString(), "--status-fd", "1",
-                "--keyring", keyring.toAbsolutePath().toString(),
-                signature.toString(), data.toString()), new byte[0]);
+        return run(
+                List.of(
+                        "gpgv",
+                        "--homedir",
+                        home.toString(),
+                        "--status-fd",
+                        "1",
+                        "--keyring",
+                        keyring.toAbsolutePath().toString(),
+                        signature.toString(),
+                        data.toString()),
+                new byte[0]);
     }
 
     /** Imports an (armoured) key file; fails the test when gpg refuses it. */
@@ -106,12 +141,21 @@ public final class GnuPg implements AutoCloseable {
     }
 
     /**
-     * Makes an Ed25519 signing key with gpg itself (no passphrase), created at {@link TestKeys#CREATED}
-     * so that tests may sign at any later fixed instant; returns its fingerprint.
+     * Makes an Ed25519 signing key with gpg itself (no passphrase), created at {@link
+     * TestKeys#CREATED} so that tests may sign at any later fixed instant; returns its fingerprint.
      */
     public String generateKey(String userId) {
-        Result result = gpg("--faked-system-time", TestKeys.CREATED.getEpochSecond() + "!",
-                "--passphrase", "", "--quick-gen-key", userId, "ed25519", "sign", "never");
+        Result result =
+                gpg(
+                        "--faked-system-time",
+                        TestKeys.CREATED.getEpochSecond() + "!",
+                        "--passphrase",
+                        "",
+                        "--quick-gen-key",
+                        userId,
+                        "ed25519",
+                        "sign",
+                        "never");
         if (result.exitCode() != 0) {
             throw new AssertionError("gpg --quick-gen-key failed: " + result);
         }
@@ -139,8 +183,10 @@ public final class GnuPg implements AutoCloseable {
         } catch (IOException e) {
             return new Result(127, List.of(), "", e.getMessage());
         }
-        CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-        CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+        CompletableFuture<byte[]> stdout =
+                CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+        CompletableFuture<byte[]> stderr =
+                CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
         try (OutputStream in = process.getOutputStream()) {
             in.write(input);
         } catch (IOException e) {
@@ -149,12 +195,14 @@ public final class GnuPg implements AutoCloseable {
         try {
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError(command + " did not finish within " + TIMEOUT_SECONDS + " s");
+                throw new AssertionError(
+                        command + " did not finish within " + TIMEOUT_SECONDS + " s");
             }
             String out = new String(stdout.join(), StandardCharsets.UTF_8);
             String err = new String(stderr.join(), StandardCharsets.UTF_8);
             List<String> status = out.lines().filter(l -> l.startsWith("[GNUPG:] ")).toList();
-            String rest = String.join("\n", out.lines().filter(l -> !l.startsWith("[GNUPG:] ")).toList());
+            String rest =
+                    String.join("\n", out.lines().filter(l -> !l.startsWith("[GNUPG:] ")).toList());
             return new Result(process.exitValue(), status, rest, err);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The material in {@code ../shared} beside the project. Tests that use it skip, saying why, when
- * it is absent (a clone outside the development setup).
+ * The material in {@code ../shared} beside the project. Tests that use it skip, saying why, when it
+ * is absent (a clone outside the development setup).
  */
 public final class SharedFixtures {
     private SharedFixtures() {}
@@ -18,7 +18,9 @@ public final class SharedFixtures {
     public static Path require(String relative) {
         Path shared = Path.of("..", "shared").toAbsolutePath().normalize();
         Path path = shared.resolve(relative);
-        assumeTrue(Files.exists(path), "skipped: " + path + " is absent (../shared is only beside development checkouts)");
+        assumeTrue(
+                Files.exists(path),
+                "skipped: " + path + " is absent (../shared is only beside development checkouts)");
         return path;
     }
 

@@ -38,13 +38,15 @@ import org.starttlslist.signing.SigningKey;
 public final class TestKeys {
     public static final String PASSPHRASE = "correct horse battery staple";
     public static final Instant CREATED = Instant.parse("2020-01-01T00:00:00Z");
+
     /** A cheap S2K count byte (65536 bytes hashed): tests unlock keys hundreds of times. */
     private static final int CHEAP_S2K = 0x60;
 
     private static final Map<String, TestKey> CACHE = new ConcurrentHashMap<>();
 
     /** A generated key with its files' bytes and the unlocked signer. */
-    public record TestKey(String fingerprint, byte[] secretKey, byte[] publicKey, SigningKey signer) {
+    public record TestKey(
+            String fingerprint, byte[] secretKey, byte[] publicKey, SigningKey signer) {
         public Path writeSecret(Path directory) {
             return write(directory.resolve(fingerprint + "-secret.asc"), secretKey, "rw-------");
         }
@@ -62,24 +64,31 @@ public final class TestKeys {
 
     /** An Ed25519 key whose primary key signs; the same name gives the same key in one JVM. */
     public static TestKey ed25519(String name) {
-        return CACHE.computeIfAbsent("ed25519:" + name, k -> make(KeySpec.ed25519(userId(name), CREATED)));
+        return CACHE.computeIfAbsent(
+                "ed25519:" + name, k -> make(KeySpec.ed25519(userId(name), CREATED)));
     }
 
-    /** An Ed25519 key that certifies with its primary key and signs with a subkey, like the predecessor's. */
+    /**
+     * An Ed25519 key that certifies with its primary key and signs with a subkey, like the
+     * predecessor's.
+     */
     public static TestKey withSigningSubkey(String name) {
-        return CACHE.computeIfAbsent("subkey:" + name,
+        return CACHE.computeIfAbsent(
+                "subkey:" + name,
                 k -> make(KeySpec.ed25519(userId(name), CREATED).withSigningSubkey()));
     }
 
     /** An Ed25519 key that expires {@code validity} after {@link #CREATED}. */
     public static TestKey expiring(String name, Duration validity) {
-        return CACHE.computeIfAbsent("expiring:" + name + ":" + validity,
+        return CACHE.computeIfAbsent(
+                "expiring:" + name + ":" + validity,
                 k -> make(KeySpec.ed25519(userId(name), CREATED).withValidity(validity)));
     }
 
     /** An Ed25519 key with a revocation ("key retired") made at {@code revokedAt}. */
     public static TestKey revoked(String name, Instant revokedAt) {
-        return CACHE.computeIfAbsent("revoked:" + name + ":" + revokedAt,
+        return CACHE.computeIfAbsent(
+                "revoked:" + name + ":" + revokedAt,
                 k -> revoke(ed25519("to-revoke-" + name + "-" + revokedAt), revokedAt));
     }
 
@@ -89,31 +98,50 @@ public final class TestKeys {
 
     private static TestKey make(KeySpec spec) {
         GeneratedKey key = KeyGenerator.generate(spec, PASSPHRASE.toCharArray(), CHEAP_S2K);
-        SigningKey signer = SigningKey.fromBytes(key.armoredSecretKey(), PASSPHRASE.toCharArray(), "test key");
-        return new TestKey(key.fingerprint(), key.armoredSecretKey(), key.armoredPublicKey(), signer);
+        SigningKey signer =
+                SigningKey.fromBytes(key.armoredSecretKey(), PASSPHRASE.toCharArray(), "test key");
+        return new TestKey(
+                key.fingerprint(), key.armoredSecretKey(), key.armoredPublicKey(), signer);
     }
 
     private static TestKey revoke(TestKey key, Instant revokedAt) {
         try {
-            PGPSecretKeyRing secret = (PGPSecretKeyRing) new BcPGPObjectFactory(OpenPgpFiles.dearmor(key.secretKey())).nextObject();
+            PGPSecretKeyRing secret =
+                    (PGPSecretKeyRing)
+                            new BcPGPObjectFactory(OpenPgpFiles.dearmor(key.secretKey()))
+                                    .nextObject();
             PGPPublicKey primary = secret.getPublicKey();
-            PGPPrivateKey privateKey = secret.getSecretKey().extractPrivateKey(
-                    new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider()).build(PASSPHRASE.toCharArray()));
+            PGPPrivateKey privateKey =
+                    secret.getSecretKey()
+                            .extractPrivateKey(
+                                    new BcPBESecretKeyDecryptorBuilder(
+                                                    new BcPGPDigestCalculatorProvider())
+                                            .build(PASSPHRASE.toCharArray()));
             PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
             hashed.setSignatureCreationTime(false, Date.from(revokedAt));
             hashed.setIssuerFingerprint(false, primary);
-            hashed.setRevocationReason(false, RevocationReasonTags.KEY_RETIRED, "retired in a test");
-            PGPSignatureGenerator generator = new PGPSignatureGenerator(
-                    new BcPGPContentSignerBuilder(primary.getAlgorithm(), HashAlgorithmTags.SHA512), primary);
+            hashed.setRevocationReason(
+                    false, RevocationReasonTags.KEY_RETIRED, "retired in a test");
+            PGPSignatureGenerator generator =
+                    new PGPSignatureGenerator(
+                            new BcPGPContentSignerBuilder(
+                                    primary.getAlgorithm(), HashAlgorithmTags.SHA512),
+                            primary);
             generator.setHashedSubpackets(hashed.generate());
             generator.init(PGPSignature.KEY_REVOCATION, privateKey);
             PGPSignature revocation = generator.generateCertification(primary);
             PGPPublicKey revokedPrimary = PGPPublicKey.addCertification(primary, revocation);
-            PGPPublicKeyRing publicRing = PGPPublicKeyRing.insertPublicKey(secret.toCertificate(), revokedPrimary);
+            PGPPublicKeyRing publicRing =
+                    PGPPublicKeyRing.insertPublicKey(secret.toCertificate(), revokedPrimary);
             PGPSecretKeyRing secretRing = PGPSecretKeyRing.replacePublicKeys(secret, publicRing);
             byte[] secretArmor = OpenPgpFiles.armor(secretRing.getEncoded());
-            SigningKey signer = SigningKey.fromBytes(secretArmor, PASSPHRASE.toCharArray(), "revoked test key");
-            return new TestKey(key.fingerprint(), secretArmor, OpenPgpFiles.armor(publicRing.getEncoded()), signer);
+            SigningKey signer =
+                    SigningKey.fromBytes(secretArmor, PASSPHRASE.toCharArray(), "revoked test key");
+            return new TestKey(
+                    key.fingerprint(),
+                    secretArmor,
+                    OpenPgpFiles.armor(publicRing.getEncoded()),
+                    signer);
         } catch (IOException | PGPException e) {
             throw new IllegalStateException(e);
         }
@@ -121,25 +149,44 @@ public final class TestKeys {
 
     /**
      * A signature made by {@code key}'s primary key with every field chosen by the test, bypassing
-     * every check {@link SigningKey} makes: to forge issuers, use weak hashes, or sign after expiry.
+     * every check {@link SigningKey} makes: to forge issuers, use weak hashes, or sign after
+     * expiry.
      *
      * @param fingerprintSubpacket whether to include the issuer fingerprint subpacket
      * @param issuerKeyId the issuer key id to claim (the real one: {@link #keyId(TestKey)})
      */
-    public static byte[] rawSignature(TestKey key, byte[] data, Instant created, int hashAlgorithm,
-            boolean fingerprintSubpacket, long issuerKeyId) {
-        return rawSignature(key, data, created, hashAlgorithm, fingerprintSubpacket, issuerKeyId, hashed -> { });
+    public static byte[] rawSignature(
+            TestKey key,
+            byte[] data,
+            Instant created,
+            int hashAlgorithm,
+            boolean fingerprintSubpacket,
+            long issuerKeyId) {
+        return rawSignature(
+                key, data, created, hashAlgorithm, fingerprintSubpacket, issuerKeyId, hashed -> {});
     }
 
     /** As above, letting the test add hashed subpackets of its own. */
-    public static byte[] rawSignature(TestKey key, byte[] data, Instant created, int hashAlgorithm,
-            boolean fingerprintSubpacket, long issuerKeyId,
+    public static byte[] rawSignature(
+            TestKey key,
+            byte[] data,
+            Instant created,
+            int hashAlgorithm,
+            boolean fingerprintSubpacket,
+            long issuerKeyId,
             java.util.function.Consumer<PGPSignatureSubpacketGenerator> extraHashed) {
         try {
-            PGPSecretKeyRing secret = (PGPSecretKeyRing) new BcPGPObjectFactory(OpenPgpFiles.dearmor(key.secretKey())).nextObject();
+            PGPSecretKeyRing secret =
+                    (PGPSecretKeyRing)
+                            new BcPGPObjectFactory(OpenPgpFiles.dearmor(key.secretKey()))
+                                    .nextObject();
             PGPPublicKey primary = secret.getPublicKey();
-            PGPPrivateKey privateKey = secret.getSecretKey().extractPrivateKey(
-                    new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider()).build(PASSPHRASE.toCharArray()));
+            PGPPrivateKey privateKey =
+                    secret.getSecretKey()
+                            .extractPrivateKey(
+                                    new BcPBESecretKeyDecryptorBuilder(
+                                                    new BcPGPDigestCalculatorProvider())
+                                            .build(PASSPHRASE.toCharArray()));
             PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
             hashed.setSignatureCreationTime(false, Date.from(created));
             if (fingerprintSubpacket) {
@@ -148,8 +195,10 @@ public final class TestKeys {
             extraHashed.accept(hashed);
             PGPSignatureSubpacketGenerator unhashed = new PGPSignatureSubpacketGenerator();
             unhashed.setIssuerKeyID(false, issuerKeyId);
-            PGPSignatureGenerator generator = new PGPSignatureGenerator(
-                    new BcPGPContentSignerBuilder(primary.getAlgorithm(), hashAlgorithm), primary);
+            PGPSignatureGenerator generator =
+                    new PGPSignatureGenerator(
+                            new BcPGPContentSignerBuilder(primary.getAlgorithm(), hashAlgorithm),
+                            primary);
             generator.setHashedSubpackets(hashed.generate());
             generator.setUnhashedSubpackets(unhashed.generate());
             generator.init(PGPSignature.BINARY_DOCUMENT, privateKey);
@@ -165,7 +214,10 @@ public final class TestKeys {
         return Long.parseUnsignedLong(key.fingerprint().substring(24), 16);
     }
 
-    /** Several armoured signatures as one signature file (binary packets concatenated, armoured once). */
+    /**
+     * Several armoured signatures as one signature file (binary packets concatenated, armoured
+     * once).
+     */
     public static byte[] concatenate(byte[]... armoredSignatures) {
         try {
             java.io.ByteArrayOutputStream packets = new java.io.ByteArrayOutputStream();

@@ -13,7 +13,10 @@ import java.util.stream.Stream;
 public final class Trees {
     private Trees() {}
 
-    /** Copies the classpath resource directory {@code resource} (e.g. "/build/starter") into {@code target}. */
+    /**
+     * Copies the classpath resource directory {@code resource} (e.g. "/build/starter") into {@code
+     * target}.
+     */
     public static Path copyResource(String resource, Path target) {
         try {
             Path source = Path.of(Trees.class.getResource(resource).toURI());
@@ -47,7 +50,8 @@ public final class Trees {
         }
         try (Stream<Path> paths = Files.walk(root)) {
             List<String> files = new ArrayList<>();
-            paths.filter(Files::isRegularFile).forEach(p -> files.add(root.relativize(p).toString().replace('\\', '/')));
+            paths.filter(Files::isRegularFile)
+                    .forEach(p -> files.add(root.relativize(p).toString().replace('\\', '/')));
             files.sort(null);
             return files;
         } catch (IOException e) {

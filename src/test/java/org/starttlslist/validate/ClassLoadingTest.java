@@ -22,7 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  * records every class it is asked for.
  */
 class ClassLoadingTest {
-    /** Loads the application's classes itself (parent: the platform loader) and remembers their names. */
+    /**
+     * Loads the application's classes itself (parent: the platform loader) and remembers their
+     * names.
+     */
     static final class RecordingLoader extends java.net.URLClassLoader {
         final Set<String> requested = ConcurrentHashMap.newKeySet();
 
@@ -44,7 +47,8 @@ class ClassLoadingTest {
     private static int run(RecordingLoader loader, String... args) throws Exception {
         Class<?> main = Class.forName("org.starttlslist.cli.Main", true, loader);
         Method run = main.getMethod("run", PrintWriter.class, PrintWriter.class, String[].class);
-        try (PrintWriter out = new PrintWriter(new StringWriter()); PrintWriter err = new PrintWriter(new StringWriter())) {
+        try (PrintWriter out = new PrintWriter(new StringWriter());
+                PrintWriter err = new PrintWriter(new StringWriter())) {
             return (Integer) run.invoke(null, out, err, args);
         }
     }
@@ -61,8 +65,15 @@ class ClassLoadingTest {
     void plainValidateLoadsNeitherJgitNorBouncyCastle() throws Exception {
         try (RecordingLoader loader = freshLoader()) {
             assertEquals(0, run(loader, "validate", "--now", "2026-11-28T00:00:00Z"));
-            assertTrue(loader.loadedAny("org.starttlslist.validate.Validator"), "the fresh loader ran validate");
-            assertTrue(!loader.loadedAny("org.eclipse.jgit"), "JGit was loaded: " + loader.requested.stream().filter(n -> n.startsWith("org.eclipse")).toList());
+            assertTrue(
+                    loader.loadedAny("org.starttlslist.validate.Validator"),
+                    "the fresh loader ran validate");
+            assertTrue(
+                    !loader.loadedAny("org.eclipse.jgit"),
+                    "JGit was loaded: "
+                            + loader.requested.stream()
+                                    .filter(n -> n.startsWith("org.eclipse"))
+                                    .toList());
             assertTrue(!loader.loadedAny("org.bouncycastle"), "BouncyCastle was loaded");
         }
     }
@@ -70,7 +81,15 @@ class ClassLoadingTest {
     @Test
     void changedSinceDoesLoadJgit(@TempDir Path notAGitRepository) throws Exception {
         try (RecordingLoader loader = freshLoader()) {
-            assertEquals(3, run(loader, "-C", notAGitRepository.toString(), "validate", "--changed-since", "main"));
+            assertEquals(
+                    3,
+                    run(
+                            loader,
+                            "-C",
+                            notAGitRepository.toString(),
+                            "validate",
+                            "--changed-since",
+                            "main"));
             assertTrue(loader.loadedAny("org.eclipse.jgit"), "the check above would notice JGit");
         }
     }

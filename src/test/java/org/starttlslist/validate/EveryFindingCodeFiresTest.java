@@ -34,11 +34,11 @@ import org.starttlslist.testing.TestKeys.TestKey;
 class EveryFindingCodeFiresTest {
     private static final Pattern CODE_CALL =
             Pattern.compile("(?:error|warning|errorAt)\\(\"([a-z0-9-]+\\.[a-z0-9.-]*)\"");
-    private static final Pattern CODE_PAIR = Pattern.compile("new String\\[\\] \\{\"([a-z0-9-]+\\.[a-z0-9.-]*)\"");
+    private static final Pattern CODE_PAIR =
+            Pattern.compile("new String\\[\\] \\{\"([a-z0-9-]+\\.[a-z0-9.-]*)\"");
     private static final Pattern FIRED = Pattern.compile(": (?:error|warning) ([a-z0-9.-]+):");
 
-    @TempDir
-    Path repo;
+    @TempDir Path repo;
 
     @Test
     void everyCodeInTheSourcesFiresInTheCorpusOrHere() throws IOException, URISyntaxException {
@@ -48,23 +48,34 @@ class EveryFindingCodeFiresTest {
         Set<String> fired = new TreeSet<>();
         Path corpus = Path.of(getClass().getResource("/validate").toURI());
         try (Stream<Path> cases = Files.list(corpus)) {
-            for (Path expected : cases.map(c -> c.resolve("expected.txt")).filter(Files::exists).toList()) {
+            for (Path expected :
+                    cases.map(c -> c.resolve("expected.txt")).filter(Files::exists).toList()) {
                 fired.addAll(fired(Files.readString(expected)));
             }
         }
         fired.addAll(fired(badFilesRun().out()));
-        fired.addAll(fired(CliRun.of("-C", repo.toString(), "validate", "--now", NOW, "outside.json").out()));
+        fired.addAll(
+                fired(
+                        CliRun.of("-C", repo.toString(), "validate", "--now", NOW, "outside.json")
+                                .out()));
         fired.addAll(fired(hugeNumberRun().out()));
 
         List<String> silent = new ArrayList<>();
         for (String code : codes) {
             // "schema." is the prefix of the keywords the semantic checks leave to the schema.
-            boolean fires = code.endsWith(".") ? fired.stream().anyMatch(f -> f.startsWith(code)) : fired.contains(code);
+            boolean fires =
+                    code.endsWith(".")
+                            ? fired.stream().anyMatch(f -> f.startsWith(code))
+                            : fired.contains(code);
             if (!fires) {
                 silent.add(code);
             }
         }
-        assertEquals(List.of(), silent, "codes that no corpus case and no generated input makes validate report; fired: " + fired);
+        assertEquals(
+                List.of(),
+                silent,
+                "codes that no corpus case and no generated input makes validate report; fired: "
+                        + fired);
     }
 
     /** One repository holding every bad input that is made rather than committed. */
@@ -73,7 +84,9 @@ class EveryFindingCodeFiresTest {
         write(repo.resolve("release/config.json"), utf8(CONFIG));
         alice.writePublic(repo.resolve("release/keys")); // key.unlisted: config lists no maintainer
         write(repo.resolve("release/keys/notes.asc"), utf8("not a key\n")); // key.malformed
-        write(repo.resolve("release/keys/leaked.asc"), utf8(TestKeys.text(alice.secretKey()))); // key.secret
+        write(
+                repo.resolve("release/keys/leaked.asc"),
+                utf8(TestKeys.text(alice.secretKey()))); // key.secret
         write(repo.resolve("policies/example.org.json"), utf8(GeneratedInputsTest.DOMAIN));
         byte[] domain = utf8(GeneratedInputsTest.DOMAIN);
         byte[] bom = new byte[domain.length + 3];
@@ -82,11 +95,18 @@ class EveryFindingCodeFiresTest {
         bom[2] = (byte) 0xBF;
         System.arraycopy(domain, 0, bom, 3, domain.length);
         write(repo.resolve("policies/bom.example.json"), bom);
-        write(repo.resolve("policies/latin1.example.json"), new byte[] {'{', '"', (byte) 0xE9, '"', '}'});
+        write(
+                repo.resolve("policies/latin1.example.json"),
+                new byte[] {'{', '"', (byte) 0xE9, '"', '}'});
         write(repo.resolve("policies/deep.example.json"), utf8("[".repeat(200) + "]".repeat(200)));
         write(repo.resolve("policies/large.example.json"), new byte[Validator.MAX_FILE_BYTES + 1]);
-        Files.createSymbolicLink(repo.resolve("policies/link.example.json"), repo.resolve("policies/example.org.json"));
-        Process fifo = new ProcessBuilder("mkfifo", repo.resolve("policies/fifo.example.json").toString()).inheritIO().start();
+        Files.createSymbolicLink(
+                repo.resolve("policies/link.example.json"),
+                repo.resolve("policies/example.org.json"));
+        Process fifo =
+                new ProcessBuilder("mkfifo", repo.resolve("policies/fifo.example.json").toString())
+                        .inheritIO()
+                        .start();
         try {
             assertEquals(0, fifo.waitFor(), "mkfifo");
         } catch (InterruptedException e) {
@@ -97,11 +117,18 @@ class EveryFindingCodeFiresTest {
         return CliRun.of("-C", repo.toString(), "validate", "--now", NOW);
     }
 
-    /** number.out-of-range: a number no double holds, in a repository of its own (it stops the config check). */
+    /**
+     * number.out-of-range: a number no double holds, in a repository of its own (it stops the
+     * config check).
+     */
     private CliRun hugeNumberRun() throws IOException {
-        Path huge = org.starttlslist.testing.Trees.copyResource("/build/starter", repo.resolve("huge"));
+        Path huge =
+                org.starttlslist.testing.Trees.copyResource("/build/starter", repo.resolve("huge"));
         Path config = huge.resolve("release/config.json");
-        Files.writeString(config, Files.readString(config).replaceAll("\"validity-days\": [^,]*", "\"validity-days\": 1e400"));
+        Files.writeString(
+                config,
+                Files.readString(config)
+                        .replaceAll("\"validity-days\": [^,]*", "\"validity-days\": 1e400"));
         return CliRun.of("-C", huge.toString(), "validate", "--now", NOW);
     }
 

@@ -20,7 +20,8 @@ import org.starttlslist.testing.CliRun;
  * symbolic links. Each must give exactly one finding at the right place, never a crash.
  */
 class GeneratedInputsTest {
-    static final String DOMAIN = """
+    static final String DOMAIN =
+            """
             {
               "contact": "postmaster@example.com",
               "mode": "testing",
@@ -28,8 +29,7 @@ class GeneratedInputsTest {
             }
             """;
 
-    @TempDir
-    Path repo;
+    @TempDir Path repo;
 
     @BeforeEach
     void config() throws IOException {
@@ -51,15 +51,20 @@ class GeneratedInputsTest {
         System.arraycopy(text, 0, bytes, 3, text.length);
         write(repo.resolve("policies/example.com.json"), bytes);
         CliRun run = validate();
-        assertEquals("policies/example.com.json:1:1: error file.bom: the file starts with a UTF-8 byte-order mark; "
-                + "save it as UTF-8 without BOM\n", run.out(), run.toString());
+        assertEquals(
+                "policies/example.com.json:1:1: error file.bom: the file starts with a UTF-8 byte-order mark; "
+                        + "save it as UTF-8 without BOM\n",
+                run.out(),
+                run.toString());
         assertEquals(1, run.exitCode());
     }
 
     @Test
     void invalidUtf8IsReportedAtItsByte() throws IOException {
         // Latin-1 'ü' (0xFC) on line 2, column 18, as an editor in the wrong encoding writes it.
-        byte[] bytes = utf8("{\n  \"contact\": \"m\u00fcller@example.com\",\n  \"mode\": \"testing\",\n  \"mxs\": [\"mx1.example.com\"]\n}\n");
+        byte[] bytes =
+                utf8(
+                        "{\n  \"contact\": \"m\u00fcller@example.com\",\n  \"mode\": \"testing\",\n  \"mxs\": [\"mx1.example.com\"]\n}\n");
         byte[] latin1 = new byte[bytes.length - 1];
         int at = 0;
         for (int i = 0; i < bytes.length; i++) {
@@ -72,8 +77,10 @@ class GeneratedInputsTest {
         }
         write(repo.resolve("policies/example.com.json"), latin1);
         CliRun run = validate();
-        assertEquals("policies/example.com.json:2:16: error file.not-utf8: the file is not valid UTF-8 (byte offset 17); save it as UTF-8\n",
-                run.out(), run.toString());
+        assertEquals(
+                "policies/example.com.json:2:16: error file.not-utf8: the file is not valid UTF-8 (byte offset 17); save it as UTF-8\n",
+                run.out(),
+                run.toString());
         assertEquals(1, run.exitCode());
     }
 
@@ -81,7 +88,9 @@ class GeneratedInputsTest {
     void tenMegabyteFileIsAFindingNotAnOutOfMemory() throws IOException {
         Path huge = repo.resolve("policies/example.com.json");
         try (OutputStream out = Files.newOutputStream(huge)) {
-            out.write(utf8("{\"contact\": \"postmaster@example.com\", \"mode\": \"testing\", \"mxs\": ["));
+            out.write(
+                    utf8(
+                            "{\"contact\": \"postmaster@example.com\", \"mode\": \"testing\", \"mxs\": ["));
             byte[] entry = utf8("\"mx1.example.com\",");
             for (long written = 0; written < 10L * 1024 * 1024; written += entry.length) {
                 out.write(entry);
@@ -89,22 +98,32 @@ class GeneratedInputsTest {
             out.write(utf8("\"mx2.example.com\"]}"));
         }
         CliRun run = validate();
-        assertEquals("policies/example.com.json:1:1: error file.too-large: the file is larger than 65536 bytes (64 KiB), "
-                + "far more than one domain's policy needs; shorten it\n", run.out(), run.toString());
+        assertEquals(
+                "policies/example.com.json:1:1: error file.too-large: the file is larger than 65536 bytes (64 KiB), "
+                        + "far more than one domain's policy needs; shorten it\n",
+                run.out(),
+                run.toString());
         assertEquals(1, run.exitCode());
     }
 
     @Test
     void hundredThousandNestedArraysAreAFindingNotAStackOverflow() throws IOException {
         int depth = 100_000;
-        // 200,000 bytes would already be too large; the depth limit must hold below the size cap too.
-        write(repo.resolve("policies/example.com.json"), utf8("[".repeat(depth) + "]".repeat(depth)));
-        write(repo.resolve("policies/example.net.json"), utf8("[".repeat(30_000) + "]".repeat(30_000)));
+        // 200,000 bytes would already be too large; the depth limit must hold below the size cap
+        // too.
+        write(
+                repo.resolve("policies/example.com.json"),
+                utf8("[".repeat(depth) + "]".repeat(depth)));
+        write(
+                repo.resolve("policies/example.net.json"),
+                utf8("[".repeat(30_000) + "]".repeat(30_000)));
         CliRun run = validate();
-        assertEquals("policies/example.com.json:1:1: error file.too-large: the file is larger than 65536 bytes (64 KiB), "
-                + "far more than one domain's policy needs; shorten it\n"
-                + "policies/example.net.json:1:65: error json.too-deep: the JSON nests deeper than 64 levels; a source file nests at most 3\n",
-                run.out(), run.toString());
+        assertEquals(
+                "policies/example.com.json:1:1: error file.too-large: the file is larger than 65536 bytes (64 KiB), "
+                        + "far more than one domain's policy needs; shorten it\n"
+                        + "policies/example.net.json:1:65: error json.too-deep: the JSON nests deeper than 64 levels; a source file nests at most 3\n",
+                run.out(),
+                run.toString());
         assertEquals(1, run.exitCode());
     }
 
@@ -115,16 +134,33 @@ class GeneratedInputsTest {
             Files.writeString(outside, DOMAIN);
             Files.createSymbolicLink(repo.resolve("policies/example.com.json"), outside);
             Path elsewhere = Files.createDirectories(repo.resolve("elsewhere"));
-            Files.writeString(elsewhere.resolve("provider.json"), "{\"mode\": \"testing\", \"mxs\": [\".mx.example.net\"]}");
+            Files.writeString(
+                    elsewhere.resolve("provider.json"),
+                    "{\"mode\": \"testing\", \"mxs\": [\".mx.example.net\"]}");
             Files.createSymbolicLink(repo.resolve("policies/aliases"), elsewhere);
             CliRun run = validate();
-            String refused = ": error file.symlink: symbolic links are not allowed under policies/ (they can point outside the "
-                    + "repository); replace it with a regular file\n";
-            assertEquals("policies/aliases:1:1" + refused + "policies/example.com.json:1:1" + refused, run.out(), run.toString());
+            String refused =
+                    ": error file.symlink: symbolic links are not allowed under policies/ (they can point outside the "
+                            + "repository); replace it with a regular file\n";
+            assertEquals(
+                    "policies/aliases:1:1" + refused + "policies/example.com.json:1:1" + refused,
+                    run.out(),
+                    run.toString());
             assertEquals(1, run.exitCode());
 
-            CliRun named = CliRun.of("-C", repo.toString(), "validate", "--now", NOW, "policies/example.com.json", "policies/aliases/provider.json");
-            assertEquals("policies/aliases:1:1" + refused + "policies/example.com.json:1:1" + refused, named.out(), named.toString());
+            CliRun named =
+                    CliRun.of(
+                            "-C",
+                            repo.toString(),
+                            "validate",
+                            "--now",
+                            NOW,
+                            "policies/example.com.json",
+                            "policies/aliases/provider.json");
+            assertEquals(
+                    "policies/aliases:1:1" + refused + "policies/example.com.json:1:1" + refused,
+                    named.out(),
+                    named.toString());
         } finally {
             Files.delete(outside);
         }
@@ -137,8 +173,11 @@ class GeneratedInputsTest {
         Files.delete(repo.resolve("policies"));
         Files.createSymbolicLink(repo.resolve("policies"), real);
         CliRun run = validate();
-        assertEquals("policies:1:1: error file.symlink: symbolic links are not allowed under policies/ (they can point outside the "
-                + "repository); replace it with a regular file\n", run.out(), run.toString());
+        assertEquals(
+                "policies:1:1: error file.symlink: symbolic links are not allowed under policies/ (they can point outside the "
+                        + "repository); replace it with a regular file\n",
+                run.out(),
+                run.toString());
         assertEquals(1, run.exitCode());
     }
 }

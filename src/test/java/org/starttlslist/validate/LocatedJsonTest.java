@@ -30,11 +30,12 @@ class LocatedJsonTest {
         void space() {
             int n = random.nextInt(4);
             for (int i = 0; i < n; i++) {
-                text.append(switch (random.nextInt(4)) {
-                    case 0 -> "\n";
-                    case 1 -> "\t";
-                    default -> " ";
-                });
+                text.append(
+                        switch (random.nextInt(4)) {
+                            case 0 -> "\n";
+                            case 1 -> "\t";
+                            default -> " ";
+                        });
             }
         }
 
@@ -123,8 +124,12 @@ class LocatedJsonTest {
         for (Map.Entry<String, String> expected : writer.expectedStart.entrySet()) {
             Position at = parsed.positions().get(expected.getKey());
             String line = lines[at.line() - 1];
-            assertTrue(at.column() - 1 < line.length(), "column beyond the line for " + expected.getKey() + " in\n" + text);
-            assertEquals(expected.getValue().charAt(0), line.charAt(at.column() - 1),
+            assertTrue(
+                    at.column() - 1 < line.length(),
+                    "column beyond the line for " + expected.getKey() + " in\n" + text);
+            assertEquals(
+                    expected.getValue().charAt(0),
+                    line.charAt(at.column() - 1),
                     "pointer " + expected.getKey() + " at " + at + " in\n" + text);
         }
     }

@@ -28,38 +28,102 @@ import tools.jackson.databind.node.ObjectNode;
  * source of the validate corpus and on generated hostile documents, "conforms" must imply that
  * networknt finds no violation. It must also accept ordinary sources, or it saves nothing.
  */
-@SuppressWarnings("StringConcatToTextBlock") // Error Prone 2.42 crashes on one of the literals below
+@SuppressWarnings(
+        "StringConcatToTextBlock") // Error Prone 2.42 crashes on one of the literals below
 class SchemaFastPathTest {
     /** The schema's mxPattern, anchored by {@link java.util.regex.Matcher#matches()}. */
     private static final Pattern MX_PATTERN =
-            Pattern.compile("\\.?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})");
+            Pattern.compile(
+                    "\\.?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private static final String[] MXS = {
-        "mx.example.com", ".example.com", "mx1.mail.example.org", "a.bc", "xn--bcher-kva.example", "mx.xn--p1ai",
-        "MX.example.com", "mx.example.com.", "*.example.com", "..example.com", ".", "", "example", "mx..example.com",
-        "-mx.example.com", "mx-.example.com", "mx.example.c0m", "mx.example.c", "mx.example.xn--", "mx.example.xn--a",
-        "mx.example.com\n", " mx.example.com", "mx.ex ample.com", "mx_1.example.com", "m\u00fcx.example.com",
-        "mx.example.\u0441om", "127.0.0.1", "mx.123", "a".repeat(63) + ".example.com", "a".repeat(64) + ".example.com",
-        "mx." + "a".repeat(63), "mx." + "a".repeat(64), ("a".repeat(49) + ".").repeat(5) + "com",
-        ("a".repeat(49) + ".").repeat(5) + "comx", "mx.example.com\u0000", "xn--.example.com", "a--b.example.com",
+        "mx.example.com",
+        ".example.com",
+        "mx1.mail.example.org",
+        "a.bc",
+        "xn--bcher-kva.example",
+        "mx.xn--p1ai",
+        "MX.example.com",
+        "mx.example.com.",
+        "*.example.com",
+        "..example.com",
+        ".",
+        "",
+        "example",
+        "mx..example.com",
+        "-mx.example.com",
+        "mx-.example.com",
+        "mx.example.c0m",
+        "mx.example.c",
+        "mx.example.xn--",
+        "mx.example.xn--a",
+        "mx.example.com\n",
+        " mx.example.com",
+        "mx.ex ample.com",
+        "mx_1.example.com",
+        "m\u00fcx.example.com",
+        "mx.example.\u0441om",
+        "127.0.0.1",
+        "mx.123",
+        "a".repeat(63) + ".example.com",
+        "a".repeat(64) + ".example.com",
+        "mx." + "a".repeat(63),
+        "mx." + "a".repeat(64),
+        ("a".repeat(49) + ".").repeat(5) + "com",
+        ("a".repeat(49) + ".").repeat(5) + "comx",
+        "mx.example.com\u0000",
+        "xn--.example.com",
+        "a--b.example.com",
     };
 
     private static final String[] DATES = {
-        "2026-01-15", "2024-02-29", "2026-02-29", "2026-13-01", "2026-00-10", "2026-01-32", "0000-01-01", "1899-12-31",
-        "1900-01-01", "9999-12-31", "2026-1-01", "2026/01/01", "2026-01-01T00:00:00Z", "\uff12\uff10\uff12\uff16-01-01",
-        "2026-01-01\n", "",
+        "2026-01-15",
+        "2024-02-29",
+        "2026-02-29",
+        "2026-13-01",
+        "2026-00-10",
+        "2026-01-32",
+        "0000-01-01",
+        "1899-12-31",
+        "1900-01-01",
+        "9999-12-31",
+        "2026-1-01",
+        "2026/01/01",
+        "2026-01-01T00:00:00Z",
+        "\uff12\uff10\uff12\uff16-01-01",
+        "2026-01-01\n",
+        "",
     };
 
     private static final String[] CONTACTS = {
-        "postmaster@example.com", "a@b", "ab", "a", "", "x".repeat(254), "x".repeat(255), "\ud83d\udce7@", "\ud83d\udce7",
+        "postmaster@example.com",
+        "a@b",
+        "ab",
+        "a",
+        "",
+        "x".repeat(254),
+        "x".repeat(255),
+        "\ud83d\udce7@",
+        "\ud83d\udce7",
     };
 
-    private static final String[] ALIASES = {"provider-1", "a", "A", "-a", "a-", "a..b", "x".repeat(64), "x".repeat(65), "a b", ""};
+    private static final String[] ALIASES = {
+        "provider-1", "a", "A", "-a", "a-", "a..b", "x".repeat(64), "x".repeat(65), "a b", ""
+    };
 
     private static final String[] KEYS = {
-        "contact", "testing-since", "mode", "mxs", "policy-alias", "Mode", "mx", "contact ", "", "comment",
+        "contact",
+        "testing-since",
+        "mode",
+        "mxs",
+        "policy-alias",
+        "Mode",
+        "mx",
+        "contact ",
+        "",
+        "comment",
     };
 
     @Test
@@ -79,7 +143,9 @@ class SchemaFastPathTest {
             samples.add(text.toString());
         }
         for (String sample : samples) {
-            boolean expected = sample.codePointCount(0, sample.length()) <= 254 && MX_PATTERN.matcher(sample).matches();
+            boolean expected =
+                    sample.codePointCount(0, sample.length()) <= 254
+                            && MX_PATTERN.matcher(sample).matches();
             assertEquals(expected, SchemaFastPath.isMxPattern(sample), "'" + sample + "'");
         }
     }
@@ -89,7 +155,10 @@ class SchemaFastPathTest {
         List<String> samples = new ArrayList<>(List.of(DATES));
         Random random = new Random(7);
         for (int n = 0; n < 5_000; n++) {
-            samples.add(String.format("%04d-%02d-%02d", random.nextInt(10_000), random.nextInt(14), random.nextInt(33)));
+            samples.add(
+                    String.format(
+                            "%04d-%02d-%02d",
+                            random.nextInt(10_000), random.nextInt(14), random.nextInt(33)));
         }
         samples.addAll(List.of("+2026-01-01", "2026-01-1a", "-001-01-01", "20260101"));
         for (String sample : samples) {
@@ -110,19 +179,35 @@ class SchemaFastPathTest {
     }
 
     @Test
-    void everyCorpusSourceTheFastPathAcceptsIsOneTheSchemaAccepts() throws IOException, URISyntaxException {
+    void everyCorpusSourceTheFastPathAcceptsIsOneTheSchemaAccepts()
+            throws IOException, URISyntaxException {
         Path corpus = Path.of(getClass().getResource("/validate").toURI());
         int accepted = 0;
         List<Path> files;
         try (Stream<Path> walk = Files.walk(corpus)) {
-            files = walk.filter(p -> p.toString().endsWith(".json") && p.getParent().getFileName().toString().matches("policies|aliases"))
-                    .sorted().toList();
+            files =
+                    walk.filter(
+                                    p ->
+                                            p.toString().endsWith(".json")
+                                                    && p.getParent()
+                                                            .getFileName()
+                                                            .toString()
+                                                            .matches("policies|aliases"))
+                            .sorted()
+                            .toList();
         }
         for (Path file : files) {
-            Kind kind = file.getParent().getFileName().toString().equals("aliases") ? Kind.ALIAS : Kind.DOMAIN;
+            Kind kind =
+                    file.getParent().getFileName().toString().equals("aliases")
+                            ? Kind.ALIAS
+                            : Kind.DOMAIN;
             JsonNode root;
             try {
-                root = LocatedJson.parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)).root();
+                root =
+                        LocatedJson.parse(
+                                        new String(
+                                                Files.readAllBytes(file), StandardCharsets.UTF_8))
+                                .root();
             } catch (LocatedJson.Unparseable e) {
                 continue; // never reaches the schema
             }
@@ -182,7 +267,14 @@ class SchemaFastPathTest {
         }
         if (!alias || random.nextInt(5) == 0) {
             if (random.nextInt(10) > 0) {
-                root.set("mode", maybe(random, NODES.stringNode(random.nextInt(6) == 0 ? "Testing" : random.nextBoolean() ? "testing" : "enforce")));
+                root.set(
+                        "mode",
+                        maybe(
+                                random,
+                                NODES.stringNode(
+                                        random.nextInt(6) == 0
+                                                ? "Testing"
+                                                : random.nextBoolean() ? "testing" : "enforce")));
             }
             if (random.nextInt(10) > 0) {
                 ArrayNode mxs = NODES.arrayNode();

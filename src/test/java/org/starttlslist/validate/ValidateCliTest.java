@@ -20,18 +20,18 @@ import org.starttlslist.json.Json;
 import org.starttlslist.testing.CliRun;
 
 /**
- * {@code starttls-list validate} in-process: one test per exit code, and each output format
- * against its golden file in {@code src/test/resources/validate-cli/} (rewrite them with
- * {@code -Dgolden.update=true}, then review the diff).
+ * {@code starttls-list validate} in-process: one test per exit code, and each output format against
+ * its golden file in {@code src/test/resources/validate-cli/} (rewrite them with {@code
+ * -Dgolden.update=true}, then review the diff).
  */
 class ValidateCliTest {
-    @TempDir
-    Path repo;
+    @TempDir Path repo;
 
     @BeforeEach
     void aRepositoryWithAnErrorAndAWarning() throws IOException, URISyntaxException {
         write(repo.resolve("release/config.json"), utf8(CONFIG));
-        ValidateCorpusTest.copy(Path.of(getClass().getResource("/validate/several-problems").toURI()), repo);
+        ValidateCorpusTest.copy(
+                Path.of(getClass().getResource("/validate/several-problems").toURI()), repo);
         Files.delete(repo.resolve("expected.txt"));
         write(repo.resolve("policies/notes.txt"), utf8("a stray file, 100% a warning\n"));
     }
@@ -42,11 +42,17 @@ class ValidateCliTest {
         CliRun run = CliRun.of("-C", repo.toString(), "validate", "--now", NOW, "--format", format);
         String golden = "/validate-cli/" + format + ".txt";
         if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(Path.of("src/test/resources").resolve(golden.substring(1)), run.out());
+            Files.writeString(
+                    Path.of("src/test/resources").resolve(golden.substring(1)), run.out());
         }
-        assertEquals(Files.readString(Path.of(getClass().getResource(golden).toURI())), run.out(), run.toString());
+        assertEquals(
+                Files.readString(Path.of(getClass().getResource(golden).toURI())),
+                run.out(),
+                run.toString());
         assertEquals(1, run.exitCode());
-        assertEquals("validate: 9 errors, 1 warning in the list's sources; each is reported above with its file, line and fix\n", run.err());
+        assertEquals(
+                "validate: 9 errors, 1 warning in the list's sources; each is reported above with its file, line and fix\n",
+                run.err());
         if (!format.equals("text") && !format.equals("github")) {
             Json.readStrict(utf8(run.out())); // the machine formats are one JSON document
         }
@@ -58,9 +64,12 @@ class ValidateCliTest {
         write(repo.resolve("policies/example.org.json"), utf8(GeneratedInputsTest.DOMAIN));
         CliRun run = CliRun.of("-C", repo.toString(), "validate", "--now", NOW);
         assertEquals(0, run.exitCode(), run.toString());
-        assertEquals("policies/notes.txt:1:1: warning file.stray: policies/ holds only <domain>.json files and aliases/<name>.json; "
-                + "move or remove this file\n", run.out());
-        assertEquals("validate: ok, no errors, 1 warning (1 domain, 0 aliases loaded)\n", run.err());
+        assertEquals(
+                "policies/notes.txt:1:1: warning file.stray: policies/ holds only <domain>.json files and aliases/<name>.json; "
+                        + "move or remove this file\n",
+                run.out());
+        assertEquals(
+                "validate: ok, no errors, 1 warning (1 domain, 0 aliases loaded)\n", run.err());
     }
 
     @Test
@@ -73,16 +82,27 @@ class ValidateCliTest {
 
     @Test
     void namedPathsAreCheckedWithTheAliasesTheyUse() {
-        CliRun run = CliRun.of("validate", "--now", NOW, "--format", "json", "policies/example.net.json");
+        CliRun run =
+                CliRun.of(
+                        "validate", "--now", NOW, "--format", "json", "policies/example.net.json");
         assertEquals(0, run.exitCode(), run.toString());
         assertEquals("validate: ok, no errors (1 domain, 1 alias loaded)\n", run.err());
     }
 
     @Test
     void exit1WhenAnyError() {
-        CliRun run = CliRun.of("-C", repo.toString(), "validate", "--now", NOW, "policies/Example.org.json");
+        CliRun run =
+                CliRun.of(
+                        "-C",
+                        repo.toString(),
+                        "validate",
+                        "--now",
+                        NOW,
+                        "policies/Example.org.json");
         assertEquals(1, run.exitCode(), run.toString());
-        assertTrue(run.out().startsWith("policies/Example.org.json:1:1: error domain.not-lowercase: "), run.out());
+        assertTrue(
+                run.out().startsWith("policies/Example.org.json:1:1: error domain.not-lowercase: "),
+                run.out());
     }
 
     @Test
@@ -94,7 +114,14 @@ class ValidateCliTest {
 
     @Test
     void exit2ForPathsTogetherWithChangedSince() {
-        CliRun run = CliRun.of("-C", repo.toString(), "validate", "--changed-since", "HEAD", "policies/x.json");
+        CliRun run =
+                CliRun.of(
+                        "-C",
+                        repo.toString(),
+                        "validate",
+                        "--changed-since",
+                        "HEAD",
+                        "policies/x.json");
         assertEquals(2, run.exitCode(), run.toString());
         assertEquals("validate: give PATHs or --changed-since, not both\n", run.err());
     }
@@ -107,9 +134,17 @@ class ValidateCliTest {
 
     @Test
     void exit3ForAPathThatCannotBeRead() {
-        CliRun run = CliRun.of("-C", repo.toString(), "validate", "--now", NOW, "policies/no-such.example.json");
+        CliRun run =
+                CliRun.of(
+                        "-C",
+                        repo.toString(),
+                        "validate",
+                        "--now",
+                        NOW,
+                        "policies/no-such.example.json");
         assertEquals(3, run.exitCode(), run.toString());
-        assertEquals("validate: cannot read policies/no-such.example.json: no such file\n", run.err());
+        assertEquals(
+                "validate: cannot read policies/no-such.example.json: no such file\n", run.err());
     }
 
     @Test

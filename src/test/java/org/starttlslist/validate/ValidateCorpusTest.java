@@ -18,13 +18,14 @@ import org.starttlslist.testing.CliRun;
 /**
  * The corpus of bad (and a few good) inputs in {@code src/test/resources/validate/<case>/}: each
  * folder is a tiny list repository plus {@code expected.txt}, the exact finding lines validate must
- * print. A case without {@code release/config.json} gets a valid one, unless it holds a
- * {@code NO-CONFIG} marker. Run with {@code -Dgolden.update=true} to rewrite the expected files
- * from the current output (then review the diff).
+ * print. A case without {@code release/config.json} gets a valid one, unless it holds a {@code
+ * NO-CONFIG} marker. Run with {@code -Dgolden.update=true} to rewrite the expected files from the
+ * current output (then review the diff).
  */
 class ValidateCorpusTest {
     static final String NOW = "2026-11-28T12:00:00Z";
-    static final String CONFIG = """
+    static final String CONFIG =
+            """
             {
               "author": "test",
               "version": "0.1",
@@ -43,7 +44,11 @@ class ValidateCorpusTest {
         try (Stream<Path> list = Files.list(corpus)) {
             cases = list.filter(Files::isDirectory).sorted().toList();
         }
-        return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> runCase(dir)));
+        return cases.stream()
+                .map(
+                        dir ->
+                                DynamicTest.dynamicTest(
+                                        dir.getFileName().toString(), () -> runCase(dir)));
     }
 
     private static void runCase(Path caseDir) throws IOException {
@@ -59,10 +64,16 @@ class ValidateCorpusTest {
             CliRun run = CliRun.of("-C", repo.toString(), "validate", "--now", NOW);
             Path expectedFile = caseDir.resolve("expected.txt");
             if (Boolean.getBoolean("golden.update")) {
-                Path source = Path.of("src/test/resources/validate").resolve(caseDir.getFileName()).resolve("expected.txt");
+                Path source =
+                        Path.of("src/test/resources/validate")
+                                .resolve(caseDir.getFileName())
+                                .resolve("expected.txt");
                 Files.writeString(source, run.out());
             }
-            String expected = Files.exists(expectedFile) ? Files.readString(expectedFile) : "(no expected.txt)";
+            String expected =
+                    Files.exists(expectedFile)
+                            ? Files.readString(expectedFile)
+                            : "(no expected.txt)";
             assertEquals(expected, run.out(), run.toString());
             boolean errors = expected.lines().anyMatch(l -> l.contains(": error "));
             assertEquals(errors ? 1 : 0, run.exitCode(), run.toString());
@@ -86,13 +97,15 @@ class ValidateCorpusTest {
 
     static void deleteTree(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(
+                            p -> {
+                                try {
+                                    Files.delete(p);
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            });
         }
     }
 

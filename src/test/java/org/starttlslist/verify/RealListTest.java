@@ -12,7 +12,9 @@ import org.starttlslist.testing.SharedFixtures;
 
 /** The predecessor's last real lists, signed by its RSA key's signing subkey. */
 class RealListTest {
-    /** Skips the whole class without ../shared; inside assertThrows a skip would count as a failure. */
+    /**
+     * Skips the whole class without ../shared; inside assertThrows a skip would count as a failure.
+     */
     @org.junit.jupiter.api.BeforeEach
     void requireTheRealLists() {
         SharedFixtures.require("fixtures/eff/policy.json");
@@ -24,13 +26,17 @@ class RealListTest {
     static final Instant BEFORE_EXPIRY = Instant.parse("2020-05-21T00:00:00Z");
 
     private static ListVerifier.Options options(Instant now) {
-        return ListVerifier.Options.of(List.of(SharedFixtures.require("fixtures/eff/public-key.txt")), now);
+        return ListVerifier.Options.of(
+                List.of(SharedFixtures.require("fixtures/eff/public-key.txt")), now);
     }
 
     @Test
     void theLastRealListVerifiesWithThePredecessorsKey() {
-        ListVerifier.Verified verified = ListVerifier.verify(SharedFixtures.bytes("fixtures/eff/policy.json"),
-                SharedFixtures.bytes("fixtures/eff/policy.json.asc"), options(BEFORE_EXPIRY));
+        ListVerifier.Verified verified =
+                ListVerifier.verify(
+                        SharedFixtures.bytes("fixtures/eff/policy.json"),
+                        SharedFixtures.bytes("fixtures/eff/policy.json.asc"),
+                        options(BEFORE_EXPIRY));
         assertEquals(List.of(PRIMARY), verified.signerFingerprints());
         assertEquals(Instant.ofEpochSecond(1589995512L), verified.signatureTime());
         assertEquals(926, verified.list().policies().size());
@@ -40,43 +46,67 @@ class RealListTest {
     @Test
     void theSameListIsRejectedAsExpiredToday() {
         Instant today = Instant.parse("2026-11-28T00:00:00Z");
-        ListExpiredException e = assertThrows(ListExpiredException.class, () -> ListVerifier.verify(
-                SharedFixtures.bytes("fixtures/eff/policy.json"), SharedFixtures.bytes("fixtures/eff/policy.json.asc"),
-                options(today)));
+        ListExpiredException e =
+                assertThrows(
+                        ListExpiredException.class,
+                        () ->
+                                ListVerifier.verify(
+                                        SharedFixtures.bytes("fixtures/eff/policy.json"),
+                                        SharedFixtures.bytes("fixtures/eff/policy.json.asc"),
+                                        options(today)));
         assertEquals(Instant.parse("2020-06-03T17:25:12.710055Z"), e.expires());
         assertEquals(today, e.now());
     }
 
     @Test
     void theOlderListIsARollbackAfterTheNewerOne() {
-        RollbackException e = assertThrows(RollbackException.class, () -> ListVerifier.verify(
-                SharedFixtures.bytes("fixtures/eff/older/policy.json"),
-                SharedFixtures.bytes("fixtures/eff/older/policy.json.asc"),
-                options(Instant.parse("2020-05-07T00:00:00Z")).withPrevious(SharedFixtures.bytes("fixtures/eff/policy.json"))));
+        RollbackException e =
+                assertThrows(
+                        RollbackException.class,
+                        () ->
+                                ListVerifier.verify(
+                                        SharedFixtures.bytes("fixtures/eff/older/policy.json"),
+                                        SharedFixtures.bytes("fixtures/eff/older/policy.json.asc"),
+                                        options(Instant.parse("2020-05-07T00:00:00Z"))
+                                                .withPrevious(
+                                                        SharedFixtures.bytes(
+                                                                "fixtures/eff/policy.json"))));
         assertTrue(e.previousTimestamp().isAfter(e.newTimestamp()));
     }
 
     @Test
     void theSameBytesAgainAreUnchangedNotARollback() {
         byte[] list = SharedFixtures.bytes("fixtures/eff/policy.json");
-        ListVerifier.Verified verified = ListVerifier.verify(list, SharedFixtures.bytes("fixtures/eff/policy.json.asc"),
-                options(BEFORE_EXPIRY).withPrevious(list));
+        ListVerifier.Verified verified =
+                ListVerifier.verify(
+                        list,
+                        SharedFixtures.bytes("fixtures/eff/policy.json.asc"),
+                        options(BEFORE_EXPIRY).withPrevious(list));
         assertTrue(verified.unchangedFromPrevious());
     }
 
     @Test
     void theNewerListAfterTheOlderIsAccepted() {
-        ListVerifier.Verified verified = ListVerifier.verify(SharedFixtures.bytes("fixtures/eff/policy.json"),
-                SharedFixtures.bytes("fixtures/eff/policy.json.asc"),
-                options(BEFORE_EXPIRY).withPrevious(SharedFixtures.bytes("fixtures/eff/older/policy.json")));
+        ListVerifier.Verified verified =
+                ListVerifier.verify(
+                        SharedFixtures.bytes("fixtures/eff/policy.json"),
+                        SharedFixtures.bytes("fixtures/eff/policy.json.asc"),
+                        options(BEFORE_EXPIRY)
+                                .withPrevious(
+                                        SharedFixtures.bytes("fixtures/eff/older/policy.json")));
         assertFalse(verified.unchangedFromPrevious());
     }
 
     @Test
     void aSignatureOfTheOlderListDoesNotCoverTheNewer() {
-        BadSignatureException e = assertThrows(BadSignatureException.class, () -> ListVerifier.verify(
-                SharedFixtures.bytes("fixtures/eff/policy.json"),
-                SharedFixtures.bytes("fixtures/eff/older/policy.json.asc"), options(BEFORE_EXPIRY)));
+        BadSignatureException e =
+                assertThrows(
+                        BadSignatureException.class,
+                        () ->
+                                ListVerifier.verify(
+                                        SharedFixtures.bytes("fixtures/eff/policy.json"),
+                                        SharedFixtures.bytes("fixtures/eff/older/policy.json.asc"),
+                                        options(BEFORE_EXPIRY)));
         assertEquals(SUBKEY, e.fingerprint());
     }
 }

@@ -16,7 +16,10 @@ final class Commands {
 
     record Result(int exitCode, String output) {}
 
-    /** Runs {@code command} with {@code input} on stdin; fails the test if it takes over two minutes. */
+    /**
+     * Runs {@code command} with {@code input} on stdin; fails the test if it takes over two
+     * minutes.
+     */
     static Result run(List<String> command, String input) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -40,7 +43,12 @@ final class Commands {
     static String runOrFail(List<String> command, String input) {
         Result result = run(command, input);
         if (result.exitCode() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " exited with " + result.exitCode() + ": " + result.output());
+            throw new IllegalStateException(
+                    String.join(" ", command)
+                            + " exited with "
+                            + result.exitCode()
+                            + ": "
+                            + result.output());
         }
         return result.output();
     }
@@ -52,7 +60,9 @@ final class Commands {
     static void openToDaemons(Path dir) {
         try {
             Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
-            for (Path p = dir.toAbsolutePath(); p != null && p.startsWith(tmp) && !p.equals(tmp); p = p.getParent()) {
+            for (Path p = dir.toAbsolutePath();
+                    p != null && p.startsWith(tmp) && !p.equals(tmp);
+                    p = p.getParent()) {
                 Set<PosixFilePermission> mode = Files.getPosixFilePermissions(p);
                 mode.add(PosixFilePermission.OTHERS_EXECUTE);
                 mode.add(PosixFilePermission.GROUP_EXECUTE);
@@ -72,7 +82,8 @@ final class Commands {
         try {
             Path copy = dir.resolve(file.getFileName());
             Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Files.setPosixFilePermissions(copy, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(
+                    copy, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             return copy;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,6 +7,11 @@ package org.starttlslist.export.senders;
  * @param verified the server's certificate chain and name were verified
  * @param logLine the log line of the outcome, for messages
  */
-public record Delivery(String recipient, Status status, boolean tls, boolean verified, String logLine) {
-    public enum Status { DELIVERED, DEFERRED, BOUNCED }
+public record Delivery(
+        String recipient, Status status, boolean tls, boolean verified, String logLine) {
+    public enum Status {
+        DELIVERED,
+        DEFERRED,
+        BOUNCED
+    }
 }

@@ -32,12 +32,22 @@ public final class PrivateMounts {
 
     /** {@code command}, wrapped so that it runs with the bind mounts. */
     public List<String> wrap(List<String> command) {
-        List<String> wrapped = new ArrayList<>(List.of(unshare().toString(), "--mount", "--propagation", "private",
-                "/bin/sh", "-c", SCRIPT, "sh"));
-        binds.forEach((target, replacement) -> {
-            wrapped.add(replacement.toAbsolutePath().toString());
-            wrapped.add(target.toString());
-        });
+        List<String> wrapped =
+                new ArrayList<>(
+                        List.of(
+                                unshare().toString(),
+                                "--mount",
+                                "--propagation",
+                                "private",
+                                "/bin/sh",
+                                "-c",
+                                SCRIPT,
+                                "sh"));
+        binds.forEach(
+                (target, replacement) -> {
+                    wrapped.add(replacement.toAbsolutePath().toString());
+                    wrapped.add(target.toString());
+                });
         wrapped.add("--");
         wrapped.addAll(command);
         return wrapped;
@@ -45,14 +55,27 @@ public final class PrivateMounts {
 
     /** Skips the calling test, saying why, where private mount namespaces cannot be made. */
     public static void requireAvailable() {
-        assumeTrue("root".equals(System.getProperty("user.name")),
+        assumeTrue(
+                "root".equals(System.getProperty("user.name")),
                 "skipped: the sending MTAs run in a private mount namespace, which needs root");
-        assumeTrue(Files.isExecutable(unshare()), "skipped: unshare is not installed (apt-get install util-linux)");
+        assumeTrue(
+                Files.isExecutable(unshare()),
+                "skipped: unshare is not installed (apt-get install util-linux)");
         try {
-            Process probe = new ProcessBuilder(unshare().toString(), "--mount", "--propagation", "private", "/bin/true")
-                    .redirectErrorStream(true).start();
-            String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assumeTrue(probe.waitFor() == 0, "skipped: unshare --mount does not work here: " + output.strip());
+            Process probe =
+                    new ProcessBuilder(
+                                    unshare().toString(),
+                                    "--mount",
+                                    "--propagation",
+                                    "private",
+                                    "/bin/true")
+                            .redirectErrorStream(true)
+                            .start();
+            String output =
+                    new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assumeTrue(
+                    probe.waitFor() == 0,
+                    "skipped: unshare --mount does not work here: " + output.strip());
         } catch (IOException e) {
             assumeTrue(false, "skipped: unshare could not run: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -62,6 +85,8 @@ public final class PrivateMounts {
     }
 
     private static Path unshare() {
-        return Files.isExecutable(Path.of("/usr/bin/unshare")) ? Path.of("/usr/bin/unshare") : Path.of("/bin/unshare");
+        return Files.isExecutable(Path.of("/usr/bin/unshare"))
+                ? Path.of("/usr/bin/unshare")
+                : Path.of("/bin/unshare");
     }
 }

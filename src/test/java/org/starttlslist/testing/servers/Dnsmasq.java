@@ -18,9 +18,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A real dnsmasq answering on one loopback address and port from a configuration generated for the
- * test. It reads nothing of the machine's ({@code no-resolv}, {@code no-hosts}, only its own
- * {@code --conf-file}), has no upstream server, and is authoritative-like for the top-level names
- * its records use ({@code local=/test/}): a name it does not know is NXDOMAIN, never forwarded.
+ * test. It reads nothing of the machine's ({@code no-resolv}, {@code no-hosts}, only its own {@code
+ * --conf-file}), has no upstream server, and is authoritative-like for the top-level names its
+ * records use ({@code local=/test/}): a name it does not know is NXDOMAIN, never forwarded.
  *
  * <pre>{@code
  * try (Dnsmasq dns = Dnsmasq.start(dir, new Dnsmasq.Zone()
@@ -34,7 +34,8 @@ public final class Dnsmasq implements AutoCloseable {
     /** The records to serve; every method returns this zone for chaining. */
     public static final class Zone {
         private final List<String> lines = new ArrayList<>();
-        private final TreeSet<String> topLevels = new TreeSet<>(List.of("test", "example", "invalid"));
+        private final TreeSet<String> topLevels =
+                new TreeSet<>(List.of("test", "example", "invalid"));
 
         /** An MX record: {@code domain} has mail exchanger {@code host} at {@code preference}. */
         public Zone mx(String domain, int preference, String host) {
@@ -59,7 +60,9 @@ public final class Dnsmasq implements AutoCloseable {
             return address(host, address.getHostAddress());
         }
 
-        /** A CNAME: {@code alias} points at {@code target}, which must have records in this zone. */
+        /**
+         * A CNAME: {@code alias} points at {@code target}, which must have records in this zone.
+         */
         public Zone cname(String alias, String target) {
             return add("cname=" + name(alias) + "," + name(target));
         }
@@ -67,7 +70,8 @@ public final class Dnsmasq implements AutoCloseable {
         /** A TXT record with one string. */
         public Zone txt(String owner, String text) {
             if (text.contains("\"") || text.contains("\\")) {
-                throw new IllegalArgumentException("quotes and backslashes are not supported in test TXT records");
+                throw new IllegalArgumentException(
+                        "quotes and backslashes are not supported in test TXT records");
             }
             return add("txt-record=" + name(owner) + ",\"" + text + "\"");
         }
@@ -119,7 +123,10 @@ public final class Dnsmasq implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts dnsmasq on a fresh loopback address; returns once it answers. Skips the test without dnsmasq. */
+    /**
+     * Starts dnsmasq on a fresh loopback address; returns once it answers. Skips the test without
+     * dnsmasq.
+     */
     public static Dnsmasq start(Path dir, Zone zone) {
         return start(dir, zone, LoopbackAddresses.next());
     }
@@ -139,7 +146,12 @@ public final class Dnsmasq implements AutoCloseable {
             Path config = dir.resolve("dnsmasq.conf");
             Path log = dir.resolve("dnsmasq.log");
             Files.writeString(config, zone.config(listen, port, log), StandardCharsets.UTF_8);
-            List<String> command = new ArrayList<>(List.of(binary.toString(), "--keep-in-foreground", "--conf-file=" + config));
+            List<String> command =
+                    new ArrayList<>(
+                            List.of(
+                                    binary.toString(),
+                                    "--keep-in-foreground",
+                                    "--conf-file=" + config));
             if (ServerTools.isRoot()) {
                 // Stay root rather than switch to a user who may not read the test's directory.
                 command.add("--user=root");
@@ -160,21 +172,27 @@ public final class Dnsmasq implements AutoCloseable {
 
     /**
      * dnsmasq writes "started" to its log once its sockets are bound; with {@code log-facility} a
-     * file, its stdout stays silent unless it fails, so the wait ends on whichever comes first:
-     * the log line, or the process exiting with its complaint.
+     * file, its stdout stays silent unless it fails, so the wait ends on whichever comes first: the
+     * log line, or the process exiting with its complaint.
      */
     private void awaitStarted() throws IOException {
         // dnsmasq closes its stdout once running, so only the process's end tells that it failed.
         CompletableFuture<Process> exited = process.onExit();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("started, version")) {
+            if (Files.exists(log)
+                    && Files.readString(log, StandardCharsets.UTF_8).contains("started, version")) {
                 return;
             }
             try {
                 exited.get(20, TimeUnit.MILLISECONDS);
-                String complaint = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                throw new IllegalStateException("dnsmasq exited at start with " + process.exitValue() + ": " + complaint.strip());
+                String complaint =
+                        new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                throw new IllegalStateException(
+                        "dnsmasq exited at start with "
+                                + process.exitValue()
+                                + ": "
+                                + complaint.strip());
             } catch (TimeoutException still) {
                 // still running: look at the log again
             } catch (InterruptedException e) {

@@ -26,7 +26,13 @@ public final class LoopbackAddresses {
     public static synchronized InetAddress next() {
         while (true) {
             ThreadLocalRandom random = ThreadLocalRandom.current();
-            String text = "127." + random.nextInt(64, 255) + "." + random.nextInt(0, 256) + "." + random.nextInt(2, 255);
+            String text =
+                    "127."
+                            + random.nextInt(64, 255)
+                            + "."
+                            + random.nextInt(0, 256)
+                            + "."
+                            + random.nextInt(2, 255);
             if (TAKEN.add(text)) {
                 try {
                     return InetAddress.getByName(text);

@@ -18,9 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An HTTPS server on one loopback address that answers {@code /.well-known/mta-sts.txt} for any
- * number of {@code mta-sts.<domain>} host names, told apart by the request's {@code Host}
- * header. Its certificate (from a {@link TestCa}) must name every {@code mta-sts.} host it serves.
- * The test points DNS (its {@link Dnsmasq}) at {@link #address()} and the client at {@link #port()}.
+ * number of {@code mta-sts.<domain>} host names, told apart by the request's {@code Host} header.
+ * Its certificate (from a {@link TestCa}) must name every {@code mta-sts.} host it serves. The test
+ * points DNS (its {@link Dnsmasq}) at {@link #address()} and the client at {@link #port()}.
  */
 public final class MtaStsServer implements AutoCloseable {
     /** What to answer for one domain. */
@@ -37,7 +37,10 @@ public final class MtaStsServer implements AutoCloseable {
 
     public static MtaStsServer start(InetAddress address, ServerCert certificate) {
         try {
-            HttpsServer server = HttpsServer.create(new InetSocketAddress(address, LoopbackAddresses.freePort(address)), 50);
+            HttpsServer server =
+                    HttpsServer.create(
+                            new InetSocketAddress(address, LoopbackAddresses.freePort(address)),
+                            50);
             server.setHttpsConfigurator(new HttpsConfigurator(certificate.sslContext()));
             MtaStsServer mtaSts = new MtaStsServer(server);
             server.setExecutor(mtaSts.executor);
@@ -83,10 +86,14 @@ public final class MtaStsServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
         String hostHeader = exchange.getRequestHeaders().getFirst("Host");
-        String host = hostHeader == null ? "" : hostHeader.replaceFirst(":\\d+$", "").toLowerCase(Locale.ROOT);
+        String host =
+                hostHeader == null
+                        ? ""
+                        : hostHeader.replaceFirst(":\\d+$", "").toLowerCase(Locale.ROOT);
         Answer answer = answers.get(host);
         try (exchange) {
-            if (answer == null || !"/.well-known/mta-sts.txt".equals(exchange.getRequestURI().getPath())) {
+            if (answer == null
+                    || !"/.well-known/mta-sts.txt".equals(exchange.getRequestURI().getPath())) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
@@ -94,7 +101,8 @@ public final class MtaStsServer implements AutoCloseable {
                 exchange.getResponseHeaders().add("Location", answer.location);
             }
             exchange.getResponseHeaders().add("Content-Type", answer.contentType);
-            exchange.sendResponseHeaders(answer.status, answer.body.length == 0 ? -1 : answer.body.length);
+            exchange.sendResponseHeaders(
+                    answer.status, answer.body.length == 0 ? -1 : answer.body.length);
             if (answer.body.length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(answer.body);

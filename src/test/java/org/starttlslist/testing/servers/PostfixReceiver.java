@@ -30,19 +30,19 @@ import java.util.stream.Stream;
 
 /**
  * A real Postfix that receives mail on one loopback address and port, started from its own
- * configuration directory (never {@code /etc/postfix}): its own {@code main.cf} and
- * {@code master.cf}, queue and data directories, no chroot, logging to a file in its directory.
- * Every message it accepts, for any recipient, is delivered by Postfix's {@code virtual} agent
- * into one Maildir the test reads ({@link #messages()}, {@link #awaitMessages}).
+ * configuration directory (never {@code /etc/postfix}): its own {@code main.cf} and {@code
+ * master.cf}, queue and data directories, no chroot, logging to a file in its directory. Every
+ * message it accepts, for any recipient, is delivered by Postfix's {@code virtual} agent into one
+ * Maildir the test reads ({@link #messages()}, {@link #awaitMessages}).
  *
- * <p>Options: the certificate it serves (or none: STARTTLS not offered), certificates chosen by
- * SNI (so the default one is what a client without SNI gets), and a greet delay made by
- * {@code postscreen}: it sends the first line of a multi-line {@code 220-} banner, waits, and drops
- * a client that speaks before the final {@code 220} — the behaviour that broke the predecessor.
+ * <p>Options: the certificate it serves (or none: STARTTLS not offered), certificates chosen by SNI
+ * (so the default one is what a client without SNI gets), and a greet delay made by {@code
+ * postscreen}: it sends the first line of a multi-line {@code 220-} banner, waits, and drops a
+ * client that speaks before the final {@code 220} — the behaviour that broke the predecessor.
  *
- * <p>Several run at once, each on its own 127.x.y.z address. Postfix's daemons switch to the
- * {@code postfix} user, so this needs root; {@link ServerTools#requirePostfixMaster()} skips the
- * test otherwise.
+ * <p>Several run at once, each on its own 127.x.y.z address. Postfix's daemons switch to the {@code
+ * postfix} user, so this needs root; {@link ServerTools#requirePostfixMaster()} skips the test
+ * otherwise.
  */
 public final class PostfixReceiver implements AutoCloseable {
 
@@ -73,7 +73,9 @@ public final class PostfixReceiver implements AutoCloseable {
             return this;
         }
 
-        /** The certificate for clients without SNI, or for all of them; without one, no STARTTLS. */
+        /**
+         * The certificate for clients without SNI, or for all of them; without one, no STARTTLS.
+         */
         public Options certificate(ServerCert value) {
             this.certificate = value;
             return this;
@@ -114,22 +116,41 @@ public final class PostfixReceiver implements AutoCloseable {
     public static PostfixReceiver start(Path dir, Options options) {
         Path masterBinary = ServerTools.requirePostfixMaster();
         try {
-            InetAddress listen = options.address != null ? options.address : LoopbackAddresses.next();
+            InetAddress listen =
+                    options.address != null ? options.address : LoopbackAddresses.next();
             int port = options.port != 0 ? options.port : LoopbackAddresses.freePort(listen);
             Layout layout = Layout.create(dir);
-            Files.writeString(layout.config.resolve("main.cf"), mainCf(options, layout, listen, masterBinary), StandardCharsets.US_ASCII);
-            Files.writeString(layout.config.resolve("master.cf"), masterCf(options, listen, port), StandardCharsets.US_ASCII);
+            Files.writeString(
+                    layout.config.resolve("main.cf"),
+                    mainCf(options, layout, listen, masterBinary),
+                    StandardCharsets.US_ASCII);
+            Files.writeString(
+                    layout.config.resolve("master.cf"),
+                    masterCf(options, listen, port),
+                    StandardCharsets.US_ASCII);
             if (!options.sniCertificates.isEmpty()) {
                 writeSniMap(layout, options.sniCertificates, masterBinary);
             }
-            // master stops its children by signalling its process group, so it must lead one: setsid
+            // master stops its children by signalling its process group, so it must lead one:
+            // setsid
             // (which execs in place, keeping the PID that close() signals). Without it, master
             // cannot kill its group and its children outlive the test.
-            Process master = new ProcessBuilder("setsid", masterBinary.toString(), "-c", layout.config.toString(), "-d")
-                    .redirectErrorStream(true)
-                    .redirectOutput(layout.root.resolve("master.out").toFile())
-                    .start();
-            PostfixReceiver receiver = new PostfixReceiver(layout.root, master, new InetSocketAddress(listen, port), layout.maildir);
+            Process master =
+                    new ProcessBuilder(
+                                    "setsid",
+                                    masterBinary.toString(),
+                                    "-c",
+                                    layout.config.toString(),
+                                    "-d")
+                            .redirectErrorStream(true)
+                            .redirectOutput(layout.root.resolve("master.out").toFile())
+                            .start();
+            PostfixReceiver receiver =
+                    new PostfixReceiver(
+                            layout.root,
+                            master,
+                            new InetSocketAddress(listen, port),
+                            layout.maildir);
             receiver.awaitListening();
             return receiver;
         } catch (IOException e) {
@@ -178,7 +199,8 @@ public final class PostfixReceiver implements AutoCloseable {
         Path incoming = maildir.resolve("new");
         long deadline = System.nanoTime() + timeout.toNanos();
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
-            // A Maildir delivery renames tmp/x to new/x: inotify reports that as a creation in new/.
+            // A Maildir delivery renames tmp/x to new/x: inotify reports that as a creation in
+            // new/.
             incoming.register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
             while (true) {
                 List<String> messages = messages();
@@ -187,8 +209,15 @@ public final class PostfixReceiver implements AutoCloseable {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new AssertionError("expected " + count + " message(s) in " + incoming + ", found " + messages.size()
-                            + "; Postfix log:\n" + log());
+                    throw new AssertionError(
+                            "expected "
+                                    + count
+                                    + " message(s) in "
+                                    + incoming
+                                    + ", found "
+                                    + messages.size()
+                                    + "; Postfix log:\n"
+                                    + log());
                 }
                 WatchKey key = watcher.poll(left, TimeUnit.NANOSECONDS);
                 if (key != null) {
@@ -227,7 +256,13 @@ public final class PostfixReceiver implements AutoCloseable {
         IOException last = null;
         while (System.nanoTime() < deadline) {
             if (!master.isAlive()) {
-                throw new IllegalStateException("Postfix master exited with " + master.exitValue() + ": " + masterOutput() + "\n" + log());
+                throw new IllegalStateException(
+                        "Postfix master exited with "
+                                + master.exitValue()
+                                + ": "
+                                + masterOutput()
+                                + "\n"
+                                + log());
             }
             try (Socket socket = new Socket()) {
                 socket.connect(address, 1000);
@@ -243,7 +278,13 @@ public final class PostfixReceiver implements AutoCloseable {
             }
         }
         close();
-        throw new IllegalStateException("Postfix did not listen on " + address + " within 30 s (" + last + "): " + masterOutput());
+        throw new IllegalStateException(
+                "Postfix did not listen on "
+                        + address
+                        + " within 30 s ("
+                        + last
+                        + "): "
+                        + masterOutput());
     }
 
     private String masterOutput() {
@@ -254,7 +295,8 @@ public final class PostfixReceiver implements AutoCloseable {
         }
     }
 
-    private static String mainCf(Options options, Layout layout, InetAddress listen, Path masterBinary) {
+    private static String mainCf(
+            Options options, Layout layout, InetAddress listen, Path masterBinary) {
         Map<String, String> main = new LinkedHashMap<>();
         main.put("compatibility_level", "3.6");
         main.put("config_directory", layout.config.toString());
@@ -303,21 +345,30 @@ public final class PostfixReceiver implements AutoCloseable {
         if (!options.greetDelay.isZero()) {
             main.put("postscreen_greet_wait", options.greetDelay.toSeconds() + "s");
             main.put("postscreen_greet_action", "drop");
-            // Loopback is in mynetworks; without this postscreen would wave every test client through.
+            // Loopback is in mynetworks; without this postscreen would wave every test client
+            // through.
             main.put("postscreen_access_list", "");
             main.put("postscreen_dnsbl_sites", "");
-            // No memory of clients that passed: every connection waits, however often a test connects.
+            // No memory of clients that passed: every connection waits, however often a test
+            // connects.
             main.put("postscreen_cache_map", "");
         }
         main.putAll(options.mainCf);
-        StringBuilder text = new StringBuilder("# generated by the test harness for one test instance\n");
+        StringBuilder text =
+                new StringBuilder("# generated by the test harness for one test instance\n");
         main.forEach((name, value) -> text.append(name).append(" = ").append(value).append('\n'));
         return text.toString();
     }
 
     private static String masterCf(Options options, InetAddress listen, int port) {
-        String endpoint = (listen instanceof java.net.Inet6Address ? "[" + listen.getHostAddress() + "]" : listen.getHostAddress()) + ":" + port;
-        StringBuilder text = new StringBuilder("# service type private unpriv chroot wakeup maxproc command\n");
+        String endpoint =
+                (listen instanceof java.net.Inet6Address
+                                ? "[" + listen.getHostAddress() + "]"
+                                : listen.getHostAddress())
+                        + ":"
+                        + port;
+        StringBuilder text =
+                new StringBuilder("# service type private unpriv chroot wakeup maxproc command\n");
         if (options.greetDelay.isZero()) {
             text.append(endpoint).append(" inet n - n - - smtpd\n");
         } else {
@@ -326,7 +377,8 @@ public final class PostfixReceiver implements AutoCloseable {
             text.append("dnsblog unix - - n - 0 dnsblog\n");
             text.append("tlsproxy unix - - n - 0 tlsproxy\n");
         }
-        text.append("""
+        text.append(
+                """
                 cleanup unix n - n - 0 cleanup
                 qmgr unix n - n 300 1 qmgr
                 tlsmgr unix - - n 1000? 1 tlsmgr
@@ -354,16 +406,40 @@ public final class PostfixReceiver implements AutoCloseable {
         return text.toString();
     }
 
-    /** SNI table: Postfix reads the key and chain for each name from a hash map built by {@code postmap -F}. */
-    private static void writeSniMap(Layout layout, Map<String, ServerCert> certificates, Path masterBinary) throws IOException {
+    /**
+     * SNI table: Postfix reads the key and chain for each name from a hash map built by {@code
+     * postmap -F}.
+     */
+    private static void writeSniMap(
+            Layout layout, Map<String, ServerCert> certificates, Path masterBinary)
+            throws IOException {
         Path source = layout.config.resolve("sni");
         StringBuilder text = new StringBuilder();
-        certificates.forEach((name, cert) -> text.append(name).append(' ').append(cert.chainFile()).append('\n'));
+        certificates.forEach(
+                (name, cert) ->
+                        text.append(name).append(' ').append(cert.chainFile()).append('\n'));
         Files.writeString(source, text, StandardCharsets.US_ASCII);
-        Path postmap = ServerTools.find("/usr/sbin/postmap", masterBinary.getParent().resolve("../../../sbin/postmap").normalize().toString())
-                .orElseThrow(() -> new IllegalStateException("postmap not found beside Postfix"));
-        Process process = new ProcessBuilder(postmap.toString(), "-c", layout.config.toString(), "-F", "hash:" + source)
-                .redirectErrorStream(true).start();
+        Path postmap =
+                ServerTools.find(
+                                "/usr/sbin/postmap",
+                                masterBinary
+                                        .getParent()
+                                        .resolve("../../../sbin/postmap")
+                                        .normalize()
+                                        .toString())
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                "postmap not found beside Postfix"));
+        Process process =
+                new ProcessBuilder(
+                                postmap.toString(),
+                                "-c",
+                                layout.config.toString(),
+                                "-F",
+                                "hash:" + source)
+                        .redirectErrorStream(true)
+                        .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
             if (process.waitFor() != 0) {
@@ -376,9 +452,21 @@ public final class PostfixReceiver implements AutoCloseable {
     }
 
     /** The instance's directories, with the owners and modes Postfix insists on. */
-    private record Layout(Path root, Path config, Path queue, Path data, Path maildir, int uid, int gid) {
+    private record Layout(
+            Path root, Path config, Path queue, Path data, Path maildir, int uid, int gid) {
         private static final List<String> PRIVATE_QUEUES =
-                List.of("active", "bounce", "corrupt", "defer", "deferred", "flush", "hold", "incoming", "private", "saved", "trace");
+                List.of(
+                        "active",
+                        "bounce",
+                        "corrupt",
+                        "defer",
+                        "deferred",
+                        "flush",
+                        "hold",
+                        "incoming",
+                        "private",
+                        "saved",
+                        "trace");
 
         static Layout create(Path dir) throws IOException {
             Path root = dir.toAbsolutePath();
@@ -397,20 +485,35 @@ public final class PostfixReceiver implements AutoCloseable {
             own(Files.createDirectories(queue.resolve("maildrop")), postfix, postdrop, "rwx-wx---");
             own(Files.createDirectories(queue.resolve("public")), postfix, postdrop, "rwx--x---");
             setMode(Files.createDirectories(queue.resolve("pid")), "rwxr-xr-x");
-            Path data = own(Files.createDirectories(root.resolve("data")), postfix, null, "rwx------");
-            Path maildir = own(Files.createDirectories(root.resolve("Maildir")), postfix, postfixGroup, "rwxr-xr-x");
+            Path data =
+                    own(Files.createDirectories(root.resolve("data")), postfix, null, "rwx------");
+            Path maildir =
+                    own(
+                            Files.createDirectories(root.resolve("Maildir")),
+                            postfix,
+                            postfixGroup,
+                            "rwxr-xr-x");
             for (String sub : List.of("new", "cur", "tmp")) {
-                own(Files.createDirectories(maildir.resolve(sub)), postfix, postfixGroup, "rwxr-xr-x");
+                own(
+                        Files.createDirectories(maildir.resolve(sub)),
+                        postfix,
+                        postfixGroup,
+                        "rwxr-xr-x");
             }
             int uid = (Integer) Files.getAttribute(data, "unix:uid");
             int gid = (Integer) Files.getAttribute(maildir, "unix:gid");
             return new Layout(root, config, queue, data, maildir, uid, gid);
         }
 
-        /** Postfix's daemons run as postfix: every directory above the instance must let them through. */
+        /**
+         * Postfix's daemons run as postfix: every directory above the instance must let them
+         * through.
+         */
         private static void openForPostfix(Path root) throws IOException {
             Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
-            for (Path p = root; p != null && p.startsWith(tmp) && !p.equals(tmp); p = p.getParent()) {
+            for (Path p = root;
+                    p != null && p.startsWith(tmp) && !p.equals(tmp);
+                    p = p.getParent()) {
                 Set<PosixFilePermission> mode = Files.getPosixFilePermissions(p);
                 mode.add(PosixFilePermission.GROUP_EXECUTE);
                 mode.add(PosixFilePermission.OTHERS_EXECUTE);
@@ -418,8 +521,10 @@ public final class PostfixReceiver implements AutoCloseable {
             }
         }
 
-        private static Path own(Path path, UserPrincipal user, GroupPrincipal group, String mode) throws IOException {
-            PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
+        private static Path own(Path path, UserPrincipal user, GroupPrincipal group, String mode)
+                throws IOException {
+            PosixFileAttributeView view =
+                    Files.getFileAttributeView(path, PosixFileAttributeView.class);
             view.setOwner(user);
             if (group != null) {
                 view.setGroup(group);

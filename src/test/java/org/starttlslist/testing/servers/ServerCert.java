@@ -47,13 +47,15 @@ public record ServerCert(PrivateKey key, List<X509Certificate> sent, Path chainF
             store.load(null, null);
             char[] password = "test-only".toCharArray();
             store.setKeyEntry("server", key, password, sent.toArray(X509Certificate[]::new));
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            KeyManagerFactory keys =
+                    KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keys.init(store, password);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keys.getKeyManagers(), null, null);
             return context;
         } catch (Exception e) {
-            throw new IllegalStateException("cannot build a TLS context for " + leaf().getSubjectX500Principal(), e);
+            throw new IllegalStateException(
+                    "cannot build a TLS context for " + leaf().getSubjectX500Principal(), e);
         }
     }
 }

@@ -16,8 +16,15 @@ public final class ServerTools {
 
     /** Postfix's {@code master}, from which every other Postfix daemon is found. */
     public static Path requirePostfixMaster() {
-        Path master = require("Postfix master", "postfix", "/usr/lib/postfix/sbin/master", "/usr/libexec/postfix/master");
-        assumeTrue(isRoot(), "skipped: Postfix test servers need root (their daemons switch to the postfix user)");
+        Path master =
+                require(
+                        "Postfix master",
+                        "postfix",
+                        "/usr/lib/postfix/sbin/master",
+                        "/usr/libexec/postfix/master");
+        assumeTrue(
+                isRoot(),
+                "skipped: Postfix test servers need root (their daemons switch to the postfix user)");
         return master;
     }
 
@@ -27,7 +34,14 @@ public final class ServerTools {
 
     private static Path require(String what, String debianPackage, String... candidates) {
         Optional<Path> found = find(candidates);
-        assumeTrue(found.isPresent(), () -> "skipped: " + what + " is not installed (apt-get install " + debianPackage + ")");
+        assumeTrue(
+                found.isPresent(),
+                () ->
+                        "skipped: "
+                                + what
+                                + " is not installed (apt-get install "
+                                + debianPackage
+                                + ")");
         return found.get();
     }
 

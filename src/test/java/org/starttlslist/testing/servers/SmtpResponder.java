@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -41,14 +40,15 @@ import javax.net.ssl.SSLSocket;
  * the {@code MAIL FROM} commands it sees (a checker must send none), and remembers the most
  * connections it had open at once (a polite checker keeps that at two per address).
  *
- * <p>To offer only old TLS versions the JDK must be told to allow them, which is JVM-wide
- * ({@code jdk.tls.disabledAlgorithms}); {@link #startOldTlsProcess} runs it in a separate JVM with
- * its own security properties, so the JVM under test keeps the JDK's defaults.
+ * <p>To offer only old TLS versions the JDK must be told to allow them, which is JVM-wide ({@code
+ * jdk.tls.disabledAlgorithms}); {@link #startOldTlsProcess} runs it in a separate JVM with its own
+ * security properties, so the JVM under test keeps the JDK's defaults.
  */
 public final class SmtpResponder implements AutoCloseable {
 
     /** How it behaves. */
-    public record Behaviour(String hostName, SSLContext tls, List<String> protocols, Duration greetDelay) {
+    public record Behaviour(
+            String hostName, SSLContext tls, List<String> protocols, Duration greetDelay) {
         public static Behaviour starttls(String hostName, ServerCert certificate) {
             return new Behaviour(hostName, certificate.sslContext(), List.of(), Duration.ZERO);
         }
@@ -68,11 +68,13 @@ public final class SmtpResponder implements AutoCloseable {
 
     private final Behaviour behaviour;
     private final List<ServerSocket> sockets = new ArrayList<>();
-    private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "smtp-responder");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService threads =
+            Executors.newCachedThreadPool(
+                    runnable -> {
+                        Thread thread = new Thread(runnable, "smtp-responder");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger mostOpen = new AtomicInteger();
@@ -136,7 +138,9 @@ public final class SmtpResponder implements AutoCloseable {
                 send(socket.getOutputStream(), "220-" + behaviour.hostName + " wait for it");
                 Thread.sleep(behaviour.greetDelay.toMillis());
                 if (socket.getInputStream().available() > 0) {
-                    send(socket.getOutputStream(), "521 " + behaviour.hostName + " you spoke before your turn");
+                    send(
+                            socket.getOutputStream(),
+                            "521 " + behaviour.hostName + " you spoke before your turn");
                     return;
                 }
             }
@@ -153,14 +157,21 @@ public final class SmtpResponder implements AutoCloseable {
 
     /** {@code counted[0]} is cleared once this connection no longer counts as open. */
     private void converse(Socket socket, boolean secure, boolean[] counted) throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+        BufferedReader in =
+                new BufferedReader(
+                        new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
         OutputStream out = socket.getOutputStream();
         for (String line; (line = in.readLine()) != null; ) {
-            String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT) : line.toUpperCase(Locale.ROOT);
+            String verb =
+                    line.length() >= 4
+                            ? line.substring(0, 4).toUpperCase(Locale.ROOT)
+                            : line.toUpperCase(Locale.ROOT);
             switch (verb) {
                 case "EHLO" -> {
                     if (behaviour.tls != null && !secure) {
-                        send(out, "250-" + behaviour.hostName + "\r\n250-PIPELINING\r\n250 STARTTLS");
+                        send(
+                                out,
+                                "250-" + behaviour.hostName + "\r\n250-PIPELINING\r\n250 STARTTLS");
                     } else {
                         send(out, "250-" + behaviour.hostName + "\r\n250 PIPELINING");
                     }
@@ -172,8 +183,16 @@ public final class SmtpResponder implements AutoCloseable {
                         continue;
                     }
                     send(out, "220 2.0.0 Ready to start TLS");
-                    SSLSocket tls = (SSLSocket) behaviour.tls.getSocketFactory()
-                            .createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+                    SSLSocket tls =
+                            (SSLSocket)
+                                    behaviour
+                                            .tls
+                                            .getSocketFactory()
+                                            .createSocket(
+                                                    socket,
+                                                    socket.getInetAddress().getHostAddress(),
+                                                    socket.getPort(),
+                                                    true);
                     tls.setUseClientMode(false);
                     if (!behaviour.protocols.isEmpty()) {
                         tls.setEnabledProtocols(behaviour.protocols.toArray(String[]::new));
@@ -223,18 +242,38 @@ public final class SmtpResponder implements AutoCloseable {
      * Debian's OpenSSL will not let Postfix do). Returns once it listens; {@link Process#destroy()}
      * stops it.
      */
-    public static Process startOldTlsProcess(Path dir, String hostName, ServerCert certificate, InetSocketAddress listen) {
+    public static Process startOldTlsProcess(
+            Path dir, String hostName, ServerCert certificate, InetSocketAddress listen) {
         try {
             Path security = dir.resolve("old-tls.security");
-            // Replaces the JDK's list for that JVM only: TLS 1.0/1.1 and their ciphers allowed again.
-            Files.writeString(security, "jdk.tls.disabledAlgorithms=SSLv3, RC4, DES, NULL\n", StandardCharsets.US_ASCII);
+            // Replaces the JDK's list for that JVM only: TLS 1.0/1.1 and their ciphers allowed
+            // again.
+            Files.writeString(
+                    security,
+                    "jdk.tls.disabledAlgorithms=SSLv3, RC4, DES, NULL\n",
+                    StandardCharsets.US_ASCII);
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            Process process = new ProcessBuilder(java.toString(), "-Djava.security.properties=" + security,
-                    "-cp", System.getProperty("java.class.path"), SmtpResponder.class.getName(),
-                    "--host", hostName, "--chain", certificate.chainFile().toString(), "--protocols", "TLSv1,TLSv1.1",
-                    "--listen", listen.getAddress().getHostAddress() + ":" + listen.getPort())
-                    .redirectErrorStream(true).start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            Process process =
+                    new ProcessBuilder(
+                                    java.toString(),
+                                    "-Djava.security.properties=" + security,
+                                    "-cp",
+                                    System.getProperty("java.class.path"),
+                                    SmtpResponder.class.getName(),
+                                    "--host",
+                                    hostName,
+                                    "--chain",
+                                    certificate.chainFile().toString(),
+                                    "--protocols",
+                                    "TLSv1,TLSv1.1",
+                                    "--listen",
+                                    listen.getAddress().getHostAddress() + ":" + listen.getPort())
+                            .redirectErrorStream(true)
+                            .start();
+            BufferedReader out =
+                    new BufferedReader(
+                            new InputStreamReader(
+                                    process.getInputStream(), StandardCharsets.UTF_8));
             String first = out.readLine();
             if (first == null || !first.startsWith("listening")) {
                 process.destroyForcibly();
@@ -247,9 +286,9 @@ public final class SmtpResponder implements AutoCloseable {
     }
 
     /**
-     * {@code --host NAME [--chain PEM] [--protocols A,B] [--greet-delay-ms N] --listen ADDR:PORT...}
-     * (or {@code --listen-file FILE}, one ADDR:PORT a line). Prints "listening" once ready and
-     * serves until killed.
+     * {@code --host NAME [--chain PEM] [--protocols A,B] [--greet-delay-ms N] --listen
+     * ADDR:PORT...} (or {@code --listen-file FILE}, one ADDR:PORT a line). Prints "listening" once
+     * ready and serves until killed.
      */
     public static void main(String[] args) throws Exception {
         String host = "responder.test";
@@ -284,21 +323,33 @@ public final class SmtpResponder implements AutoCloseable {
     private static InetSocketAddress endpoint(String text) {
         int colon = text.lastIndexOf(':');
         String address = text.substring(0, colon).replace("[", "").replace("]", "");
-        return new InetSocketAddress(LoopbackAddresses.parse(address), Integer.parseInt(text.substring(colon + 1)));
+        return new InetSocketAddress(
+                LoopbackAddresses.parse(address), Integer.parseInt(text.substring(colon + 1)));
     }
 
     /** Reads what {@link ServerCert#chainFile()} wrote: a PKCS#8 EC key, then certificates. */
     static ServerCert readChain(Path file) throws Exception {
         String pem = Files.readString(file, StandardCharsets.US_ASCII);
-        Matcher key = Pattern.compile("-----BEGIN PRIVATE KEY-----(.*?)-----END PRIVATE KEY-----", Pattern.DOTALL).matcher(pem);
+        Matcher key =
+                Pattern.compile(
+                                "-----BEGIN PRIVATE KEY-----(.*?)-----END PRIVATE KEY-----",
+                                Pattern.DOTALL)
+                        .matcher(pem);
         if (!key.find()) {
             throw new IllegalArgumentException("no private key in " + file);
         }
-        PrivateKey privateKey = KeyFactory.getInstance("EC")
-                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(key.group(1))));
+        PrivateKey privateKey =
+                KeyFactory.getInstance("EC")
+                        .generatePrivate(
+                                new PKCS8EncodedKeySpec(
+                                        Base64.getMimeDecoder().decode(key.group(1))));
         List<X509Certificate> certificates = new ArrayList<>();
-        for (var certificate : CertificateFactory.getInstance("X.509")
-                .generateCertificates(new ByteArrayInputStream(pem.substring(key.end()).getBytes(StandardCharsets.US_ASCII)))) {
+        for (var certificate :
+                CertificateFactory.getInstance("X.509")
+                        .generateCertificates(
+                                new ByteArrayInputStream(
+                                        pem.substring(key.end())
+                                                .getBytes(StandardCharsets.US_ASCII)))) {
             certificates.add((X509Certificate) certificate);
         }
         return new ServerCert(privateKey, certificates, file);

@@ -35,9 +35,9 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A certificate authority made for one test: a root and an intermediate, both EC P-256, written
- * to a directory. It issues server certificates for the scenarios a checker must tell apart:
- * good ({@link #issue}), expired ({@link #issueValid} with past dates), a wrong name (issue it for
+ * A certificate authority made for one test: a root and an intermediate, both EC P-256, written to
+ * a directory. It issues server certificates for the scenarios a checker must tell apart: good
+ * ({@link #issue}), expired ({@link #issueValid} with past dates), a wrong name (issue it for
  * another name), an unknown CA (issue from a second {@code TestCa} the client does not trust) and a
  * missing intermediate ({@link #issueWithoutIntermediate}).
  *
@@ -63,11 +63,29 @@ public final class TestCa {
         Instant from = now.minus(Duration.ofDays(30));
         Instant until = now.plus(Duration.ofDays(3650));
         rootKey = newKey();
-        root = sign(new X500Name("CN=" + name + " Root"), rootKey.getPublic(), new X500Name("CN=" + name + " Root"),
-                rootKey.getPrivate(), null, from, until, true, List.of());
+        root =
+                sign(
+                        new X500Name("CN=" + name + " Root"),
+                        rootKey.getPublic(),
+                        new X500Name("CN=" + name + " Root"),
+                        rootKey.getPrivate(),
+                        null,
+                        from,
+                        until,
+                        true,
+                        List.of());
         intermediateKey = newKey();
-        intermediate = sign(new X500Name("CN=" + name + " Intermediate"), intermediateKey.getPublic(),
-                new X500Name("CN=" + name + " Root"), rootKey.getPrivate(), root.getPublicKey(), from, until, true, List.of());
+        intermediate =
+                sign(
+                        new X500Name("CN=" + name + " Intermediate"),
+                        intermediateKey.getPublic(),
+                        new X500Name("CN=" + name + " Root"),
+                        rootKey.getPrivate(),
+                        root.getPublicKey(),
+                        from,
+                        until,
+                        true,
+                        List.of());
         caFile = dir.resolve("ca.pem");
         Files.writeString(caFile, Pem.certificate(root), StandardCharsets.US_ASCII);
     }
@@ -94,23 +112,31 @@ public final class TestCa {
         return intermediate;
     }
 
-    /** A certificate for {@code dnsNames} (the first is also the CN), valid from 30 days ago for a year. */
+    /**
+     * A certificate for {@code dnsNames} (the first is also the CN), valid from 30 days ago for a
+     * year.
+     */
     public ServerCert issue(String... dnsNames) {
         Instant now = Instant.now();
         return issueValid(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(365)), dnsNames);
     }
 
-    /** A certificate valid from {@code notBefore} to {@code notAfter}, sent with the intermediate. */
+    /**
+     * A certificate valid from {@code notBefore} to {@code notAfter}, sent with the intermediate.
+     */
     public ServerCert issueValid(Instant notBefore, Instant notAfter, String... dnsNames) {
         Issued leaf = leaf(notBefore, notAfter, dnsNames);
-        return ServerCert.write(leaf.key(), List.of(leaf.certificate(), intermediate), file(dnsNames[0]));
+        return ServerCert.write(
+                leaf.key(), List.of(leaf.certificate(), intermediate), file(dnsNames[0]));
     }
 
     /** A good certificate sent alone, without the intermediate that links it to the root. */
     public ServerCert issueWithoutIntermediate(String... dnsNames) {
         Instant now = Instant.now();
-        Issued leaf = leaf(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(365)), dnsNames);
-        return ServerCert.write(leaf.key(), List.of(leaf.certificate()), file(dnsNames[0] + "-alone"));
+        Issued leaf =
+                leaf(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(365)), dnsNames);
+        return ServerCert.write(
+                leaf.key(), List.of(leaf.certificate()), file(dnsNames[0] + "-alone"));
     }
 
     private record Issued(PrivateKey key, X509Certificate certificate) {}
@@ -124,36 +150,80 @@ public final class TestCa {
         for (String dnsName : dnsNames) {
             names.add(new GeneralName(GeneralName.dNSName, dnsName));
         }
-        return new Issued(key.getPrivate(), sign(new X500Name("CN=" + dnsNames[0]), key.getPublic(),
-                new X500Name("CN=" + name + " Intermediate"), intermediateKey.getPrivate(), intermediate.getPublicKey(),
-                notBefore, notAfter, false, names));
+        return new Issued(
+                key.getPrivate(),
+                sign(
+                        new X500Name("CN=" + dnsNames[0]),
+                        key.getPublic(),
+                        new X500Name("CN=" + name + " Intermediate"),
+                        intermediateKey.getPrivate(),
+                        intermediate.getPublicKey(),
+                        notBefore,
+                        notAfter,
+                        false,
+                        names));
     }
 
     private Path file(String stem) {
         return dir.resolve(stem.replace('*', '_') + "-" + SERIALS.incrementAndGet() + ".pem");
     }
 
-    private static X509Certificate sign(X500Name subject, PublicKey subjectKey, X500Name issuer, PrivateKey issuerKey,
-            PublicKey issuerPublicKey, Instant notBefore, Instant notAfter, boolean ca, List<GeneralName> names) {
+    private static X509Certificate sign(
+            X500Name subject,
+            PublicKey subjectKey,
+            X500Name issuer,
+            PrivateKey issuerKey,
+            PublicKey issuerPublicKey,
+            Instant notBefore,
+            Instant notAfter,
+            boolean ca,
+            List<GeneralName> names) {
         try {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(SERIALS.incrementAndGet()),
-                    Date.from(notBefore), Date.from(notAfter), subject, subjectKey);
+            X509v3CertificateBuilder builder =
+                    new JcaX509v3CertificateBuilder(
+                            issuer,
+                            BigInteger.valueOf(SERIALS.incrementAndGet()),
+                            Date.from(notBefore),
+                            Date.from(notAfter),
+                            subject,
+                            subjectKey);
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-            builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(subjectKey));
+            builder.addExtension(
+                    Extension.subjectKeyIdentifier,
+                    false,
+                    utils.createSubjectKeyIdentifier(subjectKey));
             if (issuerPublicKey != null) {
-                builder.addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuerPublicKey));
+                builder.addExtension(
+                        Extension.authorityKeyIdentifier,
+                        false,
+                        utils.createAuthorityKeyIdentifier(issuerPublicKey));
             }
             if (ca) {
-                builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+                builder.addExtension(
+                        Extension.keyUsage,
+                        true,
+                        new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
             } else {
-                builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-                builder.addExtension(Extension.extendedKeyUsage, false,
-                        new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
-                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(GeneralName[]::new)));
+                builder.addExtension(
+                        Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+                builder.addExtension(
+                        Extension.extendedKeyUsage,
+                        false,
+                        new ExtendedKeyUsage(
+                                new KeyPurposeId[] {
+                                    KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth
+                                }));
+                builder.addExtension(
+                        Extension.subjectAlternativeName,
+                        false,
+                        new GeneralNames(names.toArray(GeneralName[]::new)));
             }
-            return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey)));
+            return new JcaX509CertificateConverter()
+                    .getCertificate(
+                            builder.build(
+                                    new JcaContentSignerBuilder("SHA256withECDSA")
+                                            .build(issuerKey)));
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new IllegalStateException("cannot issue a test certificate for " + subject, e);
         }

@@ -14,7 +14,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
-/** A line-at-a-time SMTP client for the harness's own tests: says exactly what the test tells it to. */
+/**
+ * A line-at-a-time SMTP client for the harness's own tests: says exactly what the test tells it to.
+ */
 final class TestSmtpClient implements AutoCloseable {
     private Socket socket;
     private BufferedReader in;
@@ -28,7 +30,9 @@ final class TestSmtpClient implements AutoCloseable {
     }
 
     private void attach() throws IOException {
-        in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+        in =
+                new BufferedReader(
+                        new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
         out = socket.getOutputStream();
     }
 
@@ -61,9 +65,13 @@ final class TestSmtpClient implements AutoCloseable {
 
     /** Upgrades to TLS, asking for {@code serverName} by SNI unless it is null. */
     SSLSocket startTls(SSLContext context, String serverName) throws IOException {
-        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, "unused", socket.getPort(), true);
+        SSLSocket tls =
+                (SSLSocket)
+                        context.getSocketFactory()
+                                .createSocket(socket, "unused", socket.getPort(), true);
         SSLParameters parameters = tls.getSSLParameters();
-        parameters.setServerNames(serverName == null ? List.of() : List.of(new SNIHostName(serverName)));
+        parameters.setServerNames(
+                serverName == null ? List.of() : List.of(new SNIHostName(serverName)));
         tls.setSSLParameters(parameters);
         tls.startHandshake();
         socket = tls;

@@ -101,7 +101,7 @@ public final class DomainEdits {
         }
         List<MxPattern> patterns = new ArrayList<>();
         mxHosts.stream()
-                .map(host -> host.toLowerCase(java.util.Locale.ROOT))
+                .map(HostNames::foldCase)
                 .sorted()
                 .distinct()
                 .forEach(host -> patterns.add(new MxPattern(host)));

@@ -14,10 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.starttlslist.json.StrictUtf8;
 import org.starttlslist.model.AliasName;
 import org.starttlslist.model.AliasReference;
+import org.starttlslist.model.Fingerprint;
 import org.starttlslist.model.HostNames;
 import org.starttlslist.model.InlinePolicy;
 import org.starttlslist.model.Mode;
@@ -39,9 +39,6 @@ final class SourceFileCheck {
     /** What checking one file gave: its findings and, when it has no error, what it holds. */
     record Checked(
             List<Finding> findings, Optional<Object> loaded, Optional<String> referencedAlias) {}
-
-    private static final Pattern FINGERPRINT = Pattern.compile("[0-9A-F]{40}");
-    private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
 
     private final LocalDate today;
     private final Set<String> aliasNames;
@@ -441,26 +438,21 @@ final class SourceFileCheck {
             }
             String pointer = "/maintainers/" + i + "/fingerprint";
             String text = fingerprint.stringValue();
-            String compact = text.replace(" ", "").toUpperCase(Locale.ROOT);
-            if (!FINGERPRINT.matcher(text).matches()) {
-                String fix;
-                if (compact.length() == 40 && HEX.matcher(compact).matches()) {
-                    fix = "write it as " + compact + " (40 upper-case hex digits, no spaces)";
-                } else if (HEX.matcher(compact).matches()
-                        && (compact.length() == 16 || compact.length() == 8)) {
-                    fix =
-                            "that is a key ID; give the full 40-digit fingerprint (gpg --with-colons --fingerprint)";
-                } else {
-                    fix =
-                            "a v4 OpenPGP fingerprint is 40 hex digits (gpg --with-colons --fingerprint)";
-                }
+            if (!Fingerprint.isCanonical(text)) {
+                Optional<Fingerprint> typed = Fingerprint.tryParse(text);
+                String fix =
+                        typed.isPresent()
+                                ? "write it as "
+                                        + typed.get()
+                                        + " (40 upper-case hex digits, no spaces)"
+                                : Fingerprint.problem(text).orElseThrow();
                 findings.error(
                         "config.fingerprint.invalid",
                         pointer,
                         "fingerprint '" + text + "' is not valid; " + fix);
                 continue;
             }
-            Integer first = seen.putIfAbsent(compact, i);
+            Integer first = seen.putIfAbsent(text, i);
             if (first != null) {
                 findings.error(
                         "config.fingerprint.duplicate",

@@ -676,9 +676,13 @@ final class SourceFileCheck {
     }
 
     private static ListSettings settings(JsonNode root) {
-        List<String> fingerprints = new ArrayList<>();
+        List<Fingerprint> fingerprints = new ArrayList<>();
+        // Loaded only from a clean file: every fingerprint is already in canonical form.
         root.path("maintainers")
-                .forEach(m -> fingerprints.add(m.path("fingerprint").stringValue()));
+                .forEach(
+                        m ->
+                                fingerprints.add(
+                                        new Fingerprint(m.path("fingerprint").stringValue())));
         JsonNode committer = root.path("committer");
         return new ListSettings(
                 root.get("author").stringValue(),

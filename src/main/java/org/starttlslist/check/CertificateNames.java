@@ -6,10 +6,10 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
+import org.starttlslist.model.HostNames;
 
 /**
  * RFC 6125 host-name matching against a server certificate: the DNS subject alternative names, or
@@ -83,12 +83,12 @@ final class CertificateNames {
     }
 
     static String normalise(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
+        String lower = HostNames.foldCase(name);
         if (lower.endsWith(".")) {
             lower = lower.substring(0, lower.length() - 1);
         }
         try {
-            return IDN.toASCII(lower, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+            return HostNames.foldCase(IDN.toASCII(lower, IDN.ALLOW_UNASSIGNED));
         } catch (IllegalArgumentException e) {
             return lower;
         }

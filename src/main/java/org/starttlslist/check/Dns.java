@@ -6,13 +6,13 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import org.starttlslist.model.HostNames;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
@@ -60,7 +60,7 @@ final class Dns {
     private final Map<String, CompletableFuture<Answer>> answers = new ConcurrentHashMap<>();
 
     Answer query(String name, int type) throws DnsFailedException {
-        String key = name.toLowerCase(Locale.ROOT) + " " + type;
+        String key = HostNames.foldCase(name) + " " + type;
         CompletableFuture<Answer> mine = new CompletableFuture<>();
         CompletableFuture<Answer> known = answers.putIfAbsent(key, mine);
         if (known != null) {
@@ -201,6 +201,6 @@ final class Dns {
 
     /** Lower case, no trailing dot. */
     static String text(Name name) {
-        return name.toString(true).toLowerCase(Locale.ROOT);
+        return HostNames.foldCase(name.toString(true));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.starttlslist.model.HostNames;
 import org.starttlslist.model.Mode;
 import org.starttlslist.model.MxPattern;
 
@@ -165,7 +166,7 @@ final class MtaStsCheck {
                 case "version" -> version = version == null ? value : version;
                 case "mode" -> mode = mode == null ? value : mode;
                 case "max_age" -> maxAge = maxAge == null ? value : maxAge;
-                case "mx" -> mx.add(value.toLowerCase(Locale.ROOT));
+                case "mx" -> mx.add(HostNames.foldCase(value));
                 default -> {
                     // RFC 8461 §3.2: unknown fields are ignored
                 }

@@ -2,6 +2,7 @@ package org.starttlslist.check;
 
 import java.time.Duration;
 import java.util.List;
+import org.starttlslist.model.HostNames;
 
 /** An MTA-STS policy (RFC 8461 §3.2) as fetched and parsed; {@code id} is from the TXT record. */
 public record MtaStsPolicy(String id, String mode, Duration maxAge, List<String> mx) {
@@ -15,7 +16,7 @@ public record MtaStsPolicy(String id, String mode, Duration maxAge, List<String>
      */
     public boolean allows(String host) {
         for (String pattern : mx) {
-            String lower = pattern.toLowerCase(java.util.Locale.ROOT);
+            String lower = HostNames.foldCase(pattern);
             if (lower.startsWith("*.")) {
                 String suffix = lower.substring(1);
                 if (host.endsWith(suffix)

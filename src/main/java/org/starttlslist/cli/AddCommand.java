@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.starttlslist.lifecycle.DomainEdits;
 import org.starttlslist.lifecycle.LifecycleSettings;
 import org.starttlslist.lifecycle.ProofRecord;
+import org.starttlslist.model.DomainName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,13 +64,13 @@ final class AddCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Instant instant = now.instant();
         var patterns = LifecycleArguments.patterns(mx);
-        DomainEdits.requireDomainName(domain);
-        DomainEdits.requireContact(domain, contact);
-        out.println("proof record: " + ProofRecord.zoneLine(domain, contact));
+        DomainName name = DomainEdits.domainName(domain);
+        DomainEdits.requireContact(name.value(), contact);
+        out.println("proof record: " + ProofRecord.zoneLine(name.value(), contact));
         out.flush();
         DomainEdits.Added added =
                 new DomainEdits(root.repository(), instant, live.checker(instant), live.dns())
-                        .add(domain, contact, patterns, reAdd);
+                        .add(name, contact, patterns, reAdd);
         LocalDate earliest =
                 LocalDate.ofInstant(instant, ZoneOffset.UTC)
                         .plusDays(LifecycleSettings.load(root.repository()).testingDays());

@@ -23,6 +23,7 @@ import org.starttlslist.check.CheckSettings;
 import org.starttlslist.check.DomainChecker;
 import org.starttlslist.check.ListPolicy;
 import org.starttlslist.model.AliasReference;
+import org.starttlslist.model.DomainName;
 import org.starttlslist.model.InlinePolicy;
 import org.starttlslist.model.MxPattern;
 import org.starttlslist.source.AliasSource;
@@ -146,7 +147,8 @@ final class CheckCommand implements Callable<Integer> {
         Map<String, ListPolicy> listed = given.isPresent() ? Map.of() : listedPolicies();
         List<CheckRequest> requests = new ArrayList<>();
         for (String domain : domains) {
-            String key = domain.toLowerCase(java.util.Locale.ROOT).replaceFirst("\\.$", "");
+            // The listed policy of the name typed; a name that is none is reported by the checker.
+            String key = DomainName.tryParse(domain).map(DomainName::value).orElse(domain);
             requests.add(
                     new CheckRequest(
                             domain,

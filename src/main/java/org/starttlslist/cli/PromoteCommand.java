@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.starttlslist.lifecycle.LifecycleSettings;
 import org.starttlslist.lifecycle.Promotion;
+import org.starttlslist.model.DomainName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,7 +52,19 @@ final class PromoteCommand implements Callable<Integer> {
                                 LifecycleSettings.load(root.repository()),
                                 instant,
                                 live.dns())
-                        .promote(domains == null ? List.of() : domains, all);
+                        .promote(
+                                domains == null
+                                        ? List.of()
+                                        : domains.stream()
+                                                // as typed, folded; a name that is none stays as
+                                                // typed, for promote to report as not listed
+                                                .map(
+                                                        d ->
+                                                                DomainName.tryParse(d)
+                                                                        .map(DomainName::value)
+                                                                        .orElse(d))
+                                                .toList(),
+                                all);
         outcome.promoted().forEach(domain -> out.println("promoted " + domain + " to enforce"));
         outcome.notPromoted()
                 .forEach((domain, why) -> out.println("not promoted " + domain + ": " + why));

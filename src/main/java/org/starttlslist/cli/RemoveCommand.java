@@ -51,7 +51,7 @@ final class RemoveCommand implements Callable<Integer> {
         Instant instant = now.instant();
         RemovalRecord record =
                 new DomainEdits(root.repository(), instant, live.checker(instant), live.dns())
-                        .remove(domain, reason, by);
+                        .remove(DomainEdits.domainName(domain), reason, by);
         out.println(
                 "removed "
                         + record.domain()

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.starttlslist.failure.CouldNotCompleteException;
 import org.starttlslist.files.AtomicFiles;
+import org.starttlslist.model.Fingerprint;
 import org.starttlslist.model.ListTimes;
 import org.starttlslist.signing.DetachedSignatures;
 import org.starttlslist.signing.GnuPgSigner;
@@ -108,20 +109,20 @@ final class SignCommand implements Callable<Integer> {
             if (key != null) {
                 throw new UsageException("give either --key or --with-gpg, not both");
             }
-            if (localUser == null
-                    || !localUser.replace(" ", "").matches("[0-9A-Fa-f]{40}|[0-9A-Fa-f]{64}")) {
+            if (localUser == null) {
                 throw new UsageException(
                         "--with-gpg needs --local-user FINGERPRINT (the full 40-digit fingerprint)");
             }
+            Fingerprint fingerprint = FingerprintArgument.parse("--local-user", localUser);
             byte[] bytes = readData(data);
             Optional<Instant> at = now.now == null ? Optional.empty() : Optional.of(now.instant());
             SignatureBeforeListException.requireNotBefore(bytes, now.instant());
             signature =
                     new GnuPgSigner(
-                                    localUser.replace(" ", ""),
+                                    fingerprint.hex(),
                                     Optional.ofNullable(gpgHome).map(this::resolve))
                             .signDetached(data, at);
-            signer = localUser.replace(" ", "").toUpperCase(java.util.Locale.ROOT) + " (via gpg)";
+            signer = fingerprint + " (via gpg)";
             created = at.orElse(null);
         } else {
             if (key == null) {

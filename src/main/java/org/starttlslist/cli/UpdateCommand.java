@@ -54,7 +54,10 @@ final class UpdateCommand implements Callable<Integer> {
                 mx == null ? Optional.empty() : Optional.of(LifecycleArguments.patterns(mx));
         DomainEdits.Updated updated =
                 new DomainEdits(root.repository(), instant, live.checker(instant), live.dns())
-                        .update(domain, patterns, Optional.ofNullable(contact));
+                        .update(
+                                DomainEdits.domainName(domain),
+                                patterns,
+                                Optional.ofNullable(contact));
         out.println("updated " + updated.file());
         if (updated.testingRestarted()) {
             out.println(

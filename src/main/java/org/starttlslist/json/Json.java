@@ -1,10 +1,5 @@
 package org.starttlslist.json;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
@@ -57,15 +52,15 @@ public final class Json {
             // JSON text never holds a raw NUL; UTF-16 and UTF-32 text of ASCII characters is full
             // of
             // them, and Jackson would otherwise detect and accept those encodings from the bytes.
-            int[] lineColumn = lineColumnOfByte(bytes, nul);
+            StrictUtf8.Position position = StrictUtf8.positionOfByte(bytes, nul);
             throw new NotJsonException(
                     "is not UTF-8: it holds a NUL byte (byte offset "
                             + nul
                             + "), as UTF-16 or UTF-32 text does; save the file as UTF-8",
-                    lineColumn[0],
-                    lineColumn[1]);
+                    position.line(),
+                    position.column());
         }
-        if (isAscii(bytes)) {
+        if (StrictUtf8.isAscii(bytes)) {
             // The common case (every list we publish is ASCII): parse the bytes as they are,
             // which for a large list is much cheaper than decoding them to a String first.
             // ASCII is valid UTF-8 and cannot be mistaken for UTF-16 or UTF-32.
@@ -107,15 +102,6 @@ public final class Json {
         return -1;
     }
 
-    private static boolean isAscii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static boolean isBlank(byte[] bytes) {
         for (byte b : bytes) {
             if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
@@ -138,55 +124,19 @@ public final class Json {
      * decoded text (not the bytes) keeps Jackson from guessing UTF-16 or UTF-32.
      */
     public static String decodeUtf8(byte[] bytes) {
-        if (bytes.length >= 3
-                && (bytes[0] & 0xff) == 0xEF
-                && (bytes[1] & 0xff) == 0xBB
-                && (bytes[2] & 0xff) == 0xBF) {
+        if (StrictUtf8.startsWithBom(bytes)) {
             throw new NotJsonException(
                     "starts with a UTF-8 byte-order mark; save the file as UTF-8 without BOM",
                     1,
                     1);
         }
-        CharsetDecoder decoder =
-                StandardCharsets.UTF_8
-                        .newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            return decoder.decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            int offset = firstInvalidUtf8Offset(bytes);
-            int[] lineColumn = lineColumnOfByte(bytes, offset);
+            return StrictUtf8.decode(bytes);
+        } catch (StrictUtf8.MalformedException e) {
             throw new NotJsonException(
-                    "is not valid UTF-8 (byte offset " + offset + "); save the file as UTF-8",
-                    lineColumn[0],
-                    lineColumn[1]);
+                    "is not valid UTF-8 (byte offset " + e.offset() + "); save the file as UTF-8",
+                    e.position().line(),
+                    e.position().column());
         }
-    }
-
-    private static int firstInvalidUtf8Offset(byte[] bytes) {
-        CharsetDecoder decoder =
-                StandardCharsets.UTF_8
-                        .newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
-        decoder.decode(in, out, true);
-        return in.position();
-    }
-
-    private static int[] lineColumnOfByte(byte[] bytes, int offset) {
-        int line = 1;
-        int column = 1;
-        for (int i = 0; i < offset && i < bytes.length; i++) {
-            if (bytes[i] == '\n') {
-                line++;
-                column = 1;
-            } else if ((bytes[i] & 0xC0) != 0x80) {
-                column++;
-            }
-        }
-        return new int[] {line, column};
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.starttlslist.build.CanonicalSourceWriter;
+import org.starttlslist.model.DomainName;
 import org.starttlslist.model.HostNames;
 import org.starttlslist.model.InlinePolicy;
 import org.starttlslist.model.Mode;
@@ -47,8 +48,8 @@ public final class DomainEdits {
      * is well-formed and not listed, has no removal record (or {@code reAdd}), the contact is an
      * address, the proof record names the contact, and the domain passes the check.
      */
-    public Added add(String domain, String contact, List<MxPattern> patterns, boolean reAdd) {
-        requireDomainName(domain);
+    public Added add(DomainName name, String contact, List<MxPattern> patterns, boolean reAdd) {
+        String domain = name.value();
         requireContact(domain, contact);
         SourceSet sources = ListSources.load(repository, now);
         if (ListSources.domain(sources, domain).isPresent()) {
@@ -101,7 +102,7 @@ public final class DomainEdits {
         }
         List<MxPattern> patterns = new ArrayList<>();
         mxHosts.stream()
-                .map(host -> host.toLowerCase(java.util.Locale.ROOT))
+                .map(HostNames::foldCase)
                 .sorted()
                 .distinct()
                 .forEach(host -> patterns.add(new MxPattern(host)));
@@ -117,8 +118,8 @@ public final class DomainEdits {
      * then starts again. For an {@code enforce} domain a failing change is refused.
      */
     public Updated update(
-            String domain, Optional<List<MxPattern>> patterns, Optional<String> newContact) {
-        requireDomainName(domain);
+            DomainName name, Optional<List<MxPattern>> patterns, Optional<String> newContact) {
+        String domain = name.value();
         newContact.ifPresent(contact -> requireContact(domain, contact));
         DomainSource source = listed(domain);
         String contact = newContact.orElse(source.contact());
@@ -159,8 +160,8 @@ public final class DomainEdits {
      * Removes a domain at its owner's request: the proof record must name the listed contact. The
      * source and the domain's history go; a removal record keeps it off the list.
      */
-    public RemovalRecord remove(String domain, String reason, String by) {
-        requireDomainName(domain);
+    public RemovalRecord remove(DomainName name, String reason, String by) {
+        String domain = name.value();
         if (reason.isBlank()) {
             throw new LifecycleRefusedException(
                     domain, "give the reason for the removal with --reason TEXT");
@@ -190,13 +191,18 @@ public final class DomainEdits {
                                                 + "); add it with 'starttls-list add'"));
     }
 
-    public static void requireDomainName(String domain) {
-        HostNames.problem(domain)
-                .ifPresent(
-                        problem -> {
-                            throw new LifecycleRefusedException(
-                                    domain, "the domain name " + problem);
-                        });
+    /**
+     * The domain a command-line argument names, case folded and without a trailing dot; a name that
+     * breaks the rule of {@link DomainName} is refused, naming it.
+     */
+    public static DomainName domainName(String typed) {
+        return DomainName.tryParse(typed)
+                .orElseThrow(
+                        () ->
+                                new LifecycleRefusedException(
+                                        typed,
+                                        "the domain name "
+                                                + DomainName.problem(typed).orElseThrow()));
     }
 
     public static void requireContact(String domain, String contact) {

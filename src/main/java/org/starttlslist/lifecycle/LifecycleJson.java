@@ -28,13 +28,23 @@ final class LifecycleJson {
     }
 
     static JsonNode read(Path file, String display) {
+        return read(file, display, null);
+    }
+
+    /**
+     * The one reader of a lifecycle JSON file: unreadable is exit 3, not strict JSON is {@link
+     * CorruptLifecycleFileException} with {@code fix} (or "restore it from git" when null).
+     */
+    static JsonNode read(Path file, String display, String fix) {
         try {
             return Json.readStrict(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new CouldNotCompleteException(
                     "cannot read " + display + ": " + e.getMessage(), e);
         } catch (NotJsonException e) {
-            throw new CorruptLifecycleFileException(display, e.getMessage());
+            throw fix == null
+                    ? new CorruptLifecycleFileException(display, e.getMessage())
+                    : new CorruptLifecycleFileException(display, e.getMessage(), fix);
         }
     }
 

@@ -1,7 +1,5 @@
 package org.starttlslist.lifecycle;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -9,9 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.starttlslist.failure.CouldNotCompleteException;
-import org.starttlslist.json.Json;
-import org.starttlslist.json.NotJsonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -59,15 +54,7 @@ public record ShardResults(
 
     public static ShardResults read(Path file) {
         String display = file.toString();
-        JsonNode root;
-        try {
-            root = Json.readStrict(Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new CouldNotCompleteException(
-                    "cannot read " + display + ": " + e.getMessage(), e);
-        } catch (NotJsonException e) {
-            throw new CorruptLifecycleFileException(display, e.getMessage(), FIX);
-        }
+        JsonNode root = LifecycleJson.read(file, display, FIX);
         if (!FORMAT.equals(root.path("format").asString())) {
             throw new CorruptLifecycleFileException(
                     display, "is not a recheck results file (format " + FORMAT + ")", FIX);

@@ -3,7 +3,6 @@ package org.starttlslist.listfile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +12,7 @@ import org.starttlslist.failure.Printable;
 import org.starttlslist.json.Json;
 import org.starttlslist.json.NotJsonException;
 import org.starttlslist.model.AliasReference;
+import org.starttlslist.model.HostNames;
 import org.starttlslist.model.InlinePolicy;
 import org.starttlslist.model.ListTimes;
 import org.starttlslist.model.Mode;
@@ -84,7 +84,7 @@ public final class PolicyListParser {
         for (Map.Entry<String, JsonNode> entry :
                 object(root, "policies", "/policies").properties()) {
             String pointer = "/policies/" + escape(entry.getKey());
-            String domain = entry.getKey().toLowerCase(Locale.ROOT);
+            String domain = HostNames.foldCase(entry.getKey());
             if (policies.put(domain, policy(entry.getValue(), pointer)) != null) {
                 throw new MalformedListException(
                         pointer,
@@ -136,7 +136,7 @@ public final class PolicyListParser {
                 throw new MalformedListException(
                         pointer + "/mxs/" + i, "an MX pattern must be a string");
             }
-            String text = mx.stringValue().toLowerCase(Locale.ROOT);
+            String text = HostNames.foldCase(mx.stringValue());
             Optional<String> problem = MxPattern.problem(text);
             if (problem.isPresent()) {
                 throw new MalformedListException(

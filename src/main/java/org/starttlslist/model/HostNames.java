@@ -1,7 +1,6 @@
 package org.starttlslist.model;
 
 import java.net.IDN;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -38,7 +37,7 @@ public final class HostNames {
         if (name.startsWith("*.")) {
             return Optional.of("starts with '*.'; write a suffix as '.example.com' instead");
         }
-        if (!name.equals(name.toLowerCase(Locale.ROOT))) {
+        if (hasUpperCase(name)) {
             return Optional.of("has upper-case letters; write it in lower case");
         }
         for (int i = 0; i < name.length(); i++) {
@@ -147,6 +146,38 @@ public final class HostNames {
     }
 
     /**
+     * {@code name} with ASCII upper-case letters made lower-case, the only folding DNS does (RFC
+     * 4343): the same String, with no copy, when there is nothing to fold (every name in a list we
+     * publish). Other characters stay as they are, so a non-ASCII letter is still refused by {@link
+     * #problem} instead of being turned into an ASCII one ({@code toLowerCase} maps the Kelvin sign
+     * U+212A to 'k').
+     */
+    public static String foldCase(String name) {
+        if (!hasUpperCase(name)) {
+            return name;
+        }
+        char[] chars = name.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (c >= 'A' && c <= 'Z') {
+                chars[i] = (char) (c + ('a' - 'A'));
+            }
+        }
+        return new String(chars);
+    }
+
+    /** True when {@code name} has an ASCII upper-case letter, which {@link #foldCase} changes. */
+    public static boolean hasUpperCase(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The canonical form of a name someone typed: IDNA A-labels, lower case, no trailing dot. Empty
      * when the name cannot be converted.
      */
@@ -159,7 +190,7 @@ public final class HostNames {
             // IDN implements IDNA 2003; for the LDH and common IDN names in the list it agrees
             // with IDNA 2008, and validate still checks the result against our grammar.
             String ascii = IDN.toASCII(trimmed, IDN.USE_STD3_ASCII_RULES);
-            return Optional.of(ascii.toLowerCase(Locale.ROOT));
+            return Optional.of(foldCase(ascii));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -15,6 +15,7 @@ import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.starttlslist.failure.CouldNotCompleteException;
+import org.starttlslist.model.Fingerprint;
 import org.starttlslist.model.PolicyList;
 import org.starttlslist.source.ListRepository;
 import org.starttlslist.source.ListSettings;
@@ -170,7 +171,10 @@ public final class Publish {
                         tagName,
                         raw,
                         PinnedKeyFiles.files(keys.repository()),
-                        new HashSet<>(settings.maintainerFingerprints()));
+                        new HashSet<>(
+                                settings.maintainerFingerprints().stream()
+                                        .map(Fingerprint::hex)
+                                        .toList()));
             }
         } catch (IOException e) {
             throw new CouldNotCompleteException(

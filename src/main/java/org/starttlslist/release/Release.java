@@ -245,7 +245,7 @@ public final class Release {
         // 4. Sign with a pinned maintainer key.
         SigningKey key = request.key().get();
         String signer = key.primaryFingerprint();
-        if (!settings.maintainerFingerprints().contains(signer)) {
+        if (!settings.isMaintainer(signer)) {
             throw new SignerNotMaintainerException(
                     signer, "is not listed under \"maintainers\" in release/config.json");
         }

@@ -30,6 +30,7 @@ import org.starttlslist.build.SourcesRejectedException;
 import org.starttlslist.failure.CouldNotCompleteException;
 import org.starttlslist.failure.RejectedException;
 import org.starttlslist.listfile.PolicyListParser;
+import org.starttlslist.model.Fingerprint;
 import org.starttlslist.model.ListTimes;
 import org.starttlslist.model.PolicyList;
 import org.starttlslist.signing.DetachedSignatures;
@@ -416,9 +417,10 @@ public final class SigningEvents {
                             + e.getMessage(),
                     e);
         }
-        List<String> counted =
-                signed.stream().filter(settings.maintainerFingerprints()::contains).toList();
-        List<String> missing = new ArrayList<>(settings.maintainerFingerprints());
+        List<String> counted = signed.stream().filter(settings::isMaintainer).toList();
+        List<String> missing =
+                new ArrayList<>(
+                        settings.maintainerFingerprints().stream().map(Fingerprint::hex).toList());
         missing.removeAll(counted);
         return new Count(
                 PolicyListParser.parse(pair.list()),
@@ -527,7 +529,7 @@ public final class SigningEvents {
     private static String requireMaintainer(
             ListRepository repository, ListSettings settings, SigningKey key) {
         String signer = key.primaryFingerprint();
-        if (!settings.maintainerFingerprints().contains(signer)) {
+        if (!settings.isMaintainer(signer)) {
             throw new SignerNotMaintainerException(
                     signer, "is not listed under \"maintainers\" in release/config.json");
         }

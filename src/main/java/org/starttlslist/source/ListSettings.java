@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.starttlslist.model.Fingerprint;
 
 /**
  * The list-level settings in {@code release/config.json}.
@@ -14,8 +15,8 @@ import java.util.Optional;
  * @param minimumValidity a list with less than this left is due for a new release; no list is
  *     published with a validity shorter than this
  * @param releaseBranch the branch releases are cut from
- * @param maintainerFingerprints full OpenPGP fingerprints (40 upper-case hex digits) of the keys
- *     allowed to sign a release; their public keys are in {@code release/keys/}
+ * @param maintainerFingerprints the OpenPGP v4 fingerprints of the keys allowed to sign a release;
+ *     their public keys are in {@code release/keys/}
  * @param committer who release commits and tags are made by, when the config names one; never taken
  *     silently from the environment or the user's git config
  */
@@ -25,7 +26,7 @@ public record ListSettings(
         Duration validity,
         Duration minimumValidity,
         String releaseBranch,
-        List<String> maintainerFingerprints,
+        List<Fingerprint> maintainerFingerprints,
         Optional<Committer> committer) {
 
     /** A name and e-mail address for commits and tags. */
@@ -48,5 +49,15 @@ public record ListSettings(
         Objects.requireNonNull(releaseBranch, "releaseBranch");
         maintainerFingerprints = List.copyOf(maintainerFingerprints);
         Objects.requireNonNull(committer, "committer");
+    }
+
+    /**
+     * True when {@code fingerprint}, as the signing and verifying code prints it, names a key
+     * listed under {@code maintainers}; a string that is no v4 fingerprint names none.
+     */
+    public boolean isMaintainer(String fingerprint) {
+        return Fingerprint.tryParse(fingerprint)
+                .filter(maintainerFingerprints::contains)
+                .isPresent();
     }
 }

@@ -1,8 +1,5 @@
 package org.starttlslist.validate;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -17,9 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.starttlslist.json.StrictUtf8;
 import org.starttlslist.model.AliasName;
 import org.starttlslist.model.AliasReference;
+import org.starttlslist.model.Fingerprint;
 import org.starttlslist.model.HostNames;
 import org.starttlslist.model.InlinePolicy;
 import org.starttlslist.model.Mode;
@@ -41,9 +39,6 @@ final class SourceFileCheck {
     /** What checking one file gave: its findings and, when it has no error, what it holds. */
     record Checked(
             List<Finding> findings, Optional<Object> loaded, Optional<String> referencedAlias) {}
-
-    private static final Pattern FINGERPRINT = Pattern.compile("[0-9A-F]{40}");
-    private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
 
     private final LocalDate today;
     private final Set<String> aliasNames;
@@ -99,17 +94,14 @@ final class SourceFileCheck {
     // --- encoding and syntax ---------------------------------------------------------------
 
     private static Optional<LocatedJson> parse(byte[] bytes, FileFindings findings) {
-        if (bytes.length >= 3
-                && (bytes[0] & 0xff) == 0xEF
-                && (bytes[1] & 0xff) == 0xBB
-                && (bytes[2] & 0xff) == 0xBF) {
+        if (StrictUtf8.startsWithBom(bytes)) {
             findings.error(
                     "file.bom",
                     "",
                     "the file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM");
             return Optional.empty();
         }
-        boolean ascii = isAscii(bytes);
+        boolean ascii = StrictUtf8.isAscii(bytes);
         Optional<String> decoded = ascii ? Optional.empty() : decode(bytes, findings);
         if (!ascii && decoded.isEmpty()) {
             return Optional.empty();
@@ -173,31 +165,17 @@ final class SourceFileCheck {
      */
     private static Optional<String> decode(byte[] bytes, FileFindings findings) {
         try {
-            return Optional.of(
-                    StandardCharsets.UTF_8
-                            .newDecoder()
-                            .onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT)
-                            .decode(ByteBuffer.wrap(bytes))
-                            .toString());
-        } catch (CharacterCodingException e) {
-            int offset = firstInvalidByte(bytes);
+            return Optional.of(StrictUtf8.decode(bytes));
+        } catch (StrictUtf8.MalformedException e) {
             findings.errorAt(
                     "file.not-utf8",
-                    positionOfByte(bytes, offset),
+                    new LocatedJson.Position(e.position().line(), e.position().column()),
                     "",
-                    "the file is not valid UTF-8 (byte offset " + offset + "); save it as UTF-8");
+                    "the file is not valid UTF-8 (byte offset "
+                            + e.offset()
+                            + "); save it as UTF-8");
             return Optional.empty();
         }
-    }
-
-    private static boolean isAscii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** {@link String#isBlank()} of ASCII bytes. */
@@ -208,31 +186,6 @@ final class SourceFileCheck {
             }
         }
         return true;
-    }
-
-    private static int firstInvalidByte(byte[] bytes) {
-        var decoder =
-                StandardCharsets.UTF_8
-                        .newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        decoder.decode(in, java.nio.CharBuffer.allocate(bytes.length + 1), true);
-        return in.position();
-    }
-
-    private static LocatedJson.Position positionOfByte(byte[] bytes, int offset) {
-        int line = 1;
-        int column = 1;
-        for (int i = 0; i < offset && i < bytes.length; i++) {
-            if (bytes[i] == '\n') {
-                line++;
-                column = 1;
-            } else if ((bytes[i] & 0xC0) != 0x80) {
-                column++;
-            }
-        }
-        return new LocatedJson.Position(line, column);
     }
 
     // --- file names --------------------------------------------------------------------------
@@ -485,26 +438,21 @@ final class SourceFileCheck {
             }
             String pointer = "/maintainers/" + i + "/fingerprint";
             String text = fingerprint.stringValue();
-            String compact = text.replace(" ", "").toUpperCase(Locale.ROOT);
-            if (!FINGERPRINT.matcher(text).matches()) {
-                String fix;
-                if (compact.length() == 40 && HEX.matcher(compact).matches()) {
-                    fix = "write it as " + compact + " (40 upper-case hex digits, no spaces)";
-                } else if (HEX.matcher(compact).matches()
-                        && (compact.length() == 16 || compact.length() == 8)) {
-                    fix =
-                            "that is a key ID; give the full 40-digit fingerprint (gpg --with-colons --fingerprint)";
-                } else {
-                    fix =
-                            "a v4 OpenPGP fingerprint is 40 hex digits (gpg --with-colons --fingerprint)";
-                }
+            if (!Fingerprint.isCanonical(text)) {
+                Optional<Fingerprint> typed = Fingerprint.tryParse(text);
+                String fix =
+                        typed.isPresent()
+                                ? "write it as "
+                                        + typed.get()
+                                        + " (40 upper-case hex digits, no spaces)"
+                                : Fingerprint.problem(text).orElseThrow();
                 findings.error(
                         "config.fingerprint.invalid",
                         pointer,
                         "fingerprint '" + text + "' is not valid; " + fix);
                 continue;
             }
-            Integer first = seen.putIfAbsent(compact, i);
+            Integer first = seen.putIfAbsent(text, i);
             if (first != null) {
                 findings.error(
                         "config.fingerprint.duplicate",
@@ -728,9 +676,13 @@ final class SourceFileCheck {
     }
 
     private static ListSettings settings(JsonNode root) {
-        List<String> fingerprints = new ArrayList<>();
+        List<Fingerprint> fingerprints = new ArrayList<>();
+        // Loaded only from a clean file: every fingerprint is already in canonical form.
         root.path("maintainers")
-                .forEach(m -> fingerprints.add(m.path("fingerprint").stringValue()));
+                .forEach(
+                        m ->
+                                fingerprints.add(
+                                        new Fingerprint(m.path("fingerprint").stringValue())));
         JsonNode committer = root.path("committer");
         return new ListSettings(
                 root.get("author").stringValue(),

@@ -431,7 +431,7 @@ public final class Validator {
             Map<String, String> keyFiles, ListSettings settings, List<Finding> findings) {
         keyFiles.forEach(
                 (fingerprint, file) -> {
-                    if (!settings.maintainerFingerprints().contains(fingerprint)) {
+                    if (!settings.isMaintainer(fingerprint)) {
                         findings.add(
                                 Finding.error(
                                         "key.unlisted",

@@ -1,6 +1,7 @@
 package org.starttlslist.verify;
 
 import java.util.Map;
+import org.starttlslist.model.HostNames;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,7 +33,7 @@ final class HostNameCase {
         if (root.get("policies") instanceof ObjectNode policies) {
             ObjectNode folded = root.objectNode();
             for (Map.Entry<String, JsonNode> entry : policies.properties()) {
-                String domain = lower(entry.getKey());
+                String domain = HostNames.foldCase(entry.getKey());
                 if (folded.has(domain)) {
                     throw new ListInvalidException(
                             "/policies/" + domain,
@@ -56,7 +57,7 @@ final class HostNameCase {
         if (policy.get("mxs") instanceof ArrayNode mxs) {
             for (int i = 0; i < mxs.size(); i++) {
                 if (mxs.get(i).isString()) {
-                    mxs.set(i, mxs.stringNode(lower(mxs.get(i).stringValue())));
+                    mxs.set(i, mxs.stringNode(HostNames.foldCase(mxs.get(i).stringValue())));
                 }
             }
         }
@@ -66,7 +67,7 @@ final class HostNameCase {
     private static boolean hasUpperCase(JsonNode list) {
         if (list.get("policies") instanceof ObjectNode policies) {
             for (Map.Entry<String, JsonNode> entry : policies.properties()) {
-                if (hasUpperCase(entry.getKey()) || mxsHaveUpperCase(entry.getValue())) {
+                if (HostNames.hasUpperCase(entry.getKey()) || mxsHaveUpperCase(entry.getValue())) {
                     return true;
                 }
             }
@@ -84,30 +85,11 @@ final class HostNameCase {
     private static boolean mxsHaveUpperCase(JsonNode policy) {
         if (policy.get("mxs") instanceof ArrayNode mxs) {
             for (JsonNode mx : mxs) {
-                if (mx.isString() && hasUpperCase(mx.stringValue())) {
+                if (mx.isString() && HostNames.hasUpperCase(mx.stringValue())) {
                     return true;
                 }
             }
         }
         return false;
-    }
-
-    private static boolean hasUpperCase(String name) {
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String lower(String name) {
-        StringBuilder out = new StringBuilder(name.length());
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
-        }
-        return out.toString();
     }
 }

@@ -254,6 +254,20 @@ class SignCommandTest {
     }
 
     @Test
+    void signWithGpgAndAKeyIdInsteadOfAFingerprintIsAUsageError_beforeGpgRuns() {
+        CliRun run =
+                CliRun.of(
+                        "sign", list.toString(), "--with-gpg", "--local-user", "93B7838E1AD8569F");
+        assertOneLineError(
+                run,
+                2,
+                "sign",
+                "--local-user '93B7838E1AD8569F' is not an OpenPGP v4 fingerprint: that is a key ID;"
+                        + " give the full 40-digit fingerprint (gpg --with-colons --fingerprint)");
+        assertFalse(Files.exists(dir.resolve("policy.json.asc")));
+    }
+
+    @Test
     void signWithoutPassphraseSourceAndNoTerminalIsAUsageError() {
         Path secret = TestKeys.ed25519("alice").writeSecret(dir);
         CliRun run = CliRun.of("sign", list.toString(), "--key", secret.toString());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.starttlslist.model.DomainName;
 import org.starttlslist.testing.CliRun;
 import org.starttlslist.testing.Trees;
 import org.starttlslist.testing.servers.Dnsmasq;
@@ -299,7 +300,7 @@ class LifecycleCliTest {
                         + "\n  }\n}\n");
         repo.edits(day(1))
                 .remove(
-                        "leaving.example",
+                        new DomainName("leaving.example"),
                         "moved to a provider with MTA-STS",
                         "the contact, by mail");
         CliRun run =

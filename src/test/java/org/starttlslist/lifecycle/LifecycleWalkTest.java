@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.starttlslist.model.DomainName;
 
 /** A domain's life, day by day, with time moved through the instants given to each step. */
 class LifecycleWalkTest {
@@ -25,7 +26,12 @@ class LifecycleWalkTest {
         LifecycleRepo repo = repo();
         repo.proof("new.example");
         DomainEdits.Added added =
-                repo.edits(day(0)).add("new.example", "postmaster@new.example", List.of(), false);
+                repo.edits(day(0))
+                        .add(
+                                new DomainName("new.example"),
+                                "postmaster@new.example",
+                                List.of(),
+                                false);
         assertTrue(added.suggested());
         assertEquals("[mx.new.example]", added.patterns().toString());
         assertTrue(
@@ -51,7 +57,7 @@ class LifecycleWalkTest {
         repo.proof("flaky.example");
         repo.edits(day(0))
                 .add(
-                        "flaky.example",
+                        new DomainName("flaky.example"),
                         "postmaster@flaky.example",
                         LifecycleRepo.mx("mx.flaky.example"),
                         false);
@@ -148,13 +154,14 @@ class LifecycleWalkTest {
                         () ->
                                 repo.edits(day(15))
                                         .add(
-                                                "gone.example",
+                                                new DomainName("gone.example"),
                                                 "postmaster@gone.example",
                                                 List.of(),
                                                 false));
         assertTrue(refused.getMessage().contains("--re-add"), refused.getMessage());
         assertEquals(before, repo.snapshot(), "a refused add writes nothing");
-        repo.edits(day(15)).add("gone.example", "postmaster@gone.example", List.of(), true);
+        repo.edits(day(15))
+                .add(new DomainName("gone.example"), "postmaster@gone.example", List.of(), true);
         assertFalse(repo.exists("policies/removed/gone.example.json"));
     }
 
@@ -171,7 +178,7 @@ class LifecycleWalkTest {
                         () ->
                                 repo.edits(day(0))
                                         .add(
-                                                "new.example",
+                                                new DomainName("new.example"),
                                                 "postmaster@new.example",
                                                 List.of(),
                                                 false));
@@ -196,7 +203,7 @@ class LifecycleWalkTest {
                         () ->
                                 repo.edits(day(0))
                                         .add(
-                                                "bad.example",
+                                                new DomainName("bad.example"),
                                                 "postmaster@bad.example",
                                                 List.of(),
                                                 false));
@@ -220,7 +227,7 @@ class LifecycleWalkTest {
                         () ->
                                 repo.edits(day(0))
                                         .update(
-                                                "strict.example",
+                                                new DomainName("strict.example"),
                                                 java.util.Optional.of(
                                                         LifecycleRepo.mx("new.strict.example")),
                                                 java.util.Optional.empty()));
@@ -229,7 +236,7 @@ class LifecycleWalkTest {
         DomainEdits.Updated updated =
                 repo.edits(day(0))
                         .update(
-                                "young.example",
+                                new DomainName("young.example"),
                                 java.util.Optional.of(LifecycleRepo.mx("new.young.example")),
                                 java.util.Optional.empty());
         assertTrue(updated.testingRestarted());
@@ -249,7 +256,7 @@ class LifecycleWalkTest {
                 () ->
                         repo.edits(day(0))
                                 .update(
-                                        "moving.example",
+                                        new DomainName("moving.example"),
                                         java.util.Optional.empty(),
                                         java.util.Optional.of("hostmaster@moving.example")));
         assertEquals(before, repo.snapshot());
@@ -258,7 +265,7 @@ class LifecycleWalkTest {
                 List.of(ProofRecord.text("hostmaster@moving.example")));
         repo.edits(day(0))
                 .update(
-                        "moving.example",
+                        new DomainName("moving.example"),
                         java.util.Optional.empty(),
                         java.util.Optional.of("hostmaster@moving.example"));
         assertTrue(repo.read("policies/moving.example.json").contains("hostmaster@moving.example"));
@@ -272,7 +279,10 @@ class LifecycleWalkTest {
         repo.day(day(0));
         RemovalRecord record =
                 repo.edits(day(1))
-                        .remove("leaving.example", "moving to another provider", "maintainer");
+                        .remove(
+                                new DomainName("leaving.example"),
+                                "moving to another provider",
+                                "maintainer");
         assertEquals(RemovalRecord.Cause.OWNER_REQUEST, record.cause());
         assertFalse(repo.exists("policies/leaving.example.json"));
         assertFalse(

@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.starttlslist.check.CheckSettings;
+import org.starttlslist.model.DomainName;
 import org.starttlslist.testing.servers.Dnsmasq;
 import org.starttlslist.testing.servers.LoopbackAddresses;
 import org.starttlslist.testing.servers.PostfixReceiver;
@@ -81,7 +82,8 @@ class LiveServersLifecycleTest {
             DomainEdits edits = new DomainEdits(repo.repository, now, checker, txt);
 
             DomainEdits.Added added =
-                    edits.add("live.test", "postmaster@live.test", List.of(), false);
+                    edits.add(
+                            new DomainName("live.test"), "postmaster@live.test", List.of(), false);
             assertTrue(added.suggested());
             assertTrue(
                     added.patterns().stream().anyMatch(pattern -> pattern.matches("mx.live.test")),
@@ -96,7 +98,7 @@ class LiveServersLifecycleTest {
                             CheckFailedException.class,
                             () ->
                                     edits.add(
-                                            "plain.test",
+                                            new DomainName("plain.test"),
                                             "postmaster@plain.test",
                                             List.of(),
                                             false));

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,5 +40,19 @@ class AliasNameTest {
         assertFalse(AliasName.isValid(name));
         assertEquals(Optional.empty(), AliasName.parse(name));
         assertThrows(IllegalArgumentException.class, () -> new AliasName(name));
+    }
+
+    /**
+     * One rule: the pattern the source schema publishes is the one every reader (validate, the
+     * schema fast path, import) checks through {@link AliasName}.
+     */
+    @Test
+    void theSchemaStatesTheSameRule() throws Exception {
+        var schema =
+                org.starttlslist.json.Json.readStrict(
+                        Files.readAllBytes(Path.of("schema/domain-source.schema.json")));
+        assertEquals(
+                "^" + AliasName.RULE.pattern() + "$",
+                schema.at("/$defs/aliasName/pattern").stringValue());
     }
 }

@@ -1,15 +1,61 @@
 package org.starttlslist.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class HostNamesTest {
+    @Test
+    void foldCase_lowerCasesAsciiLettersOnly() {
+        assertEquals("mx1.example.com", HostNames.foldCase("MX1.Example.COM"));
+        // Not toLowerCase: the Kelvin sign and a non-ASCII capital stay, for the grammar to refuse.
+        assertEquals("\u212Aexample.com", HostNames.foldCase("\u212Aexample.com"));
+        assertEquals("\u00C4x.example", HostNames.foldCase("\u00C4X.example"));
+        assertEquals(
+                Optional.of(
+                        "is not ASCII; write it as an A-label (punycode), e.g. xn--x-zfa.example"),
+                HostNames.problem("\u00C4x.example"));
+        assertEquals(
+                Optional.of("has upper-case letters; write it in lower case"),
+                HostNames.problem("Mx.example"));
+    }
+
+    @Test
+    void foldCase_returnsTheSameStringWhenThereIsNothingToFold() {
+        String name = "mx.example.com";
+        assertSame(name, HostNames.foldCase(name));
+        assertFalse(HostNames.hasUpperCase(name));
+        assertTrue(HostNames.hasUpperCase("mX.example.com"));
+    }
+
+    /** Property: folding is idempotent and agrees with toLowerCase on ASCII. */
+    @Test
+    void foldCase_property() {
+        Random random = new Random(4343);
+        String alphabet = "aZ09.-Q\u00C4";
+        for (int round = 0; round < 500; round++) {
+            StringBuilder name = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                name.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String folded = HostNames.foldCase(name.toString());
+            assertEquals(folded, HostNames.foldCase(folded));
+            assertFalse(HostNames.hasUpperCase(folded));
+            assertEquals(name.length(), folded.length());
+            if (name.chars().allMatch(c -> c < 0x80)) {
+                assertEquals(name.toString().toLowerCase(java.util.Locale.ROOT), folded);
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

@@ -34,7 +34,7 @@ import org.starttlslist.verify.ListVerifier;
  *   <li>Branch and tag go in one atomic push, each ref's status checked.
  * </ol>
  *
- * Nothing local changes, so there is nothing to roll back.
+ * Nothing local changes, so there is nothing to undo.
  */
 public final class Publish {
     /** What was pushed. */

@@ -16,7 +16,6 @@ import java.util.function.Supplier;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ObjectId;
 import org.starttlslist.build.ListBuild;
-import org.starttlslist.build.SourcesRejectedException;
 import org.starttlslist.lifecycle.RemovalNotes;
 import org.starttlslist.listfile.PolicyListParser;
 import org.starttlslist.model.ListTimes;
@@ -26,6 +25,7 @@ import org.starttlslist.signing.SigningKey;
 import org.starttlslist.source.ListRepository;
 import org.starttlslist.source.ListSettings;
 import org.starttlslist.source.SourceSet;
+import org.starttlslist.validate.InvalidSourcesException;
 import org.starttlslist.validate.Severity;
 import org.starttlslist.validate.ValidationReport;
 import org.starttlslist.verify.ListVerifier;
@@ -165,15 +165,15 @@ public final class Release {
         // 2. Preflight. The build runs first only because the commit's settings name the release
         //    branch; its refusal is reported after the git checks, which are cheaper to fix.
         ListBuild.Result build = null;
-        SourcesRejectedException invalid = null;
+        InvalidSourcesException invalid = null;
         try {
             build = ListBuild.run(snapshot.repository(), timestamp);
-        } catch (SourcesRejectedException e) {
+        } catch (InvalidSourcesException e) {
             invalid = e;
         }
         ValidationReport report = build != null ? build.report() : invalid.report();
         if (report.sources().isEmpty()) {
-            throw SourcesInvalidException.of(report);
+            throw new InvalidSourcesException(report, InvalidSourcesException.Step.RELEASE);
         }
         ListSettings settings = report.sources().get().settings();
         ObjectId head = preflight.requireOnBranch(settings.releaseBranch());
@@ -205,7 +205,7 @@ public final class Release {
                             + "' to compare with)");
         }
         if (invalid != null || report.hasErrors()) {
-            throw SourcesInvalidException.of(report);
+            throw new InvalidSourcesException(report, InvalidSourcesException.Step.RELEASE);
         }
         SourceSet sources = report.sources().get();
         progress.accept(

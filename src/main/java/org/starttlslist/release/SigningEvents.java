@@ -26,7 +26,6 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.starttlslist.build.ListBuild;
-import org.starttlslist.build.SourcesRejectedException;
 import org.starttlslist.failure.CouldNotCompleteException;
 import org.starttlslist.failure.RejectedException;
 import org.starttlslist.listfile.PolicyListParser;
@@ -36,6 +35,7 @@ import org.starttlslist.signing.DetachedSignatures;
 import org.starttlslist.signing.SigningKey;
 import org.starttlslist.source.ListRepository;
 import org.starttlslist.source.ListSettings;
+import org.starttlslist.validate.InvalidSourcesException;
 import org.starttlslist.verify.ListVerifier;
 import org.starttlslist.verify.PinnedKeysUnusableException;
 
@@ -135,8 +135,9 @@ public final class SigningEvents {
                 ListBuild.Result build;
                 try {
                     build = ListBuild.run(snapshot.repository(), timestamp);
-                } catch (SourcesRejectedException e) {
-                    throw SourcesInvalidException.of(e.report());
+                } catch (InvalidSourcesException e) {
+                    throw new InvalidSourcesException(
+                            e.report(), InvalidSourcesException.Step.RELEASE);
                 }
                 ListSettings settings = build.report().sources().orElseThrow().settings();
                 ObjectId head = preflight.requireOnBranch(settings.releaseBranch());

@@ -1,6 +1,5 @@
 package org.starttlslist.release;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,6 +28,7 @@ import org.starttlslist.validate.InvalidSourcesException;
 import org.starttlslist.validate.Severity;
 import org.starttlslist.validate.ValidationReport;
 import org.starttlslist.verify.ListVerifier;
+import org.starttlslist.verify.PinnedKeys;
 
 /**
  * Cuts a release: the only sequence there is, so a list is never signed before it is merged, never
@@ -249,8 +249,8 @@ public final class Release {
             throw new SignerNotMaintainerException(
                     signer, "is not listed under \"maintainers\" in release/config.json");
         }
-        List<Path> pinned = PinnedKeyFiles.files(snapshot.repository());
-        if (!PinnedKeyFiles.fingerprints(pinned).contains(signer)) {
+        PinnedKeys pinned = ReleaseKeys.load(snapshot.repository());
+        if (!pinned.pinsPrimary(signer)) {
             throw new SignerNotMaintainerException(
                     signer,
                     "has no public key in release/keys/, so mirrors could not verify the release");
@@ -271,6 +271,7 @@ public final class Release {
                                 CommittedPairCheck.verify(
                                                 git.getRepository(),
                                                 commit,
+                                                pinned,
                                                 published.map(PublishedPair::list),
                                                 clock.instant(),
                                                 "nothing was committed")

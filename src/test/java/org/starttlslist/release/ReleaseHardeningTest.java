@@ -161,7 +161,9 @@ class ReleaseHardeningTest {
             return ListVerifier.verify(
                     pair.list(),
                     pair.signature(),
-                    ListVerifier.Options.of(List.of(keyFile), Instant.now()));
+                    ListVerifier.Options.of(
+                            org.starttlslist.verify.PinnedKeys.load(List.of(keyFile)),
+                            Instant.now()));
         }
     }
 

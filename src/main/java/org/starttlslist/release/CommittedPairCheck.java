@@ -13,8 +13,8 @@ import org.starttlslist.verify.PinnedKeysUnusableException;
  * The check of a release as a mirror will see it: the blobs of {@code release/policy.json} and its
  * signature in the commit, the keys pinned in that same commit's {@code release/keys/} (loaded once
  * by the caller: a release commit carries the keys of the commit it was made from), the real time,
- * and the previous list as the rollback reference. Nothing of the working tree or of the clone's
- * configuration is read.
+ * and the previous list as the rollback reference, at the configured signing threshold. Nothing of
+ * the working tree or of the clone's configuration is read.
  */
 final class CommittedPairCheck {
     private CommittedPairCheck() {}
@@ -27,6 +27,7 @@ final class CommittedPairCheck {
             Repository repository,
             ObjectId commit,
             PinnedKeys pinned,
+            int threshold,
             Optional<byte[]> previous,
             Instant at,
             String consequence) {
@@ -41,7 +42,8 @@ final class CommittedPairCheck {
                                                         + " has no "
                                                         + PublishedPair.LIST_PATH));
         try {
-            ListVerifier.Options options = ListVerifier.Options.of(pinned, at);
+            ListVerifier.Options options =
+                    ListVerifier.Options.of(pinned, at).withThreshold(threshold);
             ListVerifier.Verified verified =
                     ListVerifier.verify(
                             pair.list(),

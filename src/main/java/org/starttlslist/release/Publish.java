@@ -66,8 +66,11 @@ public final class Publish {
             CommittedTree tree =
                     CommittedTree.of(git.getRepository(), preflight.requireHeadCommit());
             ListSettings settings;
+            int threshold;
             try (CommittedTree.Snapshot snapshot = tree.snapshot("release")) {
                 settings = ReleaseSettings.read(snapshot.repository(), now);
+                // What mirrors are told to require (mirror --threshold K): publish requires it too.
+                threshold = SigningThreshold.read(snapshot.repository());
             }
             String branch = settings.releaseBranch();
             ObjectId head = preflight.requireOnBranch(branch);
@@ -103,12 +106,19 @@ public final class Publish {
             }
             ListVerifier.Verified verified =
                     CommittedPairCheck.verify(
-                            git.getRepository(), head, pinned, previous, now, "nothing was pushed");
+                            git.getRepository(),
+                            head,
+                            pinned,
+                            threshold,
+                            previous,
+                            now,
+                            "nothing was pushed");
             if (!now.equals(clock)) {
                 CommittedPairCheck.verify(
                         git.getRepository(),
                         head,
                         pinned,
+                        threshold,
                         previous,
                         clock,
                         "nothing was pushed (checked at the real time)");

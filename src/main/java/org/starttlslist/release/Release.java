@@ -272,6 +272,7 @@ public final class Release {
                                                 git.getRepository(),
                                                 commit,
                                                 pinned,
+                                                SigningThreshold.read(snapshot.repository()),
                                                 published.map(PublishedPair::list),
                                                 clock.instant(),
                                                 "nothing was committed")

@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.starttlslist.model.PolicyList;
 import org.starttlslist.source.ListRepository;
 import org.starttlslist.source.SourceSet;
+import org.starttlslist.validate.InvalidSourcesException;
 import org.starttlslist.validate.ValidationReport;
 import org.starttlslist.validate.Validator;
 
@@ -22,7 +23,7 @@ public final class ListBuild {
      * Builds the list of {@code repository} at {@code now}, which is both the instant validation
      * checks against and the list's timestamp.
      *
-     * @throws SourcesRejectedException when validation found an error (or could not load the
+     * @throws InvalidSourcesException when validation found an error (or could not load the
      *     settings)
      * @throws ValidityTooShortException see {@link ListBuilder#merge}
      * @throws ExpiryNotAfterTimestampException see {@link ListBuilder#merge}
@@ -30,7 +31,7 @@ public final class ListBuild {
     public static Result run(ListRepository repository, Instant now) {
         ValidationReport report = new Validator(repository, now).validateAll();
         if (report.hasErrors() || report.sources().isEmpty()) {
-            throw new SourcesRejectedException(report);
+            throw new InvalidSourcesException(report, InvalidSourcesException.Step.BUILD);
         }
         SourceSet sources = report.sources().get();
         PolicyList list = ListBuilder.merge(sources, now);

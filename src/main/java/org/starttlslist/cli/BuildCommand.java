@@ -5,13 +5,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.starttlslist.build.ListBuild;
-import org.starttlslist.build.SourcesRejectedException;
 import org.starttlslist.failure.CouldNotCompleteException;
 import org.starttlslist.files.AtomicFiles;
 import org.starttlslist.model.ListTimes;
 import org.starttlslist.model.Mode;
 import org.starttlslist.model.PolicyList;
 import org.starttlslist.source.ListRepository;
+import org.starttlslist.validate.InvalidSourcesException;
 import org.starttlslist.validate.ReportFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,7 +54,7 @@ final class BuildCommand implements Callable<Integer> {
         ListBuild.Result result;
         try {
             result = ListBuild.run(repository, timestamp);
-        } catch (SourcesRejectedException e) {
+        } catch (InvalidSourcesException e) {
             ReportFormat.TEXT.write(e.report(), spec.commandLine().getOut());
             spec.commandLine().getOut().flush();
             throw e;

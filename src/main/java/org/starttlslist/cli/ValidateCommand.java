@@ -80,7 +80,7 @@ final class ValidateCommand implements Callable<Integer> {
         long errors = report.count(Severity.ERROR);
         long warnings = report.count(Severity.WARNING);
         if (errors > 0) {
-            throw new InvalidSourcesException(errors, warnings);
+            throw new InvalidSourcesException(report, InvalidSourcesException.Step.VALIDATE);
         }
         var err = spec.commandLine().getErr();
         err.println(

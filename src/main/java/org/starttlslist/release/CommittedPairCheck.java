@@ -6,13 +6,15 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.starttlslist.failure.RejectedException;
 import org.starttlslist.verify.ListVerifier;
+import org.starttlslist.verify.PinnedKeys;
 import org.starttlslist.verify.PinnedKeysUnusableException;
 
 /**
  * The check of a release as a mirror will see it: the blobs of {@code release/policy.json} and its
- * signature in the commit, the keys pinned in that same commit's {@code release/keys/}, the real
- * time, and the previous list as the rollback reference. Nothing of the working tree or of the
- * clone's configuration is read.
+ * signature in the commit, the keys pinned in that same commit's {@code release/keys/} (loaded once
+ * by the caller: a release commit carries the keys of the commit it was made from), the real time,
+ * and the previous list as the rollback reference, at the configured signing threshold. Nothing of
+ * the working tree or of the clone's configuration is read.
  */
 final class CommittedPairCheck {
     private CommittedPairCheck() {}
@@ -24,6 +26,8 @@ final class CommittedPairCheck {
     static ListVerifier.Verified verify(
             Repository repository,
             ObjectId commit,
+            PinnedKeys pinned,
+            int threshold,
             Optional<byte[]> previous,
             Instant at,
             String consequence) {
@@ -37,9 +41,9 @@ final class CommittedPairCheck {
                                                         + commit.abbreviate(10).name()
                                                         + " has no "
                                                         + PublishedPair.LIST_PATH));
-        try (CommittedTree.Snapshot keys = tree.snapshot("release/keys")) {
+        try {
             ListVerifier.Options options =
-                    ListVerifier.Options.of(PinnedKeyFiles.files(keys.repository()), at);
+                    ListVerifier.Options.of(pinned, at).withThreshold(threshold);
             ListVerifier.Verified verified =
                     ListVerifier.verify(
                             pair.list(),

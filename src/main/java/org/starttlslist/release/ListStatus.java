@@ -117,8 +117,7 @@ public record ListStatus(
                                     pair.list(),
                                     pair.signature(),
                                     ListVerifier.Options.of(
-                                            PinnedKeyFiles.files(snapshot.repository()),
-                                            checkedAt));
+                                            ReleaseKeys.load(snapshot.repository()), checkedAt));
                     verified = true;
                     verification =
                             "verified with release/keys/ ("

@@ -20,6 +20,7 @@ import org.starttlslist.model.PolicyList;
 import org.starttlslist.source.ListRepository;
 import org.starttlslist.source.ListSettings;
 import org.starttlslist.verify.ListVerifier;
+import org.starttlslist.verify.PinnedKeys;
 
 /**
  * Pushes a release prepared with {@code release --no-push}, with the same checks, all on what is
@@ -35,7 +36,7 @@ import org.starttlslist.verify.ListVerifier;
  *   <li>Branch and tag go in one atomic push, each ref's status checked.
  * </ol>
  *
- * Nothing local changes, so there is nothing to roll back.
+ * Nothing local changes, so there is nothing to undo.
  */
 public final class Publish {
     /** What was pushed. */
@@ -66,8 +67,11 @@ public final class Publish {
             CommittedTree tree =
                     CommittedTree.of(git.getRepository(), preflight.requireHeadCommit());
             ListSettings settings;
+            int threshold;
             try (CommittedTree.Snapshot snapshot = tree.snapshot("release")) {
                 settings = ReleaseSettings.read(snapshot.repository(), now);
+                // What mirrors are told to require (mirror --threshold K): publish requires it too.
+                threshold = SigningThreshold.read(snapshot.repository());
             }
             String branch = settings.releaseBranch();
             ObjectId head = preflight.requireOnBranch(branch);
@@ -97,13 +101,25 @@ public final class Publish {
                             .map(PublishedPair::list);
             // Verify first, and take the list from the verifier: unsigned bytes never reach a
             // parser.
+            PinnedKeys pinned;
+            try (CommittedTree.Snapshot keys = committed.snapshot("release/keys")) {
+                pinned = ReleaseKeys.load(keys.repository());
+            }
             ListVerifier.Verified verified =
                     CommittedPairCheck.verify(
-                            git.getRepository(), head, previous, now, "nothing was pushed");
+                            git.getRepository(),
+                            head,
+                            pinned,
+                            threshold,
+                            previous,
+                            now,
+                            "nothing was pushed");
             if (!now.equals(clock)) {
                 CommittedPairCheck.verify(
                         git.getRepository(),
                         head,
+                        pinned,
+                        threshold,
                         previous,
                         clock,
                         "nothing was pushed (checked at the real time)");
@@ -111,7 +127,7 @@ public final class Publish {
             List<String> signers = verified.signerFingerprints();
             PolicyList list = verified.list();
             String tagName = Release.tagName(list.timestamp());
-            String tagSigner = requireSignedTagAt(git, tagName, head, committed, settings);
+            String tagSigner = requireSignedTagAt(git, tagName, head, pinned, settings);
             progress.accept(
                     "verify: release/policy.json of "
                             + head.abbreviate(10).name()
@@ -139,11 +155,7 @@ public final class Publish {
     }
 
     private static String requireSignedTagAt(
-            Git git,
-            String tagName,
-            ObjectId head,
-            CommittedTree committed,
-            ListSettings settings) {
+            Git git, String tagName, ObjectId head, PinnedKeys pinned, ListSettings settings) {
         try (RevWalk walk = new RevWalk(git.getRepository())) {
             Ref ref = git.getRepository().exactRef(Constants.R_TAGS + tagName);
             if (ref == null) {
@@ -166,16 +178,14 @@ public final class Publish {
                                 + head.abbreviate(10).name());
             }
             byte[] raw = git.getRepository().open(tag.getId(), Constants.OBJ_TAG).getBytes();
-            try (CommittedTree.Snapshot keys = committed.snapshot("release/keys")) {
-                return SignedTagCheck.verify(
-                        tagName,
-                        raw,
-                        PinnedKeyFiles.files(keys.repository()),
-                        new HashSet<>(
-                                settings.maintainerFingerprints().stream()
-                                        .map(Fingerprint::hex)
-                                        .toList()));
-            }
+            return SignedTagCheck.verify(
+                    tagName,
+                    raw,
+                    pinned,
+                    new HashSet<>(
+                            settings.maintainerFingerprints().stream()
+                                    .map(Fingerprint::hex)
+                                    .toList()));
         } catch (IOException e) {
             throw new CouldNotCompleteException(
                     "cannot read tag " + tagName + ": " + e.getMessage(), e);

@@ -1,6 +1,5 @@
 package org.starttlslist.release;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,7 +15,6 @@ import java.util.function.Supplier;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ObjectId;
 import org.starttlslist.build.ListBuild;
-import org.starttlslist.build.SourcesRejectedException;
 import org.starttlslist.lifecycle.RemovalNotes;
 import org.starttlslist.listfile.PolicyListParser;
 import org.starttlslist.model.ListTimes;
@@ -26,9 +24,11 @@ import org.starttlslist.signing.SigningKey;
 import org.starttlslist.source.ListRepository;
 import org.starttlslist.source.ListSettings;
 import org.starttlslist.source.SourceSet;
+import org.starttlslist.validate.InvalidSourcesException;
 import org.starttlslist.validate.Severity;
 import org.starttlslist.validate.ValidationReport;
 import org.starttlslist.verify.ListVerifier;
+import org.starttlslist.verify.PinnedKeys;
 
 /**
  * Cuts a release: the only sequence there is, so a list is never signed before it is merged, never
@@ -165,15 +165,15 @@ public final class Release {
         // 2. Preflight. The build runs first only because the commit's settings name the release
         //    branch; its refusal is reported after the git checks, which are cheaper to fix.
         ListBuild.Result build = null;
-        SourcesRejectedException invalid = null;
+        InvalidSourcesException invalid = null;
         try {
             build = ListBuild.run(snapshot.repository(), timestamp);
-        } catch (SourcesRejectedException e) {
+        } catch (InvalidSourcesException e) {
             invalid = e;
         }
         ValidationReport report = build != null ? build.report() : invalid.report();
         if (report.sources().isEmpty()) {
-            throw SourcesInvalidException.of(report);
+            throw new InvalidSourcesException(report, InvalidSourcesException.Step.RELEASE);
         }
         ListSettings settings = report.sources().get().settings();
         ObjectId head = preflight.requireOnBranch(settings.releaseBranch());
@@ -205,7 +205,7 @@ public final class Release {
                             + "' to compare with)");
         }
         if (invalid != null || report.hasErrors()) {
-            throw SourcesInvalidException.of(report);
+            throw new InvalidSourcesException(report, InvalidSourcesException.Step.RELEASE);
         }
         SourceSet sources = report.sources().get();
         progress.accept(
@@ -249,8 +249,8 @@ public final class Release {
             throw new SignerNotMaintainerException(
                     signer, "is not listed under \"maintainers\" in release/config.json");
         }
-        List<Path> pinned = PinnedKeyFiles.files(snapshot.repository());
-        if (!PinnedKeyFiles.fingerprints(pinned).contains(signer)) {
+        PinnedKeys pinned = ReleaseKeys.load(snapshot.repository());
+        if (!pinned.pinsPrimary(signer)) {
             throw new SignerNotMaintainerException(
                     signer,
                     "has no public key in release/keys/, so mirrors could not verify the release");
@@ -271,6 +271,8 @@ public final class Release {
                                 CommittedPairCheck.verify(
                                                 git.getRepository(),
                                                 commit,
+                                                pinned,
+                                                SigningThreshold.read(snapshot.repository()),
                                                 published.map(PublishedPair::list),
                                                 clock.instant(),
                                                 "nothing was committed")

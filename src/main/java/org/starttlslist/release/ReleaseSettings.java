@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.starttlslist.source.ListRepository;
 import org.starttlslist.source.ListSettings;
+import org.starttlslist.validate.InvalidSourcesException;
 import org.starttlslist.validate.ValidationReport;
 import org.starttlslist.validate.Validator;
 
@@ -15,6 +16,11 @@ public final class ReleaseSettings {
         // Only release/config.json (and the keys it names): status, publish and the committer
         // lookup must not pay for checking every source, which release does once, itself.
         ValidationReport report = new Validator(repository, now).validate(List.of());
-        return report.sources().orElseThrow(() -> SourcesInvalidException.of(report)).settings();
+        return report.sources()
+                .orElseThrow(
+                        () ->
+                                new InvalidSourcesException(
+                                        report, InvalidSourcesException.Step.SETTINGS))
+                .settings();
     }
 }

@@ -171,7 +171,8 @@ public final class ReleaseTransaction {
             if (e instanceof org.starttlslist.failure.RejectedException rejected) {
                 throw rejected;
             }
-            throw new ReleaseRolledBackException(plan.head().abbreviate(10).name(), e);
+            throw new ReleaseUndoneException(
+                    plan.branch(), plan.head().abbreviate(10).name(), plan.tagName(), e);
         }
 
         // 2. The caller's check of the commit as it will be pushed.
@@ -189,7 +190,7 @@ public final class ReleaseTransaction {
                 throw new TagExistsException(plan.tagName());
             }
         } catch (IOException | RuntimeException e) {
-            throw rolledBack(plan, commit, false, e);
+            throw undone(plan, commit, false, e);
         }
 
         // 4. Re-check, then push.
@@ -208,7 +209,7 @@ public final class ReleaseTransaction {
                 syncWorkingTree(plan, blobs, commit);
                 throw e;
             } catch (RuntimeException e) {
-                throw rolledBack(plan, commit, true, e);
+                throw undone(plan, commit, true, e);
             }
         }
 
@@ -342,8 +343,7 @@ public final class ReleaseTransaction {
     }
 
     /** Puts the branch (and the tag, when made) back, and says so; or says how to, by hand. */
-    private RuntimeException rolledBack(
-            Plan plan, ObjectId commit, boolean tagged, Exception failure) {
+    private RuntimeException undone(Plan plan, ObjectId commit, boolean tagged, Exception failure) {
         Repository repository = git.getRepository();
         List<String> problems = new ArrayList<>();
         try {
@@ -351,7 +351,7 @@ public final class ReleaseTransaction {
             back.setExpectedOldObjectId(commit);
             back.setNewObjectId(plan.head());
             back.setForceUpdate(true);
-            back.setRefLogMessage("release rolled back: " + plan.tagName(), false);
+            back.setRefLogMessage("release undone: " + plan.tagName(), false);
             RefUpdate.Result result = back.update();
             if (result != RefUpdate.Result.FORCED) {
                 problems.add("moving " + plan.branch() + " back failed (" + result + ")");
@@ -374,7 +374,7 @@ public final class ReleaseTransaction {
         if (!problems.isEmpty()) {
             return new CouldNotCompleteException(
                     failure.getMessage()
-                            + "; rolling back failed too: "
+                            + "; undoing the release failed too: "
                             + String.join(", ", problems)
                             + "; restore by hand with: git update-ref refs/heads/"
                             + plan.branch()
@@ -388,7 +388,8 @@ public final class ReleaseTransaction {
                 && !(failure instanceof PushRejectedException)) {
             return rejected;
         }
-        return new ReleaseRolledBackException(plan.head().abbreviate(10).name(), failure);
+        return new ReleaseUndoneException(
+                plan.branch(), plan.head().abbreviate(10).name(), plan.tagName(), failure);
     }
 
     /**

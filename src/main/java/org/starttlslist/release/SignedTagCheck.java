@@ -4,8 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +16,7 @@ import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 import org.starttlslist.signing.OpenPgpFiles;
+import org.starttlslist.verify.PinnedKeys;
 
 /**
  * The release tag's OpenPGP signature, checked over the tag object's bytes (what {@code git
@@ -32,14 +31,14 @@ final class SignedTagCheck {
 
     /**
      * @param rawTag the tag object as stored (headers, message, then the armoured signature)
-     * @param pinnedKeyFiles the commit's {@code release/keys/*.asc}
+     * @param pinned the keys of the commit's {@code release/keys/*.asc}
      * @param maintainers the fingerprints {@code release/config.json} lists
      * @return the fingerprint of the maintainer key that signed
      * @throws TagNotSignedException when the tag is unsigned, or no signature verifies with a
      *     pinned maintainer key
      */
     static String verify(
-            String tagName, byte[] rawTag, List<Path> pinnedKeyFiles, Set<String> maintainers) {
+            String tagName, byte[] rawTag, PinnedKeys pinned, Set<String> maintainers) {
         int start = indexOf(rawTag, BEGIN);
         if (start < 0) {
             throw new TagNotSignedException(tagName, "it carries no OpenPGP signature");
@@ -64,7 +63,7 @@ final class SignedTagCheck {
         }
         String lastProblem = "no signature was made by a key pinned in release/keys/";
         for (PGPSignature signature : signatures) {
-            for (PGPPublicKeyRing ring : rings(pinnedKeyFiles)) {
+            for (PGPPublicKeyRing ring : pinned.publicKeyRings()) {
                 String primary = OpenPgpFiles.fingerprint(ring.getPublicKey());
                 Iterator<PGPPublicKey> keys = ring.getPublicKeys();
                 while (keys.hasNext()) {
@@ -100,25 +99,6 @@ final class SignedTagCheck {
             }
         }
         throw new TagNotSignedException(tagName, lastProblem);
-    }
-
-    private static List<PGPPublicKeyRing> rings(List<Path> files) {
-        List<PGPPublicKeyRing> rings = new java.util.ArrayList<>();
-        for (Path file : files) {
-            try {
-                BcPGPObjectFactory factory =
-                        new BcPGPObjectFactory(OpenPgpFiles.dearmor(Files.readAllBytes(file)));
-                Object object;
-                while ((object = factory.nextObject()) != null) {
-                    if (object instanceof PGPPublicKeyRing ring) {
-                        rings.add(ring);
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                // An unusable key file pins nothing; the list's own verification names it.
-            }
-        }
-        return rings;
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -1,7 +1,6 @@
 package org.starttlslist.release;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,7 +25,6 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.starttlslist.build.ListBuild;
-import org.starttlslist.build.SourcesRejectedException;
 import org.starttlslist.failure.CouldNotCompleteException;
 import org.starttlslist.failure.RejectedException;
 import org.starttlslist.listfile.PolicyListParser;
@@ -37,7 +35,9 @@ import org.starttlslist.signing.DetachedSignatures;
 import org.starttlslist.signing.SigningKey;
 import org.starttlslist.source.ListRepository;
 import org.starttlslist.source.ListSettings;
+import org.starttlslist.validate.InvalidSourcesException;
 import org.starttlslist.verify.ListVerifier;
+import org.starttlslist.verify.PinnedKeys;
 import org.starttlslist.verify.PinnedKeysUnusableException;
 
 /**
@@ -136,8 +136,9 @@ public final class SigningEvents {
                 ListBuild.Result build;
                 try {
                     build = ListBuild.run(snapshot.repository(), timestamp);
-                } catch (SourcesRejectedException e) {
-                    throw SourcesInvalidException.of(e.report());
+                } catch (InvalidSourcesException e) {
+                    throw new InvalidSourcesException(
+                            e.report(), InvalidSourcesException.Step.RELEASE);
                 }
                 ListSettings settings = build.report().sources().orElseThrow().settings();
                 ObjectId head = preflight.requireOnBranch(settings.releaseBranch());
@@ -209,11 +210,12 @@ public final class SigningEvents {
             Instant timestamp,
             int threshold) {
         SigningKey key = request.key().get();
-        String signer = requireMaintainer(repository, settings, key);
+        PinnedKeys pinned = ReleaseKeys.load(repository);
+        String signer = requireMaintainer(pinned, settings, key);
         byte[] signature = key.signDetached(listBytes, timestamp);
         List<String> signers =
                 selfVerify(
-                        repository,
+                        pinned,
                         listBytes,
                         signature,
                         1,
@@ -273,6 +275,7 @@ public final class SigningEvents {
         }
         ListSettings settings = ReleaseSettings.read(repository, now);
         int threshold = SigningThreshold.read(repository);
+        PinnedKeys pinned = ReleaseKeys.load(repository);
         try (Git git = ListGit.open(repository)) {
             GitRemote remote = GitRemote.named(git, remoteName);
             ObjectId eventHead =
@@ -306,7 +309,7 @@ public final class SigningEvents {
             }
             // Every signature already there must verify: a bad one is not quietly carried along.
             List<String> existing =
-                    selfVerify(repository, pair.list(), pair.signature(), already, now, published);
+                    selfVerify(pinned, pair.list(), pair.signature(), already, now, published);
             PolicyList list = PolicyListParser.parse(pair.list());
             Duration left = Duration.between(now, list.expires());
             if (left.compareTo(settings.minimumValidity()) < 0) {
@@ -329,11 +332,11 @@ public final class SigningEvents {
                             + ListTimes.format(list.expires()));
 
             SigningKey key = keys.get();
-            String signer = requireMaintainer(repository, settings, key);
+            String signer = requireMaintainer(pinned, settings, key);
             byte[] combined =
                     DetachedSignatures.append(pair.signature(), key.signDetached(pair.list(), now));
             List<String> signers =
-                    selfVerify(repository, pair.list(), combined, already + 1, now, published);
+                    selfVerify(pinned, pair.list(), combined, already + 1, now, published);
             progress.accept(
                     "sign: appended the signature of "
                             + signer
@@ -405,7 +408,7 @@ public final class SigningEvents {
                     ListVerifier.verify(
                                     pair.list(),
                                     pair.signature(),
-                                    ListVerifier.Options.of(PinnedKeyFiles.files(repository), now))
+                                    ListVerifier.Options.of(ReleaseKeys.load(repository), now))
                             .signerFingerprints();
         } catch (RejectedException | PinnedKeysUnusableException e) {
             throw new SigningEventRefusedException(
@@ -443,6 +446,7 @@ public final class SigningEvents {
             Consumer<String> progress) {
         ListSettings settings = ReleaseSettings.read(repository, now);
         int threshold = SigningThreshold.read(repository);
+        PinnedKeys pinned = ReleaseKeys.load(repository);
         try (Git git = ListGit.open(repository)) {
             GitPreflight preflight = new GitPreflight(git);
             String branch = settings.releaseBranch();
@@ -476,7 +480,7 @@ public final class SigningEvents {
                                                     "there is no release/policy.json at HEAD"));
             List<String> signers =
                     selfVerify(
-                            repository,
+                            pinned,
                             pair.list(),
                             pair.signature(),
                             threshold,
@@ -494,7 +498,7 @@ public final class SigningEvents {
                             + threshold
                             + ")");
             SigningKey key = keys.get();
-            requireMaintainer(repository, settings, key);
+            requireMaintainer(pinned, settings, key);
             Instant at = now.truncatedTo(ChronoUnit.SECONDS);
             PersonIdent who =
                     new PersonIdent(
@@ -527,13 +531,13 @@ public final class SigningEvents {
     }
 
     private static String requireMaintainer(
-            ListRepository repository, ListSettings settings, SigningKey key) {
+            PinnedKeys pinned, ListSettings settings, SigningKey key) {
         String signer = key.primaryFingerprint();
         if (!settings.isMaintainer(signer)) {
             throw new SignerNotMaintainerException(
                     signer, "is not listed under \"maintainers\" in release/config.json");
         }
-        if (!PinnedKeyFiles.fingerprints(PinnedKeyFiles.files(repository)).contains(signer)) {
+        if (!pinned.pinsPrimary(signer)) {
             throw new SignerNotMaintainerException(
                     signer, "has no public key in release/keys/, so mirrors could not verify it");
         }
@@ -542,13 +546,12 @@ public final class SigningEvents {
 
     /** Verifies as a mirror with {@code threshold} would; a refusal names what failed. */
     private static List<String> selfVerify(
-            ListRepository repository,
+            PinnedKeys pinned,
             byte[] list,
             byte[] signature,
             int threshold,
             Instant now,
             Optional<byte[]> previous) {
-        List<Path> pinned = PinnedKeyFiles.files(repository);
         try {
             ListVerifier.Options options =
                     ListVerifier.Options.of(pinned, now).withThreshold(threshold);

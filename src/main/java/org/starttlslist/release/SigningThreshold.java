@@ -37,6 +37,12 @@ public final class SigningThreshold {
             throw new SigningEventRefusedException(
                     "\"threshold\" in release/config.json must be a whole number of at least 1");
         }
+        // Refused when read, not when the last signature is missing: a threshold no set of
+        // maintainers can meet would otherwise be found only at publish time.
+        JsonNode maintainers = Json.readStrict(bytes).path("maintainers");
+        if (maintainers.isArray() && threshold.asInt() > maintainers.size()) {
+            throw new ThresholdUnreachableException(threshold.asInt(), maintainers.size());
+        }
         return threshold.asInt();
     }
 }

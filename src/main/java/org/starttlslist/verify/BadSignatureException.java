@@ -6,13 +6,20 @@ import org.starttlslist.failure.RejectedException;
 public final class BadSignatureException extends RejectedException {
     private static final long serialVersionUID = 1L;
     private final String fingerprint;
+    private final String detail;
 
     public BadSignatureException(String fingerprint, String detail) {
         super("BAD signature by pinned key " + fingerprint + ": " + detail);
         this.fingerprint = fingerprint;
+        this.detail = detail;
     }
 
     public String fingerprint() {
         return fingerprint;
+    }
+
+    /** Why the signature is bad (does not match the bytes, wrong type, unknown critical data). */
+    public String detail() {
+        return detail;
     }
 }

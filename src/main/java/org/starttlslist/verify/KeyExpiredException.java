@@ -9,6 +9,7 @@ public final class KeyExpiredException extends RejectedException {
     private final String fingerprint;
     private final Instant expiredAt;
     private final Instant signatureCreated;
+    private final String event;
 
     public KeyExpiredException(String fingerprint, Instant expiredAt, Instant signatureCreated) {
         this(fingerprint, expiredAt, signatureCreated, "the signature was made");
@@ -32,6 +33,7 @@ public final class KeyExpiredException extends RejectedException {
         this.fingerprint = fingerprint;
         this.expiredAt = expiredAt;
         this.signatureCreated = at;
+        this.event = event;
     }
 
     public String fingerprint() {
@@ -44,5 +46,10 @@ public final class KeyExpiredException extends RejectedException {
 
     public Instant signatureCreated() {
         return signatureCreated;
+    }
+
+    /** What happened at {@link #signatureCreated()}: the signature, or the list's timestamp. */
+    public String event() {
+        return event;
     }
 }

@@ -10,6 +10,7 @@ import org.starttlslist.failure.RejectedException;
 public final class KeyNotForSigningException extends RejectedException {
     private static final long serialVersionUID = 1L;
     private final String fingerprint;
+    private final Instant signatureCreated;
 
     public KeyNotForSigningException(String fingerprint, Instant signatureCreated) {
         super(
@@ -19,9 +20,15 @@ public final class KeyNotForSigningException extends RejectedException {
                         + signatureCreated
                         + " (not flagged for signing, not bound, or created later)");
         this.fingerprint = fingerprint;
+        this.signatureCreated = signatureCreated;
     }
 
     public String fingerprint() {
         return fingerprint;
+    }
+
+    /** The instant at which the key was not a signing key. */
+    public Instant signatureCreated() {
+        return signatureCreated;
     }
 }

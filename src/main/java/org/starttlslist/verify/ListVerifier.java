@@ -1,7 +1,6 @@
 package org.starttlslist.verify;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -116,13 +115,6 @@ public final class ListVerifier {
                     DEFAULT_MAX_VALIDITY,
                     DEFAULT_MAX_SIGNATURES,
                     Optional.empty());
-        }
-
-        /**
-         * As {@link #of(PinnedKeys, Instant)}, loading the key files now (release's pinned keys).
-         */
-        public static Options of(List<Path> pinnedKeyFiles, Instant now) {
-            return of(PinnedKeys.load(pinnedKeyFiles), now);
         }
 
         public Options withThreshold(int k) {

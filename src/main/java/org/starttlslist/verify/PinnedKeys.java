@@ -38,6 +38,9 @@ public final class PinnedKeys {
         }
     }
 
+    /** No key at all: nothing verifies against it. */
+    public static final PinnedKeys NONE = new PinnedKeys(List.of());
+
     private final List<OpenPGPCertificate> certificates;
 
     private PinnedKeys(List<OpenPGPCertificate> certificates) {
@@ -140,6 +143,16 @@ public final class PinnedKeys {
     /** Full fingerprints of the pinned primary keys, upper-case hex. */
     public List<String> primaryFingerprints() {
         return certificates.stream().map(c -> OpenPgpFiles.hex(c.getFingerprint())).toList();
+    }
+
+    /** Whether this primary-key fingerprint (upper-case hex) is pinned. */
+    public boolean pinsPrimary(String fingerprint) {
+        return primaryFingerprints().contains(fingerprint);
+    }
+
+    /** The pinned certificates as key rings, for checks of other signed data (a git tag). */
+    public List<PGPPublicKeyRing> publicKeyRings() {
+        return certificates.stream().map(OpenPGPCertificate::getPGPPublicKeyRing).toList();
     }
 
     /** The pinned key (primary or subkey) with exactly this fingerprint. */

@@ -6,6 +6,7 @@ import org.starttlslist.failure.RejectedException;
 /** Step 3: the signature carries its own expiry time, and it has passed. */
 public final class SignatureExpiredException extends RejectedException {
     private static final long serialVersionUID = 1L;
+    private final String fingerprint;
     private final Instant expired;
     private final Instant now;
 
@@ -18,6 +19,7 @@ public final class SignatureExpiredException extends RejectedException {
                         + " (now "
                         + now
                         + "); re-sign the list");
+        this.fingerprint = fingerprint;
         this.expired = expired;
         this.now = now;
     }
@@ -28,5 +30,10 @@ public final class SignatureExpiredException extends RejectedException {
 
     public Instant now() {
         return now;
+    }
+
+    /** The signing key (primary or subkey). */
+    public String fingerprint() {
+        return fingerprint;
     }
 }

@@ -6,6 +6,7 @@ import org.starttlslist.failure.RejectedException;
 /** Step 3: the signature claims to be made later than now plus the allowed clock skew. */
 public final class SignatureFromFutureException extends RejectedException {
     private static final long serialVersionUID = 1L;
+    private final String fingerprint;
     private final Instant created;
     private final Instant now;
 
@@ -18,6 +19,7 @@ public final class SignatureFromFutureException extends RejectedException {
                         + ", after now ("
                         + now
                         + ") plus the allowed skew; check this machine's clock or the signer's");
+        this.fingerprint = fingerprint;
         this.created = created;
         this.now = now;
     }
@@ -28,5 +30,10 @@ public final class SignatureFromFutureException extends RejectedException {
 
     public Instant now() {
         return now;
+    }
+
+    /** The signing key (primary or subkey). */
+    public String fingerprint() {
+        return fingerprint;
     }
 }

@@ -8,6 +8,7 @@ public final class ThresholdNotMetException extends RejectedException {
     private static final long serialVersionUID = 1L;
     private final int found;
     private final int required;
+    private final List<String> signers;
 
     public ThresholdNotMetException(
             int found, int required, List<String> signers, String otherProblem) {
@@ -19,6 +20,7 @@ public final class ThresholdNotMetException extends RejectedException {
                         + (otherProblem == null ? "" : "; also " + otherProblem));
         this.found = found;
         this.required = required;
+        this.signers = List.copyOf(signers);
     }
 
     public int found() {
@@ -27,5 +29,10 @@ public final class ThresholdNotMetException extends RejectedException {
 
     public int required() {
         return required;
+    }
+
+    /** The primary fingerprints of the keys whose signatures counted. */
+    public List<String> signers() {
+        return signers;
     }
 }

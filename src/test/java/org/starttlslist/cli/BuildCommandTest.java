@@ -114,7 +114,8 @@ class BuildCommandTest {
         assertTrue(
                 run.err()
                         .startsWith(
-                                "build: 1 error in the sources, first policies/bad.example.json:1:"),
+                                "build: 1 error, 0 warnings in the list's sources, first"
+                                        + " policies/bad.example.json:1:"),
                 run::toString);
         assertTrue(
                 run.err()

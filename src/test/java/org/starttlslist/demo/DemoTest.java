@@ -67,7 +67,9 @@ class DemoTest {
                         list,
                         signature,
                         ListVerifier.Options.of(
-                                java.util.List.of(demo.resolve("maintainer/public-key.asc")),
+                                org.starttlslist.verify.PinnedKeys.load(
+                                        java.util.List.of(
+                                                demo.resolve("maintainer/public-key.asc"))),
                                 Instant.parse(NOW)));
         try (var policies = Files.list(Path.of("policies"))) {
             assertEquals(

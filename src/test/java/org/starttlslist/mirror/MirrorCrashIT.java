@@ -211,7 +211,11 @@ class MirrorCrashIT {
         byte[] list = Files.readAllBytes(release.resolve("policy.json"));
         byte[] signature = Files.readAllBytes(release.resolve("policy.json.asc"));
         ListVerifier.verify(
-                list, signature, ListVerifier.Options.of(List.of(maintainer.publicKey()), now));
+                list,
+                signature,
+                ListVerifier.Options.of(
+                        org.starttlslist.verify.PinnedKeys.load(List.of(maintainer.publicKey())),
+                        now));
         return Optional.of(PolicyListParser.parse(list).timestamp());
     }
 

@@ -126,11 +126,12 @@ class ReleaseEndToEndTest {
                         list,
                         signature,
                         ListVerifier.Options.of(
-                                        List.of(
-                                                cloned.resolve(
-                                                        "release/keys/"
-                                                                + key.fingerprint()
-                                                                + ".asc")),
+                                        org.starttlslist.verify.PinnedKeys.load(
+                                                List.of(
+                                                        cloned.resolve(
+                                                                "release/keys/"
+                                                                        + key.fingerprint()
+                                                                        + ".asc"))),
                                         Instant.parse(NOW))
                                 .withSkew(Duration.ZERO));
         assertEquals(List.of(key.fingerprint()), verified.signerFingerprints());

@@ -161,7 +161,9 @@ class ReleaseHardeningTest {
             return ListVerifier.verify(
                     pair.list(),
                     pair.signature(),
-                    ListVerifier.Options.of(List.of(keyFile), Instant.now()));
+                    ListVerifier.Options.of(
+                            org.starttlslist.verify.PinnedKeys.load(List.of(keyFile)),
+                            Instant.now()));
         }
     }
 
@@ -771,6 +773,41 @@ class ReleaseHardeningTest {
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(
                 run.err().contains("no signature was made by a key pinned in release/keys/"),
+                run.toString());
+        assertUnchanged(before, fixture);
+    }
+
+    @Test
+    void publishRequiresTheConfiguredThresholdNotOne() throws Exception {
+        ListRepoFixture fixture = ListRepoFixture.create(dir, key);
+        assertEquals(0, release(fixture, at(Duration.ZERO), "--no-push").exitCode());
+        // A second maintainer joins and the threshold becomes 2, committed after the release: the
+        // published pair carries one signature, so a mirror told "--threshold 2" would refuse it.
+        TestKey second = TestKeys.ed25519("second-maintainer");
+        Files.writeString(
+                fixture.list.resolve("release/keys/" + second.fingerprint() + ".asc"),
+                TestKeys.text(second.publicKey()));
+        Path config = fixture.list.resolve("release/config.json");
+        Files.writeString(
+                config,
+                Files.readString(config)
+                        .replace(
+                                "\"maintainers\": [",
+                                "\"threshold\": 2,\n  \"maintainers\": [{\"name\": \"second\","
+                                        + " \"fingerprint\": \""
+                                        + second.fingerprint()
+                                        + "\"}, "));
+        try (Git git = fixture.git()) {
+            git.add().addFilepattern("release").call();
+            ListRepoFixture.commit(git, "A second maintainer; threshold 2");
+        }
+        State before = State.of(fixture);
+        CliRun run = cli(fixture, "publish");
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(
+                run.err()
+                        .contains(
+                                "2 valid signatures from distinct pinned keys are required, found 1"),
                 run.toString());
         assertUnchanged(before, fixture);
     }

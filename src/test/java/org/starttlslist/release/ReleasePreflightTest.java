@@ -19,6 +19,7 @@ import org.starttlslist.signing.SigningKey;
 import org.starttlslist.testing.GitConfigIsolation;
 import org.starttlslist.testing.TestKeys;
 import org.starttlslist.testing.TestKeys.TestKey;
+import org.starttlslist.validate.InvalidSourcesException;
 
 /**
  * Every refusal of {@link Release} before the build: each throws its own exception, never asks for
@@ -111,10 +112,11 @@ class ReleasePreflightTest {
             git.add().addFilepattern("policies").call();
             ListRepoFixture.commit(git, "A broken policy");
         }
-        var refused = assertRefusedAndUntouched(fixture, SourcesInvalidException.class);
-        assertTrue(
-                refused.getMessage().contains("policies/broken.example.json"),
-                refused.getMessage());
+        var refused = assertRefusedAndUntouched(fixture, InvalidSourcesException.class);
+        assertEquals(InvalidSourcesException.Step.RELEASE, refused.step());
+        assertEquals(1, refused.errors());
+        assertEquals("policies/broken.example.json", refused.firstError().orElseThrow().file());
+        assertEquals("mode.invalid", refused.firstError().orElseThrow().code());
     }
 
     @Test

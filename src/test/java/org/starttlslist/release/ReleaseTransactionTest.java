@@ -138,10 +138,10 @@ class ReleaseTransactionTest {
     }
 
     @Test
-    void remoteAdvancedByAnotherCloneRejectsThePushAndRollsBack() throws Exception {
+    void remoteAdvancedByAnotherCloneRejectsThePushAndIsUndone() throws Exception {
         ListRepoFixture fixture = ListRepoFixture.create(dir, key);
         fixture.advanceRemoteFromAnotherClone(dir.resolve("other"));
-        var failure = assertRolledBack(fixture, PushRejectedException.class);
+        var failure = assertUndone(fixture, PushRejectedException.class);
         assertTrue(
                 failure.getMessage()
                         .contains(
@@ -155,7 +155,7 @@ class ReleaseTransactionTest {
         try (Git remote = Git.open(fixture.remote.toFile())) {
             remote.tag().setName(TAG).setAnnotated(false).call();
         }
-        var failure = assertRolledBack(fixture, PushRejectedException.class);
+        var failure = assertUndone(fixture, PushRejectedException.class);
         assertTrue(
                 failure.getMessage()
                         .contains(
@@ -187,7 +187,7 @@ class ReleaseTransactionTest {
                             Optional.empty(),
                             ReleaseTransaction.Checks.NONE);
             assertThrows(
-                    ReleaseRolledBackException.class,
+                    ReleaseUndoneException.class,
                     () ->
                             new ReleaseTransaction(git, fixture.listRepository())
                                     .run(plan, signer()));
@@ -197,31 +197,33 @@ class ReleaseTransactionTest {
     }
 
     @Test
-    void unreachableRemoteRollsBack() throws Exception {
+    void unreachableRemoteIsUndone() throws Exception {
         ListRepoFixture fixture = ListRepoFixture.create(dir, key);
         try (Git git = fixture.git()) {
             StoredConfig config = git.getRepository().getConfig();
             config.setString("remote", "origin", "url", dir.resolve("gone.git").toUri().toString());
             config.save();
         }
-        assertRolledBack(fixture, RemoteUnreachableException.class);
+        assertUndone(fixture, RemoteUnreachableException.class);
     }
 
-    private ReleaseRolledBackException assertRolledBack(
+    private ReleaseUndoneException assertUndone(
             ListRepoFixture fixture, Class<? extends Exception> cause) {
         Map<String, String> localBefore = ListRepoFixture.refs(fixture.list);
         Map<String, String> filesBefore = ListRepoFixture.files(fixture.list);
         Map<String, String> remoteBefore = ListRepoFixture.refs(fixture.remote);
-        ReleaseRolledBackException failure;
+        ReleaseUndoneException failure;
         try (Git git = fixture.git()) {
             failure =
                     assertThrows(
-                            ReleaseRolledBackException.class,
+                            ReleaseUndoneException.class,
                             () ->
                                     new ReleaseTransaction(git, fixture.listRepository())
                                             .run(plan(git, true), signer()));
             assertInstanceOf(cause, failure.getCause());
-            assertTrue(failure.getMessage().contains("nothing was released"), failure.getMessage());
+            assertEquals("main", failure.branch());
+            assertEquals(TAG, failure.tag());
+            assertEquals(head(git).abbreviate(10).name(), failure.restoredTo());
             assertTrue(git.status().call().isClean(), "index and working tree restored");
         } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
             throw new AssertionError(e);

@@ -87,9 +87,11 @@ public final class TestKeys {
 
     /** An Ed25519 key with a revocation ("key retired") made at {@code revokedAt}. */
     public static TestKey revoked(String name, Instant revokedAt) {
+        // The key to revoke is made first: a computeIfAbsent nested in another on the same map
+        // fails with "Recursive update" when the map happens to resize.
+        TestKey key = ed25519("to-revoke-" + name + "-" + revokedAt);
         return CACHE.computeIfAbsent(
-                "revoked:" + name + ":" + revokedAt,
-                k -> revoke(ed25519("to-revoke-" + name + "-" + revokedAt), revokedAt));
+                "revoked:" + name + ":" + revokedAt, k -> revoke(key, revokedAt));
     }
 
     public static String userId(String name) {

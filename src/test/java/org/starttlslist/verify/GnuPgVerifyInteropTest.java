@@ -50,7 +50,8 @@ class GnuPgVerifyInteropTest {
                     ListVerifier.verify(
                             Files.readAllBytes(list),
                             Files.readAllBytes(signature),
-                            ListVerifier.Options.of(List.of(pub), NOW));
+                            ListVerifier.Options.of(
+                                    org.starttlslist.verify.PinnedKeys.load(List.of(pub)), NOW));
             assertEquals(List.of(fingerprint), verified.signerFingerprints());
             assertEquals(NOW.minusSeconds(30), verified.signatureTime());
 
@@ -62,7 +63,9 @@ class GnuPgVerifyInteropTest {
                             ListVerifier.verify(
                                     changed,
                                     Files.readAllBytes(signature),
-                                    ListVerifier.Options.of(List.of(pub), NOW)));
+                                    ListVerifier.Options.of(
+                                            org.starttlslist.verify.PinnedKeys.load(List.of(pub)),
+                                            NOW)));
         }
     }
 
@@ -104,7 +107,10 @@ class GnuPgVerifyInteropTest {
                                     ListVerifier.verify(
                                             Files.readAllBytes(list),
                                             Files.readAllBytes(signature),
-                                            ListVerifier.Options.of(List.of(pub), NOW)));
+                                            ListVerifier.Options.of(
+                                                    org.starttlslist.verify.PinnedKeys.load(
+                                                            List.of(pub)),
+                                                    NOW)));
             assertEquals("SHA-1", e.hash());
         }
     }

@@ -27,7 +27,9 @@ class RealListTest {
 
     private static ListVerifier.Options options(Instant now) {
         return ListVerifier.Options.of(
-                List.of(SharedFixtures.require("fixtures/eff/public-key.txt")), now);
+                org.starttlslist.verify.PinnedKeys.load(
+                        List.of(SharedFixtures.require("fixtures/eff/public-key.txt"))),
+                now);
     }
 
     @Test

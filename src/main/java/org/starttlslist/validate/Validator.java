@@ -54,10 +54,20 @@ public final class Validator {
 
     private final ListRepository repository;
     private final LocalDate today;
+    private final boolean schemaFastPath;
 
     public Validator(ListRepository repository, Instant now) {
+        this(repository, now, true);
+    }
+
+    /**
+     * @param schemaFastPath false sends every file through the schema engine, as before {@link
+     *     SchemaFastPath} existed: for tests that prove the fast path changes no finding
+     */
+    Validator(ListRepository repository, Instant now, boolean schemaFastPath) {
         this.repository = repository;
         this.today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        this.schemaFastPath = schemaFastPath;
     }
 
     /** One file to check, which schema applies, and its repository-relative name for findings. */
@@ -212,15 +222,20 @@ public final class Validator {
             return;
         }
         String prefix = repository.display(directory) + "/";
+        // Resolved once, not per entry: 100,000 entries made these a visible share of the scan.
+        Path aliases = repository.aliasesDir();
+        Path removed = RemovedDomains.removedDir(repository);
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path entry : entries) {
                 // Only aliases/ needs a look here; every other entry is classified (link,
                 // directory, stray, source) by its own lstat in the parallel phase.
                 if (kind == Kind.DOMAIN
-                        && entry.equals(repository.aliasesDir())
+                        && entry.equals(aliases)
                         && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
                     scanDirectory(entry, Kind.ALIAS, items, findings);
-                } else if (kind == Kind.DOMAIN && RemovedDomains.isRemovedDir(repository, entry)) {
+                } else if (kind == Kind.DOMAIN
+                        && entry.equals(removed)
+                        && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
                     // policies/removed/: the removal records, checked by RemovedDomains.
                 } else {
                     items.accept(new Item(kind, entry, prefix + entry.getFileName()));
@@ -334,7 +349,7 @@ public final class Validator {
 
     private List<Checked> checkAll(
             Collection<Item> items, Set<String> aliasNames, Map<String, String> keyFiles) {
-        SourceFileCheck check = new SourceFileCheck(today, aliasNames, keyFiles);
+        SourceFileCheck check = new SourceFileCheck(today, aliasNames, keyFiles, schemaFastPath);
         return items.parallelStream().map(item -> checkOne(check, item)).toList();
     }
 
@@ -521,16 +536,29 @@ public final class Validator {
     }
 
     /**
-     * The file's bytes, never through a link, at most {@code size + 1} of them: the size was
-     * checked before reading, and one byte more notices a file that grew in between.
+     * One buffer per thread, large enough for any file we accept plus the byte that shows a file is
+     * too large: reading a file is then one {@code read} call, not one to fill a buffer of its size
+     * and another to find the end.
+     */
+    private static final ThreadLocal<byte[]> BUFFERS =
+            ThreadLocal.withInitial(() -> new byte[MAX_FILE_BYTES + 1]);
+
+    /**
+     * The file's bytes, never through a link; more than {@link #MAX_FILE_BYTES} of them (the file
+     * grew after its size was checked) come back as a too-large array. A read that returns exactly
+     * the size {@code lstat} gave is taken as the whole file; any other count reads on to the end,
+     * so a file that changed in between is still read whole (or found too large).
      */
     private static byte[] read(Path file, String display, long size) {
-        ByteBuffer buffer = ByteBuffer.allocate((int) size + 1);
+        ByteBuffer buffer = ByteBuffer.wrap(BUFFERS.get());
         try (SeekableByteChannel channel =
                 Files.newByteChannel(
                         file, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
-            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-                // until the buffer is full or the file ends
+            int first = channel.read(buffer);
+            if (first != size || size == 0) {
+                while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                    // until the buffer is full or the file ends
+                }
             }
         } catch (IOException e) {
             throw new CouldNotCompleteException(

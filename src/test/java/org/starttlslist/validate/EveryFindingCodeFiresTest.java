@@ -33,9 +33,9 @@ import org.starttlslist.testing.TestKeys.TestKey;
  */
 class EveryFindingCodeFiresTest {
     private static final Pattern CODE_CALL =
-            Pattern.compile("(?:error|warning|errorAt)\\(\"([a-z0-9-]+\\.[a-z0-9.-]*)\"");
+            Pattern.compile("(?:error|warning|errorAt)\\(\\s*\"([a-z0-9-]+\\.[a-z0-9.-]*)\"");
     private static final Pattern CODE_PAIR =
-            Pattern.compile("new String\\[\\] \\{\"([a-z0-9-]+\\.[a-z0-9.-]*)\"");
+            Pattern.compile("new String\\[\\]\\s*\\{\\s*\"([a-z0-9-]+\\.[a-z0-9.-]*)\"");
     private static final Pattern FIRED = Pattern.compile(": (?:error|warning) ([a-z0-9.-]+):");
 
     @TempDir Path repo;

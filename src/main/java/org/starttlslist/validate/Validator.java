@@ -26,8 +26,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.starttlslist.failure.CouldNotCompleteException;
 import org.starttlslist.signing.ArmoredKeyFingerprints;
@@ -96,13 +99,18 @@ public final class Validator {
                             + "release/config.json; run in the repository or name it with -C DIR");
         }
         List<Finding> findings = new ArrayList<>();
-        // The entries of a directory are distinct: a list, not the map the other entry points need.
-        List<Item> items = new ArrayList<>();
-        items.add(item(Kind.CONFIG, repository.configFile()));
+        Map<String, String> keyFiles = readKeys(findings);
+        // The entries of a directory are distinct, so they go straight to checking, batch by
+        // batch, while the rest of the directory is still being listed.
+        Pipeline pipeline =
+                new Pipeline(new SourceFileCheck(today, aliasNames(), keyFiles, schemaFastPath));
+        pipeline.accept(item(Kind.CONFIG, repository.configFile()));
         if (refuseLink(policies, findings)) {
-            scanDirectory(policies, Kind.DOMAIN, items::add, findings);
+            scanDirectory(policies, Kind.DOMAIN, pipeline, findings);
         }
-        return check(items, findings);
+        List<Checked> results = pipeline.finish();
+        RemovedDomains.check(repository, results, findings);
+        return report(results, findings, keyFiles);
     }
 
     /**
@@ -340,11 +348,93 @@ public final class Validator {
         return report(all, findings, keyFiles);
     }
 
-    private ValidationReport check(List<Item> items, List<Finding> findings) {
-        Map<String, String> keyFiles = readKeys(findings);
-        List<Checked> results = checkAll(items, aliasNames(), keyFiles);
-        RemovedDomains.check(repository, results, findings);
-        return report(results, findings, keyFiles);
+    /**
+     * Checks items in batches on the common pool as they are handed in, so that listing a large
+     * directory (one thread's work) overlaps with checking its files. {@link #finish} runs what no
+     * pool thread has started on the caller, newest batch first, and returns the results in the
+     * order the items came in.
+     */
+    private final class Pipeline implements Consumer<Item> {
+        private static final int BATCH = 512;
+
+        private final SourceFileCheck check;
+        private final List<Batch> batches = new ArrayList<>();
+        private List<Item> pending = new ArrayList<>(BATCH);
+
+        Pipeline(SourceFileCheck check) {
+            this.check = check;
+        }
+
+        @Override
+        public void accept(Item item) {
+            pending.add(item);
+            if (pending.size() == BATCH) {
+                submit();
+            }
+        }
+
+        private void submit() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            Batch batch = new Batch(pending);
+            batches.add(batch);
+            ForkJoinPool.commonPool().execute(batch::runUnlessStarted);
+            pending = new ArrayList<>(BATCH);
+        }
+
+        List<Checked> finish() {
+            submit();
+            for (int i = batches.size() - 1; i >= 0; i--) {
+                batches.get(i).runUnlessStarted();
+            }
+            List<Checked> results = new ArrayList<>();
+            for (Batch batch : batches) {
+                results.addAll(batch.await());
+            }
+            return results;
+        }
+
+        /** Some items, checked once by whichever thread comes first. */
+        private final class Batch {
+            private final List<Item> items;
+            private final AtomicBoolean started = new AtomicBoolean();
+            private final CompletableFuture<List<Checked>> result = new CompletableFuture<>();
+
+            Batch(List<Item> items) {
+                this.items = items;
+            }
+
+            void runUnlessStarted() {
+                if (!started.compareAndSet(false, true)) {
+                    return;
+                }
+                try {
+                    List<Checked> checked = new ArrayList<>(items.size());
+                    for (Item item : items) {
+                        checked.add(checkOne(check, item));
+                    }
+                    result.complete(checked);
+                } catch (RuntimeException | Error e) {
+                    result.completeExceptionally(e);
+                }
+            }
+
+            /** The results, or what checking threw, as thrown (not wrapped). */
+            List<Checked> await() {
+                try {
+                    return result.join();
+                } catch (CompletionException e) {
+                    if (e.getCause() instanceof RuntimeException cause) {
+                        throw cause;
+                    }
+                    if (e.getCause() instanceof Error cause) {
+                        throw cause;
+                    }
+                    throw e;
+                }
+            }
+        }
     }
 
     private List<Checked> checkAll(

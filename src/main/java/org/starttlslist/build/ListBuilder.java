@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -62,10 +61,11 @@ public final class ListBuilder {
         SortedMap<String, Policy> policies;
         if (strictlyAscending(sources.domains())) {
             // The validator hands the domains over sorted: no tree insertions, one linear copy.
-            List<Map.Entry<String, Policy>> entries = new ArrayList<>(sources.domains().size());
-            for (DomainSource domain : sources.domains()) {
-                entries.add(Map.entry(domain.domain(), canonical(domain.policy())));
-            }
+            // Sorting each domain's MX patterns is the work here; on both cores, in order.
+            List<Map.Entry<String, Policy>> entries =
+                    sources.domains().parallelStream()
+                            .map(domain -> Map.entry(domain.domain(), canonical(domain.policy())))
+                            .toList();
             policies = new SortedEntries<>(entries);
         } else {
             policies = new TreeMap<>();

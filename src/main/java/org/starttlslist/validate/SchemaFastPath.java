@@ -22,16 +22,133 @@ import tools.jackson.databind.JsonNode;
 final class SchemaFastPath {
     private SchemaFastPath() {}
 
-    /**
-     * True only when {@code root} provably satisfies the schema of {@code kind}; never for the
-     * config.
-     */
+    /** True only when {@code root} provably satisfies the schema of {@code kind}. */
     static boolean conforms(Kind kind, JsonNode root) {
         return switch (kind) {
             case DOMAIN -> domain(root);
             case ALIAS -> alias(root);
-            case CONFIG -> false;
+            case CONFIG -> config(root);
         };
+    }
+
+    /**
+     * {@code schema/config.schema.json}. There is one config per run, so this saves no walking; it
+     * saves loading the schema engine at all (some 250 classes, and compiling three schemas) when
+     * every file of a repository is clean.
+     */
+    private static boolean config(JsonNode root) {
+        if (!root.isObject()) {
+            return false;
+        }
+        boolean author = false;
+        boolean version = false;
+        for (Iterator<Map.Entry<String, JsonNode>> fields = root.properties().iterator();
+                fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode value = field.getValue();
+            boolean ok =
+                    switch (field.getKey()) {
+                        case "author" -> isString(value, 1, 200);
+                        case "version" -> value.isString() && value.stringValue().equals("0.1");
+                        case "validity-days", "minimum-validity-days" -> isInteger(value, 1, 366);
+                        case "threshold" -> isInteger(value, 1, 20);
+                        case "release-branch" -> isBranch(value);
+                        case "committer" -> isCommitter(value);
+                        case "testing-days" -> isInteger(value, 7, 365);
+                        case "testing-failure-days" -> isInteger(value, 1, 365);
+                        case "grace-days" -> isInteger(value, 1, 60);
+                        case "notices-per-run" -> isInteger(value, 1, 10_000);
+                        case "maintainers" -> isMaintainers(value);
+                        default -> false;
+                    };
+            if (!ok) {
+                return false;
+            }
+            author |= field.getKey().equals("author");
+            version |= field.getKey().equals("version");
+        }
+        return author && version;
+    }
+
+    /** A whole number written as one (never {@code 7.0}, which the schema may or may not take). */
+    private static boolean isInteger(JsonNode value, long minimum, long maximum) {
+        return value.isIntegralNumber()
+                && value.canConvertToLong()
+                && value.longValue() >= minimum
+                && value.longValue() <= maximum;
+    }
+
+    /** {@code ^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$} */
+    private static boolean isBranch(JsonNode value) {
+        if (!value.isString()) {
+            return false;
+        }
+        String text = value.stringValue();
+        if (text.isEmpty() || text.length() > 100 || !isAsciiAlnum(text.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isAsciiAlnum(c) && c != '.' && c != '_' && c != '/' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    /** {@code {"name": 1..200 characters, "email": at most 254}}, both required, nothing else. */
+    private static boolean isCommitter(JsonNode value) {
+        if (!value.isObject() || value.size() != 2) {
+            return false;
+        }
+        JsonNode name = value.get("name");
+        JsonNode email = value.get("email");
+        return name != null
+                && email != null
+                && isString(name, 1, 200)
+                && email.isString()
+                && email.stringValue().length() <= 254;
+    }
+
+    /** An array of {@code {"fingerprint": 40 upper-case hex digits, "name": 1..200 characters}}. */
+    private static boolean isMaintainers(JsonNode value) {
+        if (!value.isArray()) {
+            return false;
+        }
+        for (JsonNode maintainer : value) {
+            if (!maintainer.isObject()) {
+                return false;
+            }
+            JsonNode fingerprint = maintainer.get("fingerprint");
+            JsonNode name = maintainer.get("name");
+            int expected = name == null ? 1 : 2;
+            if (maintainer.size() != expected
+                    || fingerprint == null
+                    || !isFingerprint(fingerprint)
+                    || (name != null && !isString(name, 1, 200))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code ^[0-9A-F]{40}$} */
+    private static boolean isFingerprint(JsonNode value) {
+        if (!value.isString() || value.stringValue().length() != 40) {
+            return false;
+        }
+        String text = value.stringValue();
+        for (int i = 0; i < 40; i++) {
+            char c = text.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'F'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean domain(JsonNode root) {

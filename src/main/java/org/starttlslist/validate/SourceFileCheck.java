@@ -43,16 +43,24 @@ final class SourceFileCheck {
     private final LocalDate today;
     private final Set<String> aliasNames;
     private final Map<String, String> keyFiles;
+    private final boolean schemaFastPath;
 
     /**
      * @param today the date of {@code --now} in UTC; a testing date after it is in the future
      * @param aliasNames every alias that exists, for resolving {@code policy-alias}
      * @param keyFiles the primary-key fingerprints in {@code release/keys/}, each with its file
+     * @param schemaFastPath whether {@link SchemaFastPath} may vouch for a file instead of the
+     *     schema engine (false only in tests that compare the two)
      */
-    SourceFileCheck(LocalDate today, Set<String> aliasNames, Map<String, String> keyFiles) {
+    SourceFileCheck(
+            LocalDate today,
+            Set<String> aliasNames,
+            Map<String, String> keyFiles,
+            boolean schemaFastPath) {
         this.today = today;
         this.aliasNames = aliasNames;
         this.keyFiles = keyFiles;
+        this.schemaFastPath = schemaFastPath;
     }
 
     Checked check(Kind kind, Path file, String display, byte[] bytes) {
@@ -78,14 +86,17 @@ final class SourceFileCheck {
             }
         }
         // The schema library fails on a number outside the 64-bit range instead of reporting it.
-        if (!reportHugeNumbers(root, "", findings)) {
+        if (!hasHugeNumber(root) || !reportHugeNumbers(root, "", findings)) {
             reportSchema(kind, document, findings);
         }
         Optional<String> reference =
                 root.path("policy-alias").isString()
                         ? Optional.of(root.path("policy-alias").stringValue())
                         : Optional.empty();
-        boolean clean = findings.list().stream().noneMatch(f -> f.severity() == Severity.ERROR);
+        boolean clean = true;
+        for (Finding finding : findings.list()) {
+            clean &= finding.severity() != Severity.ERROR;
+        }
         Optional<Object> loaded =
                 clean ? Optional.of(load(kind, file, stem, root)) : Optional.empty();
         return new Checked(findings.list(), loaded, reference);
@@ -328,19 +339,34 @@ final class SourceFileCheck {
         if (!mxs.isArray()) {
             return;
         }
-        Map<String, Integer> seen = new HashMap<>();
+        // Lower-cased names seen so far, by index (null for a value that is no string); a map only
+        // for long lists, since a policy names a handful of MX hosts.
+        String[] lower = new String[mxs.size()];
+        Map<String, Integer> seen = mxs.size() > 16 ? new HashMap<>() : null;
         for (int i = 0; i < mxs.size(); i++) {
             JsonNode item = mxs.get(i);
             if (!item.isString()) {
                 continue;
             }
             String text = item.stringValue();
-            String pointer = "/mxs/" + i;
-            Integer first = seen.putIfAbsent(text.toLowerCase(Locale.ROOT), i);
+            String key = text.toLowerCase(Locale.ROOT);
+            Integer first = null;
+            if (seen != null) {
+                first = seen.putIfAbsent(key, i);
+            } else {
+                for (int j = 0; j < i && first == null; j++) {
+                    if (key.equals(lower[j])) {
+                        first = j;
+                    }
+                }
+                if (first == null) {
+                    lower[i] = key;
+                }
+            }
             if (first != null) {
                 findings.error(
                         "mx.pattern.duplicate",
-                        pointer,
+                        "/mxs/" + i,
                         "MX pattern '"
                                 + text
                                 + "' repeats mxs["
@@ -348,7 +374,8 @@ final class SourceFileCheck {
                                 + "] (names compare case-insensitively); remove it");
                 continue;
             }
-            mxProblem(text).ifPresent(p -> findings.error(p[0], pointer, p[1]));
+            int index = i;
+            mxProblem(text).ifPresent(p -> findings.error(p[0], "/mxs/" + index, p[1]));
         }
     }
 
@@ -477,6 +504,22 @@ final class SourceFileCheck {
     // --- schema -------------------------------------------------------------------------------
 
     /**
+     * Whether {@link #reportHugeNumbers} would report anything: the same walk without making a
+     * pointer for every value, which nearly every file has no use for.
+     */
+    private static boolean hasHugeNumber(JsonNode node) {
+        if (node.isContainer()) {
+            for (JsonNode child : node) {
+                if (hasHugeNumber(child)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return node.isNumber() && !node.canConvertToLong();
+    }
+
+    /**
      * Reports each number no source field can hold (beyond the 64-bit integer range, like {@code
      * 1e30}); true when there was one.
      */
@@ -510,8 +553,8 @@ final class SourceFileCheck {
      * Adds the schema's violations that the semantic checks above did not already report at the
      * same value, so that each problem is one finding with the most helpful message.
      */
-    private static void reportSchema(Kind kind, LocatedJson document, FileFindings findings) {
-        if (SchemaFastPath.conforms(kind, document.root())) {
+    private void reportSchema(Kind kind, LocatedJson document, FileFindings findings) {
+        if (schemaFastPath && SchemaFastPath.conforms(kind, document.root())) {
             return; // the schema would report nothing (see SchemaFastPath)
         }
         Set<String> reported = new HashSet<>();

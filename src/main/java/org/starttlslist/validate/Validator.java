@@ -26,8 +26,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.starttlslist.failure.CouldNotCompleteException;
 import org.starttlslist.signing.ArmoredKeyFingerprints;
@@ -54,10 +57,20 @@ public final class Validator {
 
     private final ListRepository repository;
     private final LocalDate today;
+    private final boolean schemaFastPath;
 
     public Validator(ListRepository repository, Instant now) {
+        this(repository, now, true);
+    }
+
+    /**
+     * @param schemaFastPath false sends every file through the schema engine, as before {@link
+     *     SchemaFastPath} existed: for tests that prove the fast path changes no finding
+     */
+    Validator(ListRepository repository, Instant now, boolean schemaFastPath) {
         this.repository = repository;
         this.today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        this.schemaFastPath = schemaFastPath;
     }
 
     /** One file to check, which schema applies, and its repository-relative name for findings. */
@@ -86,13 +99,18 @@ public final class Validator {
                             + "release/config.json; run in the repository or name it with -C DIR");
         }
         List<Finding> findings = new ArrayList<>();
-        // The entries of a directory are distinct: a list, not the map the other entry points need.
-        List<Item> items = new ArrayList<>();
-        items.add(item(Kind.CONFIG, repository.configFile()));
+        Map<String, String> keyFiles = readKeys(findings);
+        // The entries of a directory are distinct, so they go straight to checking, batch by
+        // batch, while the rest of the directory is still being listed.
+        Pipeline pipeline =
+                new Pipeline(new SourceFileCheck(today, aliasNames(), keyFiles, schemaFastPath));
+        pipeline.accept(item(Kind.CONFIG, repository.configFile()));
         if (refuseLink(policies, findings)) {
-            scanDirectory(policies, Kind.DOMAIN, items::add, findings);
+            scanDirectory(policies, Kind.DOMAIN, pipeline, findings);
         }
-        return check(items, findings);
+        List<Checked> results = pipeline.finish();
+        RemovedDomains.check(repository, results, findings);
+        return report(results, findings, keyFiles);
     }
 
     /**
@@ -212,15 +230,20 @@ public final class Validator {
             return;
         }
         String prefix = repository.display(directory) + "/";
+        // Resolved once, not per entry: 100,000 entries made these a visible share of the scan.
+        Path aliases = repository.aliasesDir();
+        Path removed = RemovedDomains.removedDir(repository);
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path entry : entries) {
                 // Only aliases/ needs a look here; every other entry is classified (link,
                 // directory, stray, source) by its own lstat in the parallel phase.
                 if (kind == Kind.DOMAIN
-                        && entry.equals(repository.aliasesDir())
+                        && entry.equals(aliases)
                         && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
                     scanDirectory(entry, Kind.ALIAS, items, findings);
-                } else if (kind == Kind.DOMAIN && RemovedDomains.isRemovedDir(repository, entry)) {
+                } else if (kind == Kind.DOMAIN
+                        && entry.equals(removed)
+                        && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
                     // policies/removed/: the removal records, checked by RemovedDomains.
                 } else {
                     items.accept(new Item(kind, entry, prefix + entry.getFileName()));
@@ -325,16 +348,98 @@ public final class Validator {
         return report(all, findings, keyFiles);
     }
 
-    private ValidationReport check(List<Item> items, List<Finding> findings) {
-        Map<String, String> keyFiles = readKeys(findings);
-        List<Checked> results = checkAll(items, aliasNames(), keyFiles);
-        RemovedDomains.check(repository, results, findings);
-        return report(results, findings, keyFiles);
+    /**
+     * Checks items in batches on the common pool as they are handed in, so that listing a large
+     * directory (one thread's work) overlaps with checking its files. {@link #finish} runs what no
+     * pool thread has started on the caller, newest batch first, and returns the results in the
+     * order the items came in.
+     */
+    private final class Pipeline implements Consumer<Item> {
+        private static final int BATCH = 512;
+
+        private final SourceFileCheck check;
+        private final List<Batch> batches = new ArrayList<>();
+        private List<Item> pending = new ArrayList<>(BATCH);
+
+        Pipeline(SourceFileCheck check) {
+            this.check = check;
+        }
+
+        @Override
+        public void accept(Item item) {
+            pending.add(item);
+            if (pending.size() == BATCH) {
+                submit();
+            }
+        }
+
+        private void submit() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            Batch batch = new Batch(pending);
+            batches.add(batch);
+            ForkJoinPool.commonPool().execute(batch::runUnlessStarted);
+            pending = new ArrayList<>(BATCH);
+        }
+
+        List<Checked> finish() {
+            submit();
+            for (int i = batches.size() - 1; i >= 0; i--) {
+                batches.get(i).runUnlessStarted();
+            }
+            List<Checked> results = new ArrayList<>();
+            for (Batch batch : batches) {
+                results.addAll(batch.await());
+            }
+            return results;
+        }
+
+        /** Some items, checked once by whichever thread comes first. */
+        private final class Batch {
+            private final List<Item> items;
+            private final AtomicBoolean started = new AtomicBoolean();
+            private final CompletableFuture<List<Checked>> result = new CompletableFuture<>();
+
+            Batch(List<Item> items) {
+                this.items = items;
+            }
+
+            void runUnlessStarted() {
+                if (!started.compareAndSet(false, true)) {
+                    return;
+                }
+                try {
+                    List<Checked> checked = new ArrayList<>(items.size());
+                    for (Item item : items) {
+                        checked.add(checkOne(check, item));
+                    }
+                    result.complete(checked);
+                } catch (RuntimeException | Error e) {
+                    result.completeExceptionally(e);
+                }
+            }
+
+            /** The results, or what checking threw, as thrown (not wrapped). */
+            List<Checked> await() {
+                try {
+                    return result.join();
+                } catch (CompletionException e) {
+                    if (e.getCause() instanceof RuntimeException cause) {
+                        throw cause;
+                    }
+                    if (e.getCause() instanceof Error cause) {
+                        throw cause;
+                    }
+                    throw e;
+                }
+            }
+        }
     }
 
     private List<Checked> checkAll(
             Collection<Item> items, Set<String> aliasNames, Map<String, String> keyFiles) {
-        SourceFileCheck check = new SourceFileCheck(today, aliasNames, keyFiles);
+        SourceFileCheck check = new SourceFileCheck(today, aliasNames, keyFiles, schemaFastPath);
         return items.parallelStream().map(item -> checkOne(check, item)).toList();
     }
 
@@ -521,16 +626,29 @@ public final class Validator {
     }
 
     /**
-     * The file's bytes, never through a link, at most {@code size + 1} of them: the size was
-     * checked before reading, and one byte more notices a file that grew in between.
+     * One buffer per thread, large enough for any file we accept plus the byte that shows a file is
+     * too large: reading a file is then one {@code read} call, not one to fill a buffer of its size
+     * and another to find the end.
+     */
+    private static final ThreadLocal<byte[]> BUFFERS =
+            ThreadLocal.withInitial(() -> new byte[MAX_FILE_BYTES + 1]);
+
+    /**
+     * The file's bytes, never through a link; more than {@link #MAX_FILE_BYTES} of them (the file
+     * grew after its size was checked) come back as a too-large array. A read that returns exactly
+     * the size {@code lstat} gave is taken as the whole file; any other count reads on to the end,
+     * so a file that changed in between is still read whole (or found too large).
      */
     private static byte[] read(Path file, String display, long size) {
-        ByteBuffer buffer = ByteBuffer.allocate((int) size + 1);
+        ByteBuffer buffer = ByteBuffer.wrap(BUFFERS.get());
         try (SeekableByteChannel channel =
                 Files.newByteChannel(
                         file, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
-            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-                // until the buffer is full or the file ends
+            int first = channel.read(buffer);
+            if (first != size || size == 0) {
+                while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                    // until the buffer is full or the file ends
+                }
             }
         } catch (IOException e) {
             throw new CouldNotCompleteException(

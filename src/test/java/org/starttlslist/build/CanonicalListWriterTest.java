@@ -7,6 +7,7 @@ import static org.starttlslist.build.Sources.inline;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -16,6 +17,7 @@ import org.starttlslist.listfile.PolicyListParser;
 import org.starttlslist.model.AliasReference;
 import org.starttlslist.model.InlinePolicy;
 import org.starttlslist.model.Mode;
+import org.starttlslist.model.MxPattern;
 import org.starttlslist.model.Policy;
 import org.starttlslist.model.PolicyList;
 
@@ -108,6 +110,41 @@ class CanonicalListWriterTest {
         }
         assertEquals(author, Json.readStrict(bytes).get("author").stringValue());
         assertArrayEquals(bytes, CanonicalListWriter.write(PolicyListParser.parse(bytes)));
+    }
+
+    @Test
+    void writingTheDomainsOnTwoThreadsGivesTheSameBytesAsOnOne() {
+        for (int size : new int[] {0, 1, 2, 3, 4, 5, 17, 1000}) {
+            Map<String, Policy> policies = new TreeMap<>();
+            for (int i = 0; i < size; i++) {
+                policies.put(
+                        "d" + i + ".example",
+                        i % 3 == 0
+                                ? new AliasReference("shared")
+                                : new InlinePolicy(
+                                        i % 2 == 0 ? Mode.TESTING : Mode.ENFORCE,
+                                        List.of(
+                                                new MxPattern("mx2.d" + i + ".example"),
+                                                new MxPattern(".d" + i + ".example"))));
+            }
+            PolicyList list =
+                    list(
+                            Optional.of("a\u00e9"),
+                            Map.of(
+                                    "shared",
+                                    new InlinePolicy(
+                                            Mode.ENFORCE,
+                                            List.of(new MxPattern("mx.shared.example")))),
+                            policies);
+            byte[] one = CanonicalListWriter.write(list, Integer.MAX_VALUE);
+            for (int from : new int[] {2, 3, size}) {
+                assertEquals(
+                        new String(one, StandardCharsets.US_ASCII),
+                        new String(
+                                CanonicalListWriter.write(list, from), StandardCharsets.US_ASCII),
+                        size + " domains, two threads from " + from);
+            }
+        }
     }
 
     @Test

@@ -242,7 +242,7 @@ class SchemaFastPathTest {
     }
 
     @Test
-    void theConfigAndNonObjectsAlwaysGoToTheSchema() {
+    void nonObjectsAndAnAliasPassedAsConfigGoToTheSchema() {
         ObjectNode valid = NODES.objectNode();
         valid.put("mode", "testing");
         valid.set("mxs", NODES.arrayNode().add("mx.example.com"));
@@ -250,6 +250,165 @@ class SchemaFastPathTest {
         assertFalse(SchemaFastPath.conforms(Kind.CONFIG, valid));
         assertFalse(SchemaFastPath.conforms(Kind.DOMAIN, NODES.arrayNode()));
         assertFalse(SchemaFastPath.conforms(Kind.ALIAS, NODES.stringNode("x")));
+        assertFalse(SchemaFastPath.conforms(Kind.CONFIG, NODES.arrayNode()));
+    }
+
+    private static final String[] CONFIG_KEYS = {
+        "author",
+        "version",
+        "validity-days",
+        "minimum-validity-days",
+        "threshold",
+        "release-branch",
+        "committer",
+        "testing-days",
+        "testing-failure-days",
+        "grace-days",
+        "notices-per-run",
+        "maintainers",
+        "Author",
+        "comment",
+    };
+
+    private static final String[] FINGERPRINTS = {
+        "0123456789ABCDEF0123456789ABCDEF01234567",
+        "0123456789abcdef0123456789abcdef01234567",
+        "0123456789ABCDEF0123456789ABCDEF0123456",
+        "0123456789ABCDEF0123456789ABCDEF012345678",
+        "0123 4567 89AB CDEF 0123 4567 89AB CDEF 0123 4567",
+        "G123456789ABCDEF0123456789ABCDEF01234567",
+        "",
+    };
+
+    private static final String[] BRANCHES = {
+        "main",
+        "release/2026",
+        "a",
+        "-main",
+        "main\n",
+        "",
+        "m".repeat(100),
+        "m".repeat(101),
+        "ma in",
+        "r\u00e9lease",
+        "v1.0_x-y",
+    };
+
+    private static final String[] TEXTS = {
+        "list", "", "x".repeat(200), "x".repeat(201), "\ud83d\udce7"
+    };
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+    void onGeneratedHostileConfigsConformsImpliesNoSchemaViolation(long seed) {
+        Random random = new Random(seed);
+        int accepted = 0;
+        int rejectedBySchema = 0;
+        for (int n = 0; n < 1_000; n++) {
+            JsonNode config = config(random);
+            boolean conforms = SchemaFastPath.conforms(Kind.CONFIG, config);
+            List<SourceSchemas.Violation> violations = SourceSchemas.check(Kind.CONFIG, config);
+            if (conforms) {
+                accepted++;
+                assertEquals(List.of(), violations, config.toString());
+            } else if (!violations.isEmpty()) {
+                rejectedBySchema++;
+            }
+        }
+        assertTrue(accepted > 100, "accepted " + accepted);
+        assertTrue(rejectedBySchema > 100, "the schema rejected only " + rejectedBySchema);
+    }
+
+    /**
+     * A config near the valid ones: every field of the schema; in a third of them only values the
+     * schema takes (at the edges of their ranges too), elsewhere sometimes bad ones.
+     */
+    private static JsonNode config(Random random) {
+        boolean clean = random.nextInt(3) == 0;
+        double good = clean ? 1.0 : 0.6;
+        ObjectNode root = NODES.objectNode();
+        for (String key : CONFIG_KEYS) {
+            boolean required = key.equals("author") || key.equals("version");
+            boolean unknown = Character.isUpperCase(key.charAt(0)) || key.equals("comment");
+            if (unknown
+                    ? clean || random.nextInt(10) != 0
+                    : random.nextInt(required ? 20 : 2) == 0) {
+                if (!(required && clean)) {
+                    continue;
+                }
+            }
+            JsonNode value =
+                    switch (key) {
+                        case "author" -> NODES.stringNode(pick(random, TEXTS, good));
+                        case "version" ->
+                                NODES.stringNode(!clean && random.nextInt(8) == 0 ? "0.2" : "0.1");
+                        case "release-branch" -> NODES.stringNode(pick(random, BRANCHES, good));
+                        case "committer" -> committer(random, clean);
+                        case "maintainers" -> maintainers(random, clean);
+                        default -> integer(random, clean);
+                    };
+            root.set(key, clean ? value : maybe(random, value));
+        }
+        return !clean && random.nextInt(40) == 0 ? NODES.arrayNode().add(root) : root;
+    }
+
+    private static JsonNode integer(Random random, boolean clean) {
+        return switch (clean ? 9 + random.nextInt(3) : random.nextInt(12)) {
+            case 0 -> NODES.numberNode(0);
+            case 1 -> NODES.numberNode(-3);
+            case 2 -> NODES.numberNode(10_001);
+            case 3 -> NODES.numberNode(367);
+            case 4 -> NODES.numberNode(14.0);
+            case 5 -> NODES.numberNode(7.5);
+            case 6 -> NODES.numberNode(61);
+            case 7 -> NODES.numberNode(21);
+            case 8 -> NODES.stringNode("14");
+            case 9 -> NODES.numberNode(7);
+            case 10 -> NODES.numberNode(20);
+            default -> NODES.numberNode(7 + random.nextInt(14));
+        };
+    }
+
+    private static JsonNode committer(Random random, boolean clean) {
+        ObjectNode committer = NODES.objectNode();
+        if (clean || random.nextInt(10) > 0) {
+            String name = pick(random, TEXTS, clean ? 1.0 : 0.7);
+            committer.set(
+                    "name", clean ? NODES.stringNode(name) : maybe(random, NODES.stringNode(name)));
+        }
+        if (clean || random.nextInt(10) > 0) {
+            String email =
+                    !clean && random.nextInt(8) == 0 ? "x".repeat(255) : "release@example.org";
+            committer.set(
+                    "email",
+                    clean ? NODES.stringNode(email) : maybe(random, NODES.stringNode(email)));
+        }
+        if (!clean && random.nextInt(12) == 0) {
+            committer.put("mail", "x");
+        }
+        return committer;
+    }
+
+    private static JsonNode maintainers(Random random, boolean clean) {
+        ArrayNode maintainers = NODES.arrayNode();
+        int count = random.nextInt(4);
+        for (int i = 0; i < count; i++) {
+            ObjectNode maintainer = NODES.objectNode();
+            if (clean || random.nextInt(10) > 0) {
+                JsonNode fingerprint =
+                        NODES.stringNode(pick(random, FINGERPRINTS, clean ? 1.0 : 0.6));
+                maintainer.set("fingerprint", clean ? fingerprint : maybe(random, fingerprint));
+            }
+            if (random.nextBoolean()) {
+                JsonNode name = NODES.stringNode(pick(random, TEXTS, clean ? 1.0 : 0.7));
+                maintainer.set("name", clean ? name : maybe(random, name));
+            }
+            if (!clean && random.nextInt(12) == 0) {
+                maintainer.put("key", "x");
+            }
+            maintainers.add(clean ? maintainer : maybe(random, maintainer));
+        }
+        return maintainers;
     }
 
     /** A document near the valid ones: mostly the right fields with good values, sometimes not. */

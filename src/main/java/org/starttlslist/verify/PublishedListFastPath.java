@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.starttlslist.json.Json;
 import org.starttlslist.model.AliasReference;
 import org.starttlslist.model.InlinePolicy;
 import org.starttlslist.model.ListTimes;
@@ -20,6 +19,10 @@ import org.starttlslist.model.PolicyList;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * One streaming pass over a published list that proves what the slow path ({@link
@@ -44,6 +47,31 @@ final class PublishedListFastPath {
     private static final Pattern INSTANT =
             Pattern.compile(
                     "^(?:[1-9]\\d{3}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\\d|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)|(?:[1-9]\\d(?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[13579][26])00)-02-29)T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?(?:Z|[+-][01]\\d:[0-5]\\d)$");
+
+    /**
+     * The strict mapper's tokenizer settings (so it accepts exactly the same JSON text), without
+     * the name symbol table and without its duplicate-key detection: a list's 100,000 distinct
+     * domain names only fill the table, and this pass detects every duplicate key itself (each
+     * field is taken once, each map refuses a second entry). Plain jackson-core: a command that
+     * verifies never builds the data-binding mapper on this path.
+     */
+    private static final JsonFactory TOKENS =
+            JsonFactory.builder()
+                    .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES)
+                    .streamReadConstraints(
+                            StreamReadConstraints.builder()
+                                    .maxNestingDepth(org.starttlslist.json.Json.MAX_NESTING_DEPTH)
+                                    .build())
+                    .build();
+
+    /** A small list of ours, never input: what {@link #warmUp} reads. */
+    private static final byte[] WARM_UP =
+            ("{\"timestamp\":\"2026-01-01T00:00:00Z\",\"expires\":1767830400,\"version\":\"0.1\","
+                            + "\"author\":\"w\",\"policy-aliases\":{\"h\":{\"mode\":\"enforce\","
+                            + "\"mxs\":[\".mx.h.example\"]}},\"policies\":{\"a.example\":{\"policy-alias\":"
+                            + "\"h\"},\"b.example\":{\"mode\":\"testing\",\"mxs\":[\"mx.b.example\","
+                            + "\".b.example\"]}}}")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /** Schema {@code $defs/domain} maxLength. */
     private static final int MAX_DOMAIN = 253;
@@ -70,11 +98,29 @@ final class PublishedListFastPath {
         if (!asciiWithoutNul(list)) {
             return Optional.empty();
         }
-        try (JsonParser parser = Json.mapper().createParser(list)) {
+        try (JsonParser parser = TOKENS.createParser(ObjectReadContext.empty(), list)) {
             return Optional.of(read(parser));
         } catch (NotProven | JacksonException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Loads and runs this pass once on a small constant list of our own, so that a verifier can
+     * have the second core do it while the first checks the signature: the bytes being verified
+     * still reach no parser before their signature is checked.
+     */
+    static PolicyList warmUp() {
+        PolicyList list = null;
+        for (int i = 0; i < 200; i++) { // enough runs for the JIT to compile the hot loops
+            list =
+                    read(WARM_UP)
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalStateException(
+                                                    "the warm-up list no longer reads"));
+        }
+        return list;
     }
 
     private static PolicyList read(JsonParser parser) throws NotProven {

@@ -15,6 +15,7 @@ import org.starttlslist.failure.CouldNotCompleteException;
 import org.starttlslist.files.AtomicFiles;
 import org.starttlslist.model.Fingerprint;
 import org.starttlslist.model.ListTimes;
+import org.starttlslist.signing.DataDigest;
 import org.starttlslist.signing.DetachedSignatures;
 import org.starttlslist.signing.GnuPgSigner;
 import org.starttlslist.signing.SignatureBeforeListException;
@@ -137,6 +138,8 @@ final class SignCommand implements Callable<Integer> {
             byte[] bytes = readData(data);
             created = now.instant();
             SignatureBeforeListException.requireNotBefore(bytes, created);
+            // Hashed on the second core while the key is unlocked below.
+            DataDigest digest = DataDigest.start(bytes);
             char[] secret = passphrase.read("Passphrase for " + keyFile, false);
             try {
                 SigningKey signingKey = SigningKey.load(keyFile, secret);
@@ -147,7 +150,7 @@ final class SignCommand implements Callable<Integer> {
                                                 .equals(signingKey.primaryFingerprint())
                                         ? ""
                                         : " (subkey of " + signingKey.primaryFingerprint() + ")");
-                signature = signingKey.signDetached(bytes, created);
+                signature = signingKey.signDetached(bytes, created, digest);
             } finally {
                 Arrays.fill(secret, '\0');
             }

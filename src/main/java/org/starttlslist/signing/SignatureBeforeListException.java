@@ -1,7 +1,9 @@
 package org.starttlslist.signing;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.starttlslist.failure.RejectedException;
+import org.starttlslist.listfile.ListValidity;
 import org.starttlslist.model.ListTimes;
 
 /**
@@ -38,7 +40,13 @@ public final class SignatureBeforeListException extends RejectedException {
      * Refuses when {@code data} is a policy list whose timestamp is after {@code signatureTime}.
      */
     public static void requireNotBefore(byte[] data, Instant signatureTime) {
-        org.starttlslist.listfile.ListValidity.read(data)
+        Optional<Instant> scanned = ListValidity.scanTimestamp(data);
+        if (scanned.isPresent() && !signatureTime.isBefore(scanned.get())) {
+            // The scan finds the timestamp the full read would, or none; signing at or after it
+            // is what the full read allows too, so the 20 MB need not be tokenized.
+            return;
+        }
+        ListValidity.read(data)
                 .ifPresent(
                         validity -> {
                             if (signatureTime.isBefore(validity.timestamp())) {

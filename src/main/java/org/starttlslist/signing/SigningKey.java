@@ -34,6 +34,15 @@ public interface SigningKey {
     byte[] signDetached(byte[] data, Instant creationTime);
 
     /**
+     * As {@link #signDetached(byte[], Instant)}, taking the data's SHA-512 from {@code digest}
+     * (started with {@link DataDigest#start} on this same array before the key was unlocked) where
+     * the key's algorithm allows it; the signature is the same either way.
+     */
+    default byte[] signDetached(byte[] data, Instant creationTime, DataDigest digest) {
+        return signDetached(data, creationTime);
+    }
+
+    /**
      * Reads an armoured (or binary) secret key file and unlocks it.
      *
      * @throws KeyFileUnreadableException when the file cannot be read (exit 3)

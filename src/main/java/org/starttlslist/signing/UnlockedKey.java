@@ -11,6 +11,7 @@ import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.bcpg.sig.KeyFlags;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPPublicKey;
@@ -22,9 +23,11 @@ import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.PBESecretKeyDecryptor;
+import org.bouncycastle.openpgp.operator.PGPContentSignerBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
+import org.bouncycastle.openpgp.operator.bc.BcPGPKeyConverter;
 import org.bouncycastle.openpgp.operator.jcajce.JcaPGPDigestCalculatorProviderBuilder;
 import org.bouncycastle.openpgp.operator.jcajce.JcePBESecretKeyDecryptorBuilder;
 
@@ -200,14 +203,52 @@ final class UnlockedKey implements SigningKey {
 
     @Override
     public byte[] signDetached(byte[] data, Instant creationTime) {
+        return sign(data, creationTime, null);
+    }
+
+    @Override
+    public byte[] signDetached(byte[] data, Instant creationTime, DataDigest digest) {
+        return sign(data, creationTime, digest != null && digest.isOf(data) ? digest : null);
+    }
+
+    /** Whether a signature made then would take the data's digest from a {@link DataDigest}. */
+    boolean prehashes(Instant creationTime) {
+        try {
+            return ed25519(choose(Instant.ofEpochSecond(creationTime.getEpochSecond()))) != null;
+        } catch (PGPException e) {
+            return false;
+        }
+    }
+
+    /** The signer's Ed25519 private key, or null for any other algorithm. */
+    private static Ed25519PrivateKeyParameters ed25519(Candidate signer) throws PGPException {
+        int algorithm = signer.publicKey().getAlgorithm();
+        if (algorithm != PublicKeyAlgorithmTags.EDDSA_LEGACY
+                && algorithm != PublicKeyAlgorithmTags.Ed25519) {
+            return null;
+        }
+        return new BcPGPKeyConverter().getPrivateKey(signer.privateKey())
+                        instanceof Ed25519PrivateKeyParameters key
+                ? key
+                : null;
+    }
+
+    private byte[] sign(byte[] data, Instant creationTime, DataDigest digest) {
         Instant seconds = Instant.ofEpochSecond(creationTime.getEpochSecond());
         Candidate signer = choose(seconds);
         try {
+            PGPContentSignerBuilder contentSigner =
+                    new BcPGPContentSignerBuilder(
+                            signer.publicKey().getAlgorithm(), HashAlgorithmTags.SHA512);
+            Ed25519PrivateKeyParameters ed25519 = digest == null ? null : ed25519(signer);
+            boolean prehashed = ed25519 != null;
+            if (prehashed) {
+                contentSigner =
+                        new PrehashedEd25519Signer(
+                                signer.publicKey().getAlgorithm(), ed25519, digest.afterData());
+            }
             PGPSignatureGenerator generator =
-                    new PGPSignatureGenerator(
-                            new BcPGPContentSignerBuilder(
-                                    signer.publicKey().getAlgorithm(), HashAlgorithmTags.SHA512),
-                            signer.publicKey());
+                    new PGPSignatureGenerator(contentSigner, signer.publicKey());
             PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
             hashed.setSignatureCreationTime(false, Date.from(seconds));
             hashed.setIssuerFingerprint(false, signer.publicKey());
@@ -217,7 +258,9 @@ final class UnlockedKey implements SigningKey {
             generator.setHashedSubpackets(hashed.generate());
             generator.setUnhashedSubpackets(unhashed.generate());
             generator.init(PGPSignature.BINARY_DOCUMENT, signer.privateKey());
-            generator.update(data);
+            if (!prehashed) {
+                generator.update(data);
+            }
             return OpenPgpFiles.armor(generator.generate().getEncoded());
         } catch (PGPException | IOException e) {
             throw new IllegalStateException(

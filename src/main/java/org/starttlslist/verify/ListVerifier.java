@@ -177,6 +177,11 @@ public final class ListVerifier {
 
     public static Verified verify(byte[] list, byte[] signature, Options options) {
         Instant now = options.now();
+        // The second core loads and compiles the list reader on a constant list of ours while this
+        // one checks the signature; the list's own bytes reach it only after step 3.
+        Thread warm = new Thread(ListVerifier::warmUpReader, "list-reader-warm-up");
+        warm.setDaemon(true);
+        warm.start();
 
         // Step 1: parse the signature file.
         List<PGPSignature> signatures = parseSignatures(signature, options.maxSignatures());
@@ -250,6 +255,14 @@ public final class ListVerifier {
         }
         return new Verified(
                 list.clone(), parsed, List.copyOf(inLifetime.keySet()), signatureTime, unchanged);
+    }
+
+    private static void warmUpReader() {
+        try {
+            UsableList.requireUsable(PublishedListFastPath.warmUp());
+        } catch (RuntimeException | LinkageError e) {
+            // Only a head start: the real read below does the same work and reports any failure.
+        }
     }
 
     private static void requireThreshold(

@@ -30,6 +30,17 @@ public final class UsableList {
      * usable.
      */
     public static PolicyList read(byte[] list) {
+        PolicyList parsed = PublishedListFastPath.read(list).orElseGet(() -> readBySchema(list));
+        requireUsable(parsed);
+        return parsed;
+    }
+
+    /**
+     * The plain path: a strict parse into a tree, case folding, the published-list schema through
+     * networknt, then the parser. {@link #read} takes it whenever {@link PublishedListFastPath}
+     * cannot prove the list, so every refusal is worded by this path; tests compare the two.
+     */
+    static PolicyList readBySchema(byte[] list) {
         JsonNode tree;
         try {
             tree = Json.readStrict(list);
@@ -56,11 +67,10 @@ public final class UsableList {
         } catch (MalformedListException e) {
             throw new ListInvalidException(e.pointer(), e.getMessage());
         }
-        requireUsable(parsed);
         return parsed;
     }
 
-    private static void requireUsable(PolicyList list) {
+    static void requireUsable(PolicyList list) {
         for (Map.Entry<String, Policy> entry : list.policies().entrySet()) {
             String pointer = "/policies/" + entry.getKey();
             Optional<String> problem = HostNames.problem(entry.getKey());

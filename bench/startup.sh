@@ -26,6 +26,7 @@ add() { labels+=("$1"); shift; commands+=("$*"); }
 add "java -version (same options)" java $jvm -version
 add "launcher --version" ./starttls-list --version
 add "launcher --version, no CDS archive" env STARTTLS_LIST_CDS=off ./starttls-list --version
+add "java -jar target/starttls-list.jar --version" java $jvm -jar target/starttls-list.jar --version
 if [ -n "${BEFORE_JAR:-}" ]; then
     add "before: java -jar BEFORE_JAR --version" java $jvm -jar "$BEFORE_JAR" --version
 fi

@@ -68,7 +68,8 @@ final class CommandHelp {
                                     "Verify a signed list against pinned keys and say who signed it and how long it stays valid.",
                                     List.of(
                                             "starttls-list verify policy.json --keys release/keys/alice.asc",
-                                            "starttls-list verify policy.json --keys a.asc,b.asc --threshold 2 --previous /var/lib/starttls-list/current/policy.json"))),
+                                            "starttls-list verify policy.json --keys a.asc,b.asc --threshold 2 --previous /var/lib/starttls-list/current/policy.json",
+                                            "starttls-list verify policy.json --keys release/keys/alice.asc --format json"))),
                     Map.entry(
                             "release",
                             new Text(
@@ -87,7 +88,8 @@ final class CommandHelp {
                                     "Show the published list's expiry, domains and signer, and fail when a release is due.",
                                     List.of(
                                             "starttls-list status",
-                                            "starttls-list status --remote origin"))),
+                                            "starttls-list status --remote origin",
+                                            "starttls-list status --format json"))),
                     Map.entry(
                             "demo",
                             new Text(
@@ -100,7 +102,8 @@ final class CommandHelp {
                                     List.of(
                                             "starttls-list mirror --from https://lists.example.org/starttls/ --keys /etc/starttls-list/keys/maintainer.asc --into /var/lib/starttls-list",
                                             "starttls-list --quiet mirror --config /etc/starttls-list/mirror.conf",
-                                            "starttls-list mirror --config /etc/starttls-list/mirror.conf --print-schedule"))),
+                                            "starttls-list mirror --config /etc/starttls-list/mirror.conf --print-schedule",
+                                            "starttls-list mirror --config /etc/starttls-list/mirror.conf --format json"))),
                     Map.entry(
                             "export",
                             new Text(

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.starttlslist.failure.CouldNotCompleteException;
 import org.starttlslist.failure.Printable;
@@ -14,6 +15,7 @@ import org.starttlslist.mirror.ListSources;
 import org.starttlslist.mirror.Mirror;
 import org.starttlslist.mirror.MirrorLayout;
 import org.starttlslist.model.ListTimes;
+import org.starttlslist.model.Mode;
 import org.starttlslist.verify.InputCaps;
 import org.starttlslist.verify.ListVerifier;
 import org.starttlslist.verify.PinnedKeys;
@@ -22,6 +24,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ObjectNode;
 
 @Command(
         name = "mirror",
@@ -44,7 +47,7 @@ import picocli.CommandLine.Spec;
             "     (or cannot be read) and no newer list could be installed;",
             "     ACTION REQUIRED on stderr, also when the run failed"
         })
-final class MirrorCommand implements Callable<Integer> {
+final class MirrorCommand implements Callable<Integer>, JsonOutput.Formatted {
     /** The installed list is expired or about to be, and this run could not replace it. */
     static final int STALE = ExitCodes.STALE;
 
@@ -126,10 +129,26 @@ final class MirrorCommand implements Callable<Integer> {
 
     @Mixin TableRefreshOptions tableRefresh;
 
+    @Mixin OutputFormatOption format;
+
     @Spec CommandSpec spec;
 
     @Override
+    public boolean json() {
+        return format.json();
+    }
+
+    @Override
+    public Optional<Path> subject() {
+        return Optional.ofNullable(into);
+    }
+
+    @Override
     public Integer call() {
+        return JsonOutput.run(spec, this, this::mirror);
+    }
+
+    private int mirror() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         if (printSchedule) {
@@ -183,6 +202,9 @@ final class MirrorCommand implements Callable<Integer> {
                                 Duration.ofSeconds(lockWaitSeconds),
                                 keep));
         Mirror.Report report = mirror.run(source);
+        if (format.json()) {
+            return json(report, layout, verification, limits, instant);
+        }
         report.outcome()
                 .ifPresent(
                         o -> {
@@ -211,7 +233,15 @@ final class MirrorCommand implements Callable<Integer> {
                             out.flush();
                         });
         // The MTA's table follows the installed list (and its expiry) whatever this run's outcome.
-        int refreshed = tableRefresh.refresh(layout, verification, limits, instant, out, err);
+        int refreshed =
+                tableRefresh
+                        .refresh(layout, verification, limits, instant)
+                        .map(
+                                result -> {
+                                    TableRefreshOptions.print(result, out, err);
+                                    return result.exitCode();
+                                })
+                        .orElse(ExitCodes.OK);
         // The core decides staleness; here it only becomes exit 4.
         if (report.failure().isPresent() && !report.stale()) {
             throw report.failure().get();
@@ -224,5 +254,74 @@ final class MirrorCommand implements Callable<Integer> {
             return STALE;
         }
         return refreshed;
+    }
+
+    /**
+     * One document for the whole run (schema/mirror-output.schema.json), the same exit code as the
+     * text form; the human lines for failures and alerts still go to standard error.
+     */
+    private int json(
+            Mirror.Report report,
+            MirrorLayout layout,
+            ListVerifier.Options verification,
+            InputCaps limits,
+            java.time.Instant instant) {
+        var err = spec.commandLine().getErr();
+        ObjectNode root = JsonOutput.document("mirror", ExitCodes.OK);
+        root.put("now", JsonOutput.instant(instant));
+        root.put("into", into.toString());
+        root.put("from", Printable.escape(from));
+        report.outcome()
+                .ifPresentOrElse(
+                        o -> {
+                            root.put(
+                                    "status",
+                                    o.status() == Mirror.Status.INSTALLED
+                                            ? "installed"
+                                            : "already-current");
+                            root.put("release", o.release().toString());
+                            ObjectNode list = root.putObject("list");
+                            list.put("timestamp", JsonOutput.instant(o.list().timestamp()));
+                            list.put("expires", JsonOutput.instant(o.list().expires()));
+                            list.put("domains", o.list().policies().size());
+                            list.put("enforce", o.list().count(Mode.ENFORCE));
+                            list.put("testing", o.list().count(Mode.TESTING));
+                            JsonOutput.strings(root, "signed-by", o.signers());
+                            root.put("origin", Printable.escape(o.origin()));
+                            JsonOutput.strings(
+                                    root,
+                                    "notes",
+                                    o.notes().stream().map(Printable::escape).toList());
+                            JsonOutput.strings(root, "pruned", o.pruned());
+                        },
+                        () -> root.put("status", "failed"));
+        int code = ExitCodes.OK;
+        if (report.failure().isPresent()) {
+            RuntimeException failure = report.failure().get();
+            code = CommandLines.exitCode(failure);
+            String line = CommandLines.describe(failure);
+            err.println("mirror: " + line);
+            root.set("error", JsonOutput.error(code, line, Optional.of(into)));
+        }
+        // The MTA's table follows the installed list (and its expiry) whatever this run's outcome.
+        Optional<TableRefreshOptions.Result> table =
+                tableRefresh.refresh(layout, verification, limits, instant);
+        if (table.isPresent()) {
+            root.set("postfix-table", tableRefresh.json(table.get(), err));
+            if (code == ExitCodes.OK) {
+                code = table.get().exitCode();
+            }
+        }
+        root.put("stale", report.stale());
+        if (report.stale()) {
+            String alert = Printable.escape(report.actionRequired().get());
+            err.println(alert);
+            root.put("action-required", alert);
+            code = STALE;
+        }
+        err.flush();
+        root.put("exit-code", code);
+        JsonOutput.print(spec.commandLine().getOut(), root);
+        return code;
     }
 }

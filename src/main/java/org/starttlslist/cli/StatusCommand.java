@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import tools.jackson.databind.node.ObjectNode;
 
 @Command(
         name = "status",
@@ -22,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
             "left (a release is due), or its signature does not verify with",
             "release/keys/; exit 0 otherwise."
         })
-final class StatusCommand implements Callable<Integer> {
+final class StatusCommand implements Callable<Integer>, JsonOutput.Formatted {
     @ParentCommand RootCommand root;
 
     @Mixin NowOption now;
@@ -36,10 +37,26 @@ final class StatusCommand implements Callable<Integer> {
 
     @Mixin RemoteOptions remoteOptions;
 
+    @Mixin OutputFormatOption format;
+
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
+    public boolean json() {
+        return format.json();
+    }
+
+    @Override
+    public Optional<java.nio.file.Path> subject() {
+        return Optional.of(root.repository().root());
+    }
+
+    @Override
     public Integer call() {
+        return JsonOutput.run(spec, this, this::status);
+    }
+
+    private int status() {
         PrintWriter out = spec.commandLine().getOut();
         ListStatus status =
                 RemoteOptions.withKnownRemote(
@@ -50,6 +67,11 @@ final class StatusCommand implements Callable<Integer> {
                                         Optional.ofNullable(remote),
                                         remoteOptions.timeout()),
                         "");
+        if (format.json()) {
+            ObjectNode document = json(status);
+            JsonOutput.print(out, document);
+            return document.get("exit-code").asInt();
+        }
         var list = status.list();
         out.println("list:      " + status.where());
         out.println("timestamp: " + ListTimes.format(list.timestamp()));
@@ -103,6 +125,42 @@ final class StatusCommand implements Callable<Integer> {
                 };
         out.flush();
         return ok ? ExitCodes.OK : ExitCodes.REJECTED;
+    }
+
+    /** The state as monitoring reads it: the same decision as the text's last line. */
+    static String state(ListStatus status) {
+        if (!status.verified()) {
+            return "bad-signature";
+        }
+        return switch (status.state()) {
+            case OK -> "ok";
+            case DUE -> "release-due";
+            case EXPIRED -> "expired";
+        };
+    }
+
+    private static ObjectNode json(ListStatus status) {
+        String state = state(status);
+        ObjectNode root =
+                JsonOutput.document(
+                        "status", state.equals("ok") ? ExitCodes.OK : ExitCodes.REJECTED);
+        var list = status.list();
+        root.put("now", JsonOutput.instant(status.now()));
+        root.put("list", status.where());
+        root.put("timestamp", JsonOutput.instant(list.timestamp()));
+        root.put("expires", JsonOutput.instant(list.expires()));
+        root.put("seconds-left", status.left().toSeconds());
+        root.put("minimum-validity-seconds", status.minimumValidity().toSeconds());
+        ObjectNode domains = root.putObject("domains");
+        domains.put("total", list.policies().size());
+        domains.put("enforce", list.count(Mode.ENFORCE));
+        domains.put("testing", list.count(Mode.TESTING));
+        JsonOutput.strings(root, "signers", status.signers());
+        ObjectNode signature = root.putObject("signature");
+        signature.put("verified", status.verified());
+        signature.put("detail", status.verification());
+        root.put("state", state);
+        return root;
     }
 
     static String describe(Duration duration) {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import org.starttlslist.export.ListExporter;
 import org.starttlslist.failure.CouldNotCompleteException;
 import org.starttlslist.failure.RejectedException;
@@ -14,6 +15,8 @@ import org.starttlslist.schedule.TableRefresh;
 import org.starttlslist.verify.InputCaps;
 import org.starttlslist.verify.ListVerifier;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The mirror's export targets: after the run, refresh the Postfix table when the installed list
@@ -57,26 +60,27 @@ final class TableRefreshOptions {
     String postmap;
 
     /**
-     * Refreshes the table if one is configured; returns the exit code this step adds (0, or 3 when
-     * the export or postmap failed, 1 when the installed list was refused). Never throws: the
-     * mirror's own outcome has already been reported and must still decide the exit code.
+     * What the refresh came to: its outcome, or the one line saying why the table was not
+     * refreshed, and the exit code this step adds (0, 1 when the installed list was refused, 3 when
+     * the export or postmap failed).
      */
-    int refresh(
-            MirrorLayout layout,
-            ListVerifier.Options verification,
-            InputCaps caps,
-            Instant now,
-            PrintWriter out,
-            PrintWriter err) {
+    record Result(int exitCode, Optional<TableRefresh.Outcome> outcome, Optional<String> failure) {}
+
+    /**
+     * Refreshes the table if one is configured (empty otherwise). Never throws: the mirror's own
+     * outcome has already been decided and must still decide the exit code.
+     */
+    Optional<Result> refresh(
+            MirrorLayout layout, ListVerifier.Options verification, InputCaps caps, Instant now) {
         if (table == null) {
-            return ExitCodes.OK;
+            return Optional.empty();
         }
         try {
             TableRefresh.Outcome outcome =
                     TableRefresh.run(
                             new TableRefresh.Request(
                                     layout,
-                                    java.util.Optional.of(verification),
+                                    Optional.of(verification),
                                     caps,
                                     now,
                                     new TableRefresh.Target(
@@ -84,48 +88,109 @@ final class TableRefreshOptions {
                                             tableType,
                                             earlyAdopter,
                                             new Postmap(
-                                                    postmap,
-                                                    java.util.Optional.ofNullable(
-                                                            postfixConfig)))));
-            report(outcome, out, err);
-            return ExitCodes.OK;
+                                                    postmap, Optional.ofNullable(postfixConfig)))));
+            return Optional.of(new Result(ExitCodes.OK, Optional.of(outcome), Optional.empty()));
         } catch (RejectedException e) {
-            err.println("mirror: the Postfix table was not refreshed: " + e.getMessage());
-            return ExitCodes.REJECTED;
+            return Optional.of(failed(ExitCodes.REJECTED, e));
         } catch (CouldNotCompleteException | UncheckedIOException e) {
-            err.println("mirror: the Postfix table was not refreshed: " + e.getMessage());
-            return ExitCodes.COULD_NOT_COMPLETE;
-        } finally {
-            out.flush();
-            err.flush();
+            return Optional.of(failed(ExitCodes.COULD_NOT_COMPLETE, e));
         }
     }
 
-    private static void report(TableRefresh.Outcome outcome, PrintWriter out, PrintWriter err) {
-        if (outcome instanceof TableRefresh.Outcome.Unchanged unchanged) {
-            out.println(
-                    "Postfix table " + unchanged.table() + " is up to date; not exported again.");
-        } else if (outcome instanceof TableRefresh.Outcome.Refreshed refreshed) {
-            if (refreshed.exported() instanceof ListExporter.Outcome.Expired expired) {
-                err.println(
-                        "ACTION REQUIRED: the installed list expired at "
-                                + ListTimes.format(expired.expiredAt())
-                                + "; wrote the fallback table "
-                                + refreshed.table()
-                                + " (opportunistic TLS, no policies) and ran postmap."
-                                + " Postfix stops enforcing the stale list at its reload.");
-            } else if (refreshed.exported() instanceof ListExporter.Outcome.Written written) {
-                out.println(
-                        "Exported "
-                                + refreshed.table()
-                                + " ("
-                                + written.enforce()
-                                + " enforce, "
-                                + written.testing()
-                                + " testing) and ran postmap; requested a Postfix reload ("
-                                + refreshed.reloadMarker()
-                                + ").");
-            }
-        }
+    private static Result failed(int exitCode, RuntimeException e) {
+        return new Result(
+                exitCode,
+                Optional.empty(),
+                Optional.of("the Postfix table was not refreshed: " + e.getMessage()));
+    }
+
+    /** The text form: progress on {@code out}, the alert and failures on {@code err}. */
+    static void print(Result result, PrintWriter out, PrintWriter err) {
+        result.failure().ifPresent(line -> err.println("mirror: " + line));
+        result.outcome()
+                .ifPresent(
+                        outcome -> {
+                            if (outcome instanceof TableRefresh.Outcome.Unchanged unchanged) {
+                                out.println(
+                                        "Postfix table "
+                                                + unchanged.table()
+                                                + " is up to date; not exported again.");
+                            } else if (outcome
+                                    instanceof TableRefresh.Outcome.Refreshed refreshed) {
+                                if (refreshed.exported()
+                                        instanceof ListExporter.Outcome.Expired expired) {
+                                    err.println(fallbackAlert(refreshed, expired));
+                                } else if (refreshed.exported()
+                                        instanceof ListExporter.Outcome.Written written) {
+                                    out.println(
+                                            "Exported "
+                                                    + refreshed.table()
+                                                    + " ("
+                                                    + written.enforce()
+                                                    + " enforce, "
+                                                    + written.testing()
+                                                    + " testing) and ran postmap; requested a Postfix reload ("
+                                                    + refreshed.reloadMarker()
+                                                    + ").");
+                                }
+                            }
+                        });
+        out.flush();
+        err.flush();
+    }
+
+    private static String fallbackAlert(
+            TableRefresh.Outcome.Refreshed refreshed, ListExporter.Outcome.Expired expired) {
+        return "ACTION REQUIRED: the installed list expired at "
+                + ListTimes.format(expired.expiredAt())
+                + "; wrote the fallback table "
+                + refreshed.table()
+                + " (opportunistic TLS, no policies) and ran postmap."
+                + " Postfix stops enforcing the stale list at its reload.";
+    }
+
+    /**
+     * The JSON form ({@code postfix-table} in schema/mirror-output.schema.json); the fallback alert
+     * also goes to {@code err}, as in the text form, so that logs keep it.
+     */
+    ObjectNode json(Result result, PrintWriter err) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("table", table.toAbsolutePath().toString());
+        result.failure()
+                .ifPresent(
+                        line -> {
+                            err.println("mirror: " + line);
+                            node.put("status", "failed");
+                            node.set(
+                                    "error",
+                                    JsonOutput.error(result.exitCode(), line, Optional.of(table)));
+                        });
+        result.outcome()
+                .ifPresent(
+                        outcome -> {
+                            if (outcome instanceof TableRefresh.Outcome.NothingInstalled) {
+                                node.put("status", "nothing-installed");
+                            } else if (outcome instanceof TableRefresh.Outcome.Unchanged) {
+                                node.put("status", "unchanged");
+                            } else if (outcome
+                                    instanceof TableRefresh.Outcome.Refreshed refreshed) {
+                                node.put("reload-marker", refreshed.reloadMarker().toString());
+                                if (refreshed.exported()
+                                        instanceof ListExporter.Outcome.Expired expired) {
+                                    String alert = fallbackAlert(refreshed, expired);
+                                    err.println(alert);
+                                    node.put("status", "fallback");
+                                    node.put("expired-at", JsonOutput.instant(expired.expiredAt()));
+                                    node.put("action-required", alert);
+                                } else if (refreshed.exported()
+                                        instanceof ListExporter.Outcome.Written written) {
+                                    node.put("status", "exported");
+                                    node.put("enforce", written.enforce());
+                                    node.put("testing", written.testing());
+                                }
+                            }
+                        });
+        err.flush();
+        return node;
     }
 }

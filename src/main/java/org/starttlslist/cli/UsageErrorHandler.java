@@ -20,6 +20,17 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
         UnmatchedArgumentException.printSuggestions(exception, err);
         err.println("See 'starttls-list help" + subcommandPath(command) + "' for the options.");
         err.flush();
+        if (command.getCommand() instanceof JsonOutput.Formatted
+                && OutputFormatOption.requested(args)) {
+            // The option may not be set yet (parsing stopped), so the words decide.
+            JsonOutput.print(
+                    command.getOut(),
+                    JsonOutput.errorDocument(
+                            command.getCommandName(),
+                            ExitCodes.USAGE,
+                            org.starttlslist.failure.Printable.escape(exception.getMessage()),
+                            java.util.Optional.empty()));
+        }
         return ExitCodes.USAGE;
     }
 

@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.starttlslist.failure.RejectedException;
 import org.starttlslist.files.BoundedFiles;
 import org.starttlslist.model.ListTimes;
+import org.starttlslist.model.Mode;
 import org.starttlslist.verify.InputCaps;
 import org.starttlslist.verify.ListVerifier;
 import org.starttlslist.verify.PinnedKeys;
@@ -20,6 +22,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import tools.jackson.databind.node.ObjectNode;
 
 @Command(
         name = "verify",
@@ -27,7 +30,7 @@ import picocli.CommandLine.ParentCommand;
         description =
                 "Verify a signed list against pinned keys: signature, threshold, signature policy, schema,"
                         + " expiry and (with --previous) rollback. Prints who signed it, when, and how long it stays valid.")
-final class VerifyCommand implements Callable<Integer> {
+final class VerifyCommand implements Callable<Integer>, JsonOutput.Formatted {
     @ParentCommand RootCommand root;
 
     @Mixin NowOption now;
@@ -75,10 +78,26 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Mixin InputCapOptions caps;
 
+    @Mixin OutputFormatOption format;
+
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
+    public boolean json() {
+        return format.json();
+    }
+
+    @Override
+    public Optional<Path> subject() {
+        return Optional.ofNullable(file).map(this::resolve);
+    }
+
+    @Override
     public Integer call() {
+        return JsonOutput.run(spec, this, this::verify);
+    }
+
+    private int verify() {
         if (threshold < 1) {
             throw new UsageException(
                     "--threshold " + threshold + ": at least one signature is always required");
@@ -131,8 +150,47 @@ final class VerifyCommand implements Callable<Integer> {
             // Name the file: the verifier works on bytes and does not know it.
             throw new RejectedException(list + ": " + e.getMessage(), e);
         }
-        print(list, verified, reference, pinned);
+        if (format.json()) {
+            JsonOutput.print(
+                    spec.commandLine().getOut(),
+                    json(list, signature, verified, reference, pinned));
+        } else {
+            print(list, verified, reference, pinned);
+        }
         return ExitCodes.OK;
+    }
+
+    /** During a key rotation this shows when a pinned key stopped signing, so it can be dropped. */
+    private static List<String> unsigned(ListVerifier.Verified verified, PinnedKeys pinned) {
+        return pinned.primaryFingerprints().stream()
+                .filter(fingerprint -> !verified.signerFingerprints().contains(fingerprint))
+                .distinct()
+                .toList();
+    }
+
+    private static ObjectNode json(
+            Path list,
+            Path signature,
+            ListVerifier.Verified verified,
+            Instant reference,
+            PinnedKeys pinned) {
+        ObjectNode root = JsonOutput.document("verify", ExitCodes.OK);
+        root.put("now", JsonOutput.instant(reference));
+        root.put("file", list.toString());
+        root.put("signature-file", signature.toString());
+        root.put("unchanged-from-previous", verified.unchangedFromPrevious());
+        JsonOutput.strings(root, "signed-by", verified.signerFingerprints());
+        JsonOutput.strings(root, "not-signed", unsigned(verified, pinned));
+        root.put("signed-at", JsonOutput.instant(verified.signatureTime()));
+        root.put("timestamp", JsonOutput.instant(verified.list().timestamp()));
+        root.put("expires", JsonOutput.instant(verified.list().expires()));
+        root.put(
+                "seconds-left", Duration.between(reference, verified.list().expires()).toSeconds());
+        ObjectNode domains = root.putObject("domains");
+        domains.put("total", verified.list().policies().size());
+        domains.put("enforce", verified.list().count(Mode.ENFORCE));
+        domains.put("testing", verified.list().count(Mode.TESTING));
+        return root;
     }
 
     private void print(
@@ -145,12 +203,7 @@ final class VerifyCommand implements Callable<Integer> {
                                 ? " (unchanged from the previous list)"
                                 : ""));
         out.println("signed by:  " + String.join(", ", verified.signerFingerprints()));
-        // During a key rotation this shows when a pinned key stopped signing, so it can be dropped.
-        List<String> unsigned =
-                pinned.primaryFingerprints().stream()
-                        .filter(fingerprint -> !verified.signerFingerprints().contains(fingerprint))
-                        .distinct()
-                        .toList();
+        List<String> unsigned = unsigned(verified, pinned);
         out.println(
                 "not signed: "
                         + (unsigned.isEmpty()

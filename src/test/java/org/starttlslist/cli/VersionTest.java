@@ -22,6 +22,16 @@ class VersionTest {
     }
 
     @Test
+    void theFastPathPrintsWhatPicocliPrints() {
+        // A bare --version is answered before picocli is built; anywhere else picocli answers.
+        CliRun bare = CliRun.of("--version");
+        assertEquals(bare, CliRun.of("-V"));
+        assertEquals(bare, CliRun.of("-C", ".", "--version"));
+        assertEquals(bare, CliRun.of("--stacktrace", "-V"));
+        assertEquals("", bare.err());
+    }
+
+    @Test
     void quiet_printsNothingOnStdout_butErrorsStillShow() {
         assertEquals("", CliRun.of("--quiet", "--version").out());
         CliRun failing =

@@ -87,6 +87,18 @@ final class ScheduledSetup {
                 ListTimes.format(now));
     }
 
+    /** The same run with {@code --format json} (for monitoring) instead of {@code --quiet}. */
+    CliRun jsonRun(Instant now) {
+        return CliRun.of(
+                "mirror",
+                "--config",
+                etc.resolve("mirror.conf").toString(),
+                "--format",
+                "json",
+                "--now",
+                ListTimes.format(now));
+    }
+
     /**
      * The reload step's part that matters here: it takes the request away once Postfix reloaded.
      */

@@ -1,0 +1,108 @@
+package org.starttlslist.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launchers' class-data-sharing archive: made once, used afterwards, and made again or left
+ * unused, without a word on either output, when it does not match the jar or the Java runtime. A
+ * run must print exactly what it prints without one (--format json reads standard output).
+ */
+class CdsArchiveIT {
+    @TempDir Path tmp;
+
+    /** A checkout as the launcher sees it: the script, the built jar, this repository's list. */
+    private Path checkout() throws Exception {
+        Path jar = Path.of("target/starttls-list.jar");
+        assumeTrue(Files.exists(jar), "no target/starttls-list.jar: run mvn package");
+        Path here = tmp.resolve("checkout");
+        Files.createDirectories(here.resolve("target"));
+        Files.copy(Path.of("starttls-list"), here.resolve("starttls-list"));
+        Files.setPosixFilePermissions(
+                here.resolve("starttls-list"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.copy(jar, here.resolve("target/starttls-list.jar"));
+        Shell.ok("cp", "-r", Path.of("policies").toString(), here.toString());
+        Shell.ok("cp", "-r", Path.of("release").toString(), here.toString());
+        return here;
+    }
+
+    /** validate of the copied list, run without any archive: what every run must print. */
+    private static String plainValidate(Path here) throws Exception {
+        return Shell.ok(
+                "java",
+                "-Xshare:off",
+                "-jar",
+                here.resolve("target/starttls-list.jar").toString(),
+                "-C",
+                here.toString(),
+                "validate");
+    }
+
+    @Test
+    void checkoutLauncher_makesTheArchiveOnceAndSurvivesABadOne() throws Exception {
+        Path here = checkout();
+        Path launcher = here.resolve("starttls-list");
+        Path archive = here.resolve("target/starttls-list.jsa");
+        Path stamp = here.resolve("target/starttls-list.jsa.stamp");
+        String version =
+                Shell.ok(
+                        "java",
+                        "-Xshare:off",
+                        "-jar",
+                        here.resolve("target/starttls-list.jar").toString(),
+                        "--version");
+        String expected = plainValidate(here);
+        String[] validate = {launcher.toString(), "-C", here.toString(), "validate"};
+
+        assertEquals(version, Shell.ok(launcher.toString(), "--version"), "first run");
+        assertTrue(Files.isRegularFile(archive), "the archive was made");
+        assertTrue(
+                Files.readString(stamp)
+                        .strip()
+                        .endsWith(" " + here.resolve("target/starttls-list.jar")),
+                Files.readString(stamp));
+        FileTime made = Files.getLastModifiedTime(archive);
+        assertEquals(expected, Shell.ok(validate), "with the archive");
+        assertEquals(made, Files.getLastModifiedTime(archive), "not made again");
+
+        // Garbage where the archive was, with a matching stamp: ignored without a word.
+        Files.writeString(archive, "not an archive");
+        Files.setLastModifiedTime(archive, FileTime.from(Instant.now().plusSeconds(60)));
+        assertEquals(expected, Shell.ok(validate), "garbage archive");
+
+        // A JVM that cannot use the archive (here: one made for another jar, as after an upgrade
+        // the launcher did not see) says so on standard output unless told not to.
+        Path other = Files.copy(here.resolve("target/starttls-list.jar"), tmp.resolve("other.jar"));
+        Shell.ok(
+                "java",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:ArchiveClassesAtExit=" + archive,
+                "-jar",
+                other.toString(),
+                "--version");
+        Files.setLastModifiedTime(archive, FileTime.from(Instant.now().plusSeconds(60)));
+        assertEquals(expected, Shell.ok(validate), "archive of another jar");
+
+        // Another Java runtime (or jar path) in the stamp: the archive is made again.
+        Files.writeString(
+                stamp, "/opt/another/java " + here.resolve("target/starttls-list.jar") + "\n");
+        assertEquals(expected, Shell.ok(validate), "stale stamp");
+        assertTrue(
+                Files.readString(stamp)
+                                .strip()
+                                .endsWith(" " + here.resolve("target/starttls-list.jar"))
+                        && !Files.readString(stamp).startsWith("/opt/another/java"),
+                Files.readString(stamp));
+        assertEquals(expected, Shell.ok(validate), "made again");
+    }
+}

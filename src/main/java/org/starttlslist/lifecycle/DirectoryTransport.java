@@ -30,6 +30,7 @@ public final class DirectoryTransport implements NoticeTransport {
             AtomicFiles.write(directory.resolve(notice.id() + ".eml"), bytes.toByteArray());
         } catch (MessagingException | IOException e) {
             throw new NoticeNotSentException(
+                    notice.id(),
                     "cannot write notice "
                             + notice.id()
                             + " to "

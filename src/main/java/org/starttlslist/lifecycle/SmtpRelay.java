@@ -98,6 +98,7 @@ public final class SmtpRelay implements NoticeTransport {
             transport.sendMessage(message, message.getAllRecipients());
         } catch (MessagingException e) {
             throw new NoticeNotSentException(
+                    notice.id(),
                     "the relay "
                             + settings.host()
                             + ":"

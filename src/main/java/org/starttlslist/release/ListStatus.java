@@ -72,6 +72,7 @@ public record ListStatus(
                                     .orElseThrow(
                                             () ->
                                                     new NoPublishedListException(
+                                                            remoteName,
                                                             remoteName.get()
                                                                     + " has no branch '"
                                                                     + branch
@@ -83,6 +84,7 @@ public record ListStatus(
                                     .orElseThrow(
                                             () ->
                                                     new NoPublishedListException(
+                                                            remoteName,
                                                             "there is no "
                                                                     + PublishedPair.LIST_PATH
                                                                     + " on "
@@ -100,6 +102,7 @@ public record ListStatus(
                                     .orElseThrow(
                                             () ->
                                                     new NoPublishedListException(
+                                                            Optional.empty(),
                                                             "there is no "
                                                                     + PublishedPair.LIST_PATH));
                 }

@@ -9,6 +9,8 @@ import org.starttlslist.failure.CouldNotCompleteException;
  */
 public final class WorkingTreeNotUpdatedException extends CouldNotCompleteException {
     private static final long serialVersionUID = 1L;
+    private final String tag;
+    private final transient ObjectId commit;
 
     WorkingTreeNotUpdatedException(ReleaseTransaction.Plan plan, ObjectId commit, String why) {
         super(
@@ -22,5 +24,17 @@ public final class WorkingTreeNotUpdatedException extends CouldNotCompleteExcept
                         + "; when no git command is running, remove .git/index.lock if it exists and run:"
                         + " git checkout HEAD -- "
                         + String.join(" ", plan.files().keySet()));
+        this.tag = plan.tagName();
+        this.commit = commit;
+    }
+
+    /** The release tag, made and kept. */
+    public String tag() {
+        return tag;
+    }
+
+    /** The release commit the branch now points at. */
+    public ObjectId commit() {
+        return commit;
     }
 }

@@ -80,13 +80,16 @@ public final class PinnedKeys {
                                 in, maxKeyBytes, "pinned key file " + file, "--max-key-bytes");
             } catch (NoSuchFileException e) {
                 throw new PinnedKeysUnusableException(
+                        file.toString(),
                         "pinned key file "
                                 + file
                                 + " does not exist; check the path given to --keys",
                         e);
             } catch (IOException e) {
                 throw new PinnedKeysUnusableException(
-                        "cannot read pinned key file " + file + ": " + e.getMessage(), e);
+                        file.toString(),
+                        "cannot read pinned key file " + file + ": " + e.getMessage(),
+                        e);
             }
             for (OpenPGPCertificate certificate : parse(bytes, file.toString())) {
                 byFingerprint.putIfAbsent(
@@ -116,6 +119,7 @@ public final class PinnedKeys {
                     found.add(new OpenPGPCertificate(ring, new BcOpenPGPImplementation()));
                 } else if (object instanceof PGPSecretKeyRing) {
                     throw new PinnedKeysUnusableException(
+                            name,
                             "pinned key file "
                                     + name
                                     + " holds a SECRET key; pin only the public key (gpg --export --armor FINGERPRINT)",
@@ -127,6 +131,7 @@ public final class PinnedKeys {
                 throw unusable;
             }
             throw new PinnedKeysUnusableException(
+                    name,
                     "pinned key file "
                             + name
                             + " is not an OpenPGP public key file: "
@@ -135,7 +140,7 @@ public final class PinnedKeys {
         }
         if (found.isEmpty()) {
             throw new PinnedKeysUnusableException(
-                    "pinned key file " + name + " holds no OpenPGP public key", null);
+                    name, "pinned key file " + name + " holds no OpenPGP public key", null);
         }
         return found;
     }

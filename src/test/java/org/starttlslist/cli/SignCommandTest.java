@@ -1,7 +1,9 @@
 package org.starttlslist.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.starttlslist.signing.ArmoredKeyFingerprints;
+import org.starttlslist.signing.SignatureBeforeListException;
 import org.starttlslist.testing.CliRun;
 import org.starttlslist.testing.GnuPg;
 import org.starttlslist.testing.TestKeys;
@@ -118,6 +121,77 @@ class SignCommandTest {
         assertOneLineError(run, 1, "keygen", "secret-key.asc already exists");
         assertEquals("precious", Files.readString(keys.resolve("secret-key.asc")));
         assertFalse(Files.exists(keys.resolve("public-key.asc")));
+    }
+
+    @Test
+    void keygenNamesTheKeyFileItWillNotOverwrite() throws Exception {
+        Path keys = Files.createDirectories(dir.resolve("keys"));
+        Path secret = Files.writeString(keys.resolve("secret-key.asc"), "precious");
+        var e =
+                assertThrows(
+                        OutputExistsException.class,
+                        () ->
+                                CommandCall.parse(
+                                                "keygen",
+                                                "--uid",
+                                                "Alice <alice@example.org>",
+                                                "--out",
+                                                keys.toString(),
+                                                "--passphrase-file",
+                                                passphrase.toString())
+                                        .call());
+        assertEquals(secret, e.file());
+        assertEquals("precious", Files.readString(secret));
+        assertFalse(Files.exists(keys.resolve("public-key.asc")));
+    }
+
+    @Test
+    void signNamesTheSignatureItWillNotReplace() throws Exception {
+        TestKey key = TestKeys.ed25519("alice");
+        Path secret = key.writeSecret(dir);
+        Path asc = dir.resolve("policy.json.asc");
+        byte[] first = key.sign(Files.readAllBytes(list), NOW);
+        Files.write(asc, first);
+        var e =
+                assertThrows(
+                        SignatureExistsException.class,
+                        () ->
+                                CommandCall.parse(
+                                                "sign",
+                                                list.toString(),
+                                                "--key",
+                                                secret.toString(),
+                                                "--passphrase-file",
+                                                passphrase.toString(),
+                                                "--now",
+                                                NOW.toString())
+                                        .call());
+        assertEquals(asc, e.file());
+        assertArrayEquals(first, Files.readAllBytes(asc));
+    }
+
+    @Test
+    void signRefusesASignatureDatedBeforeTheListAndWritesNone() throws Exception {
+        TestKey key = TestKeys.ed25519("alice");
+        Path secret = key.writeSecret(dir);
+        Instant early = NOW.minus(Duration.ofDays(1));
+        var e =
+                assertThrows(
+                        SignatureBeforeListException.class,
+                        () ->
+                                CommandCall.parse(
+                                                "sign",
+                                                list.toString(),
+                                                "--key",
+                                                secret.toString(),
+                                                "--passphrase-file",
+                                                passphrase.toString(),
+                                                "--now",
+                                                early.toString())
+                                        .call());
+        assertEquals(early, e.signatureTime());
+        assertEquals(NOW.minusSeconds(3600), e.listTimestamp());
+        assertFalse(Files.exists(dir.resolve("policy.json.asc")));
     }
 
     @Test

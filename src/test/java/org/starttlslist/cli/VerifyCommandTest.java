@@ -2,6 +2,7 @@ package org.starttlslist.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -21,6 +22,7 @@ import org.starttlslist.testing.SharedFixtures;
 import org.starttlslist.testing.TestKeys;
 import org.starttlslist.testing.TestKeys.TestKey;
 import org.starttlslist.testing.TestLists;
+import org.starttlslist.verify.SignatureMissingException;
 
 /**
  * {@code verify} on each row of the tamper matrix (../shared/notes/trust-checklist.md) that applies
@@ -62,6 +64,25 @@ class VerifyCommandTest {
         String[] args = Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
         return CliRun.of(args);
+    }
+
+    @Test
+    void aListWithoutItsSignatureFileNamesBoth() throws Exception {
+        Files.delete(signature);
+        var e =
+                assertThrows(
+                        SignatureMissingException.class,
+                        () ->
+                                CommandCall.parse(
+                                                "verify",
+                                                list.toString(),
+                                                "--keys",
+                                                aliceKey.toString(),
+                                                "--now",
+                                                NOW.toString())
+                                        .call());
+        assertEquals(list, e.list());
+        assertEquals(signature, e.signature());
     }
 
     /** Exit 1 and exactly one line on stderr, starting "verify: FILE: ", holding every fragment. */

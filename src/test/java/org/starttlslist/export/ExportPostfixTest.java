@@ -2,15 +2,19 @@ package org.starttlslist.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.starttlslist.testing.CliRun;
+import org.starttlslist.verify.InputCaps;
 
 class ExportPostfixTest {
     static final String NOW = "2026-11-28T12:00:00Z";
@@ -145,6 +149,34 @@ class ExportPostfixTest {
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(
                 run.err().contains(file + ": /: required property 'expires' not found"), run.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void anUnusableListIsRefusedWithItsFileAndPointer(@TempDir Path dir) throws IOException {
+        Path file =
+                writeList(
+                        dir,
+                        list("2026-12-04T00:00:00Z")
+                                .replace(
+                                        "\"policy-alias\": \"hoster\"",
+                                        "\"policy-alias\": \"nobody\""));
+        Path out = dir.resolve("table");
+        var e =
+                assertThrows(
+                        UnusableListException.class,
+                        () ->
+                                new ListExporter(new PostfixPolicyMap(false))
+                                        .export(
+                                                new ListExporter.Request(
+                                                        file,
+                                                        dir.resolve("policy.json.asc"),
+                                                        Optional.empty(),
+                                                        Instant.parse(NOW),
+                                                        out,
+                                                        InputCaps.defaults())));
+        assertEquals(file, e.file());
+        assertEquals("/policies/b.example/policy-alias", e.pointer());
         assertFalse(Files.exists(out));
     }
 

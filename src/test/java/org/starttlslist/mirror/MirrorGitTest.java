@@ -2,6 +2,7 @@ package org.starttlslist.mirror;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.starttlslist.mirror.TestLists.at;
 
@@ -9,11 +10,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -26,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.starttlslist.model.ListTimes;
 import org.starttlslist.testing.CliRun;
 import org.starttlslist.testing.GitConfigIsolation;
+import org.starttlslist.verify.ListVerifier;
+import org.starttlslist.verify.PinnedKeys;
 
 /** The mirror against a real bare git remote in a temporary directory ({@code file:} URL). */
 @ExtendWith(GitConfigIsolation.class)
@@ -260,6 +265,35 @@ class MirrorGitTest {
                         .contains(
                                 "the tag names the list of 2026-11-01T12:00:00Z but holds the list of 2026-11-01T00:00:00Z"),
                 run.err());
+        assertEquals(List.of(), new ArrayList<>(TestLists.snapshot(mirror).keySet()));
+    }
+
+    @Test
+    void aTagWhoseNameIsNotItsListsTimestampCarriesBothInstants() throws Exception {
+        byte[] old = TestLists.list(at(0), 1);
+        RevCommit oldCommit = release(old, maintainer.sign(old, at(0)), at(0), false);
+        tag("list-20261101T120000Z", oldCommit);
+        MirrorLayout layout = new MirrorLayout(mirror);
+        Mirror direct =
+                new Mirror(
+                        layout,
+                        new Mirror.Options(
+                                ListVerifier.Options.of(
+                                        PinnedKeys.load(List.of(maintainer.publicKey())), at(13)),
+                                FetchLimits.defaults(),
+                                Duration.ofSeconds(5),
+                                Mirror.DEFAULT_KEEP));
+        GitSource source =
+                new GitSource(
+                        url(),
+                        Optional.empty(),
+                        layout,
+                        HttpsSettings.defaults(Duration.ofSeconds(10)),
+                        Duration.ofSeconds(10),
+                        at(13));
+        var e = assertThrows(TagMismatchException.class, () -> direct.install(source));
+        assertEquals(Instant.parse("2026-11-01T12:00:00Z"), e.claimed());
+        assertEquals(at(0), e.actual());
         assertEquals(List.of(), new ArrayList<>(TestLists.snapshot(mirror).keySet()));
     }
 

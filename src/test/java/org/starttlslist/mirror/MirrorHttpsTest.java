@@ -2,11 +2,14 @@ package org.starttlslist.mirror;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.starttlslist.mirror.TestLists.at;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -235,6 +238,23 @@ class MirrorHttpsTest {
         server.redirect("/list/policy.json", elsewhere);
         CliRun run = refused(3, at(7));
         assertTrue(run.err().contains("redirects to " + elsewhere), run.err());
+    }
+
+    @Test
+    void aRedirectToAnotherHostCarriesBothAddresses() throws Exception {
+        Signed pair = signed(at(0), 1);
+        server.serve("/list/policy.json.asc", pair.signature());
+        String elsewhere = server.base().replace("127.0.0.1", "localhost") + "/list/policy.json";
+        server.redirect("/list/policy.json", elsewhere);
+        HttpsSource source =
+                new HttpsSource(
+                        URI.create(server.base() + "/list/"),
+                        HttpsSettings.trusting(pki.caPem(), Duration.ofSeconds(10)));
+        var e =
+                assertThrows(
+                        RedirectRefusedException.class, () -> source.fetch(FetchLimits.defaults()));
+        assertEquals(URI.create(server.base() + "/list/policy.json"), e.from());
+        assertEquals(URI.create(elsewhere), e.to());
     }
 
     @Test

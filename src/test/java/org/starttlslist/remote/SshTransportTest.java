@@ -267,6 +267,9 @@ class SshTransportTest {
                         HostUnreachableException.class,
                         () -> GitRemote.named(clone, "origin").fetchBranch("main"));
         assertTrue(e.getMessage().contains("host unreachable"), e.getMessage());
+        // Every remote failure names the remote as the user gave it.
+        RemoteException failure = e;
+        assertEquals("origin", failure.remote());
     }
 
     /** Every ref of a repository (bare or .git directory) and where it points. */

@@ -2,7 +2,6 @@ package org.starttlslist.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -42,24 +41,7 @@ final class ExportCommand implements Callable<Integer> {
                 "fallback table (opportunistic TLS), ACTION REQUIRED and exit 1."
             })
     static final class Postfix implements Callable<Integer> {
-        @Option(
-                names = "--list",
-                required = true,
-                paramLabel = "DIR|FILE",
-                description =
-                        "A mirror directory (its current list), a directory holding policy.json, or a policy.json file.")
-        Path list;
-
-        @Option(
-                names = "--keys",
-                split = ",",
-                paramLabel = "PINNED.asc",
-                description =
-                        "Verify the list's signature (the .asc beside it) against these pinned public keys.")
-        List<Path> keys = new ArrayList<>();
-
-        @Option(names = "--early-adopter", description = "Treat 'testing' domains as 'enforce'.")
-        boolean earlyAdopter;
+        @Mixin ExportListOptions source;
 
         @Option(
                 names = "--postfix-config",
@@ -86,11 +68,11 @@ final class ExportCommand implements Callable<Integer> {
         public Integer call() {
             return run(
                     new PostfixPolicyMap(
-                            earlyAdopter,
+                            source.earlyAdopter,
                             new Postconf(java.util.Optional.ofNullable(postfixConfig))),
                     spec,
-                    list,
-                    keys,
+                    source.list,
+                    source.keys,
                     out,
                     now,
                     caps);
@@ -109,24 +91,7 @@ final class ExportCommand implements Callable<Integer> {
                 "one-line fallback file (opportunistic TLS), ACTION REQUIRED and exit 1."
             })
     static final class Exim implements Callable<Integer> {
-        @Option(
-                names = "--list",
-                required = true,
-                paramLabel = "DIR|FILE",
-                description =
-                        "A mirror directory (its current list), a directory holding policy.json, or a policy.json file.")
-        Path list;
-
-        @Option(
-                names = "--keys",
-                split = ",",
-                paramLabel = "PINNED.asc",
-                description =
-                        "Verify the list's signature (the .asc beside it) against these pinned public keys.")
-        List<Path> keys = new ArrayList<>();
-
-        @Option(names = "--early-adopter", description = "Treat 'testing' domains as 'enforce'.")
-        boolean earlyAdopter;
+        @Mixin ExportListOptions source;
 
         @Option(
                 names = "--out",
@@ -143,7 +108,14 @@ final class ExportCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return run(new EximPolicyFile(earlyAdopter), spec, list, keys, out, now, caps);
+            return run(
+                    new EximPolicyFile(source.earlyAdopter),
+                    spec,
+                    source.list,
+                    source.keys,
+                    out,
+                    now,
+                    caps);
         }
     }
 

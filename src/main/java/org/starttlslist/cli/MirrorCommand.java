@@ -16,6 +16,7 @@ import org.starttlslist.mirror.Mirror;
 import org.starttlslist.mirror.MirrorLayout;
 import org.starttlslist.model.ListTimes;
 import org.starttlslist.model.Mode;
+import org.starttlslist.schedule.TableRefresh;
 import org.starttlslist.verify.InputCaps;
 import org.starttlslist.verify.ListVerifier;
 import org.starttlslist.verify.PinnedKeys;
@@ -235,7 +236,7 @@ final class MirrorCommand implements Callable<Integer>, JsonOutput.Formatted {
         // The MTA's table follows the installed list (and its expiry) whatever this run's outcome.
         int refreshed =
                 tableRefresh
-                        .refresh(layout, verification, limits, instant)
+                        .refresh(layout, verification, limits, instant, verifiedRelease(report))
                         .map(
                                 result -> {
                                     TableRefreshOptions.print(result, out, err);
@@ -254,6 +255,12 @@ final class MirrorCommand implements Callable<Integer>, JsonOutput.Formatted {
             return STALE;
         }
         return refreshed;
+    }
+
+    /** What the run verified, so the table refresh exports it without verifying it again. */
+    private static Optional<TableRefresh.VerifiedRelease> verifiedRelease(Mirror.Report report) {
+        return report.outcome()
+                .map(o -> new TableRefresh.VerifiedRelease(o.release(), o.verified()));
     }
 
     /**
@@ -305,7 +312,8 @@ final class MirrorCommand implements Callable<Integer>, JsonOutput.Formatted {
         }
         // The MTA's table follows the installed list (and its expiry) whatever this run's outcome.
         Optional<TableRefreshOptions.Result> table =
-                tableRefresh.refresh(layout, verification, limits, instant);
+                tableRefresh.refresh(
+                        layout, verification, limits, instant, verifiedRelease(report));
         if (table.isPresent()) {
             root.set("postfix-table", tableRefresh.json(table.get(), err));
             if (code == ExitCodes.OK) {

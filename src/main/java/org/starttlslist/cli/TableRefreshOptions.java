@@ -71,7 +71,11 @@ final class TableRefreshOptions {
      * outcome has already been decided and must still decide the exit code.
      */
     Optional<Result> refresh(
-            MirrorLayout layout, ListVerifier.Options verification, InputCaps caps, Instant now) {
+            MirrorLayout layout,
+            ListVerifier.Options verification,
+            InputCaps caps,
+            Instant now,
+            Optional<TableRefresh.VerifiedRelease> alreadyVerified) {
         if (table == null) {
             return Optional.empty();
         }
@@ -88,7 +92,8 @@ final class TableRefreshOptions {
                                             tableType,
                                             earlyAdopter,
                                             new Postmap(
-                                                    postmap, Optional.ofNullable(postfixConfig)))));
+                                                    postmap, Optional.ofNullable(postfixConfig))),
+                                    alreadyVerified));
             return Optional.of(new Result(ExitCodes.OK, Optional.of(outcome), Optional.empty()));
         } catch (RejectedException e) {
             return Optional.of(failed(ExitCodes.REJECTED, e));

@@ -131,12 +131,34 @@ public final class ListExporter {
             }
         }
         // 4. Write.
-        write(request.out(), generator.generate(list));
-        Duration left = Duration.between(request.now(), list.expires());
+        return written(list, request.verification().isPresent(), request.now(), request.out());
+    }
+
+    /**
+     * Exports a list this run has already verified in full (the mirror's run, moments ago), without
+     * reading or verifying the files again: the table is generated from the verified bytes' model,
+     * so a file changed on disk since cannot be what gets exported. Expiry is still checked against
+     * {@code now}.
+     *
+     * @param listFile where the list is installed, only to name it in {@link Outcome.Expired}
+     */
+    public Outcome exportVerified(
+            ListVerifier.Verified verified, Path listFile, Instant now, Path out) {
+        PolicyList list = verified.list();
+        if (!list.expires().isAfter(now)) {
+            write(out, generator.expiredFallback());
+            return new Outcome.Expired(out, listFile, list.expires());
+        }
+        return written(list, true, now, out);
+    }
+
+    private Outcome written(PolicyList list, boolean signatureChecked, Instant now, Path out) {
+        write(out, generator.generate(list));
+        Duration left = Duration.between(now, list.expires());
         return new Outcome.Written(
-                request.out(),
+                out,
                 list,
-                request.verification().isPresent(),
+                signatureChecked,
                 list.count(Mode.ENFORCE),
                 list.count(Mode.TESTING),
                 left.compareTo(EXPIRY_WARNING) < 0 ? Optional.of(left) : Optional.empty());

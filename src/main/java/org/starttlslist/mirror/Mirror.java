@@ -63,6 +63,10 @@ public final class Mirror {
         ALREADY_CURRENT
     }
 
+    /**
+     * @param verified what the run verified: the exact bytes now installed in {@code release}, so a
+     *     step after the run (the table refresh) can use them instead of verifying the files again
+     */
     public record Outcome(
             Status status,
             Path release,
@@ -70,7 +74,8 @@ public final class Mirror {
             List<String> signers,
             String origin,
             List<String> notes,
-            List<Path> pruned) {}
+            List<Path> pruned,
+            ListVerifier.Verified verified) {}
 
     /**
      * What a run came to: the outcome, or the failure that stopped it, and the ACTION REQUIRED
@@ -177,7 +182,8 @@ public final class Mirror {
                         verified.signerFingerprints(),
                         fetched.origin(),
                         notes,
-                        List.of());
+                        List.of(),
+                        verified);
             }
             ReleaseStore store = new ReleaseStore(layout);
             try {
@@ -192,7 +198,8 @@ public final class Mirror {
                         verified.signerFingerprints(),
                         fetched.origin(),
                         notes,
-                        pruned);
+                        pruned,
+                        verified);
             } catch (IOException e) {
                 throw new UncheckedIOException(
                         "cannot install into " + layout.root() + ": " + e.getMessage(), e);

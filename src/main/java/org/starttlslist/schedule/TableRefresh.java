@@ -28,10 +28,11 @@ import org.starttlslist.verify.ListVerifier;
  *       list has expired (enforcing a stale list is what the project exists to prevent).
  *   <li>The record of the last completed export ({@code TABLE.exported}) says the same: unchanged,
  *       no export, no {@code postmap}, no reload.
- *   <li>Otherwise export (the same checks as {@code export postfix}, pinned keys included), run
- *       {@code postmap}, then write the record, then ask for a reload by creating {@code
- *       TABLE.reload-needed}. The record is written last, so a run that fails half-way is redone in
- *       full by the next one.
+ *   <li>Otherwise export (the same checks as {@code export postfix}, pinned keys included; or, when
+ *       this run's mirror step installed or confirmed that very release, from the list it verified,
+ *       so the list is verified once per run), run {@code postmap}, then write the record, then ask
+ *       for a reload by creating {@code TABLE.reload-needed}. The record is written last, so a run
+ *       that fails half-way is redone in full by the next one.
  * </ol>
  *
  * The reload itself is the one privileged step, done outside this process by whoever runs it (the
@@ -43,18 +44,45 @@ public final class TableRefresh {
     public record Target(Path table, String tableType, boolean earlyAdopter, Postmap postmap) {}
 
     /**
+     * A release the mirror run installed (or found current) moments ago, with what it verified: the
+     * exact bytes in that release's list file, their model and signers.
+     */
+    public record VerifiedRelease(Path release, ListVerifier.Verified verified) {
+        public VerifiedRelease {
+            Objects.requireNonNull(release, "release");
+            Objects.requireNonNull(verified, "verified");
+        }
+    }
+
+    /**
      * @param verification how the mirror verified the list (its pinned keys, threshold and caps);
      *     empty exports without checking the signature
+     * @param alreadyVerified what this run's mirror step verified; used instead of reading and
+     *     verifying the installed files again when {@code current} still points to that release, so
+     *     a run verifies its list once. Empty (or another release installed since): the full
+     *     checks, as {@code export postfix}.
      */
     public record Request(
             MirrorLayout layout,
             Optional<ListVerifier.Options> verification,
             InputCaps caps,
             Instant now,
-            Target target) {
+            Target target,
+            Optional<VerifiedRelease> alreadyVerified) {
         public Request {
             Objects.requireNonNull(verification, "verification");
             Objects.requireNonNull(caps, "caps");
+            Objects.requireNonNull(alreadyVerified, "alreadyVerified");
+        }
+
+        /** Given only the mirror directory: the installed list is read and verified in full. */
+        public Request(
+                MirrorLayout layout,
+                Optional<ListVerifier.Options> verification,
+                InputCaps caps,
+                Instant now,
+                Target target) {
+            this(layout, verification, caps, now, target, Optional.empty());
         }
     }
 
@@ -90,8 +118,17 @@ public final class TableRefresh {
         // 2. What the table should hold. An unreadable list is exported anyway: the exporter
         //    refuses it with the reason, and the old table stays.
         Path list = release.get().resolve(MirrorLayout.LIST);
+        // The mirror's verified result applies only to the release it installed; if another run
+        // switched current since, that release is read and verified here in full.
+        Optional<ListVerifier.Verified> verified =
+                request.alreadyVerified()
+                        .filter(v -> sameRelease(v.release(), release.get()))
+                        .map(VerifiedRelease::verified);
         boolean expired =
-                validity(list).map(v -> !v.expires().isAfter(request.now())).orElse(false);
+                verified.map(v -> Optional.of(v.list().expires()))
+                        .orElseGet(() -> validity(list).map(ListValidity::expires))
+                        .map(expires -> !expires.isAfter(request.now()))
+                        .orElse(false);
         String wanted =
                 "release "
                         + release.get().getFileName()
@@ -110,9 +147,12 @@ public final class TableRefresh {
             return new Outcome.Unchanged(target.table(), wanted);
         }
         // 4. Export, postmap, record, request the reload.
+        ListExporter exporter = new ListExporter(new PostfixPolicyMap(target.earlyAdopter()));
         ListExporter.Outcome exported =
-                new ListExporter(new PostfixPolicyMap(target.earlyAdopter()))
-                        .export(
+                verified.isPresent()
+                        ? exporter.exportVerified(
+                                verified.get(), list, request.now(), target.table())
+                        : exporter.export(
                                 new ListExporter.Request(
                                         list,
                                         release.get().resolve(MirrorLayout.SIGNATURE),
@@ -126,6 +166,10 @@ public final class TableRefresh {
                 reloadMarker(target.table()),
                 "requested by starttls-list after exporting " + target.table() + "\n");
         return new Outcome.Refreshed(target.table(), exported, reloadMarker(target.table()));
+    }
+
+    private static boolean sameRelease(Path installed, Path current) {
+        return installed.toAbsolutePath().normalize().equals(current.toAbsolutePath().normalize());
     }
 
     private static Optional<ListValidity> validity(Path list) {

@@ -40,7 +40,7 @@ for page in "$target"/docs/man/man1/*.1; do
     gzip -9nc "$page" > "$root/usr/share/man/man1/$(basename "$page").gz"
 done
 install -D -m 0644 "$target/docs/completion/starttls-list.bash" "$root/usr/share/bash-completion/completions/starttls-list"
-install -D -m 0644 "$target/docs/completion/starttls-list.zsh" "$root/usr/share/starttls-list/completion/starttls-list.zsh"
+install -D -m 0644 "$target/docs/completion/_starttls-list" "$root/usr/share/zsh/vendor-completions/_starttls-list"
 install -D -m 0644 "$schedule/starttls-list-mirror.service" "$root/lib/systemd/system/starttls-list-mirror.service"
 install -D -m 0644 "$schedule/starttls-list-mirror.timer" "$root/lib/systemd/system/starttls-list-mirror.timer"
 install -D -m 0644 "$schedule/mirror.conf" "$root/etc/starttls-list/mirror.conf"

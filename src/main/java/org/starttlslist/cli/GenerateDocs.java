@@ -18,7 +18,7 @@ import picocli.CommandLine;
  * <pre>
  * DIR/man/man1/starttls-list.1, starttls-list-&lt;command&gt;.1, ...
  * DIR/completion/starttls-list.bash   (bash; picocli's generator)
- * DIR/completion/starttls-list.zsh    (zsh, through bashcompinit; source it from .zshrc)
+ * DIR/completion/_starttls-list       (zsh: a native completion function for $fpath)
  * </pre>
  */
 public final class GenerateDocs {
@@ -46,11 +46,8 @@ public final class GenerateDocs {
         String bash = AutoComplete.bash("starttls-list", root);
         Files.writeString(completion.resolve("starttls-list.bash"), bash, StandardCharsets.UTF_8);
         Files.writeString(
-                completion.resolve("starttls-list.zsh"),
-                "# zsh completion for starttls-list: add to ~/.zshrc\n"
-                        + "#   source /usr/share/starttls-list/completion/starttls-list.zsh\n"
-                        + "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n"
-                        + bash,
+                completion.resolve("_starttls-list"),
+                ZshCompletion.of(root),
                 StandardCharsets.UTF_8);
     }
 

@@ -89,6 +89,8 @@ class DebPackageIT {
         assertTrue(
                 Files.isRegularFile(
                         Path.of("/usr/share/bash-completion/completions/starttls-list")));
+        assertTrue(
+                Files.isRegularFile(Path.of("/usr/share/zsh/vendor-completions/_starttls-list")));
         assertTrue(Files.isRegularFile(Path.of("/lib/systemd/system/starttls-list-mirror.timer")));
         if (Shell.onPath("systemctl")) {
             assertFalse(

@@ -41,6 +41,7 @@ class TarballIT {
         assertTrue(
                 Files.isRegularFile(
                         home.resolve("share/bash-completion/completions/starttls-list")));
+        assertTrue(Files.isRegularFile(home.resolve("share/zsh/site-functions/_starttls-list")));
         assertTrue(Files.isRegularFile(home.resolve("LICENSE")));
         assertEquals(
                 manPages(Path.of("target/docs/man/man1")),

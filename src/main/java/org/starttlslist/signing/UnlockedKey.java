@@ -24,6 +24,7 @@ import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.PBESecretKeyDecryptor;
 import org.bouncycastle.openpgp.operator.PGPContentSignerBuilder;
+import org.bouncycastle.openpgp.operator.PGPDigestCalculatorProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
@@ -77,8 +78,9 @@ final class UnlockedKey implements SigningKey {
     /**
      * Unlocking runs the passphrase through an iterated S2K, tens of millions of hash rounds. The
      * JDK's own SHA and AES (its default providers, nothing registered) do it several times faster
-     * than BouncyCastle's pure-Java ones, which matters on every {@code sign}; ciphers the JDK
-     * lacks (CAST5 from old GnuPG exports, Twofish, Camellia) fall back to BouncyCastle.
+     * than BouncyCastle's pure-Java ones, which matters on every {@code sign}, and {@link
+     * LargeBlockS2kDecryptor} feeds the digest in large blocks; ciphers the JDK lacks (CAST5 from
+     * old GnuPG exports, Twofish, Camellia) fall back to BouncyCastle.
      */
     static PBESecretKeyDecryptor decryptor(PGPSecretKey secret, char[] passphrase)
             throws PGPException {
@@ -87,12 +89,18 @@ final class UnlockedKey implements SigningKey {
                 || cipher == SymmetricKeyAlgorithmTags.AES_192
                 || cipher == SymmetricKeyAlgorithmTags.AES_256
                 || cipher == SymmetricKeyAlgorithmTags.TRIPLE_DES) {
-            return new JcePBESecretKeyDecryptorBuilder(
-                            new JcaPGPDigestCalculatorProviderBuilder().build())
-                    .build(passphrase);
+            PGPDigestCalculatorProvider calculators =
+                    new JcaPGPDigestCalculatorProviderBuilder().build();
+            return new LargeBlockS2kDecryptor(
+                    passphrase,
+                    calculators,
+                    new JcePBESecretKeyDecryptorBuilder(calculators).build(passphrase));
         }
-        return new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider())
-                .build(passphrase);
+        PGPDigestCalculatorProvider calculators = new BcPGPDigestCalculatorProvider();
+        return new LargeBlockS2kDecryptor(
+                passphrase,
+                calculators,
+                new BcPBESecretKeyDecryptorBuilder(calculators).build(passphrase));
     }
 
     static PGPSecretKeyRing readSingleSecretRing(byte[] file, String name) {

@@ -1,0 +1,78 @@
+package org.starttlslist.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The package launcher's JVM options per command: C1 only, except sign (C2 for the SHA-256
+ * intrinsic in the S2K), and STARTTLS_LIST_JAVA_OPTS replacing them for every command. The java it
+ * runs is a script that records its arguments.
+ */
+class LauncherJvmOptionsTest {
+    @TempDir Path tmp;
+
+    private String javaArgs(String javaOpts, String... args) throws Exception {
+        Path home = tmp.resolve("home");
+        Files.createDirectories(home.resolve("bin"));
+        Files.createDirectories(home.resolve("runtime/bin"));
+        Files.createDirectories(home.resolve("lib"));
+        Path launcher = home.resolve("bin/starttls-list");
+        Files.copy(
+                Path.of("packaging/bin/starttls-list"),
+                launcher,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path java = home.resolve("runtime/bin/java");
+        Path record = tmp.resolve("args");
+        Files.writeString(java, "#!/bin/sh\nprintf '%s ' \"$@\" > '" + record + "'\n");
+        for (Path script : List.of(launcher, java)) {
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        ProcessBuilder run = new ProcessBuilder();
+        run.command().add(launcher.toString());
+        run.command().addAll(List.of(args));
+        run.environment().put("STARTTLS_LIST_CDS", "off");
+        run.environment().remove("STARTTLS_LIST_JAVA_OPTS");
+        if (javaOpts != null) {
+            run.environment().put("STARTTLS_LIST_JAVA_OPTS", javaOpts);
+        }
+        Process process = run.redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        return Files.readString(record).strip();
+    }
+
+    @Test
+    void signRunsWithC2AndEverythingElseWithC1Only() throws Exception {
+        String jar = tmp.resolve("home/lib/starttls-list.jar").toString();
+        assertEquals(
+                "-XX:+UseSerialGC -jar " + jar + " -C /srv/list sign policy.json",
+                javaArgs(null, "-C", "/srv/list", "sign", "policy.json"));
+        assertEquals(
+                "-XX:+UseSerialGC -jar " + jar + " --stacktrace sign policy.json",
+                javaArgs(null, "--stacktrace", "sign", "policy.json"));
+        assertEquals(
+                "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar " + jar + " -C sign validate",
+                javaArgs(null, "-C", "sign", "validate"));
+        assertEquals(
+                "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar " + jar + " verify sign",
+                javaArgs(null, "verify", "sign"));
+        assertTrue(javaArgs(null, "-C").startsWith("-XX:+UseSerialGC -XX:TieredStopAtLevel=1 "));
+    }
+
+    @Test
+    void javaOptsReplaceTheDefaultsForSignToo() throws Exception {
+        String jar = tmp.resolve("home/lib/starttls-list.jar").toString();
+        assertEquals(
+                "-Xmx64m -jar " + jar + " sign policy.json",
+                javaArgs("-Xmx64m", "sign", "policy.json"));
+        assertEquals("-Xmx64m -jar " + jar + " validate", javaArgs("-Xmx64m", "validate"));
+    }
+}

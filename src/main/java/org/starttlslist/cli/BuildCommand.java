@@ -99,7 +99,7 @@ final class BuildCommand implements Callable<Integer> {
 
     /** {@code --now}, else {@code SOURCE_DATE_EPOCH} (reproducible-builds.org), else the clock. */
     static Instant timestamp(NowOption now, String sourceDateEpoch) {
-        if (now.now != null || sourceDateEpoch == null || sourceDateEpoch.isBlank()) {
+        if (now.given() || sourceDateEpoch == null || sourceDateEpoch.isBlank()) {
             return now.instant();
         }
         String text = sourceDateEpoch.trim();

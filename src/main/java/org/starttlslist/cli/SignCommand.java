@@ -116,7 +116,7 @@ final class SignCommand implements Callable<Integer> {
             }
             Fingerprint fingerprint = FingerprintArgument.parse("--local-user", localUser);
             byte[] bytes = readData(data);
-            Optional<Instant> at = now.now == null ? Optional.empty() : Optional.of(now.instant());
+            Optional<Instant> at = now.given() ? Optional.of(now.instant()) : Optional.empty();
             SignatureBeforeListException.requireNotBefore(bytes, now.instant());
             signature =
                     new GnuPgSigner(

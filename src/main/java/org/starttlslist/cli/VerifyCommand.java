@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -127,9 +126,7 @@ final class VerifyCommand implements Callable<Integer>, JsonOutput.Formatted {
                         limits.signatureBytes(),
                         "the signature",
                         "--max-signature-bytes");
-        // The clock's nanoseconds only clutter messages; a given --now is kept as written.
-        Instant reference =
-                now.now == null ? now.instant().truncatedTo(ChronoUnit.SECONDS) : now.instant();
+        Instant reference = now.instant(); // already whole seconds (NowOption)
         ListVerifier.Options options =
                 caps.verification(pinned, reference)
                         .withThreshold(threshold)

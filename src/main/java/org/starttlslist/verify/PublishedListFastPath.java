@@ -315,7 +315,7 @@ final class PublishedListFastPath {
     /**
      * Exactly the schema's name pattern {@code ^\.?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+
      * ([a-z]{2,63}|xn--[a-z0-9-]{1,59})$} (the leading dot only when {@code leadingDot}) and its
-     * maxLength; {@code SchemaNamesTest} compares the two on generated names.
+     * maxLength; {@code PublishedListFastPathTest} compares the two on generated names.
      */
     static boolean isSchemaName(String name, boolean leadingDot, int maxLength) {
         int length = name.length();

@@ -23,14 +23,17 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 domains=${1:-100000}
 runs=${2:-3}
 jar="$here/target/starttls-list.jar"
+# Ours runs through the launcher, as users run it: its JVM options for each command and its
+# class-data-sharing archive (made by the --version call below when the jar is new).
+ours="$here/starttls-list"
+# The peer row for --version: a bare JVM with the launcher's default options.
 jvm_opts=${STARTTLS_LIST_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1}
-# What the launchers give sign: C2 as well, for the JDK's SHA-256 intrinsic (SHA-NI) in the S2K.
-sign_opts=${STARTTLS_LIST_JAVA_OPTS:--XX:+UseSerialGC}
 for tool in java node npm gpg gpgv /usr/bin/time bc; do
     command -v "$tool" >/dev/null 2>&1 || { echo "bench: $tool is missing" >&2; exit 3; }
 done
-# The launcher rebuilds the jar when any source is newer: a stale jar would measure old code.
-"$here/starttls-list" --version >/dev/null
+# The launcher rebuilds the jar when any source is newer (a stale jar would measure old code) and
+# makes the archive; neither is timed.
+"$ours" --version >/dev/null
 
 peers="$here/bench/.peers"
 if [ ! -x "$peers/node_modules/.bin/ajv" ]; then
@@ -80,19 +83,19 @@ ajv_sources() {
 export -f ajv_sources; export work here ajv
 
 if want validate || want build; then
-    v_ours=$(wall java $jvm_opts -jar "$jar" -C "$work/repo" validate --now "$now")
+    v_ours=$(wall "$ours" -C "$work/repo" validate --now "$now")
     v_peer=$(wall bash -c ajv_sources)
 fi
 if want build; then
-    b_ours=$(wall java $jvm_opts -jar "$jar" -C "$work/repo" build --now "$now" --out "$work/policy.json")
+    b_ours=$(wall "$ours" -C "$work/repo" build --now "$now" --out "$work/policy.json")
     b_peer=$v_ours
 else # the list the other rows sign and verify, not timed
-    java $jvm_opts -jar "$jar" -C "$work/repo" build --now "$now" --out "$work/policy.json" >/dev/null
+    "$ours" -C "$work/repo" build --now "$now" --out "$work/policy.json" >/dev/null
 fi
 
 cd "$work"
 printf 'bench passphrase\n' > pass
-java -jar "$jar" keygen --uid "Bench <bench@example.org>" --out keys --passphrase-file pass --now "$now" > keygen.out
+"$ours" keygen --uid "Bench <bench@example.org>" --out keys --passphrase-file pass --now "$now" > keygen.out
 fpr=$(sed -n 's/^fingerprint: //p' keygen.out)
 gpg --batch --pinentry-mode loopback --passphrase-file pass --import keys/secret-key.asc 2>/dev/null
 gpg --dearmor < keys/public-key.asc > key.gpg
@@ -103,9 +106,9 @@ printf 'default-cache-ttl 0\nmax-cache-ttl 0\n' > "$cold/gpg-agent.conf"
 gpg --homedir "$cold" --batch --pinentry-mode loopback --passphrase-file pass --import keys/secret-key.asc 2>/dev/null
 sign_ours() { # a fresh signature each time, whatever sign's policy on replacing one
     rm -f "$work/policy.json.asc"
-    java $sign_opts -jar "$jar" sign "$work/policy.json" --key "$work/keys/secret-key.asc" --passphrase-file "$work/pass"
+    "$ours" sign "$work/policy.json" --key "$work/keys/secret-key.asc" --passphrase-file "$work/pass"
 }
-export -f sign_ours; export sign_opts jar
+export -f sign_ours; export ours
 sign_gpg() { # $1: the GnuPG home
     gpg --homedir "$1" --batch --yes --pinentry-mode loopback --passphrase-file pass --local-user "$fpr" \
         --digest-algo SHA512 --armor --detach-sign --output policy.json.gpg.asc policy.json
@@ -124,11 +127,11 @@ verify_peer() {
 export -f verify_peer
 if want verify; then
     [ -f policy.json.asc ] || bash -c sign_ours >/dev/null
-    r_ours=$(wall java $jvm_opts -jar "$jar" verify policy.json --keys keys/public-key.asc --max-list-bytes 67108864)
+    r_ours=$(wall "$ours" verify policy.json --keys keys/public-key.asc --max-list-bytes 67108864)
     r_peer=$(wall bash -c verify_peer)
 fi
 if want version; then
-    ver_ours=$(wall java $jvm_opts -jar "$jar" --version)
+    ver_ours=$(wall "$ours" --version)
     ver_peer=$(wall java $jvm_opts -version)
 fi
 

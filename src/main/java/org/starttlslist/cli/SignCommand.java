@@ -135,14 +135,15 @@ final class SignCommand implements Callable<Integer> {
             }
             Path keyFile = resolve(key);
             warnIfOthersCanRead(keyFile, err);
-            byte[] bytes = readData(data);
             created = now.instant();
-            SignatureBeforeListException.requireNotBefore(bytes, created);
-            // Hashed on the second core while the key is unlocked below.
-            DataDigest digest = DataDigest.start(bytes);
+            // Read and hashed on the second core while the key is unlocked below.
+            DataDigest digest = startReading(data);
             char[] secret = passphrase.read("Passphrase for " + keyFile, false);
             try {
                 SigningKey signingKey = SigningKey.load(keyFile, secret);
+                byte[] bytes = readBytes(data, digest);
+                // After the unlock, which it would otherwise wait for; nothing is written before.
+                SignatureBeforeListException.requireNotBefore(bytes, created);
                 signer =
                         signingKey.signingFingerprint(created)
                                 + (signingKey
@@ -190,6 +191,24 @@ final class SignCommand implements Callable<Integer> {
 
     private Path resolve(Path path) {
         return root.directory == null ? path : root.directory.resolve(path);
+    }
+
+    private static DataDigest startReading(Path data) {
+        try {
+            return DataDigest.read(data);
+        } catch (NoSuchFileException e) {
+            throw new CouldNotCompleteException("cannot sign " + data + ": no such file");
+        } catch (IOException e) {
+            throw new CouldNotCompleteException("cannot read " + data + ": " + e);
+        }
+    }
+
+    private static byte[] readBytes(Path data, DataDigest digest) {
+        try {
+            return digest.data();
+        } catch (java.io.UncheckedIOException e) {
+            throw new CouldNotCompleteException("cannot read " + data + ": " + e.getCause());
+        }
     }
 
     private static byte[] readData(Path data) {

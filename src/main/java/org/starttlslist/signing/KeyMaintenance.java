@@ -149,7 +149,7 @@ public final class KeyMaintenance {
             PGPSecretKeyRing ring, char[] passphrase, String name) {
         PGPSecretKey secret = ring.getSecretKey();
         try {
-            return secret.extractPrivateKey(UnlockedKey.decryptor(secret, passphrase));
+            return secret.extractPrivateKey(UnlockedKey.decryptor(passphrase));
         } catch (PGPException e) {
             throw new WrongPassphraseException(name, OpenPgpFiles.fingerprint(ring.getPublicKey()));
         }

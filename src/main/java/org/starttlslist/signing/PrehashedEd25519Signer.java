@@ -1,8 +1,8 @@
 package org.starttlslist.signing;
 
 import java.io.OutputStream;
+import java.security.MessageDigest;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
-import org.bouncycastle.crypto.digests.SHA512Digest;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.bouncycastle.openpgp.PGPPrivateKey;
@@ -19,9 +19,10 @@ import org.bouncycastle.openpgp.operator.PGPContentSignerBuilder;
 final class PrehashedEd25519Signer implements PGPContentSignerBuilder {
     private final int keyAlgorithm;
     private final Ed25519PrivateKeyParameters key;
-    private final SHA512Digest digest;
+    private final MessageDigest digest;
 
-    PrehashedEd25519Signer(int keyAlgorithm, Ed25519PrivateKeyParameters key, SHA512Digest digest) {
+    PrehashedEd25519Signer(
+            int keyAlgorithm, Ed25519PrivateKeyParameters key, MessageDigest digest) {
         this.keyAlgorithm = keyAlgorithm;
         this.key = key;
         this.digest = digest;
@@ -34,8 +35,7 @@ final class PrehashedEd25519Signer implements PGPContentSignerBuilder {
 
             private byte[] hash() {
                 if (hash == null) {
-                    hash = new byte[digest.getDigestSize()];
-                    digest.doFinal(hash, 0);
+                    hash = digest.digest();
                 }
                 return hash;
             }

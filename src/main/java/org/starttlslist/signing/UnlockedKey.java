@@ -9,7 +9,6 @@ import java.util.Iterator;
 import java.util.List;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
-import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.bcpg.sig.KeyFlags;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.openpgp.PGPException;
@@ -29,8 +28,6 @@ import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPGPKeyConverter;
-import org.bouncycastle.openpgp.operator.jcajce.JcaPGPDigestCalculatorProviderBuilder;
-import org.bouncycastle.openpgp.operator.jcajce.JcePBESecretKeyDecryptorBuilder;
 
 /**
  * A secret key ring with its signing-capable keys decrypted. Uses BouncyCastle's lightweight (Bc*)
@@ -66,7 +63,7 @@ final class UnlockedKey implements SigningKey {
         List<Candidate> unlocked = new ArrayList<>();
         for (PGPSecretKey secret : signers) {
             try {
-                PGPPrivateKey privateKey = secret.extractPrivateKey(decryptor(secret, passphrase));
+                PGPPrivateKey privateKey = secret.extractPrivateKey(decryptor(passphrase));
                 unlocked.add(new Candidate(secret.getPublicKey(), privateKey));
             } catch (PGPException e) {
                 throw new WrongPassphraseException(name, primary);
@@ -76,26 +73,14 @@ final class UnlockedKey implements SigningKey {
     }
 
     /**
-     * Unlocking runs the passphrase through an iterated S2K, tens of millions of hash rounds. The
-     * JDK's own SHA and AES (its default providers, nothing registered) do it several times faster
-     * than BouncyCastle's pure-Java ones, which matters on every {@code sign}, and {@link
-     * LargeBlockS2kDecryptor} feeds the digest in large blocks; ciphers the JDK lacks (CAST5 from
-     * old GnuPG exports, Twofish, Camellia) fall back to BouncyCastle.
+     * Unlocking runs the passphrase through an iterated S2K, tens of millions of hash rounds:
+     * {@link LargeBlockS2kDecryptor} does that with the JDK's SHA (its compiled intrinsic is
+     * several times faster than BouncyCastle's pure-Java digest). What is left, decrypting a secret
+     * key of a few dozen bytes, is BouncyCastle's: the JDK's cipher would first start its whole
+     * provider framework (~200 classes, tens of milliseconds of every {@code sign}) for those few
+     * bytes.
      */
-    static PBESecretKeyDecryptor decryptor(PGPSecretKey secret, char[] passphrase)
-            throws PGPException {
-        int cipher = secret.getKeyEncryptionAlgorithm();
-        if (cipher == SymmetricKeyAlgorithmTags.AES_128
-                || cipher == SymmetricKeyAlgorithmTags.AES_192
-                || cipher == SymmetricKeyAlgorithmTags.AES_256
-                || cipher == SymmetricKeyAlgorithmTags.TRIPLE_DES) {
-            PGPDigestCalculatorProvider calculators =
-                    new JcaPGPDigestCalculatorProviderBuilder().build();
-            return new LargeBlockS2kDecryptor(
-                    passphrase,
-                    calculators,
-                    new JcePBESecretKeyDecryptorBuilder(calculators).build(passphrase));
-        }
+    static PBESecretKeyDecryptor decryptor(char[] passphrase) throws PGPException {
         PGPDigestCalculatorProvider calculators = new BcPGPDigestCalculatorProvider();
         return new LargeBlockS2kDecryptor(
                 passphrase,

@@ -11,8 +11,10 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.starttlslist.failure.CouldNotCompleteException;
 import org.starttlslist.files.AtomicFiles;
+import org.starttlslist.listfile.ListValidity;
 import org.starttlslist.model.Fingerprint;
 import org.starttlslist.model.ListTimes;
 import org.starttlslist.signing.DataDigest;
@@ -138,12 +140,15 @@ final class SignCommand implements Callable<Integer> {
             created = now.instant();
             // Read and hashed on the second core while the key is unlocked below.
             DataDigest digest = startReading(data);
+            // The list's timestamp is looked for on the reading thread too, after the hash.
+            CompletableFuture<Optional<Instant>> listTimestamp =
+                    digest.whenRead(ListValidity::scanTimestamp);
             char[] secret = passphrase.read("Passphrase for " + keyFile, false);
             try {
                 SigningKey signingKey = SigningKey.load(keyFile, secret);
                 byte[] bytes = readBytes(data, digest);
                 // After the unlock, which it would otherwise wait for; nothing is written before.
-                SignatureBeforeListException.requireNotBefore(bytes, created);
+                SignatureBeforeListException.requireNotBefore(bytes, listTimestamp.join(), created);
                 signer =
                         signingKey.signingFingerprint(created)
                                 + (signingKey

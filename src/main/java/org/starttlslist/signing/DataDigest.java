@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 
 /**
  * The data to sign and its SHA-512, read and hashed on a thread of its own while the key is
@@ -75,8 +76,9 @@ public final class DataDigest {
                         digest.completeExceptionally(failure);
                         return;
                     }
-                    data.complete(bytes);
+                    // The digest first: what waits on the data (see whenRead) runs on this thread.
                     digest.complete(sha512);
+                    data.complete(bytes);
                 },
                 digest,
                 data);
@@ -90,6 +92,15 @@ public final class DataDigest {
      */
     public byte[] data() {
         return await(data);
+    }
+
+    /**
+     * {@code work} applied to the bytes once they are read, on the reading thread when it is still
+     * running (after the hash, so it never delays the digest): work on the data that the caller
+     * needs only after unlocking the key.
+     */
+    public <T> CompletableFuture<T> whenRead(Function<byte[], T> work) {
+        return data.thenApply(work);
     }
 
     /** Whether this is the digest of exactly this array (the one read or given). */

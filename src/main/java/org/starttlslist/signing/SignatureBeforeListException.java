@@ -40,7 +40,15 @@ public final class SignatureBeforeListException extends RejectedException {
      * Refuses when {@code data} is a policy list whose timestamp is after {@code signatureTime}.
      */
     public static void requireNotBefore(byte[] data, Instant signatureTime) {
-        Optional<Instant> scanned = ListValidity.scanTimestamp(data);
+        requireNotBefore(data, ListValidity.scanTimestamp(data), signatureTime);
+    }
+
+    /**
+     * As {@link #requireNotBefore(byte[], Instant)}, given what {@link ListValidity#scanTimestamp}
+     * found in {@code data} (computed elsewhere, e.g. while the key was being unlocked).
+     */
+    public static void requireNotBefore(
+            byte[] data, Optional<Instant> scanned, Instant signatureTime) {
         if (scanned.isPresent() && !signatureTime.isBefore(scanned.get())) {
             // The scan finds the timestamp the full read would, or none; signing at or after it
             // is what the full read allows too, so the 20 MB need not be tokenized.

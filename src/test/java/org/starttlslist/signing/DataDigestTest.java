@@ -70,6 +70,18 @@ class DataDigestTest {
     }
 
     @Test
+    void workOnTheReadBytesSeesExactlyTheBytesHashed() throws Exception {
+        byte[] content = new byte[SLICE + 5];
+        new Random(5).nextBytes(content);
+        Path file = Files.write(dir.resolve("worked-on"), content);
+        DataDigest digest = DataDigest.read(file);
+        byte[] seen = digest.whenRead(bytes -> bytes).join();
+        assertArrayEquals(content, seen);
+        assertTrue(digest.isOf(seen), "the bytes worked on are the bytes hashed");
+        assertArrayEquals(sha512(content), digest.afterData().digest());
+    }
+
+    @Test
     void aMissingFileFailsAtOnceAndADirectoryWhenItsBytesAreAskedFor() throws Exception {
         assertThrows(NoSuchFileException.class, () -> DataDigest.read(dir.resolve("missing")));
         DataDigest directory = DataDigest.read(Files.createDirectory(dir.resolve("a-dir")));

@@ -11,15 +11,13 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import org.starttlslist.failure.CouldNotCompleteException;
 import org.starttlslist.files.AtomicFiles;
-import org.starttlslist.listfile.ListValidity;
 import org.starttlslist.model.Fingerprint;
 import org.starttlslist.model.ListTimes;
-import org.starttlslist.signing.DataDigest;
 import org.starttlslist.signing.DetachedSignatures;
 import org.starttlslist.signing.GnuPgSigner;
+import org.starttlslist.signing.ListToSign;
 import org.starttlslist.signing.SignatureBeforeListException;
 import org.starttlslist.signing.SigningKey;
 import picocli.CommandLine.Command;
@@ -138,17 +136,11 @@ final class SignCommand implements Callable<Integer> {
             Path keyFile = resolve(key);
             warnIfOthersCanRead(keyFile, err);
             created = now.instant();
-            // Read and hashed on the second core while the key is unlocked below.
-            DataDigest digest = startReading(data);
-            // The list's timestamp is looked for on the reading thread too, after the hash.
-            CompletableFuture<Optional<Instant>> listTimestamp =
-                    digest.whenRead(ListValidity::scanTimestamp);
+            // Read, hashed and checked on the second core while the key is unlocked below.
+            ListToSign list = startReading(data);
             char[] secret = passphrase.read("Passphrase for " + keyFile, false);
             try {
                 SigningKey signingKey = SigningKey.load(keyFile, secret);
-                byte[] bytes = readBytes(data, digest);
-                // After the unlock, which it would otherwise wait for; nothing is written before.
-                SignatureBeforeListException.requireNotBefore(bytes, listTimestamp.join(), created);
                 signer =
                         signingKey.signingFingerprint(created)
                                 + (signingKey
@@ -156,7 +148,7 @@ final class SignCommand implements Callable<Integer> {
                                                 .equals(signingKey.primaryFingerprint())
                                         ? ""
                                         : " (subkey of " + signingKey.primaryFingerprint() + ")");
-                signature = signingKey.signDetached(bytes, created, digest);
+                signature = signWith(list, signingKey, created, data);
             } finally {
                 Arrays.fill(secret, '\0');
             }
@@ -198,9 +190,9 @@ final class SignCommand implements Callable<Integer> {
         return root.directory == null ? path : root.directory.resolve(path);
     }
 
-    private static DataDigest startReading(Path data) {
+    private static ListToSign startReading(Path data) {
         try {
-            return DataDigest.read(data);
+            return ListToSign.start(data);
         } catch (NoSuchFileException e) {
             throw new CouldNotCompleteException("cannot sign " + data + ": no such file");
         } catch (IOException e) {
@@ -208,9 +200,9 @@ final class SignCommand implements Callable<Integer> {
         }
     }
 
-    private static byte[] readBytes(Path data, DataDigest digest) {
+    private static byte[] signWith(ListToSign list, SigningKey key, Instant created, Path data) {
         try {
-            return digest.data();
+            return list.signWith(key, created);
         } catch (java.io.UncheckedIOException e) {
             throw new CouldNotCompleteException("cannot read " + data + ": " + e.getCause());
         }

@@ -14,7 +14,11 @@ before=$(realpath "$1")
 after=$(realpath "$2")
 domains=${3:-100000}
 runs=${4:-3}
-opts=${STARTTLS_LIST_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+# Each jar with its own launcher's options for validate and build: BEFORE_OPTS defaults to those
+# before the -Xmn16m of feat/validateperf, AFTER_OPTS to the launchers' current ones.
+# STARTTLS_LIST_JAVA_OPTS, when set, is used for both (as the launchers use it for every command).
+before_opts=${STARTTLS_LIST_JAVA_OPTS:-${BEFORE_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1}}
+after_opts=${STARTTLS_LIST_JAVA_OPTS:-${AFTER_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn16m}}
 now=2026-12-02T00:00:00Z
 peers="$here/bench/.peers"
 if [ ! -x "$peers/node_modules/.bin/ajv" ]; then
@@ -35,6 +39,7 @@ ajv_sources() {
 }
 export -f ajv_sources; export work here peers
 
+echo "before: java $before_opts; after: java $after_opts"
 printf '%-16s %7s %7s %7s %8s %s\n' what wall_s user_s sys_s peak_MB load1
 one() { # name command...: one run, one line
     local name=$1; shift
@@ -45,10 +50,10 @@ one() { # name command...: one run, one line
 }
 for _ in $(seq "$runs"); do
     one ajv bash -c ajv_sources
-    one validate-before java $opts -jar "$before" -C "$work/repo" validate --now "$now"
-    one validate-after java $opts -jar "$after" -C "$work/repo" validate --now "$now"
-    one build-before java $opts -jar "$before" -C "$work/repo" build --now "$now" --out "$work/before.json"
-    one build-after java $opts -jar "$after" -C "$work/repo" build --now "$now" --out "$work/after.json"
+    one validate-before java $before_opts -jar "$before" -C "$work/repo" validate --now "$now"
+    one validate-after java $after_opts -jar "$after" -C "$work/repo" validate --now "$now"
+    one build-before java $before_opts -jar "$before" -C "$work/repo" build --now "$now" --out "$work/before.json"
+    one build-after java $after_opts -jar "$after" -C "$work/repo" build --now "$now" --out "$work/after.json"
 done
 cmp -s "$work/before.json" "$work/after.json" && echo "build: the two jars wrote identical bytes" \
     || echo "build: the two jars wrote DIFFERENT bytes"

@@ -38,7 +38,7 @@ cat "$work/repo/policies"/*.json "$work/repo/policies/aliases"/*.json >/dev/null
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (figures on a busy machine are inflated)"
 for run in 1 2 3; do
-    # Through the launcher, as users run it (serial collector, C1).
+    # Through the launcher, as users run it (serial collector, C1, 16 MB young generation).
     measure "build (run $run)" ./starttls-list -C "$work/repo" build \
         --now 2026-11-28T00:00:00Z --out "$work/policy-$run.json"
 done

@@ -117,31 +117,6 @@ final class CanonicalJson {
         }
     }
 
-    /**
-     * An empty writer that continues this one where it stands: same nesting, and {@code
-     * afterMember} when the current container already has a member (so the fragment's first one
-     * starts with a comma). Write members into it, then {@link #append} it here.
-     */
-    CanonicalJson continuation(boolean afterMember, int capacity) {
-        CanonicalJson fragment = new CanonicalJson(capacity);
-        fragment.counts = java.util.Arrays.copyOf(counts, counts.length);
-        fragment.depth = depth;
-        fragment.counts[depth - 1] = afterMember ? 1 : 0;
-        return fragment;
-    }
-
-    /**
-     * Appends a {@link #continuation} holding {@code members} members (or elements) of the current
-     * container, written after this writer's own.
-     */
-    void append(CanonicalJson fragment, int members) {
-        if (fragment.depth != depth) {
-            throw new IllegalStateException("the fragment left a container open");
-        }
-        out.append(fragment.out);
-        counts[depth - 1] += members;
-    }
-
     private CanonicalJson open(char bracket) {
         out.append(bracket);
         if (depth == counts.length) {

@@ -1,5 +1,6 @@
 package org.starttlslist.build;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,9 +34,13 @@ public final class CanonicalListWriter {
 
     /** {@link #write(PolicyList)}, on two threads from {@code parallelFrom} domains on. */
     static byte[] write(PolicyList list, int parallelFrom) {
+        boolean inOneBuilder = list.policies().size() < Math.max(2, parallelFrom);
         CanonicalJson json =
                 new CanonicalJson(
-                        1024 + BYTES_PER_DOMAIN * (list.policies().size() + list.aliases().size()));
+                        1024
+                                + BYTES_PER_DOMAIN
+                                        * (list.aliases().size()
+                                                + (inOneBuilder ? list.policies().size() : 0)));
         json.beginObject();
         json.key("timestamp").stringValue(ListTimes.format(list.timestamp()));
         json.key("expires").stringValue(ListTimes.format(list.expires()));
@@ -45,35 +50,55 @@ public final class CanonicalListWriter {
         json.key("policy-aliases").beginObject();
         list.aliases().forEach((name, policy) -> inline(json.key(name), policy));
         json.endObject();
-        json.key("policies").beginObject();
         List<Map.Entry<String, Policy>> policies = new ArrayList<>(list.policies().entrySet());
-        if (policies.size() < Math.max(2, parallelFrom)) {
+        if (inOneBuilder) {
+            json.key("policies").beginObject();
             policies.forEach(entry -> policy(json.key(entry.getKey()), entry.getValue()));
-        } else {
-            // The larger half of a build's own work: the second half of the domains is written
-            // on another core, into a fragment appended after the first half.
-            int middle = policies.size() / 2;
-            CanonicalJson second = json.continuation(true, BYTES_PER_DOMAIN * middle);
-            ForkJoinTask<?> secondHalf =
-                    ForkJoinPool.commonPool()
-                            .submit(
-                                    () ->
-                                            policies.subList(middle, policies.size())
-                                                    .forEach(
-                                                            entry ->
-                                                                    policy(
-                                                                            second.key(
-                                                                                    entry.getKey()),
-                                                                            entry.getValue())));
-            policies.subList(0, middle)
-                    .forEach(entry -> policy(json.key(entry.getKey()), entry.getValue()));
-            secondHalf.join();
-            json.append(second, policies.size() - middle);
+            json.endObject();
+            json.endObject();
+            return json.finish();
         }
+        // A large list: everything before the domains as above (with "policies" still empty, it
+        // ends in "{}\n}\n"), then the domains straight into one array of the exact size, each
+        // half on its own core. A StringBuilder that grows, its copy into a String and that
+        // String's bytes came to five times the list's size in fresh memory, which this machine
+        // pays for by the page; now the list's bytes are touched once.
+        json.key("policies").beginObject().endObject();
         json.endObject();
-        json.endObject();
-        return json.finish();
+        byte[] head = json.finish();
+        int headLength = head.length - "}\n}\n".length();
+        int middle = policies.size() / 2;
+        ForkJoinTask<Integer> secondSize =
+                ForkJoinPool.commonPool()
+                        .submit(() -> DomainBytes.size(policies, middle, policies.size()));
+        int firstSize = DomainBytes.size(policies, 0, middle);
+        long total = (long) headLength + firstSize + secondSize.join() + TAIL.length;
+        if (total > Integer.MAX_VALUE - 16) {
+            throw new IllegalStateException("the list is larger than 2 GiB");
+        }
+        byte[] out = new byte[(int) total];
+        System.arraycopy(head, 0, out, 0, headLength);
+        int secondStart = headLength + firstSize;
+        ForkJoinTask<Integer> secondHalf =
+                ForkJoinPool.commonPool()
+                        .submit(
+                                () ->
+                                        DomainBytes.write(
+                                                policies,
+                                                middle,
+                                                policies.size(),
+                                                out,
+                                                secondStart));
+        int end = DomainBytes.write(policies, 0, middle, out, headLength);
+        if (end != secondStart || secondHalf.join() != out.length - TAIL.length) {
+            throw new IllegalStateException("the domains did not fill the bytes counted for them");
+        }
+        System.arraycopy(TAIL, 0, out, out.length - TAIL.length, TAIL.length);
+        return out;
     }
+
+    /** What closes a non-empty "policies" object and the document. */
+    private static final byte[] TAIL = "\n  }\n}\n".getBytes(StandardCharsets.US_ASCII);
 
     private static void policy(CanonicalJson json, Policy policy) {
         if (policy instanceof AliasReference reference) {

@@ -18,6 +18,9 @@ import java.util.Set;
  * a crash leaves at most a stray temporary file.
  */
 public final class AtomicFiles {
+    /** Bytes handed to one write call. */
+    private static final int WRITE_SLICE = 256 * 1024;
+
     private AtomicFiles() {}
 
     /**
@@ -54,9 +57,14 @@ public final class AtomicFiles {
         Path temporary = createTemporary(directory, absolute.getFileName().toString(), permissions);
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
+                // In slices: the JDK copies a heap buffer through a temporary direct buffer of
+                // its own size, 21 MB of fresh memory (~90 ms here) for a 100,000-domain list.
+                for (int at = 0; at < bytes.length; at += WRITE_SLICE) {
+                    ByteBuffer buffer =
+                            ByteBuffer.wrap(bytes, at, Math.min(WRITE_SLICE, bytes.length - at));
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
                 }
                 channel.force(true);
             }

@@ -3,12 +3,16 @@ package org.starttlslist.validate;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,6 +36,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.starttlslist.failure.CouldNotCompleteException;
 import org.starttlslist.signing.ArmoredKeyFingerprints;
 import org.starttlslist.signing.MalformedKeyException;
@@ -74,10 +79,41 @@ public final class Validator {
     }
 
     /** One file to check, which schema applies, and its repository-relative name for findings. */
-    private record Item(Kind kind, Path file, String display) {}
+    /**
+     * One file to check, which schema applies, and what its repository-relative name for findings
+     * starts with (its directory and '/'): the name is completed when the file is checked, so that
+     * the entries of a large directory waiting for a thread do not each hold a display string.
+     * {@code listedIn} is the open directory it was listed in, to read it through, or null (then it
+     * is read by its whole path).
+     */
+    private record Item(
+            Kind kind, Path file, String displayPrefix, SecureDirectoryStream<Path> listedIn) {}
 
     private Item item(Kind kind, Path file) {
-        return new Item(kind, file, repository.display(file));
+        String directory = repository.display(file.getParent());
+        return new Item(kind, file, directory.isEmpty() ? "" : directory + "/", null);
+    }
+
+    /**
+     * The directories listed in this run that their files are read through (by name, relative to
+     * the open directory: openat and fstatat instead of walking the whole path again for each of
+     * 100,000 files), closed when the run ends.
+     */
+    private final List<DirectoryStream<Path>> listings = new ArrayList<>();
+
+    private ValidationReport closingListings(Supplier<ValidationReport> run) {
+        try {
+            return run.get();
+        } finally {
+            for (DirectoryStream<Path> listing : listings) {
+                try {
+                    listing.close();
+                } catch (IOException e) {
+                    // closing a directory we only read: nothing was lost
+                }
+            }
+            listings.clear();
+        }
     }
 
     /**
@@ -90,6 +126,10 @@ public final class Validator {
 
     /** Everything under {@code policies/} plus {@code release/config.json}. */
     public ValidationReport validateAll() {
+        return closingListings(this::checkEverything);
+    }
+
+    private ValidationReport checkEverything() {
         Path policies = repository.policiesDir();
         if (!Files.exists(policies, LinkOption.NOFOLLOW_LINKS)
                 && !Files.exists(repository.configFile(), LinkOption.NOFOLLOW_LINKS)) {
@@ -118,6 +158,10 @@ public final class Validator {
      * plus {@code release/config.json}.
      */
     public ValidationReport validate(List<Path> paths) {
+        return closingListings(() -> checkPaths(paths));
+    }
+
+    private ValidationReport checkPaths(List<Path> paths) {
         List<Finding> findings = new ArrayList<>();
         Map<Path, Item> items = new LinkedHashMap<>();
         items.put(repository.configFile(), item(Kind.CONFIG, repository.configFile()));
@@ -138,6 +182,10 @@ public final class Validator {
      * so that falls back to {@link #validateAll}.
      */
     public ValidationReport validateChanged(Collection<String> changedPaths) {
+        return closingListings(() -> checkChanged(changedPaths));
+    }
+
+    private ValidationReport checkChanged(Collection<String> changedPaths) {
         List<Finding> findings = new ArrayList<>();
         Map<Path, Item> items = new LinkedHashMap<>();
         items.put(repository.configFile(), item(Kind.CONFIG, repository.configFile()));
@@ -145,7 +193,7 @@ public final class Validator {
             Path path = repository.root().resolve(relative).normalize();
             if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
                 if (relative.startsWith("policies/aliases/")) {
-                    return validateAll();
+                    return checkEverything();
                 }
                 continue;
             }
@@ -224,6 +272,9 @@ public final class Validator {
     }
 
     /** Lists a directory without following links: domain (or alias) files, aliases/, and strays. */
+    // The listing outlives this method: its files are read through it, and closingListings closes
+    // it.
+    @SuppressWarnings("StreamResourceLeak")
     private void scanDirectory(
             Path directory, Kind kind, Consumer<Item> items, List<Finding> findings) {
         if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
@@ -233,7 +284,19 @@ public final class Validator {
         // Resolved once, not per entry: 100,000 entries made these a visible share of the scan.
         Path aliases = repository.aliasesDir();
         Path removed = RemovedDomains.removedDir(repository);
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+        DirectoryStream<Path> entries;
+        try {
+            entries = Files.newDirectoryStream(directory);
+        } catch (IOException e) {
+            throw new CouldNotCompleteException(
+                    "cannot list " + repository.display(directory) + ": " + e.getMessage(), e);
+        }
+        // Linux gives a SecureDirectoryStream: its files are then read relative to it, so it
+        // stays open until the run ends.
+        SecureDirectoryStream<Path> listedIn =
+                entries instanceof SecureDirectoryStream<Path> secure ? secure : null;
+        listings.add(entries);
+        try {
             for (Path entry : entries) {
                 // Only aliases/ needs a look here; every other entry is classified (link,
                 // directory, stray, source) by its own lstat in the parallel phase.
@@ -246,12 +309,16 @@ public final class Validator {
                         && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
                     // policies/removed/: the removal records, checked by RemovedDomains.
                 } else {
-                    items.accept(new Item(kind, entry, prefix + entry.getFileName()));
+                    items.accept(new Item(kind, entry, prefix, listedIn));
                 }
             }
-        } catch (IOException e) {
+        } catch (DirectoryIteratorException e) {
             throw new CouldNotCompleteException(
-                    "cannot list " + repository.display(directory) + ": " + e.getMessage(), e);
+                    "cannot list "
+                            + repository.display(directory)
+                            + ": "
+                            + e.getCause().getMessage(),
+                    e);
         }
     }
 
@@ -357,9 +424,15 @@ public final class Validator {
     private final class Pipeline implements Consumer<Item> {
         private static final int BATCH = 512;
 
+        /** Batches the lister lets wait for a thread before it checks one itself. */
+        private static final int AHEAD = 4;
+
         private final SourceFileCheck check;
         private final List<Batch> batches = new ArrayList<>();
         private List<Item> pending = new ArrayList<>(BATCH);
+
+        /** Batches before this index have been started (by the lister, at least). */
+        private int helped;
 
         Pipeline(SourceFileCheck check) {
             this.check = check;
@@ -381,6 +454,13 @@ public final class Validator {
             batches.add(batch);
             ForkJoinPool.commonPool().execute(batch::runUnlessStarted);
             pending = new ArrayList<>(BATCH);
+            // Listing is quicker than checking: rather than list the whole directory ahead (every
+            // waiting entry then outlives a young collection and is copied into the old
+            // generation, 100,000 of them for nothing), the lister checks the oldest batch no
+            // thread has started whenever too many wait, and so keeps the second core busy too.
+            while (batches.size() - helped > AHEAD) {
+                batches.get(helped++).runUnlessStarted();
+            }
         }
 
         List<Checked> finish() {
@@ -397,7 +477,9 @@ public final class Validator {
 
         /** Some items, checked once by whichever thread comes first. */
         private final class Batch {
-            private final List<Item> items;
+            /** Dropped once checked: the results are all a finished batch needs to keep. */
+            private List<Item> items;
+
             private final AtomicBoolean started = new AtomicBoolean();
             private final CompletableFuture<List<Checked>> result = new CompletableFuture<>();
 
@@ -414,6 +496,7 @@ public final class Validator {
                     for (Item item : items) {
                         checked.add(checkOne(check, item));
                     }
+                    items = null;
                     result.complete(checked);
                 } catch (RuntimeException | Error e) {
                     result.completeExceptionally(e);
@@ -554,12 +637,22 @@ public final class Validator {
     }
 
     private Checked checkOne(SourceFileCheck check, Item item) {
-        String display = item.display();
+        Path name = item.file().getFileName();
+        String display = item.displayPrefix() + name;
         BasicFileAttributes attributes;
         try {
             attributes =
-                    Files.readAttributes(
-                            item.file(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    item.listedIn() != null
+                            ? item.listedIn()
+                                    .getFileAttributeView(
+                                            name,
+                                            BasicFileAttributeView.class,
+                                            LinkOption.NOFOLLOW_LINKS)
+                                    .readAttributes()
+                            : Files.readAttributes(
+                                    item.file(),
+                                    BasicFileAttributes.class,
+                                    LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             if (item.kind() == Kind.CONFIG) {
                 return only(
@@ -602,7 +695,7 @@ public final class Validator {
         if (attributes.size() > MAX_FILE_BYTES) {
             return only(tooLarge(display));
         }
-        byte[] bytes = read(item.file(), display, attributes.size());
+        byte[] bytes = read(item, name, display, attributes.size());
         if (bytes.length > MAX_FILE_BYTES) {
             return only(tooLarge(display));
         }
@@ -630,6 +723,9 @@ public final class Validator {
      * too large: reading a file is then one {@code read} call, not one to fill a buffer of its size
      * and another to find the end.
      */
+    private static final Set<OpenOption> READ_NO_LINKS =
+            Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+
     private static final ThreadLocal<byte[]> BUFFERS =
             ThreadLocal.withInitial(() -> new byte[MAX_FILE_BYTES + 1]);
 
@@ -639,11 +735,12 @@ public final class Validator {
      * the size {@code lstat} gave is taken as the whole file; any other count reads on to the end,
      * so a file that changed in between is still read whole (or found too large).
      */
-    private static byte[] read(Path file, String display, long size) {
+    private static byte[] read(Item item, Path name, String display, long size) {
         ByteBuffer buffer = ByteBuffer.wrap(BUFFERS.get());
         try (SeekableByteChannel channel =
-                Files.newByteChannel(
-                        file, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+                item.listedIn() != null
+                        ? item.listedIn().newByteChannel(name, READ_NO_LINKS)
+                        : Files.newByteChannel(item.file(), READ_NO_LINKS)) {
             int first = channel.read(buffer);
             if (first != size || size == 0) {
                 while (buffer.hasRemaining() && channel.read(buffer) >= 0) {

@@ -148,6 +148,33 @@ class CanonicalListWriterTest {
     }
 
     @Test
+    void namesThatNeedEscapingAreWrittenAlikeOnEitherPath() {
+        // The two-thread path writes domains as bytes of its own and escapes only what is not
+        // plain ASCII: keys, alias references and MX values that need it must match too.
+        Map<String, Policy> policies = new TreeMap<>();
+        for (int i = 0; i < 40; i++) {
+            String key = i % 4 == 0 ? "d" + i + "\u00e9\"q\\\t" : "d" + i + ".example";
+            policies.put(
+                    key,
+                    i % 5 == 0
+                            ? new AliasReference("sh\u00e4red" + i)
+                            : new InlinePolicy(
+                                    Mode.ENFORCE,
+                                    List.of(
+                                            new MxPattern("mx2.d" + i + ".example"),
+                                            new MxPattern("mx1.d" + i + ".example"),
+                                            new MxPattern("mx1.d" + i + ".example"))));
+        }
+        PolicyList list = list(Optional.empty(), Map.of(), policies);
+        byte[] one = CanonicalListWriter.write(list, Integer.MAX_VALUE);
+        assertEquals(true, new String(one, StandardCharsets.US_ASCII).contains("\\u00e9\\\""));
+        for (int from : new int[] {2, 7, 40}) {
+            assertArrayEquals(
+                    one, CanonicalListWriter.write(list, from), "two threads from " + from);
+        }
+    }
+
+    @Test
     void fractionsOfASecondAreNotWritten() {
         PolicyList list =
                 new PolicyList(

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The package launcher's JVM options per command: C1 only, except sign (C2 for the SHA-256
- * intrinsic in the S2K), and STARTTLS_LIST_JAVA_OPTS replacing them for every command. The java it
- * runs is a script that records its arguments.
+ * intrinsic in the S2K), a 16 MB young generation for validate and build, and
+ * STARTTLS_LIST_JAVA_OPTS replacing them for every command. The java it runs is a script that
+ * records its arguments.
  */
 class LauncherJvmOptionsTest {
     @TempDir Path tmp;
@@ -59,12 +60,28 @@ class LauncherJvmOptionsTest {
                 "-XX:+UseSerialGC -jar " + jar + " --stacktrace sign policy.json",
                 javaArgs(null, "--stacktrace", "sign", "policy.json"));
         assertEquals(
-                "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar " + jar + " -C sign validate",
+                "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn16m -jar "
+                        + jar
+                        + " -C sign validate",
                 javaArgs(null, "-C", "sign", "validate"));
         assertEquals(
                 "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar " + jar + " verify sign",
                 javaArgs(null, "verify", "sign"));
         assertTrue(javaArgs(null, "-C").startsWith("-XX:+UseSerialGC -XX:TieredStopAtLevel=1 "));
+    }
+
+    @Test
+    void validateAndBuildRunWithASmallYoungGeneration() throws Exception {
+        String jar = tmp.resolve("home/lib/starttls-list.jar").toString();
+        assertEquals(
+                "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn16m -jar "
+                        + jar
+                        + " -C /srv/list build --out p.json",
+                javaArgs(null, "-C", "/srv/list", "build", "--out", "p.json"));
+        assertEquals(
+                "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn16m -jar " + jar + " validate",
+                javaArgs(null, "validate"));
+        assertEquals("-Xmx64m -jar " + jar + " build", javaArgs("-Xmx64m", "build"));
     }
 
     @Test

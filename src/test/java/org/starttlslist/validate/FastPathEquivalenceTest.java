@@ -12,7 +12,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -20,7 +22,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.starttlslist.model.InlinePolicy;
+import org.starttlslist.model.MxPattern;
+import org.starttlslist.source.DomainSource;
 import org.starttlslist.source.ListRepository;
+import org.starttlslist.source.SourceSet;
 
 /**
  * The fast paths change no finding: every validate corpus case (each finding code has one), and one
@@ -125,6 +131,44 @@ class FastPathEquivalenceTest {
             assertEquals(plain.findings(), again.findings(), "run " + run);
             assertEquals(plain.sources(), again.sources(), "run " + run);
         }
+    }
+
+    @Test
+    void everyLoadedSourceNamesItsOwnFileAndDateWhateverThreadReadIt() throws IOException {
+        // Sources are read through their open directory by name, keep a Path of their own and
+        // share equal testing-since dates: each must still name its own file and its own date.
+        Path repo = work.resolve("loaded");
+        write(repo.resolve("release/config.json"), utf8(CONFIG));
+        write(
+                repo.resolve("policies/aliases/shared.json"),
+                utf8("{\"mode\": \"enforce\", \"mxs\": [\"mx.shared.example\"]}"));
+        for (int i = 0; i < 3000; i++) {
+            write(
+                    repo.resolve("policies/d-" + i + ".example.json"),
+                    utf8(
+                            "{\"contact\": \"postmaster@d-"
+                                    + i
+                                    + ".example\", \"testing-since\": \"2026-01-0"
+                                    + (1 + i % 9)
+                                    + "\", \"mode\": \"testing\", \"mxs\": [\"mx.d-"
+                                    + i
+                                    + ".example\"]}"));
+        }
+        ListRepository repository = new ListRepository(repo);
+        ValidationReport report = new Validator(repository, AT).validateAll();
+        SourceSet sources = report.sources().orElseThrow();
+        assertEquals(3000, sources.domains().size(), report.findings().toString());
+        for (DomainSource domain : sources.domains()) {
+            int i = Integer.parseInt(domain.domain().substring(2, domain.domain().indexOf('.')));
+            assertEquals(
+                    repository.policiesDir().resolve(domain.domain() + ".json"), domain.file());
+            assertEquals(Optional.of(LocalDate.of(2026, 1, 1 + i % 9)), domain.testingSince());
+            assertEquals(
+                    List.of(new MxPattern("mx.d-" + i + ".example")),
+                    ((InlinePolicy) domain.policy()).mxs());
+        }
+        assertEquals(
+                repository.aliasesDir().resolve("shared.json"), sources.aliases().get(0).file());
     }
 
     /** Validates {@code repo} both ways, asserts the reports are equal, and returns it. */

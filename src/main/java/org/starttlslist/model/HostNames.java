@@ -73,13 +73,21 @@ public final class HostNames {
      * it says no, {@link #problem} works out which rule was broken, slowly and clearly.
      */
     private static boolean isWellFormed(String name) {
-        if (name == null || name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
+        return name != null && isWellFormed(name, 0);
+    }
+
+    /**
+     * {@link #isWellFormed(String)} on {@code name} from index {@code from} on, without the copy a
+     * substring would make (an MX suffix after its leading dot).
+     */
+    static boolean isWellFormed(String name, int from) {
+        if (name.length() <= from || name.length() - from > MAX_NAME_LENGTH) {
             return false;
         }
         int labels = 0;
-        int labelStart = 0;
+        int labelStart = from;
         boolean alphabetic = true;
-        for (int i = 0; i <= name.length(); i++) {
+        for (int i = from; i <= name.length(); i++) {
             char c = i < name.length() ? name.charAt(i) : '.';
             if (c == '.') {
                 int length = i - labelStart;

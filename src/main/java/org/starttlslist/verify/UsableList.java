@@ -36,6 +36,15 @@ public final class UsableList {
     }
 
     /**
+     * The summary of the list in these bytes (as {@link ListSummary#of} of {@link #read}), refused
+     * exactly as {@link #read} refuses: counted on the bytes when {@link
+     * PublishedListFastPath#summarize} can prove it, otherwise read in full.
+     */
+    public static ListSummary summarize(byte[] list) {
+        return PublishedListFastPath.summarize(list).orElseGet(() -> ListSummary.of(read(list)));
+    }
+
+    /**
      * The plain path: a strict parse into a tree, case folding, the published-list schema through
      * networknt, then the parser. {@link #read} takes it whenever {@link PublishedListFastPath}
      * cannot prove the list, so every refusal is worded by this path; tests compare the two.

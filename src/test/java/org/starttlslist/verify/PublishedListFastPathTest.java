@@ -431,12 +431,38 @@ class PublishedListFastPathTest {
                     outcome(() -> UsableList.readBySchema(bytes)),
                     name + ": the fast path vouched for a list the plain path reads otherwise");
         }
+        // The count-only reading (verify's) accepts and refuses the same, with the same counts.
+        String counted = summaryOutcome(() -> ListSummary.of(UsableList.read(bytes)));
+        assertEquals(
+                counted, summaryOutcome(() -> UsableList.summarize(bytes)), name + ": summary");
+        Optional<ListSummary> fastSummary = PublishedListFastPath.summarize(bytes);
+        if (fastSummary.isPresent()) {
+            assertEquals(
+                    "accepted " + fastSummary.get(),
+                    counted,
+                    name
+                            + ": the count-only pass vouched for a list the plain path reads otherwise");
+        }
+        if (name.startsWith("good")
+                && !name.matches(".*(non-ASCII|escaped domain|escaped mx|nine mxs|reordered).*")) {
+            assertTrue(fastSummary.isPresent(), name + ": not counted on the fast path");
+        }
         if (name.startsWith("good")) {
             assertTrue(plain.startsWith("accepted"), name + ": " + plain);
             assertFalse(
                     fast.isEmpty() && !name.contains("non-ASCII"), name + ": not on the fast path");
         }
         return plain.startsWith("accepted");
+    }
+
+    private static String summaryOutcome(java.util.function.Supplier<ListSummary> read) {
+        try {
+            return "accepted " + read.get();
+        } catch (ListInvalidException e) {
+            return "refused at '" + e.pointer() + "': " + e.getMessage();
+        } catch (RuntimeException e) {
+            return "failed: " + e;
+        }
     }
 
     private static String outcome(java.util.function.Supplier<PolicyList> read) {

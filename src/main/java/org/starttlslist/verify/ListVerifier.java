@@ -576,7 +576,7 @@ public final class ListVerifier {
 
     /** Only the previous list's timestamp matters here; streaming to it skips building the list. */
     private static Instant previousTimestamp(byte[] previous) {
-        return ListValidity.read(previous)
+        return ListInstants.read(previous)
                 .map(ListValidity::timestamp)
                 .orElseThrow(
                         () ->

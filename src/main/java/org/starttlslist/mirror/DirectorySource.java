@@ -67,6 +67,9 @@ public class DirectorySource implements ListSource {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
+            if (e.getCause() instanceof OutOfMemoryError memory) {
+                throw memory; // the command's one line for it, not "cannot fetch"
+            }
             throw new FetchFailedException(
                     directory.toString(), String.valueOf(e.getCause()), e.getCause());
         }

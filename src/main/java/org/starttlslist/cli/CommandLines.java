@@ -59,7 +59,8 @@ final class CommandLines {
         }
         if (exception instanceof CouldNotCompleteException
                 || exception instanceof UncheckedIOException
-                || exception instanceof IOException) {
+                || exception instanceof IOException
+                || exception instanceof OutOfMemoryError) {
             return ExitCodes.COULD_NOT_COMPLETE;
         }
         // Nothing declared this failure: it is a bug, not a state of the world.
@@ -82,6 +83,13 @@ final class CommandLines {
         }
         if (exception instanceof IOException io) {
             return describeIo(io);
+        }
+        if (exception instanceof OutOfMemoryError) {
+            // A state of the machine, not a bug: e.g. --max-list-bytes raised past what a heap
+            // capped by STARTTLS_LIST_JAVA_OPTS (or a small machine's default) can hold.
+            return "not enough memory to complete ("
+                    + exception.getMessage()
+                    + "); give Java more, e.g. STARTTLS_LIST_JAVA_OPTS=\"-XX:+UseSerialGC -Xmx1g\"";
         }
         return "internal error: " + exception + " (run again with --stacktrace and report it)";
     }

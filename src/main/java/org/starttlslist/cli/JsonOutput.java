@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.starttlslist.failure.CouldNotCompleteException;
 import org.starttlslist.json.Json;
 import org.starttlslist.model.ListTimes;
 import picocli.CommandLine.Model.CommandSpec;
@@ -96,7 +97,13 @@ final class JsonOutput {
      */
     static int run(CommandSpec spec, Formatted command, Callable<Integer> body) {
         try {
-            return body.call();
+            try {
+                return body.call();
+            } catch (OutOfMemoryError e) {
+                // What failed to fit is not held any more, so there is room to say so: exit 3 and
+                // one line (CommandLines.describe), not a stack trace and exit 1 from the JVM.
+                throw new CouldNotCompleteException(CommandLines.describe(e), e);
+            }
         } catch (RuntimeException e) {
             if (command.json()) {
                 int code = CommandLines.exitCode(e);

@@ -38,6 +38,13 @@ public final class Main {
         // any command prints, by giving the commands an output that goes nowhere.
         PrintWriter stdout =
                 QuietOption.requested(args) ? new PrintWriter(java.io.Writer.nullWriter()) : out;
-        return CommandLines.create(stdout, err, args).execute(args);
+        try {
+            return CommandLines.create(stdout, err, args).execute(args);
+        } catch (OutOfMemoryError e) {
+            // A command outside JsonOutput.run: still one line and exit 3 (see CommandLines).
+            err.println("starttls-list: " + CommandLines.describe(e));
+            err.flush();
+            return CommandLines.exitCode(e);
+        }
     }
 }

@@ -1,7 +1,7 @@
 package org.starttlslist.mirror;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -67,6 +67,9 @@ public class DirectorySource implements ListSource {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
+            if (e.getCause() instanceof OutOfMemoryError memory) {
+                throw memory; // the command's one line for it, not "cannot fetch"
+            }
             throw new FetchFailedException(
                     directory.toString(), String.valueOf(e.getCause()), e.getCause());
         }
@@ -116,9 +119,9 @@ public class DirectorySource implements ListSource {
                         file.toString(),
                         "not a regular file (a FIFO, device or directory is never read)");
             }
-            try (InputStream in = Files.newInputStream(file)) {
+            try (SeekableByteChannel channel = Files.newByteChannel(file)) {
                 return BoundedFiles.readCapped(
-                        in, limits.capFor(name), file.toString(), FetchLimits.optionFor(name));
+                        channel, limits.capFor(name), file.toString(), FetchLimits.optionFor(name));
             }
         } catch (NoSuchFileException e) {
             throw new FetchFailedException(

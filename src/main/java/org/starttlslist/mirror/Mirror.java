@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.starttlslist.listfile.ListValidity;
 import org.starttlslist.model.ListTimes;
 import org.starttlslist.model.PolicyList;
+import org.starttlslist.verify.ListInstants;
 import org.starttlslist.verify.ListVerifier;
 
 /**
@@ -233,7 +234,7 @@ public final class Mirror {
      * than move the floor.
      */
     private Optional<byte[]> rollbackReference(InstalledPair installed, List<String> notes) {
-        Optional<ListValidity> validity = ListValidity.read(installed.list());
+        Optional<ListValidity> validity = ListInstants.read(installed.list());
         if (validity.isEmpty()) {
             notes.add(
                     "the installed list "

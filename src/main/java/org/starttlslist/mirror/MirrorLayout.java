@@ -1,8 +1,7 @@
 package org.starttlslist.mirror;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -145,11 +144,9 @@ public record MirrorLayout(Path root) {
         if (!attributes.get().isRegularFile()) {
             throw new MirrorStateException(file, "is not a regular file");
         }
-        try (InputStream in =
-                Channels.newInputStream(
-                        Files.newByteChannel(
-                                file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
-            return BoundedFiles.readCapped(in, cap, file.toString(), option);
+        try (SeekableByteChannel channel =
+                Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            return BoundedFiles.readCapped(channel, cap, file.toString(), option);
         }
     }
 

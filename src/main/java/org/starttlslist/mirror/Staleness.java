@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.starttlslist.failure.Printable;
 import org.starttlslist.listfile.ListValidity;
 import org.starttlslist.model.ListTimes;
+import org.starttlslist.verify.ListInstants;
 
 /**
  * Whether the list a mirror serves is about to stop protecting mail: expired, expiring within
@@ -78,7 +79,7 @@ public final class Staleness {
 
     private static Optional<ListValidity> readValidity(java.nio.file.Path release) {
         try {
-            return ListValidity.read(
+            return ListInstants.read(
                     MirrorLayout.readOwnFile(
                             release.resolve(MirrorLayout.LIST),
                             FetchLimits.DEFAULT_LIST_BYTES * 64,

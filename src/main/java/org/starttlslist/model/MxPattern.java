@@ -22,6 +22,10 @@ public record MxPattern(String value) implements Comparable<MxPattern> {
         if (text == null || text.isEmpty()) {
             return Optional.of("is empty");
         }
+        // The common case, a valid name, is settled without copying the suffix's name.
+        if (HostNames.isWellFormed(text, text.startsWith(".") ? 1 : 0)) {
+            return Optional.empty();
+        }
         String host = text.startsWith(".") ? text.substring(1) : text;
         return HostNames.problem(host);
     }

@@ -159,9 +159,11 @@ public final class ListVerifier {
     }
 
     /**
-     * A list that passed every check: the exact bytes that were verified, the model read from them,
-     * and the facts to show. Consumers take the list from here, never from a parse of their own, so
-     * unsigned bytes never reach a parser.
+     * A list that passed every check: the exact bytes that were verified (the very array given to
+     * {@link #verify}, not a copy: a copy of a 21 MB list cost every verify and mirror run 21 MB of
+     * fresh memory; the callers read their array once and never change it), the model read from
+     * them, and the facts to show. Consumers take the list from here, never from a parse of their
+     * own, so unsigned bytes never reach a parser.
      */
     public record Verified(
             byte[] bytes,
@@ -170,12 +172,70 @@ public final class ListVerifier {
             Instant signatureTime,
             boolean unchangedFromPrevious) {}
 
+    /**
+     * A list that passed every check, as {@link Verified}, with its summary instead of its model:
+     * for a consumer that only shows the list's counts ({@code verify}), which then never builds
+     * the model of a large list.
+     */
+    public record VerifiedSummary(
+            ListSummary summary,
+            List<String> signerFingerprints,
+            Instant signatureTime,
+            boolean unchangedFromPrevious) {}
+
+    /** The outcome of the checks on a list read by {@code reader}. */
+    private record Checked<T>(
+            T read, List<String> signerFingerprints, Instant signatureTime, boolean unchanged) {}
+
     /** A signature that passed steps 1 and 3. */
     private record Accepted(PinnedKeys.Component signer, Instant created) {}
 
     private ListVerifier() {}
 
     public static Verified verify(byte[] list, byte[] signature, Options options) {
+        Checked<PolicyList> checked =
+                check(
+                        list,
+                        signature,
+                        options,
+                        UsableList::read,
+                        parsed -> new Lifetime(parsed.timestamp(), parsed.expires()));
+        return new Verified(
+                list,
+                checked.read(),
+                checked.signerFingerprints(),
+                checked.signatureTime(),
+                checked.unchanged());
+    }
+
+    /**
+     * The same checklist as {@link #verify}, every step, with the list counted ({@link
+     * UsableList#summarize}) instead of read into a model.
+     */
+    public static VerifiedSummary verifySummary(byte[] list, byte[] signature, Options options) {
+        Checked<ListSummary> checked =
+                check(
+                        list,
+                        signature,
+                        options,
+                        UsableList::summarize,
+                        summary -> new Lifetime(summary.timestamp(), summary.expires()));
+        return new VerifiedSummary(
+                checked.read(),
+                checked.signerFingerprints(),
+                checked.signatureTime(),
+                checked.unchanged());
+    }
+
+    /** The list's own two instants, all that steps 5 and 6 need of it. */
+    private record Lifetime(Instant timestamp, Instant expires) {}
+
+    private static <T> Checked<T> check(
+            byte[] list,
+            byte[] signature,
+            Options options,
+            java.util.function.Function<byte[], T> reader,
+            java.util.function.Function<T, Lifetime> lifetimeOf) {
         Instant now = options.now();
         // The second core loads and compiles the list reader on a constant list of ours while this
         // one checks the signature; the list's own bytes reach it only after step 3.
@@ -203,7 +263,8 @@ public final class ListVerifier {
         requireThreshold(byPrimary, options.threshold(), firstRefusal);
 
         // Step 4: the signed bytes are a usable list.
-        PolicyList parsed = UsableList.read(list);
+        T read = reader.apply(list);
+        Lifetime parsed = lifetimeOf.apply(read);
 
         // Step 5: the list's own times, then its lifetime binds its signatures.
         if (!parsed.expires().isAfter(now)) {
@@ -253,8 +314,7 @@ public final class ListVerifier {
                 }
             }
         }
-        return new Verified(
-                list.clone(), parsed, List.copyOf(inLifetime.keySet()), signatureTime, unchanged);
+        return new Checked<>(read, List.copyOf(inLifetime.keySet()), signatureTime, unchanged);
     }
 
     private static void warmUpReader() {
@@ -284,7 +344,7 @@ public final class ListVerifier {
      * timestamp.
      */
     private static void checkWithinLifetime(
-            Accepted accepted, PolicyList list, Instant now, Duration skew) {
+            Accepted accepted, Lifetime list, Instant now, Duration skew) {
         Instant created = accepted.created();
         if (created.isBefore(list.timestamp().minus(skew)) || !created.isBefore(list.expires())) {
             throw new SignatureOutsideListLifetimeException(
@@ -516,7 +576,7 @@ public final class ListVerifier {
 
     /** Only the previous list's timestamp matters here; streaming to it skips building the list. */
     private static Instant previousTimestamp(byte[] previous) {
-        return ListValidity.read(previous)
+        return ListInstants.read(previous)
                 .map(ListValidity::timestamp)
                 .orElseThrow(
                         () ->

@@ -36,6 +36,15 @@ public final class UsableList {
     }
 
     /**
+     * The summary of the list in these bytes (as {@link ListSummary#of} of {@link #read}), refused
+     * exactly as {@link #read} refuses: counted on the bytes when {@link
+     * PublishedListFastPath#summarize} can prove it, otherwise read in full.
+     */
+    public static ListSummary summarize(byte[] list) {
+        return PublishedListFastPath.summarize(list).orElseGet(() -> ListSummary.of(read(list)));
+    }
+
+    /**
      * The plain path: a strict parse into a tree, case folding, the published-list schema through
      * networknt, then the parser. {@link #read} takes it whenever {@link PublishedListFastPath}
      * cannot prove the list, so every refusal is worded by this path; tests compare the two.
@@ -72,11 +81,11 @@ public final class UsableList {
 
     static void requireUsable(PolicyList list) {
         for (Map.Entry<String, Policy> entry : list.policies().entrySet()) {
-            String pointer = "/policies/" + entry.getKey();
+            // The pointer is built only for a refusal: 100,000 strings otherwise.
             Optional<String> problem = HostNames.problem(entry.getKey());
             if (problem.isPresent()) {
                 throw new ListInvalidException(
-                        pointer,
+                        "/policies/" + entry.getKey(),
                         "the domain '"
                                 + Printable.escape(entry.getKey())
                                 + "' "
@@ -86,7 +95,7 @@ public final class UsableList {
             if (entry.getValue() instanceof AliasReference reference
                     && !list.aliases().containsKey(reference.alias())) {
                 throw new ListInvalidException(
-                        pointer + "/policy-alias",
+                        "/policies/" + entry.getKey() + "/policy-alias",
                         "refers to the alias '"
                                 + Printable.escape(reference.alias())
                                 + "', which /policy-aliases does not define");

@@ -476,6 +476,36 @@ class VerifyCommandTest {
                 run::toString);
     }
 
+    /**
+     * The list is read beside the key loading, on another thread; a missing key file is still the
+     * one error reported, before the missing list, as when the two were read in turn.
+     */
+    @Test
+    void aMissingKeyFileIsReportedBeforeAMissingList() {
+        CliRun run =
+                CliRun.of(
+                        "verify",
+                        dir.resolve("absent.json").toString(),
+                        "--keys",
+                        dir.resolve("absent.asc").toString(),
+                        "--now",
+                        NOW.toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertEquals(1, run.err().strip().lines().count(), run::toString);
+        assertTrue(run.err().contains("absent.asc does not exist"), run::toString);
+        // With the key present, the list's own error, exit 3.
+        CliRun listMissing =
+                CliRun.of(
+                        "verify",
+                        dir.resolve("absent.json").toString(),
+                        "--keys",
+                        aliceKey.toString(),
+                        "--now",
+                        NOW.toString());
+        assertEquals(3, listMissing.exitCode(), listMissing::toString);
+        assertTrue(listMissing.err().contains("absent.json does not exist"), listMissing::toString);
+    }
+
     @Test
     void aBadThresholdIsAUsageError() {
         CliRun run = verify("--threshold", "0");

@@ -138,4 +138,48 @@ class HostNamesTest {
                 ? Optional.empty()
                 : Optional.of("bad");
     }
+
+    /** The in-place check on bytes says what the String check says, on generated names. */
+    @Test
+    void theByteCheckAgreesWithTheStringCheck() {
+        Random random = new Random(4343);
+        String[] pieces = {
+            "a",
+            "z",
+            "0",
+            "9",
+            "-",
+            ".",
+            "xn--",
+            "ab",
+            "A",
+            "_",
+            "--",
+            "b".repeat(30),
+            "c".repeat(62),
+            "xn",
+            "é"
+        };
+        int wellFormed = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder name = new StringBuilder();
+            int parts = 1 + random.nextInt(12);
+            for (int p = 0; p < parts; p++) {
+                name.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = name.toString();
+            boolean expected = HostNames.isCanonicalDomain(text);
+            // Framed by other bytes, so a check that reads past its range fails.
+            byte[] framed =
+                    ("x." + text + ".y").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            int from = 2;
+            int to = framed.length - 2;
+            boolean ascii = text.chars().allMatch(c -> c < 0x80);
+            assertEquals(expected && ascii, HostNames.isWellFormed(framed, from, to), text);
+            if (expected) {
+                wellFormed++;
+            }
+        }
+        assertTrue(wellFormed > 1_000, "only " + wellFormed + " generated names were canonical");
+    }
 }

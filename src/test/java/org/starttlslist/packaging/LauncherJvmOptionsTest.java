@@ -70,6 +70,53 @@ class LauncherJvmOptionsTest {
         assertTrue(javaArgs(null, "-C").startsWith("-XX:+UseSerialGC -XX:TieredStopAtLevel=1 "));
     }
 
+    /**
+     * mirror's young generation is capped (its peak memory, issue #16), its heap is not (a raised
+     * --max-list-bytes must not meet a cap); the checkout's launcher says the same as the
+     * package's.
+     */
+    @Test
+    void mirrorRunsWithACappedYoungGenerationInBothLaunchers() throws Exception {
+        String jar = tmp.resolve("home/lib/starttls-list.jar").toString();
+        assertEquals(
+                "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m -jar "
+                        + jar
+                        + " -C /srv mirror --max-list-bytes 99999999",
+                javaArgs(null, "-C", "/srv", "mirror", "--max-list-bytes", "99999999"));
+        assertEquals("-Xmx64m -jar " + jar + " mirror", javaArgs("-Xmx64m", "mirror"));
+
+        // The checkout's launcher, with a jar newer than its (absent) sources and java on PATH.
+        Path checkout = tmp.resolve("checkout");
+        Files.createDirectories(checkout.resolve("target"));
+        Path launcher = checkout.resolve("starttls-list");
+        Files.copy(Path.of("starttls-list"), launcher);
+        Path checkoutJar = Files.write(checkout.resolve("target/starttls-list.jar"), new byte[0]);
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path record = tmp.resolve("checkout-args");
+        Path java = bin.resolve("java");
+        Files.writeString(java, "#!/bin/sh\nprintf '%s ' \"$@\" > '" + record + "'\n");
+        for (Path script : List.of(launcher, java)) {
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        for (String command : List.of("mirror", "verify")) {
+            ProcessBuilder run = new ProcessBuilder(launcher.toString(), command);
+            run.environment().put("STARTTLS_LIST_CDS", "off");
+            run.environment().remove("STARTTLS_LIST_JAVA_OPTS");
+            run.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+            Process process = run.redirectErrorStream(true).start();
+            String output =
+                    new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, process.waitFor(), output);
+            String expected =
+                    command.equals("mirror")
+                            ? "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m"
+                            : "-XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+            assertEquals(
+                    expected + " -jar " + checkoutJar + " " + command,
+                    Files.readString(record).strip());
+        }
+    }
+
     @Test
     void validateAndBuildRunWithASmallYoungGeneration() throws Exception {
         String jar = tmp.resolve("home/lib/starttls-list.jar").toString();

@@ -165,6 +165,53 @@ class ListLifetimeTest {
         assertTrue(e.getMessage().contains("refers to the alias 'nobody'"), e.getMessage());
     }
 
+    /**
+     * verify's count-only checklist ({@link ListVerifier#verifySummary}) runs every step of {@link
+     * ListVerifier#verify}: the same refusals in the same words, and on a good list the model's
+     * counts.
+     */
+    @Test
+    void theCountOnlyChecklistRefusesAndCountsAsTheFullOne() {
+        byte[] good = list(NOW.minus(Duration.ofHours(1)));
+        byte[] signature = ALICE.sign(good, NOW.minus(Duration.ofMinutes(30)));
+        ListVerifier.Verified full = ListVerifier.verify(good, signature, options(ALICE, NOW));
+        ListVerifier.VerifiedSummary counted =
+                ListVerifier.verifySummary(good, signature, options(ALICE, NOW));
+        assertEquals(ListSummary.of(full.list()), counted.summary());
+        assertEquals(full.signerFingerprints(), counted.signerFingerprints());
+        assertEquals(full.signatureTime(), counted.signatureTime());
+
+        String text = new String(good, StandardCharsets.UTF_8);
+        List<byte[]> bad =
+                List.of(
+                        text.replaceFirst(
+                                        "\"policy-alias\": \"hosting\"",
+                                        "\"policy-alias\": \"nobody\"")
+                                .getBytes(StandardCharsets.UTF_8),
+                        text.replaceFirst("\"mode\": \"[a-z]+\"", "\"mode\": \"strict\"")
+                                .getBytes(StandardCharsets.UTF_8),
+                        list(NOW.minus(Duration.ofDays(20))), // expired
+                        (text + "x").getBytes(StandardCharsets.UTF_8));
+        for (byte[] bytes : bad) {
+            byte[] signed = ALICE.sign(bytes, NOW.minus(Duration.ofMinutes(30)));
+            RuntimeException whole =
+                    assertThrows(
+                            RuntimeException.class,
+                            () -> ListVerifier.verify(bytes, signed, options(ALICE, NOW)));
+            RuntimeException summary =
+                    assertThrows(
+                            RuntimeException.class,
+                            () -> ListVerifier.verifySummary(bytes, signed, options(ALICE, NOW)));
+            assertEquals(whole.getClass(), summary.getClass());
+            assertEquals(whole.getMessage(), summary.getMessage());
+        }
+        // A signature of other bytes: refused before the list is read, in both.
+        byte[] other = ALICE.sign(bad.get(0), NOW.minus(Duration.ofMinutes(30)));
+        assertThrows(
+                BadSignatureException.class,
+                () -> ListVerifier.verifySummary(good, other, options(ALICE, NOW)));
+    }
+
     @Test
     void anEpochTimestampBeyondJavasRangeIsAnInvalidListNotAnInternalError() {
         String text =

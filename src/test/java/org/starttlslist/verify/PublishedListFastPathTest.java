@@ -255,6 +255,65 @@ class PublishedListFastPathTest {
                 GOOD.replace("[\"mx1.b.example\", \".b.example\"]", nineMxs(false)));
         bad.put("good, empty policies", replaceObject(GOOD, "policies", "{}"));
         bad.put("good, expired", GOOD.replace("2026-06-15", "2000-01-01"));
+        // The byte scanner's own edges: escapes, raw control characters, numbers, long strings.
+        bad.put("good, escaped domain", GOOD.replace("\"a.example\"", "\"a\\u002eexample\""));
+        bad.put("good, escaped mode", GOOD.replace("\"testing\"", "\"t\\u0065sting\""));
+        bad.put("escaped slash in mx", GOOD.replace("\"mx1.b.example\"", "\"mx1\\/b.example\""));
+        bad.put("good, escaped author", GOOD.replace("\"Test\"", "\"T\\\"e\\\\s\\tt\\u00e9\""));
+        bad.put("good, escaped alias name", GOOD.replace("\"hosting\"", "\"host\\u0069ng\""));
+        bad.put("good, escaped field", GOOD.replace("\"mxs\"", "\"m\\u0078s\""));
+        bad.put("good, escaped mx", GOOD.replace("\"mx1.b.example\"", "\"mx1\\u002eb.example\""));
+        bad.put(
+                "good, whitespace everywhere",
+                GOOD.replace(": ", " \r\n\t:\t ").replace(", ", "\n ,\r "));
+        bad.put("good, no whitespace", GOOD.replaceAll("\\s+", ""));
+        bad.put(
+                "long author (handed over)",
+                GOOD.replace("\"Test\"", "\"" + "t".repeat(5000) + "\""));
+        bad.put("escaped upper-case domain", GOOD.replace("\"a.example\"", "\"\\u0041.example\""));
+        bad.put("escaped non-ASCII domain", GOOD.replace("\"a.example\"", "\"\\u00e4.example\""));
+        bad.put("escaped dot in mode", GOOD.replace("\"testing\"", "\"testing\\u002e\""));
+        bad.put("bad escape", GOOD.replace("\"Test\"", "\"T\\xst\""));
+        bad.put("short unicode escape", GOOD.replace("\"Test\"", "\"T\\u00e\""));
+        bad.put("lone surrogate", GOOD.replace("\"Test\"", "\"T\\ud800\""));
+        bad.put("surrogate pair", GOOD.replace("\"Test\"", "\"T\\ud83d\\ude00\""));
+        bad.put("raw tab in string", GOOD.replace("\"Test\"", "\"Te\tst\""));
+        bad.put("raw newline in domain", GOOD.replace("\"a.example\"", "\"a.\nexample\""));
+        bad.put("unterminated string", "{\"timestamp\": \"2026");
+        bad.put("leading zero", GOOD.replace("\"2026-06-01T00:00:00Z\"", "01780272000"));
+        bad.put("zero", GOOD.replace("\"2026-06-01T00:00:00Z\"", "0"));
+        bad.put("minus zero", GOOD.replace("\"2026-06-01T00:00:00Z\"", "-0"));
+        bad.put("19 digits", GOOD.replace("\"2026-06-01T00:00:00Z\"", "1000000000000000000"));
+        bad.put("number then letter", GOOD.replace("\"2026-06-01T00:00:00Z\"", "1780272000x"));
+        bad.put("long alias name", GOOD.replace("\"hosting\"", "\"" + "h".repeat(60000) + "\""));
+        bad.put(
+                "empty alias object",
+                GOOD.replace(
+                        "{\"mode\": \"enforce\", \"mxs\": [\".mx.hosting.example\", \"mx.xn--p1ai\"]}",
+                        "{}"));
+        bad.put("empty policy object", GOOD.replace("{\"policy-alias\": \"hosting\"}", "{}"));
+        bad.put("empty mxs", GOOD.replace("[\"mx-1.b2.example\"]", "[]"));
+        bad.put(
+                "alias reference then mode",
+                GOOD.replace(
+                        "{\"policy-alias\": \"hosting\"}",
+                        "{\"policy-alias\": \"hosting\", \"mode\": \"enforce\"}"));
+        bad.put(
+                "mode then alias reference",
+                GOOD.replace(
+                        "{\"policy-alias\": \"hosting\"}",
+                        "{\"mode\": \"enforce\", \"policy-alias\": \"hosting\"}"));
+        bad.put(
+                "empty alias reference",
+                GOOD.replace("{\"policy-alias\": \"hosting\"}", "{\"policy-alias\": \"\"}"));
+        bad.put(
+                "trailing comma in policies",
+                GOOD.replace("\"mx-1.b2.example\"]}", "\"mx-1.b2.example\"]},"));
+        bad.put("trailing comma at top", GOOD.replace("\n  }\n}", "\n  },\n}"));
+        bad.put("empty object", "{}");
+        bad.put("missing colon", GOOD.replace("\"version\": ", "\"version\" "));
+        bad.put("missing comma", GOOD.replace("\"0.1\",", "\"0.1\""));
+        bad.put("single quotes", GOOD.replace("\"Test\"", "'Test'"));
         return bad.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
     }
 
@@ -372,12 +431,38 @@ class PublishedListFastPathTest {
                     outcome(() -> UsableList.readBySchema(bytes)),
                     name + ": the fast path vouched for a list the plain path reads otherwise");
         }
+        // The count-only reading (verify's) accepts and refuses the same, with the same counts.
+        String counted = summaryOutcome(() -> ListSummary.of(UsableList.read(bytes)));
+        assertEquals(
+                counted, summaryOutcome(() -> UsableList.summarize(bytes)), name + ": summary");
+        Optional<ListSummary> fastSummary = PublishedListFastPath.summarize(bytes);
+        if (fastSummary.isPresent()) {
+            assertEquals(
+                    "accepted " + fastSummary.get(),
+                    counted,
+                    name
+                            + ": the count-only pass vouched for a list the plain path reads otherwise");
+        }
+        if (name.startsWith("good")
+                && !name.matches(".*(non-ASCII|escaped domain|escaped mx|nine mxs|reordered).*")) {
+            assertTrue(fastSummary.isPresent(), name + ": not counted on the fast path");
+        }
         if (name.startsWith("good")) {
             assertTrue(plain.startsWith("accepted"), name + ": " + plain);
             assertFalse(
                     fast.isEmpty() && !name.contains("non-ASCII"), name + ": not on the fast path");
         }
         return plain.startsWith("accepted");
+    }
+
+    private static String summaryOutcome(java.util.function.Supplier<ListSummary> read) {
+        try {
+            return "accepted " + read.get();
+        } catch (ListInvalidException e) {
+            return "refused at '" + e.pointer() + "': " + e.getMessage();
+        } catch (RuntimeException e) {
+            return "failed: " + e;
+        }
     }
 
     private static String outcome(java.util.function.Supplier<PolicyList> read) {

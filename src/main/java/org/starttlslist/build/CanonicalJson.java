@@ -187,8 +187,11 @@ final class CanonicalJson {
         out.append('"');
     }
 
-    /** True when every character is printable ASCII other than '"' and '\\'. */
-    private static boolean isPlain(String text) {
+    /**
+     * True when every character is printable ASCII other than '"' and '\\': written as it is,
+     * between quotes.
+     */
+    static boolean isPlain(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {

@@ -87,12 +87,12 @@ final class DomainBytes {
     }
 
     private static int quotedLength(String text) {
-        return isPlain(text) ? text.length() + 2 : escaped(text).length();
+        return CanonicalJson.isPlain(text) ? text.length() + 2 : escaped(text).length();
     }
 
     private static int putQuoted(byte[] out, int at, String text) {
         int position = at;
-        if (!isPlain(text)) {
+        if (!CanonicalJson.isPlain(text)) {
             return put(out, position, bytes(escaped(text)));
         }
         out[position++] = '"';
@@ -113,17 +113,6 @@ final class DomainBytes {
         StringBuilder quoted = new StringBuilder(text.length() + 8);
         CanonicalJson.string(quoted, text);
         return quoted.toString();
-    }
-
-    /** Printable ASCII other than '"' and '\\': written as it is, between quotes. */
-    private static boolean isPlain(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static byte[] bytes(String ascii) {

@@ -2,16 +2,16 @@ package org.starttlslist.signing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
+import org.starttlslist.files.BoundedFiles;
+import org.starttlslist.files.InputTooLargeException;
 
 /**
  * The data to sign and its SHA-512, read and hashed on a thread of its own while the key is
@@ -25,13 +25,11 @@ import java.util.function.Function;
  *
  * <p>The JDK's SHA-512, not BouncyCastle's: in a run this short the JDK's reaches its compiled
  * intrinsic after ~0.1 s, BouncyCastle's pure-Java digest takes ~0.5 s for 20 MB (README,
- * benchmarks). The file is read in 1 MiB slices into one array and each slice hashed as it arrives:
- * {@code Files.readAllBytes} would also fill a temporary native buffer of the whole file's size,
- * and fresh memory is what a short run pays most for.
+ * benchmarks). The file is read as {@link BoundedFiles#readCapped} reads, in 1 MiB slices into one
+ * array of its size: {@code Files.readAllBytes} would also fill a temporary native buffer of the
+ * whole file's size, and fresh memory is what a short run pays most for.
  */
 public final class DataDigest {
-    private static final int SLICE = 1 << 20;
-
     private final CompletableFuture<byte[]> data;
     private final CompletableFuture<MessageDigest> digest;
 
@@ -117,49 +115,20 @@ public final class DataDigest {
         }
     }
 
+    /** The most a Java array holds: a larger file cannot be signed in-process. */
+    private static final long LARGEST = Integer.MAX_VALUE - 8L;
+
     private static byte[] readHashing(FileChannel channel, MessageDigest sha512)
             throws IOException {
-        {
-            long size = channel.size();
-            if (size > Integer.MAX_VALUE - 8) {
-                throw new IOException("larger than 2 GiB");
-            }
-            byte[] bytes = new byte[(int) size];
-            int filled = 0;
-            while (true) {
-                if (filled == bytes.length) {
-                    // The file may have grown since its size was read: keep reading to its end.
-                    ByteBuffer probe = ByteBuffer.allocate(1);
-                    if (channel.read(probe) < 0) {
-                        break;
-                    }
-                    if (bytes.length == Integer.MAX_VALUE - 8) {
-                        throw new IOException("larger than 2 GiB");
-                    }
-                    bytes =
-                            Arrays.copyOf(
-                                    bytes,
-                                    (int)
-                                            Math.min(
-                                                    Integer.MAX_VALUE - 8L,
-                                                    Math.max(SLICE, 2L * bytes.length)));
-                    bytes[filled] = probe.get(0);
-                    sha512.update(bytes, filled, 1);
-                    filled++;
-                    continue;
-                }
-                int n =
-                        channel.read(
-                                ByteBuffer.wrap(
-                                        bytes, filled, Math.min(SLICE, bytes.length - filled)));
-                if (n < 0) {
-                    break;
-                }
-                sha512.update(bytes, filled, n);
-                filled += n;
-            }
-            return filled == bytes.length ? bytes : Arrays.copyOf(bytes, filled);
+        byte[] bytes;
+        try {
+            bytes = BoundedFiles.readCapped(channel, LARGEST, "the file", "nothing");
+        } catch (InputTooLargeException e) {
+            throw new IOException(
+                    "larger than " + LARGEST + " bytes, more than a Java array holds");
         }
+        sha512.update(bytes, 0, bytes.length);
+        return bytes;
     }
 
     private static MessageDigest sha512() {

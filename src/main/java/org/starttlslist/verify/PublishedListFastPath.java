@@ -183,6 +183,9 @@ final class PublishedListFastPath {
 
         private final int[] mxEnds = new int[MAX_COUNTED_MXS];
 
+        /** Model mode: the MX names {@link #fields} read last. */
+        private List<MxPattern> keptMxs;
+
         Scanner(byte[] bytes, boolean countOnly) {
             this.bytes = bytes;
             this.countOnly = countOnly;
@@ -381,36 +384,7 @@ final class PublishedListFastPath {
 
         /** Count mode: {@link #definition}'s checks, answering only the mode. */
         private Mode checkedDefinition() throws NotProven {
-            Mode mode = null;
-            boolean mxs = false;
-            while (true) {
-                if (is(MODE)) {
-                    expect(mode == null);
-                    expectByte(':');
-                    string();
-                    if (is(ENFORCE)) {
-                        mode = Mode.ENFORCE;
-                    } else if (is(TESTING)) {
-                        mode = Mode.TESTING;
-                    } else {
-                        throw new NotProven();
-                    }
-                } else if (is(MXS)) {
-                    expect(!mxs);
-                    expectByte(':');
-                    checkMxs();
-                    mxs = true;
-                } else {
-                    throw new NotProven();
-                }
-                if (!comma()) {
-                    break;
-                }
-                string();
-            }
-            expectByte('}');
-            expect(mode != null && mxs);
-            return mode;
+            return fields(false);
         }
 
         /**
@@ -442,8 +416,18 @@ final class PublishedListFastPath {
 
         /** A policy object's fields up to its closing brace; its first field name was just read. */
         private InlinePolicy definition() throws NotProven {
+            Mode mode = fields(true);
+            return new InlinePolicy(mode, keptMxs);
+        }
+
+        /**
+         * A policy object's fields up to its closing brace, both modes: the mode it names, and its
+         * MX names checked ({@link #checkMxs}) or, with {@code keepMxs}, read into {@link
+         * #keptMxs}.
+         */
+        private Mode fields(boolean keepMxs) throws NotProven {
             Mode mode = null;
-            List<MxPattern> mxs = null;
+            boolean mxs = false;
             while (true) {
                 if (is(MODE)) {
                     expect(mode == null);
@@ -457,9 +441,14 @@ final class PublishedListFastPath {
                         throw new NotProven();
                     }
                 } else if (is(MXS)) {
-                    expect(mxs == null);
+                    expect(!mxs);
                     expectByte(':');
-                    mxs = mxs();
+                    if (keepMxs) {
+                        keptMxs = mxs();
+                    } else {
+                        checkMxs();
+                    }
+                    mxs = true;
                 } else {
                     throw new NotProven(); // policy-alias among others, unknown fields
                 }
@@ -469,8 +458,8 @@ final class PublishedListFastPath {
                 string();
             }
             expectByte('}');
-            expect(mode != null && mxs != null);
-            return new InlinePolicy(mode, mxs);
+            expect(mode != null && mxs);
+            return mode;
         }
 
         private List<MxPattern> mxs() throws NotProven {

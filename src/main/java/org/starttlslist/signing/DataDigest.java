@@ -38,8 +38,11 @@ public final class DataDigest {
         this.digest = digest;
     }
 
-    /** Starts hashing {@code data} (which must not change afterwards) on a daemon thread. */
-    public static DataDigest start(byte[] data) {
+    /**
+     * Starts hashing {@code data} (which must not change afterwards) on a daemon thread. For tests
+     * that compare with a digest of bytes in hand; {@code sign} uses {@link #read}.
+     */
+    static DataDigest start(byte[] data) {
         CompletableFuture<MessageDigest> digest = new CompletableFuture<>();
         background(
                 () -> {

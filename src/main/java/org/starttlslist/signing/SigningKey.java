@@ -35,8 +35,8 @@ public interface SigningKey {
 
     /**
      * As {@link #signDetached(byte[], Instant)}, taking the data's SHA-512 from {@code digest}
-     * (started with {@link DataDigest#start} on this same array before the key was unlocked) where
-     * the key's algorithm allows it; the signature is the same either way.
+     * (started with {@link DataDigest#read} of the file whose bytes these are, before the key was
+     * unlocked) where the key's algorithm allows it; the signature is the same either way.
      */
     default byte[] signDetached(byte[] data, Instant creationTime, DataDigest digest) {
         return signDetached(data, creationTime);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -147,11 +146,8 @@ public final class CdsTraining {
     }
 
     private static final String CONFIG =
-            new String(
-                    ("{\"author\":\"training\",\"version\":\"0.1\",\"validity-days\":14,"
-                                    + "\"minimum-validity-days\":7,\"release-branch\":\"main\","
-                                    + "\"committer\":{\"name\":\"training\","
-                                    + "\"email\":\"training@example.org\"},\"maintainers\":[]}\n")
-                            .getBytes(StandardCharsets.UTF_8),
-                    StandardCharsets.UTF_8);
+            "{\"author\":\"training\",\"version\":\"0.1\",\"validity-days\":14,"
+                    + "\"minimum-validity-days\":7,\"release-branch\":\"main\","
+                    + "\"committer\":{\"name\":\"training\","
+                    + "\"email\":\"training@example.org\"},\"maintainers\":[]}\n";
 }

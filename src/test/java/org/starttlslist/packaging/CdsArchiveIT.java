@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,14 +66,22 @@ class CdsArchiveIT {
 
         assertEquals(version, Shell.ok(launcher.toString(), "--version"), "first run");
         assertTrue(Files.isRegularFile(archive), "the archive was made");
-        assertTrue(
-                Files.readString(stamp)
-                        .strip()
-                        .endsWith(" " + here.resolve("target/starttls-list.jar")),
-                Files.readString(stamp));
+        // The stamp: the runtime's resolved path, then the jar's, a line each.
+        List<String> lines = Files.readAllLines(stamp);
+        assertEquals(2, lines.size(), lines.toString());
+        Path runtime = Path.of(lines.get(0));
+        assertEquals(runtime.toRealPath(), runtime, "the runtime's path is resolved");
+        assertEquals(here.resolve("target/starttls-list.jar").toString(), lines.get(1));
         FileTime made = Files.getLastModifiedTime(archive);
         assertEquals(expected, Shell.ok(validate), "with the archive");
         assertEquals(made, Files.getLastModifiedTime(archive), "not made again");
+
+        // The same runtime named through a link: the launcher compares files, not names.
+        Path link = Files.createSymbolicLink(tmp.resolve("java-link"), runtime);
+        Files.write(stamp, List.of(link.toString(), lines.get(1)));
+        assertEquals(expected, Shell.ok(validate), "runtime named through a link");
+        assertEquals(
+                made, Files.getLastModifiedTime(archive), "a link to the same runtime matches");
 
         // Garbage where the archive was, with a matching stamp: ignored without a word.
         Files.writeString(archive, "not an archive");
@@ -94,15 +103,14 @@ class CdsArchiveIT {
         assertEquals(expected, Shell.ok(validate), "archive of another jar");
 
         // Another Java runtime (or jar path) in the stamp: the archive is made again.
-        Files.writeString(
-                stamp, "/opt/another/java " + here.resolve("target/starttls-list.jar") + "\n");
+        Files.write(stamp, List.of("/opt/another/java", lines.get(1)));
         assertEquals(expected, Shell.ok(validate), "stale stamp");
-        assertTrue(
-                Files.readString(stamp)
-                                .strip()
-                                .endsWith(" " + here.resolve("target/starttls-list.jar"))
-                        && !Files.readString(stamp).startsWith("/opt/another/java"),
-                Files.readString(stamp));
+        assertEquals(lines, Files.readAllLines(stamp), "made again, for this runtime");
+        Files.write(stamp, List.of(lines.get(0), tmp.resolve("elsewhere.jar").toString()));
+        FileTime before = Files.getLastModifiedTime(archive);
+        assertEquals(expected, Shell.ok(validate), "stamp of another jar path");
+        assertEquals(lines, Files.readAllLines(stamp), "made again, for this jar");
+        assertTrue(Files.getLastModifiedTime(archive).compareTo(before) >= 0, "the archive is new");
         assertEquals(expected, Shell.ok(validate), "made again");
     }
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every hot path beside the peer a maintainer or mirror would otherwise reach for, in one run, as
-# ratios (issue #16's table). Each figure is the median wall time of RUNS runs, JVM start included.
+# ratios (issue #16's table). Each figure is the median wall time of RUNS runs, JVM start included;
+# the runs of a row take turns (ours, the peer, ours, ...), and start once the machine is idle.
 #
 #   bash bench/peers.sh [DOMAINS] [RUNS]      default: 100000 domains, 3 runs
 #   BENCH_ONLY=sign bash bench/peers.sh ...   only the rows named (comma-separated: validate,
@@ -16,8 +17,8 @@
 #   --version bare java -version with the launcher's JVM options
 #
 # Needs java, mvn, node/npm (ajv-cli is installed into bench/.peers on first use from the npm
-# registry), gpg, gpgv and GNU time. Figures on a busy machine are inflated: the load average is
-# printed with them, and the ratios are what count.
+# registry), gpg, gpgv, bc and GNU time. Figures on a busy machine are inflated: the idle share and
+# load average at the start are printed with them, and the ratios are what count.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 domains=${1:-100000}
@@ -56,14 +57,41 @@ only=${BENCH_ONLY:-validate,build,sign,verify,version}
 want() { case ",$only," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-wall() { # median wall seconds of $runs runs of the command; fails loudly if the command does
-    : > "$work/times"
+# Side by side: RUNS rounds, each running every command once in turn, so that whatever else the
+# machine does at the time weighs on ours and the peer alike. Each argument is a function to run;
+# prints the median wall seconds of each, in order, space-separated. Fails loudly if one fails.
+side_by_side() {
+    local fn
+    for fn in "$@"; do : > "$work/times.$fn"; done
     for _ in $(seq "$runs"); do
-        /usr/bin/time -f "%e" -o "$work/time.one" "$@" >"$work/out" 2>&1 \
-            || { echo "bench: failed: $*" >&2; cat "$work/out" >&2; exit 1; }
-        cat "$work/time.one" >> "$work/times"
+        for fn in "$@"; do
+            /usr/bin/time -f "%e" -o "$work/time.one" bash -c "$fn" >"$work/out" 2>&1 \
+                || { echo "bench: failed: $fn" >&2; cat "$work/out" >&2; exit 1; }
+            cat "$work/time.one" >> "$work/times.$fn"
+        done
     done
-    median < "$work/times"
+    for fn in "$@"; do median < "$work/times.$fn"; done | paste -sd' '
+}
+# The issue's table is measured on an idle machine: wait (up to two minutes) until the last two
+# seconds were at least 90% idle, so that the set-up above (building the jar, generating and
+# committing the repository) has settled. Prints the idle share measured last.
+wait_idle() {
+    local waited=0 idle
+    while :; do
+        idle=$(idle_share)
+        if [ "$(echo "$idle >= 0.90" | bc -l)" = 1 ] || [ "$waited" -ge 120 ]; then
+            echo "$idle"
+            return
+        fi
+        waited=$((waited + 2))
+    done
+}
+idle_share() { # the share of CPU time idle over the next two seconds, from /proc/stat
+    local a b
+    a=$(awk '/^cpu /{print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat)
+    sleep 2
+    b=$(awk '/^cpu /{print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat)
+    echo "$a $b" | awk '{printf "%.2f", ($3 - $1) / ($4 - $2)}'
 }
 
 java "$here/bench/GenerateRepo.java" "$domains" "$work/repo" >/dev/null
@@ -82,17 +110,8 @@ ajv_sources() {
 }
 export -f ajv_sources; export work here ajv
 
-if want validate || want build; then
-    v_ours=$(wall "$ours" -C "$work/repo" validate --now "$now")
-    v_peer=$(wall bash -c ajv_sources)
-fi
-if want build; then
-    b_ours=$(wall "$ours" -C "$work/repo" build --now "$now" --out "$work/policy.json")
-    b_peer=$v_ours
-else # the list the other rows sign and verify, not timed
-    "$ours" -C "$work/repo" build --now "$now" --out "$work/policy.json" >/dev/null
-fi
-
+# Set-up, not timed: the list the sign and verify rows use, a key, and GnuPG homes with it.
+"$ours" -C "$work/repo" build --now "$now" --out "$work/policy.json" >/dev/null
 cd "$work"
 printf 'bench passphrase\n' > pass
 "$ours" keygen --uid "Bench <bench@example.org>" --out keys --passphrase-file pass --now "$now" > keygen.out
@@ -104,41 +123,55 @@ cold="$work/gnupg-cold"
 mkdir -m 700 "$cold"
 printf 'default-cache-ttl 0\nmax-cache-ttl 0\n' > "$cold/gpg-agent.conf"
 gpg --homedir "$cold" --batch --pinentry-mode loopback --passphrase-file pass --import keys/secret-key.asc 2>/dev/null
+
+# What is timed, each as a function (run through bash -c, ours and peers alike).
+validate_ours() { "$ours" -C "$work/repo" validate --now "$now"; }
+build_ours() { "$ours" -C "$work/repo" build --now "$now" --out "$work/policy.built.json"; }
 sign_ours() { # a fresh signature each time, whatever sign's policy on replacing one
     rm -f "$work/policy.json.asc"
     "$ours" sign "$work/policy.json" --key "$work/keys/secret-key.asc" --passphrase-file "$work/pass"
 }
-export -f sign_ours; export ours
 sign_gpg() { # $1: the GnuPG home
+    cd "$work"
     gpg --homedir "$1" --batch --yes --pinentry-mode loopback --passphrase-file pass --local-user "$fpr" \
         --digest-algo SHA512 --armor --detach-sign --output policy.json.gpg.asc policy.json
 }
-export -f sign_gpg; export fpr
-if want sign; then
-    s_ours=$(wall bash -c sign_ours)
-    s_peer=$(wall bash -c 'sign_gpg "$0"' "$GNUPGHOME")
-    s_cold=$(wall bash -c 'sign_gpg "$0"' "$cold")
-fi
+sign_gpg_warm() { sign_gpg "$GNUPGHOME"; }
+sign_gpg_cold() { sign_gpg "$cold"; }
+verify_ours() { "$ours" verify "$work/policy.json" --keys "$work/keys/public-key.asc" --max-list-bytes 67108864; }
 verify_peer() {
     cd "$work"
     gpgv --keyring ./key.gpg policy.json.asc policy.json 2>/dev/null
     "$ajv" validate --spec=draft2020 -c ajv-formats -s "$here/schema/policy-list.schema.json" -d policy.json >/dev/null
 }
-export -f verify_peer
+version_ours() { "$ours" --version; }
+# shellcheck disable=SC2086
+version_peer() { java $jvm_opts -version; }
+export -f validate_ours build_ours sign_ours sign_gpg sign_gpg_warm sign_gpg_cold verify_ours verify_peer \
+    version_ours version_peer
+export ours now fpr cold GNUPGHOME jvm_opts
+
+idle=$(wait_idle)
+load=$(cut -d' ' -f1-3 /proc/loadavg)
+if want validate || want build; then
+    read -r v_ours v_peer b_ours < <(side_by_side validate_ours ajv_sources build_ours)
+    b_peer=$v_ours
+fi
+if want sign; then
+    read -r s_ours s_peer s_cold < <(side_by_side sign_ours sign_gpg_warm sign_gpg_cold)
+fi
 if want verify; then
     [ -f policy.json.asc ] || bash -c sign_ours >/dev/null
-    r_ours=$(wall "$ours" verify policy.json --keys keys/public-key.asc --max-list-bytes 67108864)
-    r_peer=$(wall bash -c verify_peer)
+    read -r r_ours r_peer < <(side_by_side verify_ours verify_peer)
 fi
 if want version; then
-    ver_ours=$(wall "$ours" --version)
-    ver_peer=$(wall java $jvm_opts -version)
+    read -r ver_ours ver_peer < <(side_by_side version_ours version_peer)
 fi
 
 ratio() { echo "scale=2; $1 / $2" | bc -l | sed 's/^\./0./'; }
-printf '%s domains (%s source files, list %s bytes), median of %s runs, %s cores, load average before: %s\n' \
+printf '%s domains (%s source files, list %s bytes), median of %s runs side by side, %s cores, idle %s and load average %s before\n' \
     "$domains" "$(find "$work/repo/policies" -name '*.json' | wc -l)" "$(wc -c < "$work/policy.json")" "$runs" \
-    "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+    "$(nproc)" "$idle" "$load"
 printf '| path | ours s | peer | peer s | ratio | goal |\n|---|---|---|---|---|---|\n'
 ! want validate || printf '| validate | %s | ajv-cli (schema only) | %s | %s | <= 0.5 |\n' "$v_ours" "$v_peer" "$(ratio "$v_ours" "$v_peer")"
 ! want build || printf '| build | %s | our validate | %s | %s | <= 1.15 |\n' "$b_ours" "$b_peer" "$(ratio "$b_ours" "$b_peer")"

@@ -86,7 +86,7 @@ class LauncherJvmOptionsTest {
                 "-XX:+UseSerialGC -jar " + jar + " --stacktrace sign policy.json",
                 javaArgs(null, "--stacktrace", "sign", "policy.json"));
         assertEquals(
-                "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn16m -jar "
+                "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn16m -XX:CompileThresholdScaling=0.5 -jar "
                         + jar
                         + " -C sign validate",
                 javaArgs(null, "-C", "sign", "validate"));
@@ -147,12 +147,14 @@ class LauncherJvmOptionsTest {
     void validateAndBuildRunWithASmallYoungGeneration() throws Exception {
         String jar = tmp.resolve("home/lib/starttls-list.jar").toString();
         assertEquals(
-                "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn16m -jar "
+                "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn16m -XX:CompileThresholdScaling=0.5 -jar "
                         + jar
                         + " -C /srv/list build --out p.json",
                 javaArgs(null, "-C", "/srv/list", "build", "--out", "p.json"));
         assertEquals(
-                "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn16m -jar " + jar + " validate",
+                "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn16m -XX:CompileThresholdScaling=0.5 -jar "
+                        + jar
+                        + " validate",
                 javaArgs(null, "validate"));
         assertEquals("-Xmx64m -jar " + jar + " build", javaArgs("-Xmx64m", "build"));
     }

@@ -1,13 +1,12 @@
 package org.starttlslist.cli;
 
 import java.util.List;
-import picocli.CommandLine.Command;
 
 /**
  * Which commands a command line needs built: the one it names; none for {@code --version}; all of
  * them otherwise (the root's --help lists them; an unknown name gets "did you mean"; {@code help}
- * may name any). Names come from each class's {@code @Command} annotation, which costs a class
- * load, not a model.
+ * may name any). Names come from {@link RootCommand#named}, a table that repeats each class's
+ * {@code @Command} name without reading the annotations.
  */
 final class CommandChoice {
     /** Root options that take a value, so the value is not taken for a command name. */
@@ -26,13 +25,9 @@ final class CommandChoice {
         if (name.equals("help")) {
             return RootCommand.COMMANDS;
         }
-        for (Class<?> command : RootCommand.COMMANDS) {
-            Command annotation = command.getAnnotation(Command.class);
-            if (annotation != null
-                    && (annotation.name().equals(name)
-                            || List.of(annotation.aliases()).contains(name))) {
-                return List.of(command);
-            }
+        Class<?> command = RootCommand.named(name);
+        if (command != null) {
+            return List.of(command);
         }
         return RootCommand.COMMANDS;
     }

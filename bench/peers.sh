@@ -57,12 +57,18 @@ only=${BENCH_ONLY:-validate,build,sign,verify,version}
 want() { case ",$only," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-# Side by side: RUNS rounds, each running every command once in turn, so that whatever else the
+# Side by side: a round not timed, then RUNS rounds, each running every command once in turn, so that whatever else the
 # machine does at the time weighs on ours and the peer alike. Each argument is a function to run;
 # prints the median wall seconds of each, in order, space-separated. Fails loudly if one fails.
 side_by_side() {
     local fn
     for fn in "$@"; do : > "$work/times.$fn"; done
+    # One round first, not timed: whatever the first of them would pay alone (files the page
+    # cache dropped since the set-up, a cold gpg-agent) is paid before timing starts. This VM's
+    # kernel reclaims cold page cache within seconds (DAMON), so the set-up's warming may be gone.
+    for fn in "$@"; do
+        bash -c "$fn" >"$work/out" 2>&1 || { echo "bench: failed: $fn" >&2; cat "$work/out" >&2; exit 1; }
+    done
     for _ in $(seq "$runs"); do
         for fn in "$@"; do
             /usr/bin/time -f "%e" -o "$work/time.one" bash -c "$fn" >"$work/out" 2>&1 \

@@ -1,6 +1,12 @@
 package org.starttlslist.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.starttlslist.source.ListRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,74 +30,65 @@ import picocli.CommandLine.ScopeType;
         })
 final class RootCommand implements java.util.concurrent.Callable<Integer> {
     /**
-     * The commands, in the order --help lists them. Not in {@code @Command(subcommands = …)}:
-     * picocli would build every command's model on each start; {@link CommandLines} builds only the
-     * one that runs (all of them for --help, help and unknown names).
+     * The commands by the name a command line gives, in the order --help lists them. The names
+     * repeat each class's {@code @Command(name)} (RootCommandTest holds them equal): reading the
+     * annotations to find the one named parsed those of every command listed before it, on every
+     * start (sign is the tenth).
      */
-    static final java.util.List<Class<?>> COMMANDS =
-            java.util.List.of(
-                    ValidateCommand.class,
-                    BuildCommand.class,
-                    ImportCommand.class,
-                    DiffCommand.class,
-                    FmtCommand.class,
-                    KeygenCommand.class,
-                    KeyCommand.class,
-                    CosignCommand.class,
-                    SignaturesCommand.class,
-                    SignCommand.class,
-                    VerifyCommand.class,
-                    ReleaseCommand.class,
-                    PublishCommand.class,
-                    StatusCommand.class,
-                    DemoCommand.class,
-                    MirrorCommand.class,
-                    ExportCommand.class,
-                    CheckCommand.class,
-                    AddCommand.class,
-                    UpdateCommand.class,
-                    RemoveCommand.class,
-                    PromoteCommand.class,
-                    RecheckCommand.class,
-                    NotifyCommand.class,
-                    ReviewCommand.class,
-                    picocli.CommandLine.HelpCommand.class);
+    private static final Map<String, Class<?>> BY_NAME =
+            inOrder(
+                    Map.entry("validate", ValidateCommand.class),
+                    Map.entry("build", BuildCommand.class),
+                    Map.entry("import", ImportCommand.class),
+                    Map.entry("diff", DiffCommand.class),
+                    Map.entry("fmt", FmtCommand.class),
+                    Map.entry("keygen", KeygenCommand.class),
+                    Map.entry("key", KeyCommand.class),
+                    Map.entry("cosign", CosignCommand.class),
+                    Map.entry("signatures", SignaturesCommand.class),
+                    Map.entry("sign", SignCommand.class),
+                    Map.entry("verify", VerifyCommand.class),
+                    Map.entry("release", ReleaseCommand.class),
+                    Map.entry("publish", PublishCommand.class),
+                    Map.entry("status", StatusCommand.class),
+                    Map.entry("demo", DemoCommand.class),
+                    Map.entry("mirror", MirrorCommand.class),
+                    Map.entry("export", ExportCommand.class),
+                    Map.entry("check", CheckCommand.class),
+                    Map.entry("add", AddCommand.class),
+                    Map.entry("update", UpdateCommand.class),
+                    Map.entry("remove", RemoveCommand.class),
+                    Map.entry("promote", PromoteCommand.class),
+                    Map.entry("recheck", RecheckCommand.class),
+                    Map.entry("notify", NotifyCommand.class),
+                    Map.entry("review", ReviewCommand.class));
 
     /**
-     * The command class a command line names, or null. The names repeat each class's
-     * {@code @Command(name)} (RootCommandTest holds them equal): reading the annotations instead
-     * parsed those of every command listed before the one named, on every start (sign is the
-     * tenth).
+     * Every command, in the order --help lists them, picocli's {@code help} last. Not in
+     * {@code @Command(subcommands = …)}: picocli would build every command's model on each start;
+     * {@link CommandLines} builds only the one that runs (all of them for --help, help and unknown
+     * names).
      */
+    static final List<Class<?>> COMMANDS = withHelp(BY_NAME.values());
+
+    /** The command class a command line names, or null when no command has that name. */
     static Class<?> named(String name) {
-        return switch (name) {
-            case "validate" -> ValidateCommand.class;
-            case "build" -> BuildCommand.class;
-            case "import" -> ImportCommand.class;
-            case "diff" -> DiffCommand.class;
-            case "fmt" -> FmtCommand.class;
-            case "keygen" -> KeygenCommand.class;
-            case "key" -> KeyCommand.class;
-            case "cosign" -> CosignCommand.class;
-            case "signatures" -> SignaturesCommand.class;
-            case "sign" -> SignCommand.class;
-            case "verify" -> VerifyCommand.class;
-            case "release" -> ReleaseCommand.class;
-            case "publish" -> PublishCommand.class;
-            case "status" -> StatusCommand.class;
-            case "demo" -> DemoCommand.class;
-            case "mirror" -> MirrorCommand.class;
-            case "export" -> ExportCommand.class;
-            case "check" -> CheckCommand.class;
-            case "add" -> AddCommand.class;
-            case "update" -> UpdateCommand.class;
-            case "remove" -> RemoveCommand.class;
-            case "promote" -> PromoteCommand.class;
-            case "recheck" -> RecheckCommand.class;
-            case "notify" -> NotifyCommand.class;
-            case "review" -> ReviewCommand.class;
-            default -> null;
-        };
+        return BY_NAME.get(name);
+    }
+
+    @SafeVarargs
+    private static Map<String, Class<?>> inOrder(Map.Entry<String, Class<?>>... entries) {
+        Map<String, Class<?>> map = new LinkedHashMap<>();
+        for (Map.Entry<String, Class<?>> entry : entries) {
+            map.put(entry.getKey(), entry.getValue());
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    private static List<Class<?>> withHelp(Collection<Class<?>> commands) {
+        List<Class<?>> all = new ArrayList<>(commands);
+        all.add(picocli.CommandLine.HelpCommand.class);
+        return List.copyOf(all);
     }
 
     @Option(

@@ -1,6 +1,7 @@
 package org.starttlslist.packaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -108,10 +109,19 @@ class CdsArchiveIT {
         assertEquals(expected, Shell.ok(validate), "stale stamp");
         assertEquals(lines, Files.readAllLines(stamp), "made again, for this runtime");
         Files.write(stamp, List.of(lines.get(0), tmp.resolve("elsewhere.jar").toString()));
-        FileTime before = Files.getLastModifiedTime(archive);
+        Object before = Files.getAttribute(archive, "unix:ino");
         assertEquals(expected, Shell.ok(validate), "stamp of another jar path");
         assertEquals(lines, Files.readAllLines(stamp), "made again, for this jar");
-        assertTrue(Files.getLastModifiedTime(archive).compareTo(before) >= 0, "the archive is new");
+        // Made again means a new file moved into place, not the old one kept.
+        assertNotEquals(before, Files.getAttribute(archive, "unix:ino"), "the archive is new");
+
+        // A stamp in the launchers' earlier one-line form ("JAVA JAR"), as an existing
+        // installation has it: not a match, so the archive is made once more, with a new stamp.
+        Files.writeString(stamp, lines.get(0) + " " + lines.get(1) + "\n");
+        before = Files.getAttribute(archive, "unix:ino");
+        assertEquals(expected, Shell.ok(validate), "stamp of the earlier form");
+        assertEquals(lines, Files.readAllLines(stamp), "the stamp in today's form");
+        assertNotEquals(before, Files.getAttribute(archive, "unix:ino"), "made again once");
         assertEquals(expected, Shell.ok(validate), "made again");
     }
 }

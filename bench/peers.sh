@@ -57,26 +57,28 @@ only=${BENCH_ONLY:-validate,build,sign,verify,version}
 want() { case ",$only," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-# Side by side: a round not timed, then RUNS rounds, each running every command once in turn, so that whatever else the
-# machine does at the time weighs on ours and the peer alike. Each argument is a function to run;
-# prints the median wall seconds of each, in order, space-separated. Fails loudly if one fails.
+# Side by side: a round not timed, then RUNS rounds, each running every command once in turn, so
+# that whatever else the machine does at the time weighs on ours and the peer alike. Each argument
+# is a function to run; prints the median wall seconds of each, in order, space-separated.
 side_by_side() {
     local fn
     for fn in "$@"; do : > "$work/times.$fn"; done
-    # One round first, not timed: whatever the first of them would pay alone (files the page
-    # cache dropped since the set-up, a cold gpg-agent) is paid before timing starts. This VM's
-    # kernel reclaims cold page cache within seconds (DAMON), so the set-up's warming may be gone.
-    for fn in "$@"; do
-        bash -c "$fn" >"$work/out" 2>&1 || { echo "bench: failed: $fn" >&2; cat "$work/out" >&2; exit 1; }
-    done
+    # The round not timed: whatever the first of them would pay alone (files the page cache
+    # dropped since the set-up, a cold gpg-agent) is paid before timing starts. This VM's kernel
+    # reclaims cold page cache within seconds (DAMON), so the set-up's warming may be gone.
+    for fn in "$@"; do run_or_fail "$fn"; done
     for _ in $(seq "$runs"); do
         for fn in "$@"; do
-            /usr/bin/time -f "%e" -o "$work/time.one" bash -c "$fn" >"$work/out" 2>&1 \
-                || { echo "bench: failed: $fn" >&2; cat "$work/out" >&2; exit 1; }
+            run_or_fail "$fn" /usr/bin/time -f "%e" -o "$work/time.one"
             cat "$work/time.one" >> "$work/times.$fn"
         done
     done
     for fn in "$@"; do median < "$work/times.$fn"; done | paste -sd' '
+}
+run_or_fail() { # $1: the function to run; the rest: what to run it under (e.g. GNU time)
+    local fn=$1
+    shift
+    "$@" bash -c "$fn" >"$work/out" 2>&1 || { echo "bench: failed: $fn" >&2; cat "$work/out" >&2; exit 1; }
 }
 # The issue's table is measured on an idle machine: wait (up to two minutes) until the last two
 # seconds were at least 90% idle, so that the set-up above (building the jar, generating and
@@ -160,18 +162,22 @@ export ours now fpr cold GNUPGHOME jvm_opts
 idle=$(wait_idle)
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 if want validate || want build; then
-    read -r v_ours v_peer b_ours < <(side_by_side validate_ours ajv_sources build_ours)
+    times=$(side_by_side validate_ours ajv_sources build_ours)
+    read -r v_ours v_peer b_ours <<<"$times"
     b_peer=$v_ours
 fi
 if want sign; then
-    read -r s_ours s_peer s_cold < <(side_by_side sign_ours sign_gpg_warm sign_gpg_cold)
+    times=$(side_by_side sign_ours sign_gpg_warm sign_gpg_cold)
+    read -r s_ours s_peer s_cold <<<"$times"
 fi
 if want verify; then
     [ -f policy.json.asc ] || bash -c sign_ours >/dev/null
-    read -r r_ours r_peer < <(side_by_side verify_ours verify_peer)
+    times=$(side_by_side verify_ours verify_peer)
+    read -r r_ours r_peer <<<"$times"
 fi
 if want version; then
-    read -r ver_ours ver_peer < <(side_by_side version_ours version_peer)
+    times=$(side_by_side version_ours version_peer)
+    read -r ver_ours ver_peer <<<"$times"
 fi
 
 ratio() { echo "scale=2; $1 / $2" | bc -l | sed 's/^\./0./'; }

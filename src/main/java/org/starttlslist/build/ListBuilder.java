@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.starttlslist.model.AliasReference;
 import org.starttlslist.model.InlinePolicy;
 import org.starttlslist.model.Policy;
@@ -41,6 +43,31 @@ public final class ListBuilder {
      * @throws DuplicateSourceException when two sources name the same domain or alias
      */
     public static PolicyList merge(SourceSet sources, Instant timestamp) {
+        Merging merging = start(sources, timestamp);
+        try {
+            merging.makeAllCanonical();
+        } catch (NotInOrderException e) {
+            merging = merging.sorted();
+            merging.makeAllCanonical();
+        }
+        return merging.finish();
+    }
+
+    /**
+     * A merge begun: every check that can refuse the list made, the aliases merged and the domains
+     * as given; each domain's policy is put in canonical form when asked for ({@link
+     * Merging#policy}), so that {@link ListBuild} can do that while it writes the domain's bytes,
+     * in one pass over the domains instead of two.
+     *
+     * <p>The validator hands the domains over sorted by name, and asking for a policy checks that
+     * its domain sorts after the one before (a walk over all the names up front cost 35 ms of a
+     * 100,000-domain build, a cache miss per name). When one does not, {@link NotInOrderException}
+     * says so, and {@link Merging#sorted} starts again from the domains sorted.
+     *
+     * @throws ValidityTooShortException see {@link #merge}
+     * @throws ExpiryNotAfterTimestampException see {@link #merge}
+     */
+    static Merging start(SourceSet sources, Instant timestamp) {
         ListSettings settings = sources.settings();
         Instant published = timestamp.truncatedTo(ChronoUnit.SECONDS);
         Duration validity = settings.validity();
@@ -58,30 +85,113 @@ public final class ListBuilder {
                 throw new DuplicateSourceException("alias", alias.name());
             }
         }
-        SortedMap<String, Policy> policies;
-        if (strictlyAscending(sources.domains())) {
-            // The validator hands the domains over sorted: no tree insertions, one linear copy.
-            // Sorting each domain's MX patterns is the work here; on both cores, in order.
-            List<Map.Entry<String, Policy>> entries =
-                    sources.domains().parallelStream()
-                            .map(domain -> Map.entry(domain.domain(), canonical(domain.policy())))
-                            .toList();
-            policies = new SortedEntries<>(entries);
-        } else {
-            policies = new TreeMap<>();
-            for (DomainSource domain : sources.domains()) {
-                if (policies.put(domain.domain(), canonical(domain.policy())) != null) {
+        PolicyList frame =
+                new PolicyList(
+                        published,
+                        expires,
+                        settings.version(),
+                        Optional.of(settings.author()),
+                        aliases,
+                        new TreeMap<>());
+        return new Merging(frame, sources.domains(), true);
+    }
+
+    /** The domains handed to {@link #start} were not in strictly ascending order of name. */
+    static final class NotInOrderException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotInOrderException() {
+            super("the domains are not sorted by name", null, false, false);
+        }
+    }
+
+    /** See {@link #start}. */
+    static final class Merging implements DomainBytes.Members {
+        private final PolicyList frame;
+        private final List<DomainSource> domains;
+        private final Policy[] canonical;
+
+        /** Whether the order of {@code domains} is still to be checked, as policies are made. */
+        private final boolean orderUnchecked;
+
+        private Merging(PolicyList frame, List<DomainSource> domains, boolean orderUnchecked) {
+            this.frame = frame;
+            this.domains = domains;
+            this.canonical = new Policy[domains.size()];
+            this.orderUnchecked = orderUnchecked;
+        }
+
+        /**
+         * This merge again from the domains sorted by name.
+         *
+         * @throws DuplicateSourceException when two sources name the same domain
+         */
+        Merging sorted() {
+            SortedMap<String, DomainSource> byName = new TreeMap<>();
+            for (DomainSource domain : domains) {
+                if (byName.put(domain.domain(), domain) != null) {
                     throw new DuplicateSourceException("domain", domain.domain());
                 }
             }
+            return new Merging(frame, List.copyOf(byName.values()), false);
         }
-        return new PolicyList(
-                published,
-                expires,
-                settings.version(),
-                Optional.of(settings.author()),
-                aliases,
-                policies);
+
+        /** The list without its domains: its times, version, author and aliases. */
+        PolicyList frame() {
+            return frame;
+        }
+
+        @Override
+        public int size() {
+            return domains.size();
+        }
+
+        @Override
+        public String name(int index) {
+            return domains.get(index).domain();
+        }
+
+        /**
+         * The canonical policy of domain {@code index}, made on the first call. Each index is asked
+         * for by one thread, and {@link #finish} runs after those threads are joined.
+         *
+         * @throws NotInOrderException when the domain does not sort after the one before it
+         */
+        @Override
+        public Policy policy(int index) {
+            Policy policy = canonical[index];
+            if (policy == null) {
+                if (orderUnchecked
+                        && index > 0
+                        && domains.get(index - 1).domain().compareTo(domains.get(index).domain())
+                                >= 0) {
+                    throw new NotInOrderException();
+                }
+                policy = canonical(domains.get(index).policy());
+                canonical[index] = policy;
+            }
+            return policy;
+        }
+
+        /** Puts every domain's policy in canonical form, on both cores. */
+        void makeAllCanonical() {
+            IntStream.range(0, canonical.length).parallel().forEach(this::policy);
+        }
+
+        /** The merged list; every policy must have been asked for (or be made here). */
+        PolicyList finish() {
+            List<Map.Entry<String, Policy>> entries = new ArrayList<>(domains.size());
+            for (int i = 0; i < domains.size(); i++) {
+                entries.add(Map.entry(name(i), policy(i)));
+            }
+            return new PolicyList(
+                    frame.timestamp(),
+                    frame.expires(),
+                    frame.version(),
+                    frame.author(),
+                    frame.aliases(),
+                    new SortedEntries<>(entries));
+        }
     }
 
     private static Policy canonical(Policy policy) {
@@ -89,16 +199,6 @@ public final class ListBuilder {
             return CanonicalPolicies.inline(inline);
         }
         return (AliasReference) policy;
-    }
-
-    /** True when each domain sorts after the one before it (so there are no duplicates either). */
-    private static boolean strictlyAscending(List<DomainSource> domains) {
-        for (int i = 1; i < domains.size(); i++) {
-            if (domains.get(i - 1).domain().compareTo(domains.get(i).domain()) >= 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

@@ -6,13 +6,13 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.starttlslist.build.ListBuild;
 import org.starttlslist.failure.CouldNotCompleteException;
-import org.starttlslist.files.AtomicFiles;
 import org.starttlslist.model.ListTimes;
 import org.starttlslist.model.Mode;
 import org.starttlslist.model.PolicyList;
 import org.starttlslist.source.ListRepository;
 import org.starttlslist.validate.InvalidSourcesException;
 import org.starttlslist.validate.ReportFormat;
+import org.starttlslist.validate.ValidationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,20 +51,21 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         ListRepository repository = root.repository();
         Instant timestamp = timestamp(now, System.getenv("SOURCE_DATE_EPOCH"));
-        ListBuild.Result result;
+        Path target =
+                repository.root().resolve(out == null ? Path.of("target", "policy.json") : out);
+        ValidationReport report;
         try {
-            result = ListBuild.run(repository, timestamp);
+            report = ListBuild.validate(repository, timestamp);
         } catch (InvalidSourcesException e) {
             ReportFormat.TEXT.write(e.report(), spec.commandLine().getOut());
             spec.commandLine().getOut().flush();
             throw e;
         }
         // Warnings, in validate's own text form.
-        ReportFormat.TEXT.write(result.report(), spec.commandLine().getOut());
-        Path target =
-                repository.root().resolve(out == null ? Path.of("target", "policy.json") : out);
+        ReportFormat.TEXT.write(report, spec.commandLine().getOut());
+        ListBuild.Result result;
         try {
-            AtomicFiles.write(target, result.bytes());
+            result = ListBuild.write(report, timestamp, target);
         } catch (IOException e) {
             throw new CouldNotCompleteException(
                     "cannot write "

@@ -3,8 +3,15 @@ package org.starttlslist.build;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.starttlslist.build.Sources.inline;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -172,6 +179,115 @@ class CanonicalListWriterTest {
             assertArrayEquals(
                     one, CanonicalListWriter.write(list, from), "two threads from " + from);
         }
+    }
+
+    @Test
+    void streamingInPiecesGivesTheSameBytesAsTheArray() throws Exception {
+        // Pieces of 1, 2, 3 and 64 domains, each on one thread or taking turns on two, around
+        // every boundary: the first and last piece, a piece of one, an odd number of pieces.
+        for (int size : new int[] {0, 1, 2, 3, 4, 5, 7, 17, 200}) {
+            PolicyList list = numbered(size);
+            byte[] one = CanonicalListWriter.write(list, Integer.MAX_VALUE);
+            for (int chunk : new int[] {1, 2, 3, 64}) {
+                for (int from : new int[] {2, Integer.MAX_VALUE}) {
+                    assertEquals(
+                            new String(one, StandardCharsets.US_ASCII),
+                            new String(streamed(list, from, chunk), StandardCharsets.US_ASCII),
+                            size + " domains, pieces of " + chunk + ", two threads from " + from);
+                }
+            }
+        }
+    }
+
+    @Test
+    void streamingEscapesWhatTheArrayEscapes() throws Exception {
+        Map<String, Policy> policies = new TreeMap<>();
+        for (int i = 0; i < 40; i++) {
+            policies.put(
+                    i % 4 == 0 ? "d" + i + "\u00e9\"q\\\t" : "d" + i + ".example",
+                    i % 5 == 0
+                            ? new AliasReference("sh\u00e4red" + i)
+                            : new InlinePolicy(
+                                    Mode.ENFORCE,
+                                    List.of(
+                                            new MxPattern("mx2.d" + i + ".example"),
+                                            new MxPattern("mx1.d" + i + ".example"))));
+        }
+        PolicyList list = list(Optional.empty(), Map.of(), policies);
+        byte[] one = CanonicalListWriter.write(list, Integer.MAX_VALUE);
+        for (int chunk : new int[] {1, 3, 40}) {
+            assertArrayEquals(one, streamed(list, 2, chunk), "pieces of " + chunk);
+        }
+    }
+
+    @Test
+    void aFailingChannelStopsTheStream() {
+        PolicyList list = numbered(50);
+        IOException full = new IOException("No space left on device");
+        WritableByteChannel failing =
+                new WritableByteChannel() {
+                    private int writes;
+
+                    @Override
+                    public int write(ByteBuffer source) throws IOException {
+                        if (++writes > 3) {
+                            throw full;
+                        }
+                        int length = source.remaining();
+                        source.position(source.limit());
+                        return length;
+                    }
+
+                    @Override
+                    public boolean isOpen() {
+                        return true;
+                    }
+
+                    @Override
+                    public void close() {}
+                };
+        assertSame(
+                full,
+                assertThrows(
+                        IOException.class,
+                        () ->
+                                CanonicalListWriter.write(
+                                        list, DomainBytes.Members.of(list), failing, 2, 4)));
+    }
+
+    /** {@code size} domains, every third an alias reference, MX patterns out of order. */
+    private static PolicyList numbered(int size) {
+        Map<String, Policy> policies = new TreeMap<>();
+        for (int i = 0; i < size; i++) {
+            policies.put(
+                    "d" + i + ".example",
+                    i % 3 == 0
+                            ? new AliasReference("shared")
+                            : new InlinePolicy(
+                                    i % 2 == 0 ? Mode.TESTING : Mode.ENFORCE,
+                                    List.of(
+                                            new MxPattern("mx2.d" + i + ".example"),
+                                            new MxPattern(".d" + i + ".example"))));
+        }
+        return list(
+                Optional.of("a\u00e9"),
+                Map.of(
+                        "shared",
+                        new InlinePolicy(
+                                Mode.ENFORCE, List.of(new MxPattern("mx.shared.example")))),
+                policies);
+    }
+
+    private static byte[] streamed(PolicyList list, int parallelFrom, int chunk)
+            throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CanonicalListWriter.write(
+                list,
+                DomainBytes.Members.of(list),
+                Channels.newChannel(bytes),
+                parallelFrom,
+                chunk);
+        return bytes.toByteArray();
     }
 
     @Test

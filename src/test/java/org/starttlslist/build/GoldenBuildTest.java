@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.starttlslist.listfile.PolicyListParser;
@@ -56,6 +57,24 @@ class GoldenBuildTest {
                 new String(expected, StandardCharsets.UTF_8),
                 new String(actual, StandardCharsets.UTF_8));
         assertArrayEquals(expected, actual);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void buildStreamedToAFileGivesTheExpectedBytes(String name, @TempDir Path out)
+            throws Exception {
+        // What the build command runs: merged and written in pieces as the policies are made.
+        Path caseDir = casesRoot().resolve(name);
+        Instant now =
+                ListTimes.parse(Files.readString(caseDir.resolve("now")).trim()).orElseThrow();
+        ValidationReport report = ListBuild.validate(new ListRepository(caseDir), now);
+        Path target = out.resolve("policy.json");
+        ListBuild.Result result = ListBuild.write(report, now, target);
+        byte[] expected = Files.readAllBytes(caseDir.resolve("expected.policy.json"));
+        assertEquals(
+                new String(expected, StandardCharsets.UTF_8),
+                Files.readString(target, StandardCharsets.UTF_8));
+        assertEquals(ListBuilder.merge(report.sources().orElseThrow(), now), result.list());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -17,9 +17,9 @@ final class CanonicalPolicies {
         if (isSortedAndUnique(policy.mxs())) {
             return policy;
         }
-        // A policy names a handful of patterns: sorting them in an array (Arrays.sort is an
-        // insertion sort at this size and allocates nothing) and dropping repeats in place costs
-        // a third of what a TreeSet's nodes did, for every source not written in canonical order.
+        // A policy names a handful of patterns: sorted in an array (Arrays.sort is an insertion
+        // sort at this size and allocates nothing) and repeats dropped in place, without a
+        // TreeSet's node per pattern, for every source not written in canonical order.
         MxPattern[] mxs = policy.mxs().toArray(new MxPattern[0]);
         Arrays.sort(mxs);
         int unique = 1;

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.starttlslist.validate.ChangedFiles;
+import org.starttlslist.validate.DomainKeeper;
 import org.starttlslist.validate.InvalidSourcesException;
 import org.starttlslist.validate.ReportFormat;
 import org.starttlslist.validate.Severity;
+import org.starttlslist.validate.Validation;
 import org.starttlslist.validate.ValidationReport;
 import org.starttlslist.validate.Validator;
 import picocli.CommandLine.Command;
@@ -64,16 +66,18 @@ final class ValidateCommand implements Callable<Integer> {
             throw new UsageException("give PATHs or --changed-since, not both");
         }
         Validator validator = new Validator(root.repository(), now.instant());
-        ValidationReport report;
+        // validate reports and counts the sources; it keeps none of them (see DomainKeeper).
+        Validation<Boolean> validation;
         if (changedSince != null) {
             Validator.prepareInBackground();
             Set<String> changed = ChangedFiles.since(root.repository(), changedSince);
-            report = validator.validateChanged(changed);
+            validation = validator.validateChanged(changed, DomainKeeper.COUNT);
         } else if (!paths.isEmpty()) {
-            report = validator.validate(paths);
+            validation = validator.validate(paths, DomainKeeper.COUNT);
         } else {
-            report = validator.validateAll();
+            validation = validator.validateAll(DomainKeeper.COUNT);
         }
+        ValidationReport report = validation.report();
         var out = spec.commandLine().getOut();
         format.write(report, out);
         out.flush();
@@ -88,15 +92,13 @@ final class ValidateCommand implements Callable<Integer> {
                         + (warnings > 0
                                 ? ", " + warnings + (warnings == 1 ? " warning" : " warnings")
                                 : "")
-                        + report.sources()
-                                .map(
-                                        s ->
-                                                " ("
-                                                        + count(s.domains().size(), "domain")
-                                                        + ", "
-                                                        + count(s.aliases().size(), "alias")
-                                                        + " loaded)")
-                                .orElse(""));
+                        + (validation.settings().isPresent()
+                                ? " ("
+                                        + count(validation.domains().size(), "domain")
+                                        + ", "
+                                        + count(validation.aliases().size(), "alias")
+                                        + " loaded)"
+                                : ""));
         err.flush();
         return ExitCodes.OK;
     }

@@ -5,11 +5,11 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.starttlslist.failure.CouldNotCompleteException;
-import org.starttlslist.source.DomainSource;
 import org.starttlslist.source.ListRepository;
-import org.starttlslist.validate.SourceFileCheck.Checked;
 
 /**
  * Removal records ({@code policies/removed/<domain>.json}, written by {@code remove} and the daily
@@ -31,20 +31,49 @@ final class RemovedDomains {
                 && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
     }
 
-    /** An error for each checked domain source whose domain has a removal record. */
-    static void check(ListRepository repository, List<Checked> results, List<Finding> findings) {
-        Path directory = removedDir(repository);
-        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
-            return;
+    /**
+     * The domains with a removal record, listed once per run: each source file is then looked up in
+     * memory rather than with a file-system call of its own.
+     */
+    static final class Records {
+        private final String directoryDisplay;
+        private final Set<String> domains;
+
+        private Records(String directoryDisplay, Set<String> domains) {
+            this.directoryDisplay = directoryDisplay;
+            this.domains = domains;
         }
-        for (Checked checked : results) {
-            if (checked.loaded().orElse(null) instanceof DomainSource source) {
-                Path record = directory.resolve(source.domain() + ".json");
-                if (Files.exists(record, LinkOption.NOFOLLOW_LINKS)) {
-                    findings.add(finding(repository, source.file(), source.domain(), record));
+
+        boolean contains(String domain) {
+            return domains.contains(domain);
+        }
+
+        /** The message of the error at a source for {@code domain}. */
+        String message(String domain) {
+            return RemovedDomains.message(domain, directoryDisplay + "/" + domain + ".json");
+        }
+    }
+
+    /**
+     * The removal records of {@code repository}: every entry of {@code policies/removed/} named
+     * {@code <domain>.json}, whatever it is (a record that is a link or a directory still keeps its
+     * domain off the list).
+     */
+    static Records records(ListRepository repository) {
+        Path directory = removedDir(repository);
+        Set<String> domains = new HashSet<>();
+        if (Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> records = Files.newDirectoryStream(directory, "*.json")) {
+                for (Path record : records) {
+                    String name = record.getFileName().toString();
+                    domains.add(name.substring(0, name.length() - ".json".length()));
                 }
+            } catch (IOException e) {
+                throw new CouldNotCompleteException(
+                        "cannot list policies/removed/: " + e.getMessage(), e);
             }
         }
+        return new Records(repository.display(directory), domains);
     }
 
     /** A changed removal record: an error at the source when the domain is still listed. */
@@ -88,12 +117,16 @@ final class RemovedDomains {
                 1,
                 1,
                 "",
-                domain
-                        + " was removed from the list ("
-                        + repository.display(record)
-                        + "); a removed domain comes back only "
-                        + "through 'starttls-list add "
-                        + domain
-                        + " --re-add' with its proof record, which deletes the removal record");
+                message(domain, repository.display(record)));
+    }
+
+    private static String message(String domain, String recordDisplay) {
+        return domain
+                + " was removed from the list ("
+                + recordDisplay
+                + "); a removed domain comes back only "
+                + "through 'starttls-list add "
+                + domain
+                + " --re-add' with its proof record, which deletes the removal record";
     }
 }

@@ -37,14 +37,24 @@ import tools.jackson.databind.JsonNode;
  * has no error.
  */
 final class SourceFileCheck {
-    /** What checking one file gave: its findings and, when it has no error, what it holds. */
-    record Checked(
-            List<Finding> findings, Optional<Object> loaded, Optional<String> referencedAlias) {}
+    /**
+     * What checking one file gave: its findings; when it has no error, what is kept of what it
+     * holds (the {@link DomainKeeper}'s value for a domain, the source itself for an alias or the
+     * settings), else null; and the alias it refers to, or null. Nulls rather than Optionals: one
+     * is kept per file until the run ends.
+     */
+    record Checked(List<Finding> findings, Kind kind, Object loaded, String referencedAlias) {
+        Optional<String> reference() {
+            return Optional.ofNullable(referencedAlias);
+        }
+    }
 
     private final LocalDate today;
     private final Set<String> aliasNames;
     private final Map<String, String> keyFiles;
     private final boolean schemaFastPath;
+    private final RemovedDomains.Records removed;
+    private final DomainKeeper<?> keeper;
 
     /**
      * Each distinct testing-since once: a list's domains share a few hundred dates, and 100,000
@@ -58,16 +68,22 @@ final class SourceFileCheck {
      * @param keyFiles the primary-key fingerprints in {@code release/keys/}, each with its file
      * @param schemaFastPath whether {@link SchemaFastPath} may vouch for a file instead of the
      *     schema engine (false only in tests that compare the two)
+     * @param removed the domains with a removal record
+     * @param keeper what to keep of each domain source loaded
      */
     SourceFileCheck(
             LocalDate today,
             Set<String> aliasNames,
             Map<String, String> keyFiles,
-            boolean schemaFastPath) {
+            boolean schemaFastPath,
+            RemovedDomains.Records removed,
+            DomainKeeper<?> keeper) {
         this.today = today;
         this.aliasNames = aliasNames;
         this.keyFiles = keyFiles;
         this.schemaFastPath = schemaFastPath;
+        this.removed = removed;
+        this.keeper = keeper;
     }
 
     Checked check(Kind kind, Path file, String display, byte[] bytes) {
@@ -80,7 +96,8 @@ final class SourceFileCheck {
         }
         Optional<LocatedJson> parsed = parse(bytes, findings);
         if (parsed.isEmpty()) {
-            return new Checked(findings.list(), Optional.empty(), Optional.empty());
+            removed(kind, stem, findings);
+            return new Checked(findings.list(), kind, null, null);
         }
         LocatedJson document = parsed.get();
         findings.locateIn(document);
@@ -96,19 +113,30 @@ final class SourceFileCheck {
         if (!hasHugeNumber(root) || !reportHugeNumbers(root, "", findings)) {
             reportSchema(kind, document, findings);
         }
-        Optional<String> reference =
+        removed(kind, stem, findings);
+        String reference =
                 root.path("policy-alias").isString()
-                        ? Optional.of(root.path("policy-alias").stringValue())
-                        : Optional.empty();
+                        ? root.path("policy-alias").stringValue()
+                        : null;
         boolean clean = true;
         for (Finding finding : findings.list()) {
             clean &= finding.severity() != Severity.ERROR;
         }
-        Optional<Object> loaded =
-                clean ? Optional.of(load(kind, file, stem, root)) : Optional.empty();
+        Object loaded = clean ? load(kind, file, stem, root) : null;
         // Kept until the run ends for every file: an empty list of our own costs 24 bytes each.
         List<Finding> found = findings.list().isEmpty() ? List.of() : findings.list();
-        return new Checked(found, loaded, reference);
+        return new Checked(found, kind, loaded, reference);
+    }
+
+    /**
+     * A source for a removed domain is an error (see {@link RemovedDomains}); added last, at the
+     * start of the file, so that it hides none of the file's other findings.
+     */
+    private void removed(Kind kind, String stem, FileFindings findings) {
+        if (kind == Kind.DOMAIN && removed.contains(stem)) {
+            findings.errorAt(
+                    RemovedDomains.CODE, LocatedJson.Position.START, "", removed.message(stem));
+        }
     }
 
     // --- encoding and syntax ---------------------------------------------------------------
@@ -702,16 +730,17 @@ final class SourceFileCheck {
     private Object load(Kind kind, Path file, String stem, JsonNode root) {
         return switch (kind) {
             case DOMAIN ->
-                    new DomainSource(
-                            kept(file),
-                            stem,
-                            policy(root),
-                            root.path("contact").stringValue(),
-                            root.has("testing-since")
-                                    ? dates.computeIfAbsent(
-                                            root.get("testing-since").stringValue(),
-                                            text -> Optional.of(isoDate(text)))
-                                    : Optional.empty());
+                    keeper.keep(
+                            new DomainSource(
+                                    kept(file),
+                                    stem,
+                                    policy(root),
+                                    root.path("contact").stringValue(),
+                                    root.has("testing-since")
+                                            ? dates.computeIfAbsent(
+                                                    root.get("testing-since").stringValue(),
+                                                    text -> Optional.of(isoDate(text)))
+                                            : Optional.empty()));
             case ALIAS -> new AliasSource(kept(file), stem, inline(root));
             case CONFIG -> settings(root);
         };

@@ -101,7 +101,7 @@ public final class Validator {
      */
     private final List<DirectoryStream<Path>> listings = new ArrayList<>();
 
-    private ValidationReport closingListings(Supplier<ValidationReport> run) {
+    private <T> T closingListings(Supplier<T> run) {
         try {
             return run.get();
         } finally {
@@ -126,10 +126,24 @@ public final class Validator {
 
     /** Everything under {@code policies/} plus {@code release/config.json}. */
     public ValidationReport validateAll() {
-        return closingListings(this::checkEverything);
+        return withSources(validateAll(DomainKeeper.SOURCES));
     }
 
-    private ValidationReport checkEverything() {
+    /** {@link #validateAll()}, keeping of each domain what {@code keeper} keeps. */
+    public <T> Validation<T> validateAll(DomainKeeper<T> keeper) {
+        return closingListings(() -> checkEverything(keeper));
+    }
+
+    /** The report of a run that kept the sources, with them. */
+    private static ValidationReport withSources(Validation<DomainSource> validation) {
+        return new ValidationReport(
+                validation.report().findings(),
+                validation
+                        .settings()
+                        .map(s -> new SourceSet(s, validation.domains(), validation.aliases())));
+    }
+
+    private <T> Validation<T> checkEverything(DomainKeeper<T> keeper) {
         Path policies = repository.policiesDir();
         if (!Files.exists(policies, LinkOption.NOFOLLOW_LINKS)
                 && !Files.exists(repository.configFile(), LinkOption.NOFOLLOW_LINKS)) {
@@ -143,14 +157,20 @@ public final class Validator {
         // The entries of a directory are distinct, so they go straight to checking, batch by
         // batch, while the rest of the directory is still being listed.
         Pipeline pipeline =
-                new Pipeline(new SourceFileCheck(today, aliasNames(), keyFiles, schemaFastPath));
+                new Pipeline(
+                        new SourceFileCheck(
+                                today,
+                                aliasNames(),
+                                keyFiles,
+                                schemaFastPath,
+                                RemovedDomains.records(repository),
+                                keeper));
         pipeline.accept(item(Kind.CONFIG, repository.configFile()));
         if (refuseLink(policies, findings)) {
             scanDirectory(policies, Kind.DOMAIN, pipeline, findings);
         }
         List<Checked> results = pipeline.finish();
-        RemovedDomains.check(repository, results, findings);
-        return report(results, findings, keyFiles);
+        return report(results, findings, keyFiles, keeper);
     }
 
     /**
@@ -158,10 +178,15 @@ public final class Validator {
      * plus {@code release/config.json}.
      */
     public ValidationReport validate(List<Path> paths) {
-        return closingListings(() -> checkPaths(paths));
+        return withSources(validate(paths, DomainKeeper.SOURCES));
     }
 
-    private ValidationReport checkPaths(List<Path> paths) {
+    /** {@link #validate(List)}, keeping of each domain what {@code keeper} keeps. */
+    public <T> Validation<T> validate(List<Path> paths, DomainKeeper<T> keeper) {
+        return closingListings(() -> checkPaths(paths, keeper));
+    }
+
+    private <T> Validation<T> checkPaths(List<Path> paths, DomainKeeper<T> keeper) {
         List<Finding> findings = new ArrayList<>();
         Map<Path, Item> items = new LinkedHashMap<>();
         items.put(repository.configFile(), item(Kind.CONFIG, repository.configFile()));
@@ -172,7 +197,7 @@ public final class Validator {
             }
             addPath(path, items, findings);
         }
-        return checkWithReferences(items, findings);
+        return checkWithReferences(items, findings, keeper);
     }
 
     /**
@@ -182,10 +207,17 @@ public final class Validator {
      * so that falls back to {@link #validateAll}.
      */
     public ValidationReport validateChanged(Collection<String> changedPaths) {
-        return closingListings(() -> checkChanged(changedPaths));
+        return withSources(validateChanged(changedPaths, DomainKeeper.SOURCES));
     }
 
-    private ValidationReport checkChanged(Collection<String> changedPaths) {
+    /** {@link #validateChanged(Collection)}, keeping of each domain what {@code keeper} keeps. */
+    public <T> Validation<T> validateChanged(
+            Collection<String> changedPaths, DomainKeeper<T> keeper) {
+        return closingListings(() -> checkChanged(changedPaths, keeper));
+    }
+
+    private <T> Validation<T> checkChanged(
+            Collection<String> changedPaths, DomainKeeper<T> keeper) {
         List<Finding> findings = new ArrayList<>();
         Map<Path, Item> items = new LinkedHashMap<>();
         items.put(repository.configFile(), item(Kind.CONFIG, repository.configFile()));
@@ -193,13 +225,13 @@ public final class Validator {
             Path path = repository.root().resolve(relative).normalize();
             if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
                 if (relative.startsWith("policies/aliases/")) {
-                    return checkEverything();
+                    return checkEverything(keeper);
                 }
                 continue;
             }
             addPath(path, items, findings);
         }
-        return checkWithReferences(items, findings);
+        return checkWithReferences(items, findings, keeper);
     }
 
     // --- finding the files ---------------------------------------------------------------------
@@ -393,13 +425,22 @@ public final class Validator {
     // --- checking them ------------------------------------------------------------------------
 
     /** Checks the items, then the aliases the checked domains refer to that were not among them. */
-    private ValidationReport checkWithReferences(Map<Path, Item> items, List<Finding> findings) {
+    private <T> Validation<T> checkWithReferences(
+            Map<Path, Item> items, List<Finding> findings, DomainKeeper<T> keeper) {
         Set<String> aliasNames = aliasNames();
         Map<String, String> keyFiles = readKeys(findings);
-        List<Checked> results = checkAll(items.values(), aliasNames, keyFiles);
+        SourceFileCheck check =
+                new SourceFileCheck(
+                        today,
+                        aliasNames,
+                        keyFiles,
+                        schemaFastPath,
+                        RemovedDomains.records(repository),
+                        keeper);
+        List<Checked> results = checkAll(check, items.values());
         Map<Path, Item> referenced = new LinkedHashMap<>();
         for (Checked checked : results) {
-            checked.referencedAlias()
+            checked.reference()
                     .filter(aliasNames::contains)
                     .ifPresent(
                             name -> {
@@ -410,9 +451,8 @@ public final class Validator {
                             });
         }
         List<Checked> all = new ArrayList<>(results);
-        all.addAll(checkAll(referenced.values(), aliasNames, keyFiles));
-        RemovedDomains.check(repository, all, findings);
-        return report(all, findings, keyFiles);
+        all.addAll(checkAll(check, referenced.values()));
+        return report(all, findings, keyFiles, keeper);
     }
 
     /**
@@ -520,9 +560,7 @@ public final class Validator {
         }
     }
 
-    private List<Checked> checkAll(
-            Collection<Item> items, Set<String> aliasNames, Map<String, String> keyFiles) {
-        SourceFileCheck check = new SourceFileCheck(today, aliasNames, keyFiles, schemaFastPath);
+    private List<Checked> checkAll(SourceFileCheck check, Collection<Item> items) {
         return items.parallelStream().map(item -> checkOne(check, item)).toList();
     }
 
@@ -703,7 +741,7 @@ public final class Validator {
     }
 
     private static Checked only(Finding finding) {
-        return new Checked(List.of(finding), Optional.empty(), Optional.empty());
+        return new Checked(List.of(finding), null, null, null);
     }
 
     private static Finding tooLarge(String display) {
@@ -777,34 +815,45 @@ public final class Validator {
         return names;
     }
 
-    private static ValidationReport report(
-            List<Checked> results, List<Finding> findings, Map<String, String> keyFiles) {
+    private static <T> Validation<T> report(
+            List<Checked> results,
+            List<Finding> findings,
+            Map<String, String> keyFiles,
+            DomainKeeper<T> keeper) {
         List<Finding> all = new ArrayList<>(findings);
-        List<DomainSource> domains = new ArrayList<>();
+        List<Object> domains = new ArrayList<>();
         List<AliasSource> aliases = new ArrayList<>();
         ListSettings settings = null;
         for (Checked checked : results) {
             all.addAll(checked.findings());
-            Object loaded = checked.loaded().orElse(null);
-            if (loaded instanceof DomainSource domain) {
-                domains.add(domain);
-            } else if (loaded instanceof AliasSource alias) {
-                aliases.add(alias);
-            } else if (loaded instanceof ListSettings loadedSettings) {
-                settings = loadedSettings;
+            Object loaded = checked.loaded();
+            if (loaded == null) {
+                continue;
+            }
+            switch (checked.kind()) {
+                case DOMAIN -> domains.add(loaded);
+                case ALIAS -> aliases.add((AliasSource) loaded);
+                case CONFIG -> settings = (ListSettings) loaded;
             }
         }
         if (settings != null) {
             unlistedKeys(keyFiles, settings, all);
         }
-        // Directory order is arbitrary; sources come out sorted by name, on both cores.
-        DomainSource[] sortedDomains = domains.toArray(DomainSource[]::new);
-        sortOnTwoThreads(sortedDomains, (a, b) -> a.domain().compareTo(b.domain()));
+        // What SourceFileCheck loaded for a domain is what the keeper kept of it.
+        @SuppressWarnings("unchecked")
+        T[] kept = (T[]) domains.toArray();
+        // Directory order is arbitrary; the kept domains come out in the keeper's order, sorted
+        // on both cores.
+        Comparator<? super T> order = keeper.order();
+        if (order != null) {
+            sortOnTwoThreads(kept, order);
+        }
         aliases.sort(java.util.Comparator.comparing(AliasSource::name));
-        return new ValidationReport(
-                all,
-                Optional.ofNullable(settings)
-                        .map(s -> new SourceSet(s, Arrays.asList(sortedDomains), aliases)));
+        return new Validation<>(
+                new ValidationReport(all, Optional.empty()),
+                Optional.ofNullable(settings),
+                aliases,
+                Arrays.asList(kept));
     }
 
     /**

@@ -78,91 +78,64 @@ public final class CanonicalListWriter {
         return out;
     }
 
-    /** Domains in one piece of a streamed list. */
-    static final int CHUNK = 2048;
+    /** What the members are gathered in before they go to the file. */
+    private static final int WRITE_BUFFER = 256 * 1024;
 
     /**
      * Writes to {@code channel} the canonical bytes of the list made of {@code frame} (its times,
-     * version, author and aliases; its policies are not read) and {@code members} (its domains):
-     * the same bytes as {@link #write(PolicyList)}, in pieces of {@code chunk} domains, made from
-     * {@code parallelFrom} domains on by two threads in turn, so that the list is never whole in
-     * memory.
+     * version, author and aliases; its policies are not read) and {@code members}, the bytes of its
+     * domains ({@link DomainBytes#member}) sorted by name: the same bytes as {@link
+     * #write(PolicyList)} gives the whole list.
      *
-     * <p>Why ({@code build} of 100,000 domains): the 21 MB array was fresh memory, which this kind
-     * of machine pays for by the page, and each domain was read in passes far apart (made
-     * canonical, measured, written), each a walk over the whole model with its cache misses. A
-     * piece is made canonical, measured and written while its objects are in the cache, and its
-     * bytes go to the file while the next piece is made.
+     * @throws DuplicateSourceException when two members name the same domain
+     * @throws IllegalArgumentException when the members are not sorted by name
      */
-    static void write(
-            PolicyList frame,
-            DomainBytes.Members members,
-            WritableByteChannel channel,
-            int parallelFrom,
-            int chunk)
+    static void write(PolicyList frame, List<byte[]> members, WritableByteChannel channel)
             throws IOException {
         byte[] head = headWithEmptyPolicies(frame);
-        if (members.size() == 0) {
+        if (members.isEmpty()) {
             AtomicFiles.writeFully(channel, ByteBuffer.wrap(head));
             return;
         }
-        AtomicFiles.writeFully(channel, ByteBuffer.wrap(head, 0, head.length - EMPTY_END));
-        int pieces = (members.size() + chunk - 1) / chunk;
-        Piece mine = new Piece(members, chunk);
-        if (members.size() < Math.max(2, parallelFrom)) {
-            for (int index = 0; index < pieces; index++) {
-                AtomicFiles.writeFully(channel, mine.make(index).bytes());
-            }
-        } else {
-            // Even pieces here, odd ones on the common pool, which has two buffers to take turns
-            // with: it makes the next piece while this thread writes the one it made before.
-            Piece[] theirs = {new Piece(members, chunk), new Piece(members, chunk)};
-            ForkJoinTask<Piece> next = submit(theirs[1], 1, pieces);
-            for (int even = 0; even < pieces; even += 2) {
-                AtomicFiles.writeFully(channel, mine.make(even).bytes());
-                if (next != null) {
-                    Piece made = next.join();
-                    next = submit(theirs[(even / 2) % 2], even + 3, pieces);
-                    AtomicFiles.writeFully(channel, made.bytes());
+        ByteBuffer out = ByteBuffer.allocate(WRITE_BUFFER);
+        out.put(head, 0, head.length - EMPTY_END);
+        byte[] previous = null;
+        for (byte[] member : members) {
+            if (previous != null) {
+                int order = ListMembers.compareNames(previous, member);
+                if (order == 0) {
+                    throw new DuplicateSourceException("domain", ListMembers.name(member));
                 }
+                if (order > 0) {
+                    throw new IllegalArgumentException(
+                            "the domains are not sorted by name: "
+                                    + ListMembers.name(member)
+                                    + " after "
+                                    + ListMembers.name(previous));
+                }
+                put(out, COMMA, channel);
             }
+            put(out, member, channel);
+            previous = member;
         }
-        AtomicFiles.writeFully(channel, ByteBuffer.wrap(TAIL));
+        put(out, TAIL, channel);
+        AtomicFiles.writeFully(channel, out.flip());
     }
 
-    private static ForkJoinTask<Piece> submit(Piece piece, int index, int pieces) {
-        return index < pieces ? ForkJoinPool.commonPool().submit(() -> piece.make(index)) : null;
-    }
+    private static final byte[] COMMA = {','};
 
-    /** One piece of the "policies" object's members, in a buffer used again for a later one. */
-    private static final class Piece {
-        private final DomainBytes.Members members;
-        private final int chunk;
-        private byte[] buffer = new byte[0];
-        private int length;
-
-        Piece(DomainBytes.Members members, int chunk) {
-            this.members = members;
-            this.chunk = chunk;
-        }
-
-        Piece make(int index) {
-            int from = index * chunk;
-            DomainBytes bytes =
-                    DomainBytes.measure(members, from, Math.min(members.size(), from + chunk));
-            if (buffer.length < bytes.size()) {
-                buffer = new byte[bytes.size() + bytes.size() / 4];
+    /** Adds {@code bytes} to {@code out}, first writing out what it holds when they do not fit. */
+    private static void put(ByteBuffer out, byte[] bytes, WritableByteChannel channel)
+            throws IOException {
+        if (out.remaining() < bytes.length) {
+            AtomicFiles.writeFully(channel, out.flip());
+            out.clear();
+            if (bytes.length > out.capacity()) {
+                AtomicFiles.writeFully(channel, ByteBuffer.wrap(bytes));
+                return;
             }
-            length = bytes.write(buffer, 0);
-            if (length != bytes.size()) {
-                throw new IllegalStateException("the domains did not fill the bytes counted");
-            }
-            return this;
         }
-
-        ByteBuffer bytes() {
-            return ByteBuffer.wrap(buffer, 0, length);
-        }
+        out.put(bytes);
     }
 
     /** The document up to its "policies" member, in a builder sized for {@code domains} more. */

@@ -122,6 +122,43 @@ final class DomainBytes {
         this.size = (int) total;
     }
 
+    /**
+     * The bytes of one member, {@code name} with its canonical {@code policy}, as the first of a
+     * "policies" object (no comma before it): {@code \n "name": {...}}. A list's members are these
+     * joined by commas ({@link CanonicalListWriter#write(PolicyList, List,
+     * java.nio.channels.WritableByteChannel)}).
+     */
+    static byte[] member(String name, Policy policy) {
+        DomainBytes bytes =
+                new DomainBytes(
+                        new Members() {
+                            @Override
+                            public int size() {
+                                return 1;
+                            }
+
+                            @Override
+                            public String name(int index) {
+                                return name;
+                            }
+
+                            @Override
+                            public Policy policy(int index) {
+                                return policy;
+                            }
+                        },
+                        0,
+                        1);
+        byte[] out = new byte[bytes.size()];
+        if (bytes.write(out, 0) != out.length) {
+            throw new IllegalStateException("the member did not fill the bytes counted for it");
+        }
+        return out;
+    }
+
+    /** Where the name starts in the bytes of a {@link #member}: after the indent and a quote. */
+    static final int NAME_AT = MEMBER.length + 1;
+
     /** Measures members {@code [from, to)}, each after a comma unless it is the first. */
     static DomainBytes measure(Members members, int from, int to) {
         return new DomainBytes(members, from, to);

@@ -3,10 +3,18 @@ package org.starttlslist.build;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.starttlslist.files.AtomicFiles;
+import org.starttlslist.model.Mode;
 import org.starttlslist.model.PolicyList;
+import org.starttlslist.source.AliasSource;
 import org.starttlslist.source.ListRepository;
+import org.starttlslist.source.ListSettings;
+import org.starttlslist.source.SourceSet;
 import org.starttlslist.validate.InvalidSourcesException;
+import org.starttlslist.validate.Validation;
 import org.starttlslist.validate.ValidationReport;
 import org.starttlslist.validate.Validator;
 
@@ -41,38 +49,92 @@ public final class ListBuild {
     }
 
     /**
-     * As {@link #run} after {@link #validate}, with the canonical bytes written to {@code target}
-     * (as {@link AtomicFiles#write} writes) as the domains are merged: one pass over the domains
-     * makes each policy canonical and writes its bytes while it is still in the cache, and the list
-     * is never whole in memory. Nothing is written when the merge refuses the list.
-     *
-     * @param report what {@link #validate} returned
-     * @throws ValidityTooShortException see {@link ListBuilder#merge}
-     * @throws ExpiryNotAfterTimestampException see {@link ListBuilder#merge}
-     * @throws IOException when {@code target} cannot be written
+     * A repository validated for {@code build}: the report (warnings only), the settings and
+     * aliases, and of each domain only its bytes in the list ({@link ListMembers}), sorted by name.
      */
-    public static Result write(ValidationReport report, Instant now, Path target)
-            throws IOException {
-        ListBuilder.Merging merging = ListBuilder.start(report.sources().orElseThrow(), now);
-        try {
-            write(merging, target);
-        } catch (ListBuilder.NotInOrderException e) {
-            merging = merging.sorted();
-            write(merging, target);
+    public static final class Prepared {
+        private final ValidationReport report;
+        private final ListSettings settings;
+        private final List<AliasSource> aliases;
+        private final List<byte[]> members;
+        private final ListMembers counts;
+
+        private Prepared(
+                ValidationReport report,
+                ListSettings settings,
+                List<AliasSource> aliases,
+                List<byte[]> members,
+                ListMembers counts) {
+            this.report = report;
+            this.settings = settings;
+            this.aliases = aliases;
+            this.members = members;
+            this.counts = counts;
         }
-        return new Result(merging.finish(), report);
+
+        public ValidationReport report() {
+            return report;
+        }
     }
 
-    private static void write(ListBuilder.Merging merging, Path target) throws IOException {
+    /** What {@link #write(Prepared, Instant, Path)} wrote: the list's frame and its counts. */
+    public record Written(PolicyList frame, int domains, long enforce, long testing) {}
+
+    /**
+     * Validates the sources of {@code repository} at {@code now}, keeping of each domain only what
+     * the list holds of it.
+     *
+     * @throws InvalidSourcesException when validation found an error (or could not load the
+     *     settings)
+     */
+    public static Prepared prepare(ListRepository repository, Instant now) {
+        ListMembers members = new ListMembers();
+        Validation<byte[]> validation = new Validator(repository, now).validateAll(members);
+        ValidationReport report = validation.report();
+        if (report.hasErrors() || validation.settings().isEmpty()) {
+            throw new InvalidSourcesException(report, InvalidSourcesException.Step.BUILD);
+        }
+        return new Prepared(
+                report,
+                validation.settings().get(),
+                validation.aliases(),
+                validation.domains(),
+                members);
+    }
+
+    /** {@link #prepare(ListRepository, Instant)} of sources already loaded (tests). */
+    static Prepared prepare(SourceSet sources) {
+        ListMembers members = new ListMembers();
+        List<byte[]> kept = new ArrayList<>();
+        sources.domains().forEach(domain -> kept.add(members.keep(domain)));
+        kept.sort(ListMembers.BY_NAME);
+        return new Prepared(
+                new ValidationReport(List.of(), Optional.empty()),
+                sources.settings(),
+                sources.aliases(),
+                kept,
+                members);
+    }
+
+    /**
+     * Writes the list of {@code prepared}, published at {@code now}, to {@code target} (as {@link
+     * AtomicFiles#write} writes): its domains' bytes, made as their files were checked, copied to
+     * the file in order. Nothing is written when the list is refused.
+     *
+     * @throws ValidityTooShortException see {@link ListBuilder#merge}
+     * @throws ExpiryNotAfterTimestampException see {@link ListBuilder#merge}
+     * @throws DuplicateSourceException when two sources name the same domain or alias
+     * @throws IOException when {@code target} cannot be written
+     */
+    public static Written write(Prepared prepared, Instant now, Path target) throws IOException {
+        PolicyList frame = ListBuilder.frame(prepared.settings, prepared.aliases, now);
         AtomicFiles.write(
-                target,
-                channel ->
-                        CanonicalListWriter.write(
-                                merging.frame(),
-                                merging,
-                                channel,
-                                CanonicalListWriter.PARALLEL_FROM,
-                                CanonicalListWriter.CHUNK));
+                target, channel -> CanonicalListWriter.write(frame, prepared.members, channel));
+        return new Written(
+                frame,
+                prepared.members.size(),
+                prepared.counts.count(Mode.ENFORCE, frame.aliases()),
+                prepared.counts.count(Mode.TESTING, frame.aliases()));
     }
 
     /**

@@ -68,7 +68,20 @@ public final class ListBuilder {
      * @throws ExpiryNotAfterTimestampException see {@link #merge}
      */
     static Merging start(SourceSet sources, Instant timestamp) {
-        ListSettings settings = sources.settings();
+        return new Merging(
+                frame(sources.settings(), sources.aliases(), timestamp), sources.domains(), true);
+    }
+
+    /**
+     * The list published at {@code timestamp} without its domains: its times, version, author and
+     * aliases, every check that can refuse the list made.
+     *
+     * @throws ValidityTooShortException see {@link #merge}
+     * @throws ExpiryNotAfterTimestampException see {@link #merge}
+     * @throws DuplicateSourceException when two aliases have the same name
+     */
+    static PolicyList frame(
+            ListSettings settings, List<AliasSource> aliasSources, Instant timestamp) {
         Instant published = timestamp.truncatedTo(ChronoUnit.SECONDS);
         Duration validity = settings.validity();
         if (validity.compareTo(settings.minimumValidity()) < 0) {
@@ -80,20 +93,18 @@ public final class ListBuilder {
         }
 
         SortedMap<String, InlinePolicy> aliases = new TreeMap<>();
-        for (AliasSource alias : sources.aliases()) {
+        for (AliasSource alias : aliasSources) {
             if (aliases.put(alias.name(), CanonicalPolicies.inline(alias.policy())) != null) {
                 throw new DuplicateSourceException("alias", alias.name());
             }
         }
-        PolicyList frame =
-                new PolicyList(
-                        published,
-                        expires,
-                        settings.version(),
-                        Optional.of(settings.author()),
-                        aliases,
-                        new TreeMap<>());
-        return new Merging(frame, sources.domains(), true);
+        return new PolicyList(
+                published,
+                expires,
+                settings.version(),
+                Optional.of(settings.author()),
+                aliases,
+                new TreeMap<>());
     }
 
     /** The domains handed to {@link #start} were not in strictly ascending order of name. */
@@ -134,11 +145,6 @@ public final class ListBuilder {
                 }
             }
             return new Merging(frame, List.copyOf(byName.values()), false);
-        }
-
-        /** The list without its domains: its times, version, author and aliases. */
-        PolicyList frame() {
-            return frame;
         }
 
         @Override

@@ -7,12 +7,10 @@ import java.util.concurrent.Callable;
 import org.starttlslist.build.ListBuild;
 import org.starttlslist.failure.CouldNotCompleteException;
 import org.starttlslist.model.ListTimes;
-import org.starttlslist.model.Mode;
 import org.starttlslist.model.PolicyList;
 import org.starttlslist.source.ListRepository;
 import org.starttlslist.validate.InvalidSourcesException;
 import org.starttlslist.validate.ReportFormat;
-import org.starttlslist.validate.ValidationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,19 +51,19 @@ final class BuildCommand implements Callable<Integer> {
         Instant timestamp = timestamp(now, System.getenv("SOURCE_DATE_EPOCH"));
         Path target =
                 repository.root().resolve(out == null ? Path.of("target", "policy.json") : out);
-        ValidationReport report;
+        ListBuild.Prepared prepared;
         try {
-            report = ListBuild.validate(repository, timestamp);
+            prepared = ListBuild.prepare(repository, timestamp);
         } catch (InvalidSourcesException e) {
             ReportFormat.TEXT.write(e.report(), spec.commandLine().getOut());
             spec.commandLine().getOut().flush();
             throw e;
         }
         // Warnings, in validate's own text form.
-        ReportFormat.TEXT.write(report, spec.commandLine().getOut());
-        ListBuild.Result result;
+        ReportFormat.TEXT.write(prepared.report(), spec.commandLine().getOut());
+        ListBuild.Written written;
         try {
-            result = ListBuild.write(report, timestamp, target);
+            written = ListBuild.write(prepared, timestamp, target);
         } catch (IOException e) {
             throw new CouldNotCompleteException(
                     "cannot write "
@@ -75,18 +73,18 @@ final class BuildCommand implements Callable<Integer> {
                             + "; check that its directory is writable or choose another --out",
                     e);
         }
-        PolicyList list = result.list();
+        PolicyList list = written.frame();
         spec.commandLine()
                 .getOut()
                 .println(
                         "wrote "
                                 + repository.display(target)
                                 + ": "
-                                + list.policies().size()
+                                + written.domains()
                                 + " domains ("
-                                + list.count(Mode.ENFORCE)
+                                + written.enforce()
                                 + " enforce, "
-                                + list.count(Mode.TESTING)
+                                + written.testing()
                                 + " testing), "
                                 + list.aliases().size()
                                 + (list.aliases().size() == 1 ? " alias" : " aliases")

@@ -14,6 +14,8 @@ import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -182,47 +184,58 @@ class CanonicalListWriterTest {
     }
 
     @Test
-    void streamingInPiecesGivesTheSameBytesAsTheArray() throws Exception {
-        // Pieces of 1, 2, 3 and 64 domains, each on one thread or taking turns on two, around
-        // every boundary: the first and last piece, a piece of one, an odd number of pieces.
-        for (int size : new int[] {0, 1, 2, 3, 4, 5, 7, 17, 200}) {
+    void membersWrittenInOrderGiveTheSameBytesAsTheArray() throws Exception {
+        // Around the write buffer (256 KiB, some 2,600 of these domains): none, one, a few, and
+        // lists that fill it once and several times.
+        for (int size : new int[] {0, 1, 2, 3, 17, 200, 2600, 2700, 9000}) {
             PolicyList list = numbered(size);
-            byte[] one = CanonicalListWriter.write(list, Integer.MAX_VALUE);
-            for (int chunk : new int[] {1, 2, 3, 64}) {
-                for (int from : new int[] {2, Integer.MAX_VALUE}) {
-                    assertEquals(
-                            new String(one, StandardCharsets.US_ASCII),
-                            new String(streamed(list, from, chunk), StandardCharsets.US_ASCII),
-                            size + " domains, pieces of " + chunk + ", two threads from " + from);
-                }
+            assertEquals(
+                    new String(CanonicalListWriter.write(list), StandardCharsets.US_ASCII),
+                    new String(streamed(list, members(list)), StandardCharsets.US_ASCII),
+                    size + " domains");
+        }
+    }
+
+    @Test
+    void aDuplicateMemberIsRefused() {
+        PolicyList list = numbered(30);
+        List<byte[]> members = new ArrayList<>(members(list));
+        members.add(12, members.get(12));
+        DuplicateSourceException e =
+                assertThrows(DuplicateSourceException.class, () -> streamed(list, members));
+        assertEquals(true, e.getMessage().contains(ListMembers.name(members.get(12))));
+    }
+
+    @Test
+    void membersOutOfOrderAreRefused() {
+        PolicyList list = numbered(30);
+        List<byte[]> members = new ArrayList<>(members(list));
+        Collections.swap(members, 3, 20);
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> streamed(list, members));
+        assertEquals(true, e.getMessage().contains("not sorted by name"), e.getMessage());
+    }
+
+    @Test
+    void namesCompareAsStringsDo() {
+        List<String> names =
+                List.of("a.example", "a-b.example", "a.example.org", "ab.example", "a0.example");
+        for (String x : names) {
+            for (String y : names) {
+                byte[] a = DomainBytes.member(x, new AliasReference("s"));
+                byte[] b = DomainBytes.member(y, new AliasReference("s"));
+                assertEquals(
+                        Integer.signum(x.compareTo(y)),
+                        Integer.signum(ListMembers.compareNames(a, b)),
+                        x + " vs " + y);
             }
+            assertEquals(x, ListMembers.name(DomainBytes.member(x, new AliasReference("s"))));
         }
     }
 
     @Test
-    void streamingEscapesWhatTheArrayEscapes() throws Exception {
-        Map<String, Policy> policies = new TreeMap<>();
-        for (int i = 0; i < 40; i++) {
-            policies.put(
-                    i % 4 == 0 ? "d" + i + "\u00e9\"q\\\t" : "d" + i + ".example",
-                    i % 5 == 0
-                            ? new AliasReference("sh\u00e4red" + i)
-                            : new InlinePolicy(
-                                    Mode.ENFORCE,
-                                    List.of(
-                                            new MxPattern("mx2.d" + i + ".example"),
-                                            new MxPattern("mx1.d" + i + ".example"))));
-        }
-        PolicyList list = list(Optional.empty(), Map.of(), policies);
-        byte[] one = CanonicalListWriter.write(list, Integer.MAX_VALUE);
-        for (int chunk : new int[] {1, 3, 40}) {
-            assertArrayEquals(one, streamed(list, 2, chunk), "pieces of " + chunk);
-        }
-    }
-
-    @Test
-    void aFailingChannelStopsTheStream() {
-        PolicyList list = numbered(50);
+    void aFailingChannelStopsTheWrite() {
+        PolicyList list = numbered(9000);
         IOException full = new IOException("No space left on device");
         WritableByteChannel failing =
                 new WritableByteChannel() {
@@ -230,7 +243,7 @@ class CanonicalListWriterTest {
 
                     @Override
                     public int write(ByteBuffer source) throws IOException {
-                        if (++writes > 3) {
+                        if (++writes > 1) {
                             throw full;
                         }
                         int length = source.remaining();
@@ -250,9 +263,22 @@ class CanonicalListWriterTest {
                 full,
                 assertThrows(
                         IOException.class,
-                        () ->
-                                CanonicalListWriter.write(
-                                        list, DomainBytes.Members.of(list), failing, 2, 4)));
+                        () -> CanonicalListWriter.write(list, members(list), failing)));
+    }
+
+    /** The members of {@code list}, as the build keeps them. */
+    private static List<byte[]> members(PolicyList list) {
+        List<byte[]> members = new ArrayList<>();
+        list.policies()
+                .forEach(
+                        (name, policy) ->
+                                members.add(
+                                        DomainBytes.member(
+                                                name,
+                                                policy instanceof InlinePolicy inline
+                                                        ? CanonicalPolicies.inline(inline)
+                                                        : policy)));
+        return members;
     }
 
     /** {@code size} domains, every third an alias reference, MX patterns out of order. */
@@ -278,15 +304,9 @@ class CanonicalListWriterTest {
                 policies);
     }
 
-    private static byte[] streamed(PolicyList list, int parallelFrom, int chunk)
-            throws IOException {
+    private static byte[] streamed(PolicyList list, List<byte[]> members) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        CanonicalListWriter.write(
-                list,
-                DomainBytes.Members.of(list),
-                Channels.newChannel(bytes),
-                parallelFrom,
-                chunk);
+        CanonicalListWriter.write(list, members, Channels.newChannel(bytes));
         return bytes.toByteArray();
     }
 

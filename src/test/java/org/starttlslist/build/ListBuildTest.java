@@ -14,21 +14,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.starttlslist.model.Mode;
+import org.starttlslist.model.PolicyList;
 import org.starttlslist.source.DomainSource;
+import org.starttlslist.source.ListRepository;
 import org.starttlslist.source.SourceSet;
-import org.starttlslist.validate.ValidationReport;
+import org.starttlslist.validate.InvalidSourcesException;
 
-/** {@link ListBuild#write}: the build streamed to a file as its policies are made canonical. */
+/**
+ * {@link ListBuild#prepare} and {@link ListBuild#write}: each domain's bytes kept as it is loaded,
+ * then written in order.
+ */
 class ListBuildTest {
     private static final Instant NOW = Instant.parse("2026-03-04T05:06:07Z");
 
-    /** Enough domains for the pieces to be made on two threads. */
-    private static final int MANY = CanonicalListWriter.PARALLEL_FROM + 3 * 1000;
+    /** Enough domains to fill the write buffer several times. */
+    private static final int MANY = 7000;
 
     private static List<DomainSource> domains(int count) {
         List<DomainSource> domains = new ArrayList<>();
@@ -42,40 +47,39 @@ class ListBuildTest {
         return domains;
     }
 
-    private static ValidationReport report(List<DomainSource> domains) {
-        return new ValidationReport(
-                List.of(),
-                Optional.of(
-                        new SourceSet(
-                                settings(14, 7),
-                                domains,
-                                List.of(alias("shared", Mode.ENFORCE, "mx.shared.example")))));
+    private static SourceSet sources(List<DomainSource> domains) {
+        return new SourceSet(
+                settings(14, 7),
+                domains,
+                List.of(alias("shared", Mode.ENFORCE, "mx.shared.example")));
     }
 
     @Test
-    void streamedBytesAreTheBytesOfTheMergedList(@TempDir Path dir) throws Exception {
-        ValidationReport report = report(domains(MANY));
+    void theWrittenBytesAreTheBytesOfTheMergedList(@TempDir Path dir) throws Exception {
+        SourceSet sources = sources(domains(MANY));
         Path target = dir.resolve("out/policy.json");
-        ListBuild.Result result = ListBuild.write(report, NOW, target);
-        assertEquals(ListBuilder.merge(report.sources().orElseThrow(), NOW), result.list());
-        assertArrayEquals(result.bytes(), Files.readAllBytes(target));
+        ListBuild.Written written = ListBuild.write(ListBuild.prepare(sources), NOW, target);
+        PolicyList merged = ListBuilder.merge(sources, NOW);
+        assertArrayEquals(CanonicalListWriter.write(merged), Files.readAllBytes(target));
+        assertEquals(MANY, written.domains());
+        assertEquals(merged.count(Mode.ENFORCE), written.enforce());
+        assertEquals(merged.count(Mode.TESTING), written.testing());
+        assertEquals(MANY, written.enforce() + written.testing());
     }
 
     @Test
-    void domainsOutOfOrderAreSortedAndTheFileWrittenOnce(@TempDir Path dir) throws Exception {
-        // The validator hands domains over sorted; any other caller may not. The order is checked
-        // as the pieces are made, and the build starts again from the domains sorted.
+    void domainsInAnyOrderAreWrittenSorted(@TempDir Path dir) throws Exception {
+        // The validator hands them over in directory order.
         List<DomainSource> sorted = domains(MANY);
         List<DomainSource> shuffled = new ArrayList<>(sorted);
-        Collections.swap(shuffled, 10, MANY - 10);
+        Collections.shuffle(shuffled, new Random(16));
         Path target = dir.resolve("policy.json");
-        ListBuild.Result result = ListBuild.write(report(shuffled), NOW, target);
+        ListBuild.write(ListBuild.prepare(sources(shuffled)), NOW, target);
         assertArrayEquals(
-                ListBuild.write(report(sorted), NOW, dir.resolve("sorted.json")).bytes(),
+                CanonicalListWriter.write(ListBuilder.merge(sources(sorted), NOW)),
                 Files.readAllBytes(target));
-        assertEquals(result.bytes().length, Files.size(target));
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(2, files.count(), "no temporary file is left behind");
+            assertEquals(1, files.count(), "no temporary file is left behind");
         }
     }
 
@@ -85,10 +89,11 @@ class ListBuildTest {
         domains.add(MANY / 2, domains.get(MANY / 2));
         Path target = dir.resolve("policy.json");
         Files.writeString(target, "the list before");
+        ListBuild.Prepared prepared = ListBuild.prepare(sources(domains));
         DuplicateSourceException e =
                 assertThrows(
                         DuplicateSourceException.class,
-                        () -> ListBuild.write(report(domains), NOW, target));
+                        () -> ListBuild.write(prepared, NOW, target));
         assertEquals(true, e.getMessage().contains(domains.get(MANY / 2).domain()));
         assertEquals("the list before", Files.readString(target));
         try (Stream<Path> files = Files.list(dir)) {
@@ -98,12 +103,26 @@ class ListBuildTest {
 
     @Test
     void aValidityShorterThanTheMinimumWritesNothing(@TempDir Path dir) {
-        ValidationReport report =
-                new ValidationReport(
-                        List.of(),
-                        Optional.of(new SourceSet(settings(3, 7), domains(3), List.of())));
+        ListBuild.Prepared prepared =
+                ListBuild.prepare(new SourceSet(settings(3, 7), domains(3), List.of()));
         Path target = dir.resolve("target/policy.json");
-        assertThrows(ValidityTooShortException.class, () -> ListBuild.write(report, NOW, target));
+        assertThrows(ValidityTooShortException.class, () -> ListBuild.write(prepared, NOW, target));
         assertFalse(Files.exists(target.getParent()), "not even the directory is made");
+    }
+
+    @Test
+    void aRepositoryWithAnErrorIsRefusedBeforeAnythingIsKept(@TempDir Path dir) throws Exception {
+        Path repository = dir.resolve("repo");
+        Files.createDirectories(repository.resolve("policies"));
+        Files.createDirectories(repository.resolve("release"));
+        Files.writeString(
+                repository.resolve("release/config.json"),
+                "{\"author\": \"a\", \"version\": \"0.1\"}\n");
+        Files.writeString(repository.resolve("policies/bad.example.json"), "{\"mode\": 1}\n");
+        InvalidSourcesException e =
+                assertThrows(
+                        InvalidSourcesException.class,
+                        () -> ListBuild.prepare(new ListRepository(repository), NOW));
+        assertEquals(true, e.report().hasErrors());
     }
 }

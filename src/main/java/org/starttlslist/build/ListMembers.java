@@ -1,0 +1,110 @@
+package org.starttlslist.build;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.starttlslist.model.AliasReference;
+import org.starttlslist.model.InlinePolicy;
+import org.starttlslist.model.Mode;
+import org.starttlslist.model.Policy;
+import org.starttlslist.source.DomainSource;
+import org.starttlslist.validate.DomainKeeper;
+
+/**
+ * Keeps of each domain source what {@code build} writes of it, made on the thread that checked its
+ * file: its member of the list's "policies" object in canonical bytes ({@link DomainBytes#member}),
+ * and a count of its mode. A 100,000-domain build then keeps 21 MB of bytes instead of 72 MB of
+ * objects (each copied once into fresh memory by the collector), puts every policy in canonical
+ * form on both cores as the files are checked, and is left with one walk that copies bytes to the
+ * file.
+ */
+final class ListMembers implements DomainKeeper<byte[]> {
+    /** Members in the order of their domain names (see {@link #compareNames}). */
+    static final Comparator<byte[]> BY_NAME = ListMembers::compareNames;
+
+    private final LongAdder enforce = new LongAdder();
+    private final LongAdder testing = new LongAdder();
+    private final Map<String, LongAdder> byAlias = new ConcurrentHashMap<>();
+
+    @Override
+    public byte[] keep(DomainSource source) {
+        String name = source.domain();
+        // A loaded domain is a canonical host name (letters, digits, '-', '.'): nothing to escape,
+        // which compareNames relies on.
+        if (!CanonicalJson.isPlain(name)) {
+            throw new IllegalStateException("not a canonical domain name: " + name);
+        }
+        Policy policy = source.policy();
+        if (policy instanceof AliasReference reference) {
+            byAlias.computeIfAbsent(reference.alias(), alias -> new LongAdder()).increment();
+        } else {
+            InlinePolicy inline = CanonicalPolicies.inline((InlinePolicy) policy);
+            (inline.mode() == Mode.ENFORCE ? enforce : testing).increment();
+            policy = inline;
+        }
+        return DomainBytes.member(name, policy);
+    }
+
+    @Override
+    public Comparator<byte[]> order() {
+        return BY_NAME;
+    }
+
+    /**
+     * How many of the kept domains have {@code mode} in effect, those that refer to an alias
+     * counted by the alias's mode (as {@link org.starttlslist.model.PolicyList#count} does).
+     */
+    long count(Mode mode, Map<String, InlinePolicy> aliases) {
+        long count = (mode == Mode.ENFORCE ? enforce : testing).sum();
+        for (Map.Entry<String, LongAdder> referring : byAlias.entrySet()) {
+            InlinePolicy alias = aliases.get(referring.getKey());
+            if (alias != null && alias.mode() == mode) {
+                count += referring.getValue().sum();
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Compares two members by their domain names, which start at {@link DomainBytes#NAME_AT} and
+     * end at the next quote: byte by byte up to the first that differs, the order of {@link
+     * String#compareTo} of the names (they are ASCII). A name that is a prefix of another ends
+     * first, at its quote, which sorts below every character a name may hold; names that end
+     * together are equal. (One walk over the names: finding where each ends first cost a sixth of
+     * the sort.)
+     */
+    static int compareNames(byte[] a, byte[] b) {
+        int limit = Math.min(a.length, b.length);
+        for (int i = DomainBytes.NAME_AT; i < limit; i++) {
+            byte x = a[i];
+            byte y = b[i];
+            if (x != y) {
+                return (x & 0xff) - (y & 0xff);
+            }
+            if (x == '"') {
+                return 0;
+            }
+        }
+        throw new IllegalArgumentException("not the bytes of a list member");
+    }
+
+    /** The domain name of a member. */
+    static String name(byte[] member) {
+        return new String(
+                member,
+                DomainBytes.NAME_AT,
+                nameEnd(member) - DomainBytes.NAME_AT,
+                StandardCharsets.US_ASCII);
+    }
+
+    private static int nameEnd(byte[] member) {
+        for (int i = DomainBytes.NAME_AT; i < member.length; i++) {
+            if (member[i] == '"') {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not the bytes of a list member");
+    }
+}

@@ -731,16 +731,18 @@ final class SourceFileCheck {
         return switch (kind) {
             case DOMAIN ->
                     keeper.keep(
-                            new DomainSource(
-                                    kept(file),
-                                    stem,
-                                    policy(root),
-                                    root.path("contact").stringValue(),
-                                    root.has("testing-since")
-                                            ? dates.computeIfAbsent(
-                                                    root.get("testing-since").stringValue(),
-                                                    text -> Optional.of(isoDate(text)))
-                                            : Optional.empty()));
+                            !keeper.needsSource()
+                                    ? null
+                                    : new DomainSource(
+                                            kept(file),
+                                            stem,
+                                            policy(root),
+                                            root.path("contact").stringValue(),
+                                            root.has("testing-since")
+                                                    ? dates.computeIfAbsent(
+                                                            root.get("testing-since").stringValue(),
+                                                            text -> Optional.of(isoDate(text)))
+                                                    : Optional.empty()));
             case ALIAS -> new AliasSource(kept(file), stem, inline(root));
             case CONFIG -> settings(root);
         };

@@ -33,7 +33,8 @@ import org.starttlslist.source.SourceSet;
  * large repository holding all their files at once with thousands of clean ones among them (so the
  * parallel phase splits the bad files across threads), give the same report with {@link
  * SchemaFastPath} as with every file sent through the schema engine, and the same report on every
- * run: the same findings in the same order, the same loaded sources.
+ * run: the same findings in the same order, the same loaded sources; and {@code validate}'s own
+ * run, which keeps no source ({@link DomainKeeper#COUNT}), the same findings and counts.
  */
 class FastPathEquivalenceTest {
     private static final Instant AT = Instant.parse(NOW);
@@ -178,6 +179,19 @@ class FastPathEquivalenceTest {
         ValidationReport plain = new Validator(repository, AT, false).validateAll();
         assertEquals(plain.findings(), fast.findings(), repo.toString());
         assertEquals(plain.sources(), fast.sources(), repo.toString());
+        // validate's own run, which keeps no source and makes none: the same findings, the same
+        // settings and aliases, as many domains.
+        Validation<Boolean> counted = new Validator(repository, AT).validateAll(DomainKeeper.COUNT);
+        assertEquals(plain.findings(), counted.report().findings(), repo.toString());
+        assertEquals(plain.sources().map(SourceSet::settings), counted.settings(), repo.toString());
+        assertEquals(
+                plain.sources().map(SourceSet::aliases).orElse(List.of()),
+                counted.aliases(),
+                repo.toString());
+        assertEquals(
+                plain.sources().map(s -> s.domains().size()).orElse(0),
+                counted.settings().isPresent() ? counted.domains().size() : 0,
+                repo.toString());
         return plain;
     }
 

@@ -21,8 +21,18 @@ import org.starttlslist.validate.DomainKeeper;
  * file.
  */
 final class ListMembers implements DomainKeeper<byte[]> {
-    /** Members in the order of their domain names (see {@link #compareNames}). */
-    static final Comparator<byte[]> BY_NAME = ListMembers::compareNames;
+    /**
+     * Members in the order of their domain names (see {@link #compareNames}); a class of its own,
+     * not a method reference, so that the sort's calls reach the comparison in one step.
+     */
+    static final Comparator<byte[]> BY_NAME = new ByName();
+
+    private static final class ByName implements Comparator<byte[]> {
+        @Override
+        public int compare(byte[] a, byte[] b) {
+            return compareNames(a, b);
+        }
+    }
 
     private final LongAdder enforce = new LongAdder();
     private final LongAdder testing = new LongAdder();

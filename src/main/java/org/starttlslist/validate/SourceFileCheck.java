@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.starttlslist.json.StrictUtf8;
 import org.starttlslist.model.AliasName;
 import org.starttlslist.model.AliasReference;
@@ -55,12 +54,6 @@ final class SourceFileCheck {
     private final boolean schemaFastPath;
     private final RemovedDomains.Records removed;
     private final DomainKeeper<?> keeper;
-
-    /**
-     * Each distinct testing-since once: a list's domains share a few hundred dates, and 100,000
-     * domains each holding its own LocalDate and Optional were 4 MB of a run's live data.
-     */
-    private final Map<String, Optional<LocalDate>> dates = new ConcurrentHashMap<>();
 
     /**
      * @param today the date of {@code --now} in UTC; a testing date after it is in the future
@@ -733,15 +726,18 @@ final class SourceFileCheck {
                     keeper.keep(
                             !keeper.needsSource()
                                     ? null
+                                    // As read: a keeper that keeps the source makes it compact
+                                    // (see DomainKeeper#sources).
                                     : new DomainSource(
-                                            kept(file),
+                                            file,
                                             stem,
                                             policy(root),
                                             root.path("contact").stringValue(),
                                             root.has("testing-since")
-                                                    ? dates.computeIfAbsent(
-                                                            root.get("testing-since").stringValue(),
-                                                            text -> Optional.of(isoDate(text)))
+                                                    ? Optional.of(
+                                                            isoDate(
+                                                                    root.get("testing-since")
+                                                                            .stringValue()))
                                                     : Optional.empty()));
             case ALIAS -> new AliasSource(kept(file), stem, inline(root));
             case CONFIG -> settings(root);
@@ -753,7 +749,7 @@ final class SourceFileCheck {
      * the path's string and its name offsets on the Path a file was opened through, some 150 bytes
      * per domain that a loaded 100,000-domain list would otherwise keep.
      */
-    private static Path kept(Path file) {
+    static Path kept(Path file) {
         return file.getFileSystem().getPath(file.toString());
     }
 

@@ -126,7 +126,7 @@ public final class Validator {
 
     /** Everything under {@code policies/} plus {@code release/config.json}. */
     public ValidationReport validateAll() {
-        return withSources(validateAll(DomainKeeper.SOURCES));
+        return withSources(validateAll(DomainKeeper.sources()));
     }
 
     /** {@link #validateAll()}, keeping of each domain what {@code keeper} keeps. */
@@ -178,7 +178,7 @@ public final class Validator {
      * plus {@code release/config.json}.
      */
     public ValidationReport validate(List<Path> paths) {
-        return withSources(validate(paths, DomainKeeper.SOURCES));
+        return withSources(validate(paths, DomainKeeper.sources()));
     }
 
     /** {@link #validate(List)}, keeping of each domain what {@code keeper} keeps. */
@@ -207,7 +207,7 @@ public final class Validator {
      * so that falls back to {@link #validateAll}.
      */
     public ValidationReport validateChanged(Collection<String> changedPaths) {
-        return withSources(validateChanged(changedPaths, DomainKeeper.SOURCES));
+        return withSources(validateChanged(changedPaths, DomainKeeper.sources()));
     }
 
     /** {@link #validateChanged(Collection)}, keeping of each domain what {@code keeper} keeps. */

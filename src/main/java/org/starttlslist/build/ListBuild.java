@@ -19,9 +19,11 @@ import org.starttlslist.validate.ValidationReport;
 import org.starttlslist.validate.Validator;
 
 /**
- * The whole build of a repository as {@code build} and {@code release} run it: validate, merge,
- * write the canonical bytes. Nothing is written to disk here; the caller decides where the bytes
- * go: in memory ({@code release} signs and commits them) or straight to a file ({@code build}).
+ * The whole build of a repository, two ways to the same bytes: {@code release} validates, merges
+ * the sources into the model and takes the canonical bytes in memory to sign and commit ({@link
+ * #run}); {@code build} validates keeping of each domain only its bytes in the list, then writes
+ * them to a file in order ({@link #prepare}, {@link #write(Prepared, Instant, Path)}).
+ * GoldenBuildTest and ListBuildTest hold the two to the same bytes.
  */
 public final class ListBuild {
     /** What a build produced: the merged list and the report (warnings only). */

@@ -56,8 +56,7 @@ public final class ListBuilder {
     /**
      * A merge begun: every check that can refuse the list made, the aliases merged and the domains
      * as given; each domain's policy is put in canonical form when asked for ({@link
-     * Merging#policy}), so that {@link ListBuild} can do that while it writes the domain's bytes,
-     * in one pass over the domains instead of two.
+     * Merging#policy}), on both cores ({@link Merging#makeAllCanonical}).
      *
      * <p>The validator hands the domains over sorted by name, and asking for a policy checks that
      * its domain sorts after the one before (a walk over all the names up front cost 35 ms of a
@@ -117,7 +116,7 @@ public final class ListBuilder {
     }
 
     /** See {@link #start}. */
-    static final class Merging implements DomainBytes.Members {
+    static final class Merging {
         private final PolicyList frame;
         private final List<DomainSource> domains;
         private final Policy[] canonical;
@@ -147,13 +146,11 @@ public final class ListBuilder {
             return new Merging(frame, List.copyOf(byName.values()), false);
         }
 
-        @Override
-        public int size() {
+        int size() {
             return domains.size();
         }
 
-        @Override
-        public String name(int index) {
+        String name(int index) {
             return domains.get(index).domain();
         }
 
@@ -163,8 +160,7 @@ public final class ListBuilder {
          *
          * @throws NotInOrderException when the domain does not sort after the one before it
          */
-        @Override
-        public Policy policy(int index) {
+        Policy policy(int index) {
             Policy policy = canonical[index];
             if (policy == null) {
                 if (orderUnchecked

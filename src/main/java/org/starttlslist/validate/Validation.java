@@ -7,7 +7,8 @@ import org.starttlslist.source.ListSettings;
 
 /**
  * What a validation run found and loaded, keeping of each domain what its {@link DomainKeeper}
- * kept. {@code settings} is present when {@code release/config.json} could be loaded; the aliases
+ * kept. {@code report} holds the findings only (its {@code sources} is empty: what was loaded is
+ * here). {@code settings} is present when {@code release/config.json} could be loaded; the aliases
  * are sorted by name, the domains in the keeper's order.
  *
  * @param <T> what was kept of each domain

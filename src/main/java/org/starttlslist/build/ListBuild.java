@@ -109,7 +109,7 @@ public final class ListBuild {
         ListMembers members = new ListMembers();
         List<byte[]> kept = new ArrayList<>();
         sources.domains().forEach(domain -> kept.add(members.keep(domain)));
-        kept.sort(ListMembers.BY_NAME);
+        members.sort(kept);
         return new Prepared(
                 new ValidationReport(List.of(), Optional.empty()),
                 sources.settings(),

@@ -2,6 +2,7 @@ package org.starttlslist.build;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -60,6 +61,16 @@ final class ListMembers implements DomainKeeper<byte[]> {
     @Override
     public Comparator<byte[]> order() {
         return BY_NAME;
+    }
+
+    /** In {@link #BY_NAME} order, by {@link MemberSort}. */
+    @Override
+    public void sort(List<byte[]> kept) {
+        byte[][] members = kept.toArray(new byte[0][]);
+        MemberSort.sort(members);
+        for (int i = 0; i < members.length; i++) {
+            kept.set(i, members[i]);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package org.starttlslist.validate;
 
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +42,19 @@ public interface DomainKeeper<T> {
 
     /** The order to hand the kept values over in, or null when their order does not matter. */
     Comparator<? super T> order();
+
+    /**
+     * Puts {@code kept} in {@link #order()} (not null); a keeper that knows its values may do it
+     * faster than by comparing them.
+     */
+    default void sort(List<T> kept) {
+        @SuppressWarnings("unchecked")
+        T[] array = (T[]) kept.toArray();
+        Validator.sortOnTwoThreads(array, order());
+        for (int i = 0; i < array.length; i++) {
+            kept.set(i, array[i]);
+        }
+    }
 
     /**
      * Keeps each source, in the order of its domain name, made compact for a run that keeps 100,000

@@ -841,19 +841,17 @@ public final class Validator {
         }
         // What SourceFileCheck loaded for a domain is what the keeper kept of it.
         @SuppressWarnings("unchecked")
-        T[] kept = (T[]) domains.toArray();
-        // Directory order is arbitrary; the kept domains come out in the keeper's order, sorted
-        // on both cores.
-        Comparator<? super T> order = keeper.order();
-        if (order != null) {
-            sortOnTwoThreads(kept, order);
+        List<T> kept = (List<T>) Arrays.asList(domains.toArray());
+        // Directory order is arbitrary; the kept domains come out in the keeper's order.
+        if (keeper.order() != null) {
+            keeper.sort(kept);
         }
         aliases.sort(java.util.Comparator.comparing(AliasSource::name));
         return new Validation<>(
                 new ValidationReport(all, Optional.empty()),
                 Optional.ofNullable(settings),
                 aliases,
-                Arrays.asList(kept));
+                kept);
     }
 
     /**

@@ -97,8 +97,13 @@ final class ListMembers implements DomainKeeper<byte[]> {
      * the sort.)
      */
     static int compareNames(byte[] a, byte[] b) {
+        return compareNames(a, b, 0);
+    }
+
+    /** {@link #compareNames(byte[], byte[])} of names known to agree on their first bytes. */
+    static int compareNames(byte[] a, byte[] b, int from) {
         int limit = Math.min(a.length, b.length);
-        for (int i = DomainBytes.NAME_AT; i < limit; i++) {
+        for (int i = DomainBytes.NAME_AT + from; i < limit; i++) {
             byte x = a[i];
             byte y = b[i];
             if (x != y) {

@@ -86,25 +86,11 @@ final class MemberSort {
         for (int i = lo + 1; i < hi; i++) {
             byte[] member = members[i];
             int j = i;
-            while (j > lo && compareFrom(members[j - 1], member, depth) > 0) {
+            while (j > lo && ListMembers.compareNames(members[j - 1], member, depth) > 0) {
                 members[j] = members[j - 1];
                 j--;
             }
             members[j] = member;
-        }
-    }
-
-    /** {@link ListMembers#compareNames}, from byte {@code depth} of the names on. */
-    private static int compareFrom(byte[] a, byte[] b, int depth) {
-        for (int i = DomainBytes.NAME_AT + depth; ; i++) {
-            byte x = a[i];
-            byte y = b[i];
-            if (x != y) {
-                return (x & 0xff) - (y & 0xff);
-            }
-            if (x == '"') {
-                return 0;
-            }
         }
     }
 }

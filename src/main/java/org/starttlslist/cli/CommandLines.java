@@ -25,8 +25,8 @@ final class CommandLines {
         return create(out, err, CommandChoice.forArgs(args));
     }
 
-    private static CommandLine create(
-            PrintWriter out, PrintWriter err, java.util.List<Class<?>> commands) {
+    /** The given commands only (from {@link CommandChoice#forArgs}). */
+    static CommandLine create(PrintWriter out, PrintWriter err, java.util.List<Class<?>> commands) {
         RootCommand root = new RootCommand();
         CommandLine commandLine = new CommandLine(root);
         for (Class<?> command : commands) {

@@ -38,8 +38,14 @@ public final class Main {
         // any command prints, by giving the commands an output that goes nowhere.
         PrintWriter stdout =
                 QuietOption.requested(args) ? new PrintWriter(java.io.Writer.nullWriter()) : out;
+        java.util.List<Class<?>> commands = CommandChoice.forArgs(args);
+        if (commands.equals(java.util.List.of(SignCommand.class))) {
+            // The second core is idle while picocli builds its model: it compiles the hashing the
+            // signature spends its time in (see SigningWarmUp).
+            org.starttlslist.signing.SigningWarmUp.start();
+        }
         try {
-            return CommandLines.create(stdout, err, args).execute(args);
+            return CommandLines.create(stdout, err, commands).execute(args);
         } catch (OutOfMemoryError e) {
             // A command outside JsonOutput.run: still one line and exit 3 (see CommandLines).
             err.println("starttls-list: " + CommandLines.describe(e));

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherJvmOptionsTest {
     @TempDir Path tmp;
 
+    /** Where the launcher runs; a test may put files there that an option would match as a glob. */
+    private Path workingDirectory = Path.of("").toAbsolutePath();
+
     private String javaArgs(String javaOpts, String... args) throws Exception {
         Path home = tmp.resolve("home");
         Files.createDirectories(home.resolve("bin"));
@@ -44,6 +47,7 @@ class LauncherJvmOptionsTest {
         if (javaOpts != null) {
             run.environment().put("STARTTLS_LIST_JAVA_OPTS", javaOpts);
         }
+        run.directory(workingDirectory.toFile());
         Process process = run.redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, process.waitFor(), output);
@@ -76,14 +80,19 @@ class LauncherJvmOptionsTest {
         return recorded.replace(HUGE_PAGES, "");
     }
 
+    /** sign's options: C2, with the JDK's SHA-2 code compiled early (see SigningWarmUp). */
+    private static final String SIGN =
+            "-XX:+UseSerialGC -XX:CompileCommand=quiet"
+                    + " -XX:CompileCommand=CompileThresholdScaling,sun.security.provider.*::*,0.05";
+
     @Test
     void signRunsWithC2AndEverythingElseWithC1Only() throws Exception {
         String jar = tmp.resolve("home/lib/starttls-list.jar").toString();
         assertEquals(
-                "-XX:+UseSerialGC -jar " + jar + " -C /srv/list sign policy.json",
+                SIGN + " -jar " + jar + " -C /srv/list sign policy.json",
                 javaArgs(null, "-C", "/srv/list", "sign", "policy.json"));
         assertEquals(
-                "-XX:+UseSerialGC -jar " + jar + " --stacktrace sign policy.json",
+                SIGN + " -jar " + jar + " --stacktrace sign policy.json",
                 javaArgs(null, "--stacktrace", "sign", "policy.json"));
         assertEquals(
                 "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn16m -XX:CompileThresholdScaling=0.5 -jar "
@@ -94,6 +103,20 @@ class LauncherJvmOptionsTest {
                 "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar " + jar + " verify sign",
                 javaArgs(null, "verify", "sign"));
         assertTrue(javaArgs(null, "-C").startsWith("-XX:+UseSerialGC -XX:TieredStopAtLevel=1 "));
+    }
+
+    /**
+     * The options are words, never file patterns: a file that sign's pattern matches is not used.
+     */
+    @Test
+    void optionPatternsAreNotExpandedAgainstFiles() throws Exception {
+        workingDirectory = Files.createDirectories(tmp.resolve("cwd"));
+        Files.createFile(
+                workingDirectory.resolve(
+                        "-XX:CompileCommand=CompileThresholdScaling,sun.security.provider.x::y,0.05"));
+        String jar = tmp.resolve("home/lib/starttls-list.jar").toString();
+        assertEquals(
+                SIGN + " -jar " + jar + " sign policy.json", javaArgs(null, "sign", "policy.json"));
     }
 
     /**

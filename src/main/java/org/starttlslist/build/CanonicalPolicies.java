@@ -31,6 +31,29 @@ final class CanonicalPolicies {
         return new InlinePolicy(policy.mode(), List.of(Arrays.copyOf(mxs, unique)));
     }
 
+    /**
+     * MX patterns as text in canonical order, repeats dropped: {@code mxs} itself when it is
+     * already (as a file written by {@code fmt} is), else a sorted copy.
+     */
+    static List<String> sortedUnique(List<String> mxs) {
+        boolean canonical = true;
+        for (int i = 1; i < mxs.size() && canonical; i++) {
+            canonical = mxs.get(i - 1).compareTo(mxs.get(i)) < 0;
+        }
+        if (canonical) {
+            return mxs;
+        }
+        String[] sorted = mxs.toArray(new String[0]);
+        Arrays.sort(sorted);
+        int unique = 1;
+        for (int i = 1; i < sorted.length; i++) {
+            if (!sorted[i].equals(sorted[unique - 1])) {
+                sorted[unique++] = sorted[i];
+            }
+        }
+        return List.of(Arrays.copyOf(sorted, unique));
+    }
+
     static boolean isSortedAndUnique(List<MxPattern> mxs) {
         for (int i = 1; i < mxs.size(); i++) {
             if (mxs.get(i - 1).value().compareTo(mxs.get(i).value()) >= 0) {

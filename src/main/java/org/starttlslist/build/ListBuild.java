@@ -13,6 +13,7 @@ import org.starttlslist.source.AliasSource;
 import org.starttlslist.source.ListRepository;
 import org.starttlslist.source.ListSettings;
 import org.starttlslist.source.SourceSet;
+import org.starttlslist.validate.CheckedDomain;
 import org.starttlslist.validate.InvalidSourcesException;
 import org.starttlslist.validate.Validation;
 import org.starttlslist.validate.ValidationReport;
@@ -108,13 +109,12 @@ public final class ListBuild {
     static Prepared prepare(SourceSet sources) {
         ListMembers members = new ListMembers();
         List<byte[]> kept = new ArrayList<>();
-        sources.domains().forEach(domain -> kept.add(members.keep(domain)));
-        members.sort(kept);
+        sources.domains().forEach(domain -> kept.add(members.keep(CheckedDomain.of(domain))));
         return new Prepared(
                 new ValidationReport(List.of(), Optional.empty()),
                 sources.settings(),
                 sources.aliases(),
-                kept,
+                members.sorted(kept),
                 members);
     }
 

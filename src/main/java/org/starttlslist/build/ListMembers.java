@@ -1,6 +1,7 @@
 package org.starttlslist.build;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.starttlslist.model.AliasReference;
 import org.starttlslist.model.InlinePolicy;
 import org.starttlslist.model.Mode;
-import org.starttlslist.model.Policy;
-import org.starttlslist.source.DomainSource;
+import org.starttlslist.validate.CheckedDomain;
 import org.starttlslist.validate.DomainKeeper;
 
 /**
@@ -39,23 +39,26 @@ final class ListMembers implements DomainKeeper<byte[]> {
     private final LongAdder testing = new LongAdder();
     private final Map<String, LongAdder> byAlias = new ConcurrentHashMap<>();
 
+    /**
+     * The domain's member bytes, from the text its file was checked to hold: no model objects are
+     * made (see {@link CheckedDomain}).
+     */
     @Override
-    public byte[] keep(DomainSource source) {
-        String name = source.domain();
+    public byte[] keep(CheckedDomain domain) {
+        String name = domain.name();
         // A loaded domain is a canonical host name (letters, digits, '-', '.'): nothing to escape,
         // which compareNames relies on.
         if (!CanonicalJson.isPlain(name)) {
             throw new IllegalStateException("not a canonical domain name: " + name);
         }
-        Policy policy = source.policy();
-        if (policy instanceof AliasReference reference) {
-            byAlias.computeIfAbsent(reference.alias(), alias -> new LongAdder()).increment();
-        } else {
-            InlinePolicy inline = CanonicalPolicies.inline((InlinePolicy) policy);
-            (inline.mode() == Mode.ENFORCE ? enforce : testing).increment();
-            policy = inline;
+        String alias = domain.alias();
+        if (alias != null) {
+            byAlias.computeIfAbsent(alias, a -> new LongAdder()).increment();
+            return DomainBytes.member(name, new AliasReference(alias));
         }
-        return DomainBytes.member(name, policy);
+        Mode mode = domain.mode();
+        (mode == Mode.ENFORCE ? enforce : testing).increment();
+        return DomainBytes.inlineMember(name, mode, CanonicalPolicies.sortedUnique(domain.mxs()));
     }
 
     @Override
@@ -65,12 +68,10 @@ final class ListMembers implements DomainKeeper<byte[]> {
 
     /** In {@link #BY_NAME} order, by {@link MemberSort}. */
     @Override
-    public void sort(List<byte[]> kept) {
+    public List<byte[]> sorted(List<byte[]> kept) {
         byte[][] members = kept.toArray(new byte[0][]);
         MemberSort.sort(members);
-        for (int i = 0; i < members.length; i++) {
-            kept.set(i, members[i]);
-        }
+        return Arrays.asList(members);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.starttlslist.validate;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -22,38 +23,26 @@ import org.starttlslist.source.DomainSource;
  */
 public interface DomainKeeper<T> {
     /**
-     * What to keep of {@code source}, which had no error; called on whichever thread checked its
-     * file, so it must be safe to call from several at once.
-     *
-     * @param source the source as loaded, or null for a keeper that {@link #needsSource() needs
-     *     none}
+     * What to keep of {@code domain}, whose file had no error; called on whichever thread checked
+     * its file, so it must be safe to call from several at once. A keeper that needs the model asks
+     * for it ({@link CheckedDomain#source()}); one that does not is spared making it (for {@code
+     * validate} of 100,000 domains, 6% of the run; FastPathEquivalenceTest holds every corpus case
+     * to the same findings and counts either way).
      */
-    T keep(DomainSource source);
-
-    /**
-     * Whether {@link #keep} reads the source. When it does not, none is made: the file's checks all
-     * run as before, but its JSON is not turned into model objects it would drop at once (for
-     * {@code validate} of 100,000 domains, 6% of the run). FastPathEquivalenceTest holds every
-     * corpus case to the same findings and counts either way.
-     */
-    default boolean needsSource() {
-        return true;
-    }
+    T keep(CheckedDomain domain);
 
     /** The order to hand the kept values over in, or null when their order does not matter. */
     Comparator<? super T> order();
 
     /**
-     * Puts {@code kept} in {@link #order()} (not null); a keeper that knows its values may do it
-     * faster than by comparing them.
+     * {@code kept} in {@link #order()} (not null), in a new list or in {@code kept} itself; a
+     * keeper that knows its values may sort them faster than by comparing them.
      */
-    default void sort(List<T> kept) {
+    default List<T> sorted(List<T> kept) {
         @SuppressWarnings("unchecked")
         T[] array = (T[]) kept.toArray();
         Validator.sortOnTwoThreads(array, order());
-        for (int i = 0; i < array.length; i++) {
-            kept.set(i, array[i]);
-        }
+        return Arrays.asList(array);
     }
 
     /**
@@ -67,7 +56,8 @@ public interface DomainKeeper<T> {
         Comparator<DomainSource> byDomain = (a, b) -> a.domain().compareTo(b.domain());
         return new DomainKeeper<>() {
             @Override
-            public DomainSource keep(DomainSource source) {
+            public DomainSource keep(CheckedDomain domain) {
+                DomainSource source = domain.source();
                 return new DomainSource(
                         SourceFileCheck.kept(source.file()),
                         source.domain(),
@@ -91,13 +81,8 @@ public interface DomainKeeper<T> {
     DomainKeeper<Boolean> COUNT =
             new DomainKeeper<>() {
                 @Override
-                public Boolean keep(DomainSource source) {
+                public Boolean keep(CheckedDomain domain) {
                     return Boolean.TRUE;
-                }
-
-                @Override
-                public boolean needsSource() {
-                    return false;
                 }
 
                 @Override

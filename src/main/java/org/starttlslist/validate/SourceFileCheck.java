@@ -722,26 +722,44 @@ final class SourceFileCheck {
 
     private Object load(Kind kind, Path file, String stem, JsonNode root) {
         return switch (kind) {
-            case DOMAIN ->
-                    keeper.keep(
-                            !keeper.needsSource()
-                                    ? null
-                                    // As read: a keeper that keeps the source makes it compact
-                                    // (see DomainKeeper#sources).
-                                    : new DomainSource(
-                                            file,
-                                            stem,
-                                            policy(root),
-                                            root.path("contact").stringValue(),
-                                            root.has("testing-since")
-                                                    ? Optional.of(
-                                                            isoDate(
-                                                                    root.get("testing-since")
-                                                                            .stringValue()))
-                                                    : Optional.empty()));
+            case DOMAIN -> keeper.keep(new ReadDomain(file, stem, root));
             case ALIAS -> new AliasSource(kept(file), stem, inline(root));
             case CONFIG -> settings(root);
         };
+    }
+
+    /** A clean domain file's JSON, read for a keeper (see {@link CheckedDomain}). */
+    private record ReadDomain(Path file, String name, JsonNode root) implements CheckedDomain {
+        @Override
+        public String alias() {
+            JsonNode alias = root.get("policy-alias");
+            return alias == null ? null : alias.stringValue();
+        }
+
+        @Override
+        public Mode mode() {
+            return Mode.fromWire(root.get("mode").stringValue()).orElseThrow();
+        }
+
+        @Override
+        public List<String> mxs() {
+            JsonNode mxs = root.get("mxs");
+            List<String> values = new ArrayList<>(mxs.size());
+            mxs.forEach(mx -> values.add(mx.stringValue()));
+            return values;
+        }
+
+        @Override
+        public DomainSource source() {
+            return new DomainSource(
+                    file,
+                    name,
+                    policy(root),
+                    root.path("contact").stringValue(),
+                    root.has("testing-since")
+                            ? Optional.of(isoDate(root.get("testing-since").stringValue()))
+                            : Optional.empty());
+        }
     }
 
     /**

@@ -844,7 +844,7 @@ public final class Validator {
         List<T> kept = (List<T>) Arrays.asList(domains.toArray());
         // Directory order is arbitrary; the kept domains come out in the keeper's order.
         if (keeper.order() != null) {
-            keeper.sort(kept);
+            kept = keeper.sorted(kept);
         }
         aliases.sort(java.util.Comparator.comparing(AliasSource::name));
         return new Validation<>(

@@ -99,8 +99,28 @@ public final class CanonicalListWriter {
         }
         ByteBuffer out = ByteBuffer.allocate(WRITE_BUFFER);
         out.put(head, 0, head.length - EMPTY_END);
-        byte[] previous = null;
-        for (byte[] member : members) {
+        for (int from = 0; from < members.size(); from += CHUNK) {
+            writeMembers(members, from, Math.min(from + CHUNK, members.size()), out, channel);
+        }
+        put(out, TAIL, channel);
+        AtomicFiles.writeFully(channel, out.flip());
+    }
+
+    /**
+     * Members per call of {@link #writeMembers}. Why calls, not one loop: this runs once per run,
+     * and the JIT compiles a method after ~100 calls but a loop only after ~30,000 turns in the
+     * interpreter (with the launcher's C1 thresholds); in one loop a third of 100,000 members were
+     * copied by the interpreter, half the time of writing the list.
+     */
+    private static final int CHUNK = 64;
+
+    /** Members {@code [from, to)}, each after a comma unless it is the first of all. */
+    private static void writeMembers(
+            List<byte[]> members, int from, int to, ByteBuffer out, WritableByteChannel channel)
+            throws IOException {
+        byte[] previous = from == 0 ? null : members.get(from - 1);
+        for (int i = from; i < to; i++) {
+            byte[] member = members.get(i);
             if (previous != null) {
                 int order = ListMembers.compareNames(previous, member);
                 if (order == 0) {
@@ -118,8 +138,6 @@ public final class CanonicalListWriter {
             put(out, member, channel);
             previous = member;
         }
-        put(out, TAIL, channel);
-        AtomicFiles.writeFully(channel, out.flip());
     }
 
     private static final byte[] COMMA = {','};

@@ -49,6 +49,21 @@ public record MxPattern(String value) implements Comparable<MxPattern> {
         return !first.isEmpty() && first.indexOf('.') < 0;
     }
 
+    /*
+     * equals and hashCode written out: a record's own are bootstrapped through invokedynamic on
+     * their first call, ~20 ms of method handles spun at run time (build met it when it first put
+     * an alias's patterns in canonical order, after every file was checked).
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MxPattern pattern && value.equals(pattern.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public int compareTo(MxPattern other) {
         return value.compareTo(other.value);

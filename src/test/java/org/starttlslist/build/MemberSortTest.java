@@ -72,6 +72,32 @@ class MemberSortTest {
         assertSortsLikeTheComparator(names, "shared prefix");
     }
 
+    /**
+     * Enough members for the first split's buckets to be shared with a second thread, in lists
+     * where the split falls early, late, or not at all (every name in one first bucket).
+     */
+    @Test
+    void largeListsSortedOnTwoThreads() {
+        Random random = new Random(1616);
+        for (String alphabet : List.of("abcdefghijklmnopqrstuvwxyz0123456789-.", "ab", "a")) {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < 30_000; i++) {
+                StringBuilder name = new StringBuilder();
+                int length = 1 + random.nextInt(14);
+                for (int j = 0; j < length; j++) {
+                    name.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                names.add(name.toString());
+            }
+            assertSortsLikeTheComparator(names, "30,000 names of " + alphabet);
+        }
+        List<String> skewed = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            skewed.add((i % 10 == 0 ? "z" : "a") + random.nextInt(1_000_000) + ".example");
+        }
+        assertSortsLikeTheComparator(skewed, "most names in the first bucket");
+    }
+
     @Test
     void noneOrOneMember() {
         assertSortsLikeTheComparator(List.of(), "none");

@@ -78,7 +78,11 @@ public final class CanonicalListWriter {
         return out;
     }
 
-    /** What the members are gathered in before they go to the file. */
+    /**
+     * What the members are gathered in before they go to the file: a direct buffer, which a file
+     * channel writes from as it is (from a heap buffer it first copies each write into a direct
+     * buffer of its own: 21 MB copied twice for a 100,000-domain list).
+     */
     private static final int WRITE_BUFFER = 256 * 1024;
 
     /**
@@ -97,7 +101,7 @@ public final class CanonicalListWriter {
             AtomicFiles.writeFully(channel, ByteBuffer.wrap(head));
             return;
         }
-        ByteBuffer out = ByteBuffer.allocate(WRITE_BUFFER);
+        ByteBuffer out = ByteBuffer.allocateDirect(WRITE_BUFFER);
         out.put(head, 0, head.length - EMPTY_END);
         for (int from = 0; from < members.size(); from += CHUNK) {
             writeMembers(members, from, Math.min(from + CHUNK, members.size()), out, channel);

@@ -2,6 +2,8 @@ package org.starttlslist.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.starttlslist.signing.SigningWarmUp;
 
 /** The program's entry point. Only {@link #main} exits; everything else returns a code. */
 public final class Main {
@@ -38,11 +40,11 @@ public final class Main {
         // any command prints, by giving the commands an output that goes nowhere.
         PrintWriter stdout =
                 QuietOption.requested(args) ? new PrintWriter(java.io.Writer.nullWriter()) : out;
-        java.util.List<Class<?>> commands = CommandChoice.forArgs(args);
-        if (commands.equals(java.util.List.of(SignCommand.class))) {
+        List<Class<?>> commands = CommandChoice.forArgs(args);
+        if (commands.equals(List.of(SignCommand.class))) {
             // The second core is idle while picocli builds its model: it compiles the hashing the
             // signature spends its time in (see SigningWarmUp).
-            org.starttlslist.signing.SigningWarmUp.start();
+            SigningWarmUp.start();
         }
         try {
             return CommandLines.create(stdout, err, commands).execute(args);

@@ -51,8 +51,8 @@ public record MxPattern(String value) implements Comparable<MxPattern> {
 
     /*
      * equals and hashCode written out: a record's own are bootstrapped through invokedynamic on
-     * their first call, ~20 ms of method handles spun at run time (build met it when it first put
-     * an alias's patterns in canonical order, after every file was checked).
+     * their first call, ~20 ms of method handles spun at run time in a short command (build once
+     * met it after every file was checked).
      */
     @Override
     public boolean equals(Object other) {

@@ -38,16 +38,23 @@ final class CommandLines {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(new UsageErrorHandler());
         commandLine.setExecutionExceptionHandler(
-                (exception, cmd, parseResult) -> {
-                    PrintWriter stderr = cmd.getErr();
-                    if (root.stacktrace) {
-                        exception.printStackTrace(stderr);
-                    }
-                    stderr.println(cmd.getCommandName() + ": " + describe(exception));
-                    stderr.flush();
-                    return exitCode(exception);
-                });
+                (exception, cmd, parseResult) ->
+                        report(exception, cmd.getCommandName(), root.stacktrace, cmd.getErr()));
         return commandLine;
+    }
+
+    /**
+     * What a command's failure prints and exits with: its stack trace only with {@code
+     * --stacktrace}, then one line naming the command; the code follows from the exception's type.
+     * Every command's failures come here, through picocli or not ({@link PlainSignLine}).
+     */
+    static int report(Exception exception, String command, boolean stacktrace, PrintWriter err) {
+        if (stacktrace) {
+            exception.printStackTrace(err);
+        }
+        err.println(command + ": " + describe(exception));
+        err.flush();
+        return exitCode(exception);
     }
 
     static int exitCode(Throwable exception) {

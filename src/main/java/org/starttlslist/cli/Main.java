@@ -3,7 +3,7 @@ package org.starttlslist.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.starttlslist.signing.SigningWarmUp;
+import java.util.Optional;
 
 /** The program's entry point. Only {@link #main} exits; everything else returns a code. */
 public final class Main {
@@ -41,18 +41,29 @@ public final class Main {
         PrintWriter stdout =
                 QuietOption.requested(args) ? new PrintWriter(java.io.Writer.nullWriter()) : out;
         List<Class<?>> commands = CommandChoice.forArgs(args);
+        Optional<SignCommand> plainSign = Optional.empty();
         if (commands.equals(List.of(SignCommand.class))) {
-            // The second core is idle while picocli builds its model: it compiles the hashing the
-            // signature spends its time in (see SigningWarmUp).
-            SigningWarmUp.start();
+            plainSign = PlainSignLine.parse(args);
         }
         try {
+            if (plainSign.isPresent()) {
+                return runPlain(plainSign.get(), stdout, err);
+            }
             return CommandLines.create(stdout, err, commands).execute(args);
         } catch (OutOfMemoryError e) {
             // A command outside JsonOutput.run: still one line and exit 3 (see CommandLines).
             err.println("starttls-list: " + CommandLines.describe(e));
             err.flush();
             return CommandLines.exitCode(e);
+        }
+    }
+
+    /** A plain sign line (see {@link PlainSignLine}), run as picocli runs a command. */
+    private static int runPlain(SignCommand sign, PrintWriter out, PrintWriter err) {
+        try {
+            return sign.sign(out, err);
+        } catch (Exception e) {
+            return CommandLines.report(e, "sign", sign.root.stacktrace, err);
         }
     }
 }

@@ -86,10 +86,16 @@ final class SignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        return sign(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /**
+     * The command, once its fields are set: by picocli ({@link #call}) or by {@link PlainSignLine},
+     * which reads a plain sign command line without building picocli's model.
+     */
+    int sign(PrintWriter out, PrintWriter err) throws IOException {
         Path data = resolve(file);
         Path signatureFile = data.resolveSibling(data.getFileName() + ".asc");
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         byte[] signature;
         String signer;
         Instant created;

@@ -80,10 +80,31 @@ class LauncherJvmOptionsTest {
         return recorded.replace(HUGE_PAGES, "");
     }
 
-    /** sign's options: C2, with the JDK's SHA-2 code compiled early (see SigningWarmUp). */
+    /**
+     * sign's options: C2, with the JDK's SHA-2 compiled early, and where this CPU has what the
+     * JDK's SHA-2 intrinsics need (x86-64: AVX2 and BMI2) onto the intrinsics only.
+     */
     private static final String SIGN =
             "-XX:+UseSerialGC -XX:CompileCommand=quiet"
-                    + " -XX:CompileCommand=CompileThresholdScaling,sun.security.provider.*::*,0.05";
+                    + " -XX:CompileCommand=CompileThresholdScaling,sun.security.provider.*::*,0.05"
+                    + (shaIntrinsics()
+                            ? " -XX:CompileCommand=exclude,sun.security.provider.SHA2::implCompress0"
+                                    + " -XX:CompileCommand=exclude,sun.security.provider.SHA5::implCompress0"
+                            : "");
+
+    /** The first CPU's flags name AVX2 and BMI2, as the launcher reads /proc/cpuinfo. */
+    private static boolean shaIntrinsics() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(line -> line.startsWith("flags"))
+                    .findFirst()
+                    .map(line -> List.of((line + " ").split("\\s+")))
+                    .map(flags -> flags.contains("avx2") && flags.contains("bmi2"))
+                    .orElse(false);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
 
     @Test
     void signRunsWithC2AndEverythingElseWithC1Only() throws Exception {
